@@ -1,0 +1,41 @@
+package org.styleatlas.engine.synthetic;
+
+/**
+ * Parameters of the procedural demo clip.
+ *
+ * @param width frame width in pixels
+ * @param height frame height in pixels
+ * @param frames number of frames
+ * @param seed seed of every random choice: the same spec gives the same clip, bit for bit
+ * @param deformation amplitude of the object's non-rigid squash and stretch, 0 for a rigid object
+ * @param fps frame rate written into outputs
+ */
+public record SyntheticClipSpec(int width, int height, int frames, long seed, double deformation, double fps) {
+
+  public SyntheticClipSpec {
+    if (width < 16 || height < 16) {
+      throw new IllegalArgumentException("synthetic clip must be at least 16x16, got " + width + "x" + height);
+    }
+    if (frames < 2) {
+      throw new IllegalArgumentException("synthetic clip needs at least 2 frames, got " + frames);
+    }
+    if (deformation < 0 || deformation > 0.5) {
+      throw new IllegalArgumentException("deformation must be in [0, 0.5], got " + deformation);
+    }
+  }
+
+  /** The embedded default: 48 frames at 256x144, gently deforming. */
+  public static SyntheticClipSpec embeddedDefault() {
+    return new SyntheticClipSpec(256, 144, 48, 7L, 0.12, 24.0);
+  }
+
+  /** The same clip at another size and length (for tests: e.g. 64x36). */
+  public SyntheticClipSpec resized(int newWidth, int newHeight, int newFrames) {
+    return new SyntheticClipSpec(newWidth, newHeight, newFrames, seed, deformation, fps);
+  }
+
+  /** The same clip with a rigidly moving object. */
+  public SyntheticClipSpec rigid() {
+    return new SyntheticClipSpec(width, height, frames, seed, 0.0, fps);
+  }
+}

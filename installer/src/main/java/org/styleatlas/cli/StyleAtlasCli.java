@@ -1,0 +1,45 @@
+package org.styleatlas.cli;
+
+import org.styleatlas.engine.runtime.DjlRuntime;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code styleatlas} command: text-driven stylization of video objects, on files. */
+@Command(
+    name = "styleatlas",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Text-driven, temporally consistent stylization of a video object.",
+    subcommands = {
+      ProbeCommand.class,
+      DecomposeCommand.class,
+      StylizeCommand.class,
+      RenderCommand.class,
+      ServeCommand.class,
+      ModelsCommand.class,
+      ClipCommand.class,
+      DoctorCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class StyleAtlasCli implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; see 'styleatlas help'.");
+  }
+
+  /** Builds the command line with the project's error handling; also used by tests. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new StyleAtlasCli());
+    cli.setExecutionExceptionHandler(new UserErrorHandler());
+    return cli;
+  }
+
+  public static void main(String[] args) {
+    DjlRuntime.forceOffline();
+    System.exit(commandLine().execute(args));
+  }
+}
