@@ -28,6 +28,7 @@ extern char **environ;
 
 static pthread_mutex_t g_launch_lock = PTHREAD_MUTEX_INITIALIZER;
 static long long g_launched_at_ms = -1;
+static char g_launched[PATH_MAX];
 
 static int start_seconds(void) {
     const char *env = getenv(ENV_START_SECONDS);
@@ -84,12 +85,13 @@ int launcher_start_and_connect(const EngineAddress *a, Conn *c, const Cancel *ca
     pthread_mutex_lock(&g_launch_lock);
     long long now = shim_now_ms();
     int spawned = 0;
-    if (g_launched_at_ms < 0 || now - g_launched_at_ms > (long long)bound * 1000) {
+    if (g_launched_at_ms < 0 || now - g_launched_at_ms > (long long)bound * 1000 || strcmp(g_launched, launcher) != 0) {
         if (spawn_launcher(launcher, a->path, logPath, e)) {
             pthread_mutex_unlock(&g_launch_lock);
             return -1;
         }
         g_launched_at_ms = now;
+        snprintf(g_launched, sizeof g_launched, "%s", launcher);
         spawned = 1;
     }
     long long deadline = g_launched_at_ms + (long long)bound * 1000;

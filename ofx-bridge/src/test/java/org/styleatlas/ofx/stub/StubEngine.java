@@ -39,6 +39,7 @@ public final class StubEngine implements AutoCloseable {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final ClipCollector collector = new ClipCollector();
     private volatile Behaviour behaviour;
+    private volatile float[] lastInput;
 
     private StubEngine(ServerSocketChannel server, String address, String token, Path socket, Behaviour behaviour) {
         this.server = server;
@@ -78,6 +79,11 @@ public final class StubEngine implements AutoCloseable {
 
     public List<JsonNode> requests(String type) {
         return requests.stream().filter(r -> type.equals(r.path("type").asText())).toList();
+    }
+
+    /** The input plane of the last render request (wire layout: RGBA float, top row first). */
+    public float[] lastInput() {
+        return lastInput;
     }
 
     private void acceptLoop() {
@@ -150,6 +156,7 @@ public final class StubEngine implements AutoCloseable {
         long id = h.path("id").asLong();
         try (Planes planes = Planes.read(ch, h, token != null)) {
             float[] input = planes.input();
+            lastInput = input;
             switch (behaviour) {
                 case STYLIZE -> planes.answer(ch, reply("render", id).put("status", "stylized").put("clip", "stub")
                         .put("stage", "done").put("progress", 1.0), invert(input));
