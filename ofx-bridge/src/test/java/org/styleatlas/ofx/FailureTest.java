@@ -23,11 +23,15 @@ import org.styleatlas.ofx.stub.StubEngine;
 class FailureTest {
     private static final String LAUNCHER = "STYLEATLAS_ENGINE_LAUNCHER";
     private static final String START_SECONDS = "STYLEATLAS_ENGINE_START_SECONDS";
+    private static final String RUNTIME_DIR = "XDG_RUNTIME_DIR";
+    private static final String RUNTIME_DIR_BEFORE = System.getenv(RUNTIME_DIR);
 
     @AfterEach
     void clearEnvironment() {
         Libc.C.unsetenv(LAUNCHER);
         Libc.C.unsetenv(START_SECONDS);
+        if (RUNTIME_DIR_BEFORE == null) Libc.C.unsetenv(RUNTIME_DIR);
+        else Libc.C.setenv(RUNTIME_DIR, RUNTIME_DIR_BEFORE, 1);
     }
 
     /** Renders frame 0 and expects a failure whose error message contains every fragment. */
@@ -59,7 +63,9 @@ class FailureTest {
         }
     }
 
+    /** A launcher that records the socket path it was given; the engine log goes to the test's folder. */
     private static Path launcher(Fixture f, Path marker) throws Exception {
+        Libc.C.setenv(RUNTIME_DIR, f.dir.toString(), 1);
         Path script = f.dir.resolve("styleatlas-engine");
         Files.writeString(script, "#!/bin/sh\necho \"$STYLEATLAS_ENGINE_SOCKET\" > '" + marker + "'\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
@@ -77,6 +83,7 @@ class FailureTest {
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertTrue(ms >= 1900 && ms < 6000, "bounded wait took " + ms + " ms");
             assertTrue(Files.readString(marker).trim().endsWith("nobody.sock"), "launcher told the socket path");
+            assertTrue(Files.exists(f.dir.resolve("styleatlas/engine.log")), "engine log in the runtime folder");
         }
     }
 
