@@ -66,40 +66,58 @@ static int fetch_matte(RenderJob *job, OfxTime t, HostImage *matte, Err *e) {
     return 0;
 }
 
-/* Hosts that really give temporal access: upload the clip's source range before the first render that
- * needs a decomposition. Returns 0 when uploaded, 1 when the host gives no usable range (the caller
- * falls back to the analysis pass), -1 on failure. */
+/* A host that declares temporal access but answers every time with the current frame (seen in a real
+ * host) has none: compare the frame at another time of the range with the current one first. */
+static int host_honours_time(RenderJob *job, const double range[2], Err *e) {
+    OfxTime other = job->time != range[0] ? range[0] : range[0] + 1;
+    if (other > range[1]) return 0;
+    HostImage img;
+    if (image_fetch(job->source, other, 0, &img, e)) return -1;
+    size_t bytes = (size_t)job->planes.width * job->planes.height * 4 * sizeof(float);
+    float *probe = malloc(bytes);
+    int honours = 0;
+    if (probe && image_width(&img) == job->planes.width && image_height(&img) == job->planes.height) {
+        image_to_wire(&img, probe);
+        honours = memcmp(probe, job->planes.input, bytes) != 0;
+    }
+    free(probe);
+    image_release(&img);
+    return honours;
+}
+
+/* Hosts with temporal access: upload the clip's source range before the first render that needs a
+ * decomposition. Returns 0 when uploaded, 1 when the host gives no usable range or no real temporal
+ * access (the caller falls back to the analysis pass), -1 on failure. */
 static int upload_range(RenderJob *job, Err *e) {
     double range[2];
     OfxPropertySetHandle props;
     if (g_shim.effect->clipGetPropertySet(job->source, &props) != kOfxStatOK ||
         g_shim.prop->propGetDoubleN(props, kOfxImageEffectPropFrameRange, 2, range) != kOfxStatOK || range[1] < range[0])
         return 1;
-    int count = (int)(range[1] - range[0]) + 1, sameAsCurrent = 0, rc = 0;
+    int honours = host_honours_time(job, range, e);
+    if (honours <= 0) return honours < 0 ? -1 : 1;
+    int count = (int)(range[1] - range[0]) + 1, rc = 0;
     Planes frame;
     if (planes_alloc(&frame, job->address.tcp, job->planes.width, job->planes.height, 0, job->planes.matte != NULL, e))
         return -1;
-    size_t bytes = (size_t)job->planes.width * job->planes.height * 4 * sizeof(float);
     for (int i = 0; i < count && rc == 0; i++) {
         OfxTime t = range[0] + i;
         HostImage img, matte;
-        if (image_fetch(job->source, t, 0, &img, e)) { rc = -1; break; }
-        if (image_width(&img) != frame.width || image_height(&img) != frame.height) {
+        if (image_fetch(job->source, t, 0, &img, e)) {
+            rc = -1;
+        } else if (image_width(&img) != frame.width || image_height(&img) != frame.height) {
             err_set(e, "StyleAtlas: frame %g is %dx%d, unlike frame %g (%dx%d); clips must keep one size", t,
                     image_width(&img), image_height(&img), job->time, frame.width, frame.height);
             rc = -1;
-        } else if (fetch_matte(job, t, &matte, e) == 0) {
+        } else if (fetch_matte(job, t, &matte, e)) {
+            rc = -1;
+        } else {
             image_to_wire(&img, frame.input);
             if (matte.handle) image_to_wire_matte(&matte, img.bounds, frame.matte);
             image_release(&matte);
-            /* A host that answers every time with the current frame has no real temporal access. */
-            if (t != job->time && memcmp(frame.input, job->planes.input, bytes) == 0 && ++sameAsCurrent >= 2) rc = 1;
             Reply reply;
-            if (rc == 0 && request_send("frame", &job->address, &frame, t, count, 0, &job->params, &job->cancel, &reply, e))
-                rc = -1;
+            if (request_send("frame", &job->address, &frame, t, count, 0, &job->params, &job->cancel, &reply, e)) rc = -1;
             progress(job, (double)(i + 1) / count);
-        } else {
-            rc = -1;
         }
         image_release(&img);
     }

@@ -101,15 +101,21 @@ class HostBehaviourTest {
         }
     }
 
+    /** An instance on a host with the given temporal access, whose Source clip spans FRAMES frames. */
+    private static Effect temporalInstance(Fixture f, DoubleFunction<HostImage> frames, boolean declared, boolean honoured) {
+        Host.current().temporalAccess(declared, honoured);
+        f.session.unload();
+        f.session.load();
+        Effect instance = f.instance(frames);
+        instance.clip(Session.SOURCE).props().putDouble("OfxImageEffectPropFrameRange", 0, FRAMES - 1);
+        return instance;
+    }
+
     @Test
     void temporalAccessHostUploadsTheSourceRangeOnFirstRender() throws Exception {
-        Host.current().temporalAccess(true);
         try (Fixture f = new Fixture(Behaviour.COLLECT)) {
-            f.session.unload();
-            f.session.load();
             DoubleFunction<HostImage> frames = Fixture.clip(10, 8, Depth.FLOAT, 4, false);
-            Effect instance = f.instance(frames);
-            instance.clip(Session.SOURCE).props().putDouble("OfxImageEffectPropFrameRange", 0, FRAMES - 1);
+            Effect instance = temporalInstance(f, frames, true, true);
             Session.Render r = f.session.render(instance, 2);
             assertEquals(Status.OK, r.status(), instance.messages().toString());
             Pixels.assertInverted(frames.apply(2), r.output());
@@ -121,6 +127,21 @@ class HostBehaviourTest {
             }
             assertEquals(0, instance.outstandingImages());
             assertTrue(instance.progress().contains(1.0));
+        } finally {
+            Host.current().temporalAccess(false);
+        }
+    }
+
+    @Test
+    void hostThatDeclaresTemporalAccessButIgnoresTimeFallsBackToTheAnalysisPass() throws Exception {
+        try (Fixture f = new Fixture(Behaviour.COLLECT)) {
+            DoubleFunction<HostImage> frames = Fixture.clip(10, 8, Depth.BYTE, 4, true);
+            Effect instance = temporalInstance(f, frames, true, false);
+            Session.Render r = f.session.render(instance, 2);
+            assertEquals(Status.OK, r.status(), instance.messages().toString());
+            Pixels.assertSame(frames.apply(2), r.output());
+            assertTrue(f.engine.requests("frame").isEmpty(), "no frame uploaded with the wrong content");
+            assertEquals(0, instance.outstandingImages());
         } finally {
             Host.current().temporalAccess(false);
         }

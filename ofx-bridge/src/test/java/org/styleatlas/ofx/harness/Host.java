@@ -19,7 +19,7 @@ public final class Host {
     private final Map<Clip, Effect> clipOwners = new ConcurrentHashMap<>();
     private final Fn.FetchSuite fetch;
     private final Memory struct = new Memory(2L * Native.POINTER_SIZE);
-    private volatile boolean temporalAccess;
+    private volatile boolean honoursTime;
 
     private Host() {
         props.put("OfxPropName", "org.styleatlas.harness").put("OfxPropLabel", "StyleAtlas JNA harness")
@@ -65,14 +65,20 @@ public final class Host {
         return props;
     }
 
-    public boolean temporalAccess() {
-        return temporalAccess;
+    /** Whether clipGetImage answers at the time asked (else always with the frame being rendered). */
+    public boolean honoursTime() {
+        return honoursTime;
     }
 
     /** Plug-ins read this on load: unload and load again after changing it. */
     public void temporalAccess(boolean on) {
-        temporalAccess = on;
-        props.putInt(TEMPORAL_ACCESS, on ? 1 : 0);
+        temporalAccess(on, on);
+    }
+
+    /** Declared and actual temporal access may differ: a real host declares it and ignores the time. */
+    public void temporalAccess(boolean declared, boolean honoured) {
+        honoursTime = honoured;
+        props.putInt(TEMPORAL_ACCESS, declared ? 1 : 0);
     }
 
     void own(Clip clip, Effect instance) {

@@ -31,7 +31,7 @@ final class ImageEffectSuite {
         } else if (clip.source() == null) {
             return Status.FAILED;
         } else {
-            image = clip.source().apply(Host.current().temporalAccess() || now == null ? time : now);
+            image = clip.source().apply(Host.current().honoursTime() || now == null ? time : now);
         }
         if (image == null) return Status.FAILED;
         effect.outstanding().incrementAndGet();
