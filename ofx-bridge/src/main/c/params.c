@@ -195,24 +195,27 @@ static void copy_utf8(char *dst, size_t cap, const char *src) {
     dst[n] = '\0';
 }
 
-static int get_string(OfxImageEffectHandle inst, const char *name, OfxTime t, char *dst, size_t cap, Err *e) {
+/* Reads a param's value at t into a (and b for 2D params); hosts read as many pointers as the type has. */
+static int value_at(OfxImageEffectHandle inst, const char *name, OfxTime t, void *a, void *b, Err *e) {
     OfxParamHandle h = handle(inst, name, e);
-    char *value = NULL;
-    if (!h || g_shim.param->paramGetValueAtTime(h, t, &value) != kOfxStatOK) {
-        if (h) err_set(e, "StyleAtlas: cannot read parameter \"%s\"", name);
+    if (!h) return -1;
+    if (g_shim.param->paramGetValueAtTime(h, t, a, b) != kOfxStatOK) {
+        if (e) err_set(e, "StyleAtlas: cannot read parameter \"%s\"", name);
         return -1;
     }
+    return 0;
+}
+
+static int get_string(OfxImageEffectHandle inst, const char *name, OfxTime t, char *dst, size_t cap, Err *e) {
+    char *value = NULL;
+    if (value_at(inst, name, t, &value, NULL, e)) return -1;
     copy_utf8(dst, cap, value);
     return 0;
 }
 
 static int get_int(OfxImageEffectHandle inst, const char *name, OfxTime t, int lo, int hi, int *out, Err *e) {
-    OfxParamHandle h = handle(inst, name, e);
     int v = 0;
-    if (!h || g_shim.param->paramGetValueAtTime(h, t, &v) != kOfxStatOK) {
-        if (h) err_set(e, "StyleAtlas: cannot read parameter \"%s\"", name);
-        return -1;
-    }
+    if (value_at(inst, name, t, &v, NULL, e)) return -1;
     *out = v < lo ? lo : v > hi ? hi : v;
     return 0;
 }
@@ -223,23 +226,15 @@ static double clamp_double(double v, double lo, double hi, double fallback) {
 }
 
 static int get_double(OfxImageEffectHandle inst, const char *name, OfxTime t, double lo, double hi, double *out, Err *e) {
-    OfxParamHandle h = handle(inst, name, e);
     double v = 0;
-    if (!h || g_shim.param->paramGetValueAtTime(h, t, &v) != kOfxStatOK) {
-        if (h) err_set(e, "StyleAtlas: cannot read parameter \"%s\"", name);
-        return -1;
-    }
+    if (value_at(inst, name, t, &v, NULL, e)) return -1;
     *out = clamp_double(v, lo, hi, lo);
     return 0;
 }
 
 static int get_double2(OfxImageEffectHandle inst, const char *name, OfxTime t, double *x, double *y, Err *e) {
-    OfxParamHandle h = handle(inst, name, e);
     double vx = 0, vy = 0;
-    if (!h || g_shim.param->paramGetValueAtTime(h, t, &vx, &vy) != kOfxStatOK) {
-        if (h) err_set(e, "StyleAtlas: cannot read parameter \"%s\"", name);
-        return -1;
-    }
+    if (value_at(inst, name, t, &vx, &vy, e)) return -1;
     *x = clamp_double(vx, 0, 1, 0);
     *y = clamp_double(vy, 0, 1, 0);
     return 0;

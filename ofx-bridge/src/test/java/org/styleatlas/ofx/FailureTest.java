@@ -63,21 +63,25 @@ class FailureTest {
         }
     }
 
-    /** A launcher that records the socket path it was given; the engine log goes to the test's folder. */
-    private static Path launcher(Fixture f, Path marker) throws Exception {
+    /**
+     * Installs a launcher that writes the socket path it was given to the returned marker file, with a
+     * start bound of seconds; the engine log goes to the test's folder.
+     */
+    private static Path useLauncher(Fixture f, int seconds) throws Exception {
+        Path marker = f.dir.resolve("launched");
         Libc.C.setenv(RUNTIME_DIR, f.dir.toString(), 1);
         Path script = f.dir.resolve("styleatlas-engine");
         Files.writeString(script, "#!/bin/sh\necho \"$STYLEATLAS_ENGINE_SOCKET\" > '" + marker + "'\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
+        Libc.C.setenv(LAUNCHER, script.toString(), 1);
+        Libc.C.setenv(START_SECONDS, Integer.toString(seconds), 1);
+        return marker;
     }
 
     @Test
     void launcherThatNeverListensFailsWithinTheBound() throws Exception {
         try (Fixture f = new Fixture(null)) {
-            Path marker = f.dir.resolve("launched");
-            Libc.C.setenv(LAUNCHER, launcher(f, marker).toString(), 1);
-            Libc.C.setenv(START_SECONDS, "2", 1);
+            Path marker = useLauncher(f, 2);
             long start = System.nanoTime();
             assertFails(f, instanceWithoutEngine(f), "did not listen", "within 2 s");
             long ms = (System.nanoTime() - start) / 1_000_000;
@@ -90,9 +94,7 @@ class FailureTest {
     @Test
     void launcherStartsTheEngineAndTheRenderGoesThrough() throws Exception {
         try (Fixture f = new Fixture(null)) {
-            Path marker = f.dir.resolve("launched-ok");
-            Libc.C.setenv(LAUNCHER, launcher(f, marker).toString(), 1);
-            Libc.C.setenv(START_SECONDS, "20", 1);
+            Path marker = useLauncher(f, 20);
             Effect instance = instanceWithoutEngine(f);
             Path socket = f.dir.resolve("nobody.sock");
             CompletableFuture<StubEngine> started = CompletableFuture.supplyAsync(() -> {
@@ -132,12 +134,18 @@ class FailureTest {
         }
     }
 
+    /** An instance in render-queue mode: Wait for result on, bounded by maxWaitSeconds. */
+    private static Effect waitingInstance(Fixture f, int maxWaitSeconds) {
+        Effect instance = f.instance(Fixture.clip(8, 6, Depth.BYTE, 4, false));
+        instance.params().get("wait").set(1);
+        instance.params().get("maxWaitSeconds").set(maxWaitSeconds);
+        return instance;
+    }
+
     @Test
     void abortDuringAWaitEndsTheRenderPromptly() throws Exception {
         try (Fixture f = new Fixture(Behaviour.PENDING)) {
-            Effect instance = f.instance(Fixture.clip(8, 6, Depth.BYTE, 4, false));
-            instance.params().get("wait").set(1);
-            instance.params().get("maxWaitSeconds").set(600);
+            Effect instance = waitingInstance(f, 600);
             CompletableFuture.runAsync(() -> {
                 try {
                     Thread.sleep(300);
@@ -156,9 +164,7 @@ class FailureTest {
     @Test
     void waitModeGivesUpAtMaxWait() throws Exception {
         try (Fixture f = new Fixture(Behaviour.PENDING)) {
-            Effect instance = f.instance(Fixture.clip(8, 6, Depth.BYTE, 4, false));
-            instance.params().get("wait").set(1);
-            instance.params().get("maxWaitSeconds").set(1);
+            Effect instance = waitingInstance(f, 1);
             assertFails(f, instance, "Max wait (1 s)", "decomposing 43%");
             assertTrue(instance.progress().contains(0.43));
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.DoubleFunction;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.ofx.harness.Effect;
 import org.styleatlas.ofx.harness.Host;
@@ -101,49 +102,49 @@ class HostBehaviourTest {
         }
     }
 
-    /** An instance on a host with the given temporal access, whose Source clip spans FRAMES frames. */
-    private static Effect temporalInstance(Fixture f, DoubleFunction<HostImage> frames, boolean declared, boolean honoured) {
+    @AfterEach
+    void restoreHost() {
+        Host.current().temporalAccess(false);
+    }
+
+    /**
+     * Renders frame 2 of frames on a host with the given temporal access, whose Source clip spans FRAMES
+     * frames, and checks that the render succeeded and released its images.
+     */
+    private static Effect renderOnTemporalHost(Fixture f, DoubleFunction<HostImage> frames, boolean declared,
+            boolean honoured, boolean stylized) {
         Host.current().temporalAccess(declared, honoured);
         f.session.unload();
         f.session.load();
         Effect instance = f.instance(frames);
         instance.clip(Session.SOURCE).props().putDouble("OfxImageEffectPropFrameRange", 0, FRAMES - 1);
+        Session.Render r = f.session.render(instance, 2);
+        assertEquals(Status.OK, r.status(), instance.messages().toString());
+        if (stylized) Pixels.assertInverted(frames.apply(2), r.output());
+        else Pixels.assertSame(frames.apply(2), r.output());
+        assertEquals(0, instance.outstandingImages());
         return instance;
     }
 
     @Test
     void temporalAccessHostUploadsTheSourceRangeOnFirstRender() throws Exception {
         try (Fixture f = new Fixture(Behaviour.COLLECT)) {
-            DoubleFunction<HostImage> frames = Fixture.clip(10, 8, Depth.FLOAT, 4, false);
-            Effect instance = temporalInstance(f, frames, true, true);
-            Session.Render r = f.session.render(instance, 2);
-            assertEquals(Status.OK, r.status(), instance.messages().toString());
-            Pixels.assertInverted(frames.apply(2), r.output());
+            Effect instance = renderOnTemporalHost(f, Fixture.clip(10, 8, Depth.FLOAT, 4, false), true, true, true);
             List<JsonNode> uploads = f.engine.requests("frame");
             assertEquals(FRAMES, uploads.size());
             for (int i = 0; i < FRAMES; i++) {
                 assertEquals(i, uploads.get(i).path("time").asDouble());
                 assertEquals(FRAMES, uploads.get(i).path("clipLength").asInt());
             }
-            assertEquals(0, instance.outstandingImages());
             assertTrue(instance.progress().contains(1.0));
-        } finally {
-            Host.current().temporalAccess(false);
         }
     }
 
     @Test
     void hostThatDeclaresTemporalAccessButIgnoresTimeFallsBackToTheAnalysisPass() throws Exception {
         try (Fixture f = new Fixture(Behaviour.COLLECT)) {
-            DoubleFunction<HostImage> frames = Fixture.clip(10, 8, Depth.BYTE, 4, true);
-            Effect instance = temporalInstance(f, frames, true, false);
-            Session.Render r = f.session.render(instance, 2);
-            assertEquals(Status.OK, r.status(), instance.messages().toString());
-            Pixels.assertSame(frames.apply(2), r.output());
+            renderOnTemporalHost(f, Fixture.clip(10, 8, Depth.BYTE, 4, true), true, false, false);
             assertTrue(f.engine.requests("frame").isEmpty(), "no frame uploaded with the wrong content");
-            assertEquals(0, instance.outstandingImages());
-        } finally {
-            Host.current().temporalAccess(false);
         }
     }
 }

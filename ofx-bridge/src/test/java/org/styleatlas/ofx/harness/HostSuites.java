@@ -113,12 +113,10 @@ final class HostSuites {
     static Pointer progress() {
         return Natives.suite(
                 (Fn.PPP) (h, label, id) -> Handles.lookup(h, Effect.class) == null ? Status.ERR_BAD_HANDLE : Status.OK,
-                (Fn.PD) (h, value) -> {
-                    Effect e = Handles.lookup(h, Effect.class);
-                    if (e == null) return Status.ERR_BAD_HANDLE;
+                (Fn.PD) (h, value) -> Handles.with(h, Effect.class, e -> {
                     e.progress().add(value);
                     return e.aborted() ? Status.REPLY_NO : Status.OK;
-                },
+                }),
                 (Fn.P) h -> Status.OK);
     }
 }

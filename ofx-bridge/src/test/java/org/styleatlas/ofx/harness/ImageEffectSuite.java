@@ -53,24 +53,10 @@ final class ImageEffectSuite {
 
     static Pointer create() {
         return Natives.suite(
-                (Fn.PP) (h, out) -> {
-                    Effect e = Handles.lookup(h, Effect.class);
-                    if (e == null) return Status.ERR_BAD_HANDLE;
-                    out.setPointer(0, e.props().handle());
-                    return Status.OK;
-                },
-                (Fn.PP) (h, out) -> {
-                    Effect e = Handles.lookup(h, Effect.class);
-                    if (e == null) return Status.ERR_BAD_HANDLE;
-                    out.setPointer(0, e.params().handle());
-                    return Status.OK;
-                },
-                (Fn.PPP) (h, name, out) -> {
-                    Effect e = Handles.lookup(h, Effect.class);
-                    if (e == null) return Status.ERR_BAD_HANDLE;
-                    out.setPointer(0, e.defineClip(Natives.read(name)).props().handle());
-                    return Status.OK;
-                },
+                (Fn.PP) (h, out) -> Handles.answer(h, Effect.class, out, e -> e.props().handle()),
+                (Fn.PP) (h, out) -> Handles.answer(h, Effect.class, out, e -> e.params().handle()),
+                (Fn.PPP) (h, name, out) -> Handles.answer(h, Effect.class, out,
+                        e -> e.defineClip(Natives.read(name)).props().handle()),
                 (Fn.PPPP) (h, name, outClip, outProps) -> {
                     Effect e = Handles.lookup(h, Effect.class);
                     Clip c = e == null ? null : e.clip(Natives.read(name));
@@ -79,12 +65,7 @@ final class ImageEffectSuite {
                     if (outProps != null) outProps.setPointer(0, c.props().handle());
                     return Status.OK;
                 },
-                (Fn.PP) (h, out) -> {
-                    Clip c = Handles.lookup(h, Clip.class);
-                    if (c == null) return Status.ERR_BAD_HANDLE;
-                    out.setPointer(0, c.props().handle());
-                    return Status.OK;
-                },
+                (Fn.PP) (h, out) -> Handles.answer(h, Clip.class, out, c -> c.props().handle()),
                 (Fn.PDPP) (clip, time, region, out) -> getImage(clip, time, out),
                 (Fn.P) image -> {
                     Effect owner = IMAGE_OWNERS.get(Pointer.nativeValue(image));
@@ -93,10 +74,7 @@ final class ImageEffectSuite {
                     return Status.OK;
                 },
                 (Fn.PDP) ImageEffectSuite::regionOfDefinition,
-                (Fn.P) h -> {
-                    Effect e = Handles.lookup(h, Effect.class);
-                    return e != null && e.aborted() ? 1 : 0;
-                },
+                (Fn.P) h -> Handles.with(h, Effect.class, e -> e.aborted() ? 1 : 0) == 1 ? 1 : 0,
                 (Fn.PLP) (h, bytes, out) -> {
                     Memory m = new Memory(Math.max(1, bytes));
                     Pointer handle = Handles.register(m);

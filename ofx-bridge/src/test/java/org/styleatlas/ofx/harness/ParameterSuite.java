@@ -52,40 +52,24 @@ final class ParameterSuite {
                     if (outProps != null) outProps.setPointer(0, p.props().handle());
                     return Status.OK;
                 },
-                (Fn.PP) (set, out) -> {
-                    ParamSet s = Handles.lookup(set, ParamSet.class);
-                    if (s == null) return Status.ERR_BAD_HANDLE;
-                    out.setPointer(0, s.props().handle());
-                    return Status.OK;
-                },
-                (Fn.PP) (h, out) -> {
-                    Param p = Handles.lookup(h, Param.class);
-                    if (p == null) return Status.ERR_BAD_HANDLE;
-                    out.setPointer(0, p.props().handle());
-                    return Status.OK;
-                },
+                (Fn.PP) (set, out) -> Handles.answer(set, ParamSet.class, out, s -> s.props().handle()),
+                (Fn.PP) (h, out) -> Handles.answer(h, Param.class, out, p -> p.props().handle()),
                 (Fn.PPP) (h, a, b) -> write(h, 0, a, b),
                 (Fn.PDPP) (h, t, a, b) -> write(h, t, a, b),
                 (Fn.PDPP) (h, t, a, b) -> Status.ERR_UNSUPPORTED,
                 (Fn.PDDPP) (h, t1, t2, a, b) -> Status.ERR_UNSUPPORTED,
-                (Fn.PLLDD) (h, a, b, d0, d1) -> {
-                    Param p = Handles.lookup(h, Param.class);
-                    if (p == null) return Status.ERR_BAD_HANDLE;
+                (Fn.PLLDD) (h, a, b, d0, d1) -> Handles.with(h, Param.class, p -> {
                     p.set(decode(p, a, b, d0, d1));
                     return Status.OK;
-                },
-                (Fn.PDLLDD) (h, t, a, b, d0, d1) -> {
-                    Param p = Handles.lookup(h, Param.class);
-                    if (p == null) return Status.ERR_BAD_HANDLE;
+                }),
+                (Fn.PDLLDD) (h, t, a, b, d0, d1) -> Handles.with(h, Param.class, p -> {
                     p.setKey(t, decode(p, a, b, d0, d1));
                     return Status.OK;
-                },
-                (Fn.PP) (h, out) -> {
-                    Param p = Handles.lookup(h, Param.class);
-                    if (p == null) return Status.ERR_BAD_HANDLE;
+                }),
+                (Fn.PP) (h, out) -> Handles.with(h, Param.class, p -> {
                     out.setInt(0, p.numKeys());
                     return Status.OK;
-                },
+                }),
                 (Fn.PIP) (h, nth, out) -> {
                     Param p = Handles.lookup(h, Param.class);
                     Double t = p == null ? null : p.keyTime(nth);
