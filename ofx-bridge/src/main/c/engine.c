@@ -80,16 +80,16 @@ static int hello(Conn *c, const Cancel *cancel, Err *e) {
     return rc ? rc : receive_reply(c, id, deadline, cancel, &reply, e);
 }
 
-static int connect_engine(const EngineAddress *a, Conn *c, const Cancel *cancel, Err *e) {
+static int connect_engine(const EngineAddress *a, int mayStart, Conn *c, const Cancel *cancel, Err *e) {
     ConnResult r = conn_open(a, ENGINE_CONNECT_MS, c, e);
-    if (r == CONN_NOBODY) return launcher_start_and_connect(a, c, cancel, e);
+    if (r == CONN_NOBODY && mayStart) return launcher_start_and_connect(a, c, cancel, e);
     if (r != CONN_OK) return -1;
     return a->tcp ? hello(c, cancel, e) : 0;
 }
 
 int engine_exchange(const EngineRequest *r, JsonObject *reply, Err *e) {
     Conn c;
-    if (connect_engine(r->address, &c, r->cancel, e)) return -1;
+    if (connect_engine(r->address, r->mayStartEngine, &c, r->cancel, e)) return -1;
     long long deadline = shim_now_ms() + r->waitMs + ENGINE_REPLY_SLACK_MS;
     int rc = conn_send(&c, r->header, r->headerLen, r->parts, r->sizes, r->partCount, deadline, r->cancel, e);
     if (rc == 0) rc = receive_reply(&c, r->id, deadline, r->cancel, reply, e);

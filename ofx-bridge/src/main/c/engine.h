@@ -21,6 +21,7 @@ typedef struct EngineRequest {
     void *replyPayload;            /* TCP: where the reply's payload goes */
     size_t replyPayloadBytes;      /* TCP: the payload size expected, or 0 */
     int waitMs;
+    int mayStartEngine;            /* start the local engine when none listens (renders, not UI actions) */
     const Cancel *cancel;
 } EngineRequest;
 

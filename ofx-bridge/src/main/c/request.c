@@ -84,7 +84,8 @@ int request_send(const char *type, const EngineAddress *a, const Planes *pl, Ofx
     int render = strcmp(type, "render") == 0;
     size_t rgbaBytes = (size_t)pl->width * pl->height * 4 * sizeof(float);
     size_t matteBytes = pl->matte ? (size_t)pl->width * pl->height * sizeof(float) : 0;
-    EngineRequest req = {.address = a, .id = engine_next_id(), .waitMs = render ? waitMs : 0, .cancel = cancel};
+    EngineRequest req = {
+        .address = a, .id = engine_next_id(), .waitMs = render ? waitMs : 0, .mayStartEngine = 1, .cancel = cancel};
     JsonBuf b;
     json_init(&b);
     json_begin(&b);

@@ -147,4 +147,21 @@ class HostBehaviourTest {
             assertTrue(f.engine.requests("frame").isEmpty(), "no frame uploaded with the wrong content");
         }
     }
+
+    @Test
+    void changingTheEngineAddressChecksTheEngine() throws Exception {
+        try (Fixture f = new Fixture(Behaviour.STYLIZE)) {
+            Effect instance = f.instance(Fixture.clip(8, 8, Depth.BYTE, 4, false));
+            assertEquals(Status.REPLY_DEFAULT, f.session.instanceChanged(instance, "globalPrompt"));
+            assertEquals(Status.OK, f.session.instanceChanged(instance, "engineAddress"));
+            assertEquals("engine ready", instance.param("status"));
+            assertEquals(1, f.engine.requests("status").size());
+            instance.params().get("engineAddress").set("unix:" + f.dir.resolve("nobody.sock"));
+            assertEquals(Status.OK, f.session.instanceChanged(instance, "engineAddress"));
+            assertTrue(((String) instance.param("status")).contains("no engine answers"), "never starts an engine here");
+            instance.params().get("engineAddress").set("tcp:no-port");
+            assertEquals(Status.OK, f.session.instanceChanged(instance, "engineAddress"));
+            assertTrue(((String) instance.param("status")).contains("is not tcp:HOST:PORT"), (String) instance.param("status"));
+        }
+    }
 }
