@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef float (*LoadFn)(const unsigned char *row, int index);
@@ -21,16 +22,17 @@ static void store_float(unsigned char *row, int i, float v) { ((float *)(void *)
 typedef struct DepthOps {
     LoadFn load;
     StoreFn store;
+    int bytes; /* per sample */
 } DepthOps;
 
 /* The one switch on pixel depth. */
 static DepthOps ops_for(Depth d) {
     switch (d) {
-    case DEPTH_BYTE: return (DepthOps){load_byte, store_byte};
-    case DEPTH_SHORT: return (DepthOps){load_short, store_short};
+    case DEPTH_BYTE: return (DepthOps){load_byte, store_byte, 1};
+    case DEPTH_SHORT: return (DepthOps){load_short, store_short, 2};
     case DEPTH_FLOAT: break;
     }
-    return (DepthOps){load_float, store_float};
+    return (DepthOps){load_float, store_float, 4};
 }
 
 static int parse_depth(const char *s, Depth *d) {
@@ -76,6 +78,9 @@ int image_fetch(OfxImageClipHandle clip, OfxTime t, int optional, HostImage *img
         err_set(e, "StyleAtlas: unsupported image format (%s, %s)", depth ? depth : "no depth", comps ? comps : "no components");
     } else if (!data || w <= 0 || h <= 0 || w > 65536 || h > 65536) {
         err_set(e, "StyleAtlas: the host gave an empty or invalid image (%dx%d)", w, h);
+    } else if (llabs((long long)img->rowBytes) < (long long)w * img->components * ops_for(img->depth).bytes) {
+        err_set(e, "StyleAtlas: the host's row bytes (%d) are too few for %d pixels of %d components", img->rowBytes, w,
+                img->components);
     } else {
         return 0;
     }
