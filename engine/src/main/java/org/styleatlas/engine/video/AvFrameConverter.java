@@ -1,0 +1,101 @@
+package org.styleatlas.engine.video;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_ALPHA;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB48LE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGBA;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGBA64LE;
+import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_FULL_CHR_H_INT;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacpp.ShortPointer;
+
+/**
+ * Turns decoded FFmpeg pictures of any pixel format into {@link Frame}s.
+ *
+ * <p>Float planar pictures (EXR) are copied plane by plane ({@link FloatPlanes}); everything else goes
+ * through FFmpeg's scaler to packed RGB(A): 8-bit for 8-bit sources, 16-bit for deeper ones (10/12-bit
+ * ProRes, 16-bit PNG). The result has alpha exactly when the source format has alpha. One converter
+ * serves one stream; it reuses its scaler and buffer from frame to frame.
+ */
+final class AvFrameConverter implements AutoCloseable {
+  private static final int SCALER_FLAGS = SWS_BILINEAR | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT;
+
+  private SwsContext scaler;
+  private BytePointer buffer;
+
+  /** The picture as a frame in the engine's pixel convention. */
+  Frame convert(AVFrame picture) {
+    int format = picture.format();
+    if (FloatPlanes.isFloatPlanar(format)) {
+      return FloatPlanes.toFrame(picture);
+    }
+    AVPixFmtDescriptor desc = av_pix_fmt_desc_get(format);
+    boolean alpha = (desc.flags() & AV_PIX_FMT_FLAG_ALPHA) != 0;
+    boolean deep = desc.comp(0).depth() > 8;
+    int channels = alpha ? 4 : 3;
+    int bytesPerSample = deep ? 2 : 1;
+    int target = deep ? (alpha ? AV_PIX_FMT_RGBA64LE : AV_PIX_FMT_RGB48LE) : (alpha ? AV_PIX_FMT_RGBA : AV_PIX_FMT_RGB24);
+    int w = picture.width();
+    int h = picture.height();
+    int lineBytes = w * channels * bytesPerSample;
+    ensureBuffer((long) lineBytes * h);
+    scaler = sws_getCachedContext(scaler, w, h, format, w, h, target, SCALER_FLAGS, null, null, (DoublePointer) null);
+    if (scaler == null) {
+      throw new IllegalStateException("FFmpeg cannot convert " + desc.name().getString() + " to RGB");
+    }
+    try (PointerPointer<BytePointer> dst = new PointerPointer<>(buffer, null, null, null);
+        IntPointer dstLines = new IntPointer(lineBytes, 0, 0, 0)) {
+      sws_scale(scaler, picture.data(), picture.linesize(), 0, h, dst, dstLines);
+    }
+    float[] px = new float[w * h * channels];
+    if (deep) {
+      short[] samples = new short[px.length];
+      // A view of the buffer, not an owner: closing it would free the buffer.
+      new ShortPointer(buffer).get(samples);
+      for (int i = 0; i < px.length; i++) {
+        px[i] = (samples[i] & 0xffff) / 65535f;
+      }
+    } else {
+      byte[] samples = new byte[px.length];
+      buffer.position(0).get(samples);
+      for (int i = 0; i < px.length; i++) {
+        px[i] = (samples[i] & 0xff) / 255f;
+      }
+    }
+    return new Frame(w, h, channels, px);
+  }
+
+  private void ensureBuffer(long bytes) {
+    if (buffer == null || buffer.capacity() < bytes) {
+      if (buffer != null) {
+        buffer.close();
+      }
+      buffer = new BytePointer(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (scaler != null) {
+      sws_freeContext(scaler);
+      scaler = null;
+    }
+    if (buffer != null) {
+      buffer.close();
+      buffer = null;
+    }
+  }
+}
