@@ -19,6 +19,11 @@ import org.styleatlas.engine.InputException;
  * {@link AvFrameConverter}; every failure is an {@link InputException} naming the file.
  */
 final class VideoDecoder implements AutoCloseable {
+  /** How JavaCV says that a container has no stream it can decode, e.g. a movie without frames. */
+  private static final String NO_STREAM = "Did not find a video or audio stream";
+  /** JavaCV's advice appended to its messages, which means nothing to our users. */
+  private static final String JAVACV_HINT = " (For more details, make sure FFmpegLogCallback.set()";
+
   private final Path file;
   private final FFmpegFrameGrabber grabber;
   private final AvFrameConverter converter = new AvFrameConverter();
@@ -44,7 +49,11 @@ final class VideoDecoder implements AutoCloseable {
       grabber.start();
     } catch (FrameGrabber.Exception | RuntimeException e) {
       closeQuietly(grabber);
-      throw InputException.of(file, "not a readable video or image (" + firstLine(e) + ")", e);
+      String reason = firstLine(e);
+      if (reason.startsWith(NO_STREAM)) {
+        throw InputException.of(file, "holds no video frames (FFmpeg finds no video stream with content)", e);
+      }
+      throw InputException.of(file, "not a readable video or image (" + reason + ")", e);
     }
     if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
       closeQuietly(grabber);
@@ -132,6 +141,8 @@ final class VideoDecoder implements AutoCloseable {
   private static String firstLine(Exception e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+    String line = nl < 0 ? m : m.substring(0, nl);
+    int hint = line.indexOf(JAVACV_HINT);
+    return hint < 0 ? line : line.substring(0, hint);
   }
 }
