@@ -2,6 +2,10 @@ package org.styleatlas.engine.video;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.nio.file.Path;
@@ -18,10 +22,9 @@ final class BufferedImages {
     int w = img.getWidth();
     int h = img.getHeight();
     if (r.getNumBands() < 3) {
-      float[] grey = samples(r, 0);
-      float[] px = new float[grey.length * 3];
-      for (int p = 0; p < grey.length; p++) {
-        px[p * 3] = px[p * 3 + 1] = px[p * 3 + 2] = grey[p];
+      float[] px = new float[w * h * 3];
+      for (int c = 0; c < 3; c++) {
+        copyBand(r, 0, px, 3, c);
       }
       return new Frame(w, h, 3, px);
     }
@@ -31,10 +34,7 @@ final class BufferedImages {
     int channels = img.getColorModel().hasAlpha() ? 4 : 3;
     float[] px = new float[w * h * channels];
     for (int c = 0; c < channels; c++) {
-      float[] s = samples(r, c);
-      for (int p = 0; p < s.length; p++) {
-        px[p * channels + c] = s[p];
-      }
+      copyBand(r, c, px, channels, c);
     }
     return new Frame(w, h, channels, px);
   }
@@ -53,20 +53,63 @@ final class BufferedImages {
         v[i] = idx[i] != 0 ? 1f : 0f;
       }
     } else {
-      v = samples(r, 0);
+      v = new float[r.getWidth() * r.getHeight()];
+      copyBand(r, 0, v, 1, 0);
     }
     return new Matte(img.getWidth(), img.getHeight(), v);
   }
 
-  /** One band as floats in [0, 1], scaled by the band's bit depth. */
-  private static float[] samples(Raster r, int band) {
+  /**
+   * Copies one band, scaled by its bit depth to [0, 1], into channel {@code channel} of the interleaved
+   * {@code out} with {@code channels} channels.
+   */
+  private static void copyBand(Raster r, int band, float[] out, int channels, int channel) {
     int bits = r.getSampleModel().getSampleSize(band);
     float scale = 1f / ((1L << bits) - 1);
-    int[] s = r.getSamples(0, 0, r.getWidth(), r.getHeight(), band, (int[]) null);
-    float[] out = new float[s.length];
-    for (int i = 0; i < s.length; i++) {
-      out[i] = s[i] * scale;
+    if (!copyInterleaved(r, band, scale, out, channels, channel)) {
+      int[] s = r.getSamples(0, 0, r.getWidth(), r.getHeight(), band, (int[]) null);
+      for (int p = 0; p < s.length; p++) {
+        out[p * channels + channel] = s[p] * scale;
+      }
     }
-    return out;
+  }
+
+  /**
+   * Fast path for the common layouts (8- and 16-bit interleaved or banded components, as ImageIO decodes
+   * JPEG and PNG): reads the data buffer directly. Returns false when the raster has another layout.
+   */
+  private static boolean copyInterleaved(Raster r, int band, float scale, float[] out, int channels,
+      int channel) {
+    if (!(r.getSampleModel() instanceof ComponentSampleModel sm)
+        || r.getSampleModelTranslateX() != 0 || r.getSampleModelTranslateY() != 0) {
+      return false;
+    }
+    DataBuffer data = r.getDataBuffer();
+    int bank = sm.getBankIndices()[band];
+    int offset = data.getOffsets()[bank] + sm.getBandOffsets()[band];
+    int pixelStride = sm.getPixelStride();
+    int lineStride = sm.getScanlineStride();
+    int w = r.getWidth();
+    if (data instanceof DataBufferByte bytes) {
+      byte[] b = bytes.getData(bank);
+      for (int y = 0, i = channel; y < r.getHeight(); y++) {
+        for (int x = 0, k = offset + y * lineStride; x < w; x++, k += pixelStride) {
+          out[i] = (b[k] & 0xFF) * scale;
+          i += channels;
+        }
+      }
+      return true;
+    }
+    if (data instanceof DataBufferUShort shorts) {
+      short[] s = shorts.getData(bank);
+      for (int y = 0, i = channel; y < r.getHeight(); y++) {
+        for (int x = 0, k = offset + y * lineStride; x < w; x++, k += pixelStride) {
+          out[i] = (s[k] & 0xFFFF) * scale;
+          i += channels;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 }
