@@ -1,6 +1,9 @@
 package org.styleatlas.engine.video;
 
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_UNSPECIFIED;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_ALPHA;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_RGB;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB48LE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGBA;
@@ -8,10 +11,14 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGBA64LE;
 import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_DEFAULT;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU709;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_FULL_CHR_H_INT;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
@@ -27,10 +34,13 @@ import org.bytedeco.javacpp.ShortPointer;
  *
  * <p>Float planar pictures (EXR) are copied plane by plane ({@link FloatPlanes}); everything else goes
  * through FFmpeg's scaler to packed RGB(A): 8-bit for 8-bit sources, 16-bit for deeper ones (10/12-bit
- * ProRes, 16-bit PNG). The result has alpha exactly when the source format has alpha. One converter
+ * ProRes, 16-bit PNG), with the picture's YUV matrix and range. The result has alpha exactly when the
+ * source format has alpha. One converter
  * serves one stream; it reuses its scaler and buffer from frame to frame.
  */
 final class AvFrameConverter implements AutoCloseable {
+  /** Untagged video of at least this many lines is taken as HD, hence BT.709. */
+  private static final int HD_LINES = 720;
   private static final int SCALER_FLAGS = SWS_BILINEAR | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT;
 
   private SwsContext scaler;
@@ -56,6 +66,9 @@ final class AvFrameConverter implements AutoCloseable {
     if (scaler == null) {
       throw new IllegalStateException("FFmpeg cannot convert " + desc.name().getString() + " to RGB");
     }
+    if ((desc.flags() & AV_PIX_FMT_FLAG_RGB) == 0) {
+      applyYuvMatrix(picture);
+    }
     try (PointerPointer<BytePointer> dst = new PointerPointer<>(buffer, null, null, null);
         IntPointer dstLines = new IntPointer(lineBytes, 0, 0, 0)) {
       sws_scale(scaler, picture.data(), picture.linesize(), 0, h, dst, dstLines);
@@ -76,6 +89,20 @@ final class AvFrameConverter implements AutoCloseable {
       }
     }
     return new Frame(w, h, channels, px);
+  }
+
+  /**
+   * Uses the picture's own YUV matrix and range: its tag when it has one, else BT.709 from 720 lines up
+   * and BT.601 below (the usual convention of untagged video).
+   */
+  private void applyYuvMatrix(AVFrame picture) {
+    int space = picture.colorspace();
+    if (space == AVCOL_SPC_UNSPECIFIED) {
+      space = picture.height() >= HD_LINES ? SWS_CS_ITU709 : SWS_CS_DEFAULT;
+    }
+    int fullRange = picture.color_range() == AVCOL_RANGE_JPEG ? 1 : 0;
+    sws_setColorspaceDetails(scaler, sws_getCoefficients(space), fullRange, sws_getCoefficients(SWS_CS_DEFAULT),
+        1, 0, 1 << 16, 1 << 16);
   }
 
   private void ensureBuffer(long bytes) {

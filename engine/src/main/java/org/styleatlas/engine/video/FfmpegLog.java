@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 final class FfmpegLog extends LogCallback {
   private static final Logger LOG = LoggerFactory.getLogger("org.styleatlas.engine.video.ffmpeg");
+  /** FFmpeg logs a line in pieces; they are gathered per thread until the line ends. */
+  private static final ThreadLocal<StringBuilder> LINE = ThreadLocal.withInitial(StringBuilder::new);
   /** Kept reachable for the life of the process: FFmpeg calls it from native code. */
   private static final FfmpegLog INSTANCE = new FfmpegLog();
 
@@ -32,8 +34,14 @@ final class FfmpegLog extends LogCallback {
 
   @Override
   public void call(int level, BytePointer msg) {
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("[{}] {}", level, msg.getString().strip());
+    if (!LOG.isDebugEnabled() || msg == null || msg.isNull()) {
+      return;
+    }
+    StringBuilder line = LINE.get();
+    line.append(msg.getString());
+    if (line.length() > 0 && line.charAt(line.length() - 1) == '\n') {
+      LOG.debug("[{}] {}", level, line.toString().strip());
+      line.setLength(0);
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
@@ -22,7 +23,7 @@ final class VideoDecoder implements AutoCloseable {
   /** How JavaCV says that a container has no stream it can decode, e.g. a movie without frames. */
   private static final String NO_STREAM = "Did not find a video or audio stream";
   /** JavaCV's advice appended to its messages, which means nothing to our users. */
-  private static final String JAVACV_HINT = " (For more details, make sure FFmpegLogCallback.set()";
+  private static final List<String> JAVACV_HINTS = List.of(" (For more details", " (Has setFormat()");
 
   private final Path file;
   private final FFmpegFrameGrabber grabber;
@@ -62,8 +63,15 @@ final class VideoDecoder implements AutoCloseable {
     return new VideoDecoder(file, grabber);
   }
 
-  /** Frames per second from the container, or {@link Clip#DEFAULT_FPS} when it states none. */
+  /**
+   * Frames per second from the container, or {@link Clip#DEFAULT_FPS} when it states none or the file is
+   * a still image (whose "rate" is only FFmpeg's default).
+   */
   double fps() {
+    String format = grabber.getFormat();
+    if (format != null && (format.equals("image2") || format.endsWith("_pipe"))) {
+      return Clip.DEFAULT_FPS;
+    }
     double fps = grabber.getFrameRate();
     return fps > 0 && Double.isFinite(fps) && fps < 1000 ? fps : Clip.DEFAULT_FPS;
   }
@@ -142,7 +150,12 @@ final class VideoDecoder implements AutoCloseable {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int nl = m.indexOf('\n');
     String line = nl < 0 ? m : m.substring(0, nl);
-    int hint = line.indexOf(JAVACV_HINT);
-    return hint < 0 ? line : line.substring(0, hint);
+    for (String hint : JAVACV_HINTS) {
+      int at = line.indexOf(hint);
+      if (at >= 0) {
+        line = line.substring(0, at);
+      }
+    }
+    return line;
   }
 }

@@ -71,6 +71,9 @@ final class VideoFileWriter {
     recorder.setFormat(container);
     recorder.setVideoCodecName(codec);
     recorder.setFrameRate(fps);
+    // JavaCV converts RGB to YUV with BT.601 coefficients; say so in the stream, so readers decode alike.
+    recorder.setVideoOption("colorspace", "smpte170m");
+    recorder.setVideoOption("color_range", "tv");
     return recorder;
   }
 

@@ -50,6 +50,17 @@ class RoundTripTest {
   }
 
   @Test
+  void h264AtHdKeepsColoursWithinCodecTolerance() throws Exception {
+    // 720 lines and more: readers assume BT.709 for untagged video, so the stream must say what it holds.
+    List<Frame> frames = TestFrames.ramps(1280, 720, 2, 3, 1f);
+    Clip clip = roundTrip(frames, "hd.mp4");
+    for (int t = 0; t < frames.size(); t++) {
+      double err = TestFrames.meanAbsDiff(frames.get(t), clip.frame(t), 0, 3);
+      assertTrue(err < 0.01, "frame " + t + " mean error " + err);
+    }
+  }
+
+  @Test
   void proResKeepsAlphaWithinCodecTolerance() throws Exception {
     List<Frame> frames = TestFrames.ramps(FRAMES, 4, 1f);
     Clip clip = roundTrip(frames, "clip.mov");

@@ -15,21 +15,26 @@ final class TestFrames {
    * horizontal ramp from 0 to 1.
    */
   static List<Frame> ramps(int count, int channels, float scale) {
+    return ramps(WIDTH, HEIGHT, count, channels, scale);
+  }
+
+  /** As {@link #ramps(int, int, float)} at the given size. */
+  static List<Frame> ramps(int width, int height, int count, int channels, float scale) {
     List<Frame> frames = new ArrayList<>();
     for (int t = 0; t < count; t++) {
-      float[] px = new float[WIDTH * HEIGHT * channels];
-      for (int y = 0; y < HEIGHT; y++) {
-        for (int x = 0; x < WIDTH; x++) {
-          int i = (y * WIDTH + x) * channels;
-          px[i] = scale * (x + 2 * t) / (WIDTH + 2f * count);
-          px[i + 1] = scale * y / (float) HEIGHT;
-          px[i + 2] = scale * (0.25f + 0.5f * (x + y) / (WIDTH + HEIGHT));
+      float[] px = new float[width * height * channels];
+      for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
+          int i = (y * width + x) * channels;
+          px[i] = scale * (x + 2 * t) / (width + 2f * count);
+          px[i + 1] = scale * y / (float) height;
+          px[i + 2] = scale * (0.25f + 0.5f * (x + y) / (width + height));
           if (channels == 4) {
-            px[i + 3] = x / (WIDTH - 1f);
+            px[i + 3] = x / (width - 1f);
           }
         }
       }
-      frames.add(new Frame(WIDTH, HEIGHT, channels, px));
+      frames.add(new Frame(width, height, channels, px));
     }
     return frames;
   }
