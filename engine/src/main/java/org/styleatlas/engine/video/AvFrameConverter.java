@@ -46,8 +46,20 @@ final class AvFrameConverter implements AutoCloseable {
    */
   private static final int SCALER_FLAGS = SWS_BILINEAR | SWS_FULL_CHR_H_INT;
 
+  /** 8-bit sample to [0, 1]. */
+  private static final float[] UNIT_OF_BYTE = new float[256];
+
+  static {
+    for (int v = 0; v < 256; v++) {
+      UNIT_OF_BYTE[v] = v / 255f;
+    }
+  }
+
   private SwsContext scaler;
   private BytePointer buffer;
+  /** Java-side copies of {@link #buffer}, reused from frame to frame. */
+  private byte[] bytes = new byte[0];
+  private short[] shorts = new short[0];
 
   /** The picture as a frame in the engine's pixel convention. */
   Frame convert(AVFrame picture) {
@@ -78,17 +90,21 @@ final class AvFrameConverter implements AutoCloseable {
     }
     float[] px = new float[w * h * channels];
     if (deep) {
-      short[] samples = new short[px.length];
+      if (shorts.length < px.length) {
+        shorts = new short[px.length];
+      }
       // A view of the buffer, not an owner: closing it would free the buffer.
-      new ShortPointer(buffer).get(samples);
+      new ShortPointer(buffer).get(shorts, 0, px.length);
       for (int i = 0; i < px.length; i++) {
-        px[i] = (samples[i] & 0xffff) / 65535f;
+        px[i] = (shorts[i] & 0xffff) * (1f / 65535);
       }
     } else {
-      byte[] samples = new byte[px.length];
-      buffer.position(0).get(samples);
+      if (bytes.length < px.length) {
+        bytes = new byte[px.length];
+      }
+      buffer.position(0).get(bytes, 0, px.length);
       for (int i = 0; i < px.length; i++) {
-        px[i] = (samples[i] & 0xff) / 255f;
+        px[i] = UNIT_OF_BYTE[bytes[i] & 0xff];
       }
     }
     return new Frame(w, h, channels, px);
@@ -108,12 +124,12 @@ final class AvFrameConverter implements AutoCloseable {
         1, 0, 1 << 16, 1 << 16);
   }
 
-  private void ensureBuffer(long bytes) {
-    if (buffer == null || buffer.capacity() < bytes) {
+  private void ensureBuffer(long size) {
+    if (buffer == null || buffer.capacity() < size) {
       if (buffer != null) {
         buffer.close();
       }
-      buffer = new BytePointer(bytes);
+      buffer = new BytePointer(size);
     }
   }
 

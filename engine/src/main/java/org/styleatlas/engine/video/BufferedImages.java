@@ -76,7 +76,8 @@ final class BufferedImages {
 
   /**
    * Fast path for the common layouts (8- and 16-bit interleaved or banded components, as ImageIO decodes
-   * JPEG and PNG): reads the data buffer directly. Returns false when the raster has another layout.
+   * JPEG and PNG): reads the data buffer directly, whose unsigned elements are the samples. Returns false
+   * when the raster has another layout.
    */
   private static boolean copyInterleaved(Raster r, int band, float scale, float[] out, int channels,
       int channel) {
@@ -85,31 +86,20 @@ final class BufferedImages {
       return false;
     }
     DataBuffer data = r.getDataBuffer();
+    if (!(data instanceof DataBufferByte) && !(data instanceof DataBufferUShort)) {
+      return false;
+    }
     int bank = sm.getBankIndices()[band];
-    int offset = data.getOffsets()[bank] + sm.getBandOffsets()[band];
+    int offset = sm.getBandOffsets()[band]; // getElem adds the bank's own offset
     int pixelStride = sm.getPixelStride();
     int lineStride = sm.getScanlineStride();
     int w = r.getWidth();
-    if (data instanceof DataBufferByte bytes) {
-      byte[] b = bytes.getData(bank);
-      for (int y = 0, i = channel; y < r.getHeight(); y++) {
-        for (int x = 0, k = offset + y * lineStride; x < w; x++, k += pixelStride) {
-          out[i] = (b[k] & 0xFF) * scale;
-          i += channels;
-        }
+    for (int y = 0, i = channel; y < r.getHeight(); y++) {
+      for (int x = 0, k = offset + y * lineStride; x < w; x++, k += pixelStride) {
+        out[i] = data.getElem(bank, k) * scale;
+        i += channels;
       }
-      return true;
     }
-    if (data instanceof DataBufferUShort shorts) {
-      short[] s = shorts.getData(bank);
-      for (int y = 0, i = channel; y < r.getHeight(); y++) {
-        for (int x = 0, k = offset + y * lineStride; x < w; x++, k += pixelStride) {
-          out[i] = (s[k] & 0xFFFF) * scale;
-          i += channels;
-        }
-      }
-      return true;
-    }
-    return false;
+    return true;
   }
 }

@@ -21,15 +21,24 @@ public final class ClipWriter {
   /**
    * Writes frames in the given format.
    *
-   * @param frames frames of one size, in the engine's pixel convention
+   * @param frames frames of one size and channel count, in the engine's pixel convention
    * @param fps frame rate for video containers
    * @param out a folder (sequences, files named {@code 00000.png} or {@code 00000.exr}) or a file (videos)
    * @throws InputException when the frames do not suit the format (H.264 needs even sizes)
+   * @throws IllegalArgumentException when the frames differ in size or channel count
    * @throws IOException when writing fails
    */
   public static void write(List<Frame> frames, double fps, Path out, OutputFormat format) throws IOException {
     if (frames.isEmpty()) {
       throw InputException.of(out, "nothing to write: no frames");
+    }
+    Frame first = frames.get(0);
+    for (int t = 1; t < frames.size(); t++) {
+      Frame f = frames.get(t);
+      if (!f.size().equals(first.size()) || f.channels() != first.channels()) {
+        throw new IllegalArgumentException(String.format("%s: frame %d is %sx%d but frame 0 is %sx%d", out, t,
+            f.size(), f.channels(), first.size(), first.channels()));
+      }
     }
     switch (format) {
       case PNG_SEQUENCE -> writeSequence(frames, out, "png", ClipWriter::writePng);

@@ -82,7 +82,9 @@ class BadInputTest {
 
   @Test
   void framesOfDifferentSizes() throws Exception {
-    Path frames = pngFolder("frames", List.of(Frame.blank(64, 48, 3), Frame.blank(32, 24, 3)));
+    Path frames = Files.createDirectories(dir.resolve("frames"));
+    ClipWriter.writePng(Frame.blank(64, 48, 3), frames.resolve("00000.png"));
+    ClipWriter.writePng(Frame.blank(32, 24, 3), frames.resolve("00001.png"));
     assertRejected(ClipRequest.nativeSize(frames, Optional.empty()), frames,
         "frames of different sizes: 00001.png is 32x24 but 00000.png is 64x48");
   }
