@@ -5,31 +5,36 @@ import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 
 /**
- * Frames quantised to packed integer pixels in direct buffers, as FFmpeg's encoders take them. Values
- * outside [0, 1] are clamped and NaN becomes 0.
+ * Frames quantised to packed integer pixels, {@code [height, width, channels]}, in one direct buffer that
+ * is reused for every frame of a stream (as FFmpeg's encoders take them). Values outside [0, 1] are
+ * clamped and NaN becomes 0; a frame without alpha is written opaque when 4 channels are asked for.
  */
 final class PackedPixels {
+  private final int pixels;
+  private final int channels;
+  private final ByteBuffer buffer;
 
-  private PackedPixels() {}
-
-  /** RGB24 (or RGBA when {@code channels} is 4): {@code [height, width, channels]} bytes. */
-  static ByteBuffer toBytes(Frame frame, int channels) {
-    int n = frame.width() * frame.height();
-    ByteBuffer out = ByteBuffer.allocateDirect(n * channels);
-    for (int p = 0; p < n; p++) {
-      for (int c = 0; c < channels; c++) {
-        out.put(p * channels + c, (byte) quantise(sample(frame, p, c), 255));
-      }
-    }
-    return out;
+  /** For frames of {@code size}, packed with {@code channels} (3 or 4) channels of up to 16 bits. */
+  PackedPixels(FrameSize size, int channels) {
+    this.pixels = size.width() * size.height();
+    this.channels = channels;
+    this.buffer = ByteBuffer.allocateDirect(pixels * channels * Short.BYTES).order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** RGB48LE (or RGBA64LE when {@code channels} is 4): {@code [height, width, channels]} 16-bit samples. */
-  static ShortBuffer toShorts(Frame frame, int channels) {
-    int n = frame.width() * frame.height();
-    ShortBuffer out = ByteBuffer.allocateDirect(n * channels * Short.BYTES).order(ByteOrder.LITTLE_ENDIAN)
-        .asShortBuffer();
-    for (int p = 0; p < n; p++) {
+  /** The frame as RGB24 or RGBA, 8 bits a sample; valid until the next call. */
+  ByteBuffer bytes(Frame frame) {
+    for (int p = 0; p < pixels; p++) {
+      for (int c = 0; c < channels; c++) {
+        buffer.put(p * channels + c, (byte) quantise(sample(frame, p, c), 255));
+      }
+    }
+    return buffer.duplicate().position(0).limit(pixels * channels);
+  }
+
+  /** The frame as RGB48LE or RGBA64LE, 16 bits a sample; valid until the next call. */
+  ShortBuffer shorts(Frame frame) {
+    ShortBuffer out = buffer.asShortBuffer();
+    for (int p = 0; p < pixels; p++) {
       for (int c = 0; c < channels; c++) {
         out.put(p * channels + c, (short) quantise(sample(frame, p, c), 65535));
       }
@@ -45,7 +50,6 @@ final class PackedPixels {
     return v >= 1 ? max : Math.round(v * max);
   }
 
-  /** Channel c of pixel p; a frame without alpha is opaque. */
   private static float sample(Frame frame, int p, int c) {
     return c < frame.channels() ? frame.pixels()[p * frame.channels() + c] : 1f;
   }

@@ -17,7 +17,8 @@ import org.styleatlas.engine.InputException;
 /**
  * Decodes the video stream of one file with FFmpeg: a movie (mp4, mov: H.264, ProRes, ...) or a single
  * image FFmpeg reads (EXR). Pictures are taken raw from the decoder and converted by
- * {@link AvFrameConverter}; every failure is an {@link InputException} naming the file.
+ * {@link AvFrameConverter}; every failure is an {@link InputException} naming the file. One decoder
+ * serves one thread.
  */
 final class VideoDecoder implements AutoCloseable {
   /** How JavaCV says that a container has no stream it can decode, e.g. a movie without frames. */

@@ -42,9 +42,9 @@ final class VideoFileWriter {
         recorder.setVideoBitrate((int) Math.min(Integer.MAX_VALUE,
             size.width() * (double) size.height() * fps * H264_BITS_PER_PIXEL));
         recorder.setVideoOption("allow_skip_frames", "0");
+        PackedPixels packed = new PackedPixels(size, 3);
         record(recorder, out, frames, frame -> recorder.recordImage(size.width(), size.height(),
-            org.bytedeco.javacv.Frame.DEPTH_UBYTE, 3, size.width() * 3, AV_PIX_FMT_RGB24,
-            PackedPixels.toBytes(frame, 3)));
+            org.bytedeco.javacv.Frame.DEPTH_UBYTE, 3, size.width() * 3, AV_PIX_FMT_RGB24, packed.bytes(frame)));
       }
     });
   }
@@ -57,9 +57,10 @@ final class VideoFileWriter {
         recorder.setPixelFormat(channels == 4 ? AV_PIX_FMT_YUVA444P10LE : AV_PIX_FMT_YUV444P10LE);
         recorder.setVideoOption("profile", "4444");
         recorder.setVideoOption("vendor", "apl0");
+        PackedPixels packed = new PackedPixels(size, channels);
         record(recorder, out, frames, frame -> recorder.recordImage(size.width(), size.height(),
             org.bytedeco.javacv.Frame.DEPTH_USHORT, channels, size.width() * channels,
-            channels == 4 ? AV_PIX_FMT_RGBA64LE : AV_PIX_FMT_RGB48LE, PackedPixels.toShorts(frame, channels)));
+            channels == 4 ? AV_PIX_FMT_RGBA64LE : AV_PIX_FMT_RGB48LE, packed.shorts(frame)));
       }
     });
   }
