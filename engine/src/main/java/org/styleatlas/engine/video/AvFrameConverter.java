@@ -76,7 +76,9 @@ final class AvFrameConverter implements AutoCloseable {
     int w = picture.width();
     int h = picture.height();
     int lineBytes = w * channels * bytesPerSample;
-    ensureBuffer((long) lineBytes * h);
+    int stride = NativeLayout.stride(lineBytes);
+    ensureBuffer(NativeLayout.bufferSize(stride, h));
+    buffer.position(0);
     scaler = sws_getCachedContext(scaler, w, h, format, w, h, target, SCALER_FLAGS, null, null, (DoublePointer) null);
     if (scaler == null) {
       throw new IllegalStateException("FFmpeg cannot convert " + desc.name().getString() + " to RGB");
@@ -85,16 +87,19 @@ final class AvFrameConverter implements AutoCloseable {
       applyYuvMatrix(picture);
     }
     try (PointerPointer<BytePointer> dst = new PointerPointer<>(buffer, null, null, null);
-        IntPointer dstLines = new IntPointer(lineBytes, 0, 0, 0)) {
+        IntPointer dstLines = new IntPointer(stride, 0, 0, 0)) {
       sws_scale(scaler, picture.data(), picture.linesize(), 0, h, dst, dstLines);
     }
-    float[] px = new float[w * h * channels];
+    int lineSamples = w * channels;
+    float[] px = new float[lineSamples * h];
     if (deep) {
       if (shorts.length < px.length) {
         shorts = new short[px.length];
       }
-      // A view of the buffer, not an owner: closing it would free the buffer.
-      new ShortPointer(buffer).get(shorts, 0, px.length);
+      ShortPointer samples = new ShortPointer(buffer); // a view, not an owner: closing it would free buffer
+      for (int y = 0; y < h; y++) {
+        samples.position((long) y * stride / Short.BYTES).get(shorts, y * lineSamples, lineSamples);
+      }
       for (int i = 0; i < px.length; i++) {
         px[i] = (shorts[i] & 0xffff) * (1f / 65535);
       }
@@ -102,7 +107,9 @@ final class AvFrameConverter implements AutoCloseable {
       if (bytes.length < px.length) {
         bytes = new byte[px.length];
       }
-      buffer.position(0).get(bytes, 0, px.length);
+      for (int y = 0; y < h; y++) {
+        buffer.position((long) y * stride).get(bytes, y * lineSamples, lineSamples);
+      }
       for (int i = 0; i < px.length; i++) {
         px[i] = UNIT_OF_BYTE[bytes[i] & 0xff];
       }

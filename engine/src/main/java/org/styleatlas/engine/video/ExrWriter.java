@@ -1,6 +1,8 @@
 package org.styleatlas.engine.video;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
@@ -26,9 +28,11 @@ final class ExrWriter {
         recorder.setVideoOption("compression", "zip16");
         recorder.setVideoOption("format", "float");
         recorder.start();
+        FloatBuffer planes = FloatPlanes.toPlanes(frame);
         recorder.recordImage(frame.width(), frame.height(), org.bytedeco.javacv.Frame.DEPTH_FLOAT, 1,
-            frame.width(), pixelFormat, FloatPlanes.toPlanes(frame));
+            frame.width(), pixelFormat, planes);
         recorder.stop();
+        Reference.reachabilityFence(planes); // FFmpeg reads the direct buffer until stop()
       } catch (FrameRecorder.Exception e) {
         throw new IOException(file + ": FFmpeg cannot encode EXR: " + e.getMessage(), e);
       }

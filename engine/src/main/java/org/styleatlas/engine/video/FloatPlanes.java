@@ -53,12 +53,13 @@ final class FloatPlanes {
   /**
    * The frame as one direct buffer of consecutive planes G, B, R and, when the frame has alpha, A; each
    * plane {@code [height, width]} float32 in native (little-endian) order, ready for
-   * {@code AV_PIX_FMT_GBR(A)PF32LE}.
+   * {@code AV_PIX_FMT_GBR(A)PF32LE} (FFmpeg's EXR encoder takes this format as is, without the scaler;
+   * the buffer still ends with {@link NativeLayout#PADDING} spare bytes).
    */
   static FloatBuffer toPlanes(Frame frame) {
     int n = frame.width() * frame.height();
     int channels = frame.channels();
-    FloatBuffer planes = ByteBuffer.allocateDirect(n * channels * Float.BYTES)
+    FloatBuffer planes = ByteBuffer.allocateDirect(n * channels * Float.BYTES + NativeLayout.PADDING)
         .order(ByteOrder.nativeOrder()).asFloatBuffer();
     float[] px = frame.pixels();
     for (int c = 0; c < channels; c++) {

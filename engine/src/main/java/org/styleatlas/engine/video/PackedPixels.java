@@ -5,38 +5,59 @@ import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 
 /**
- * Frames quantised to packed integer pixels, {@code [height, width, channels]}, in one direct buffer that
- * is reused for every frame of a stream (as FFmpeg's encoders take them). Values outside [0, 1] are
- * clamped and NaN becomes 0; a frame without alpha is written opaque when 4 channels are asked for.
+ * Frames quantised to packed integer pixels, rows of {@code width * channels} samples on an aligned stride
+ * ({@link NativeLayout}), in one direct buffer that is reused for every frame of a stream, as FFmpeg's
+ * encoders take them. Values outside [0, 1] are clamped and NaN becomes 0; a frame without alpha is
+ * written opaque when 4 channels are asked for. Keep this object reachable while FFmpeg reads its buffer.
  */
 final class PackedPixels {
-  private final int pixels;
+  private final int width;
+  private final int height;
   private final int channels;
   private final ByteBuffer buffer;
 
   /** For frames of {@code size}, packed with {@code channels} (3 or 4) channels of up to 16 bits. */
   PackedPixels(FrameSize size, int channels) {
-    this.pixels = size.width() * size.height();
+    this.width = size.width();
+    this.height = size.height();
     this.channels = channels;
-    this.buffer = ByteBuffer.allocateDirect(pixels * channels * Short.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    int widest = NativeLayout.stride(width * channels * Short.BYTES);
+    this.buffer = ByteBuffer.allocateDirect((int) NativeLayout.bufferSize(widest, height))
+        .order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** Row stride of {@link #bytes}, in samples (bytes). */
+  int byteStride() {
+    return NativeLayout.stride(width * channels);
+  }
+
+  /** Row stride of {@link #shorts}, in samples (16-bit). */
+  int shortStride() {
+    return NativeLayout.stride(width * channels * Short.BYTES) / Short.BYTES;
   }
 
   /** The frame as RGB24 or RGBA, 8 bits a sample; valid until the next call. */
   ByteBuffer bytes(Frame frame) {
-    for (int p = 0; p < pixels; p++) {
-      for (int c = 0; c < channels; c++) {
-        buffer.put(p * channels + c, (byte) quantise(sample(frame, p, c), 255));
+    int stride = byteStride();
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        for (int c = 0; c < channels; c++) {
+          buffer.put(y * stride + x * channels + c, (byte) quantise(sample(frame, y * width + x, c), 255));
+        }
       }
     }
-    return buffer.duplicate().position(0).limit(pixels * channels);
+    return buffer.duplicate().position(0);
   }
 
   /** The frame as RGB48LE or RGBA64LE, 16 bits a sample; valid until the next call. */
   ShortBuffer shorts(Frame frame) {
+    int stride = shortStride();
     ShortBuffer out = buffer.asShortBuffer();
-    for (int p = 0; p < pixels; p++) {
-      for (int c = 0; c < channels; c++) {
-        out.put(p * channels + c, (short) quantise(sample(frame, p, c), 65535));
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        for (int c = 0; c < channels; c++) {
+          out.put(y * stride + x * channels + c, (short) quantise(sample(frame, y * width + x, c), 65535));
+        }
       }
     }
     return out;

@@ -8,6 +8,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV444P10LE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVA444P10LE;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.util.List;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -44,7 +45,9 @@ final class VideoFileWriter {
         recorder.setVideoOption("allow_skip_frames", "0");
         PackedPixels packed = new PackedPixels(size, 3);
         record(recorder, out, frames, frame -> recorder.recordImage(size.width(), size.height(),
-            org.bytedeco.javacv.Frame.DEPTH_UBYTE, 3, size.width() * 3, AV_PIX_FMT_RGB24, packed.bytes(frame)));
+            org.bytedeco.javacv.Frame.DEPTH_UBYTE, 3, packed.byteStride(), AV_PIX_FMT_RGB24,
+            packed.bytes(frame)));
+        Reference.reachabilityFence(packed);
       }
     });
   }
@@ -59,8 +62,9 @@ final class VideoFileWriter {
         recorder.setVideoOption("vendor", "apl0");
         PackedPixels packed = new PackedPixels(size, channels);
         record(recorder, out, frames, frame -> recorder.recordImage(size.width(), size.height(),
-            org.bytedeco.javacv.Frame.DEPTH_USHORT, channels, size.width() * channels,
+            org.bytedeco.javacv.Frame.DEPTH_USHORT, channels, packed.shortStride(),
             channels == 4 ? AV_PIX_FMT_RGBA64LE : AV_PIX_FMT_RGB48LE, packed.shorts(frame)));
+        Reference.reachabilityFence(packed);
       }
     });
   }
