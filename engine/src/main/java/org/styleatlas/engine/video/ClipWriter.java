@@ -1,0 +1,93 @@
+package org.styleatlas.engine.video;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.AtomicFiles;
+
+/**
+ * Writes frames as image sequences or video files. Entry point of the {@code video} package for output.
+ * Formats: see {@link OutputFormat}. Every file appears only when complete (written under a temporary name,
+ * then renamed).
+ */
+public final class ClipWriter {
+
+  private ClipWriter() {}
+
+  /**
+   * Writes frames in the given format.
+   *
+   * @param frames frames of one size and channel count, in the engine's pixel convention
+   * @param fps frame rate for video containers
+   * @param out a folder (sequences, files named {@code 00000.png} or {@code 00000.exr}) or a file (videos)
+   * @throws InputException when the frames do not suit the format (H.264 needs even sizes)
+   * @throws IllegalArgumentException when the frames differ in size or channel count
+   * @throws IOException when writing fails
+   */
+  public static void write(List<Frame> frames, double fps, Path out, OutputFormat format) throws IOException {
+    if (frames.isEmpty()) {
+      throw InputException.of(out, "nothing to write: no frames");
+    }
+    Frame first = frames.get(0);
+    for (int t = 1; t < frames.size(); t++) {
+      Frame f = frames.get(t);
+      if (!f.size().equals(first.size()) || f.channels() != first.channels()) {
+        throw new IllegalArgumentException(String.format("%s: frame %d is %sx%d but frame 0 is %sx%d", out, t,
+            f.size(), f.channels(), first.size(), first.channels()));
+      }
+    }
+    switch (format) {
+      case PNG_SEQUENCE -> writeSequence(frames, out, "png", ClipWriter::writePng);
+      case EXR_SEQUENCE -> writeSequence(frames, out, "exr", ExrWriter::write);
+      case H264_MP4 -> VideoFileWriter.writeH264(frames, fps, out);
+      case PRORES_4444_MOV -> VideoFileWriter.writeProRes4444(frames, fps, out);
+    }
+  }
+
+  /** Writes one frame as an 8-bit PNG (RGB or RGBA), atomically. */
+  public static void writePng(Frame frame, Path file) throws IOException {
+    BufferedImage img = toImage(frame);
+    AtomicFiles.write(file, stream -> {
+      if (!ImageIO.write(img, "png", stream)) {
+        throw new IOException(file + ": no PNG writer available");
+      }
+    });
+  }
+
+  /** Writes one frame to one file. */
+  @FunctionalInterface
+  private interface FrameFileWriter {
+    void write(Frame frame, Path file) throws IOException;
+  }
+
+  /** Writes frame t as {@code dir/0000t.ext}, numbered from 0. */
+  private static void writeSequence(List<Frame> frames, Path dir, String extension, FrameFileWriter writer)
+      throws IOException {
+    Files.createDirectories(dir);
+    for (int t = 0; t < frames.size(); t++) {
+      writer.write(frames.get(t), dir.resolve(String.format("%05d.%s", t, extension)));
+    }
+  }
+
+  private static BufferedImage toImage(Frame f) {
+    BufferedImage img = new BufferedImage(f.width(), f.height(),
+        f.hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    int[] argb = new int[f.width() * f.height()];
+    float[] px = f.pixels();
+    int ch = f.channels();
+    for (int p = 0; p < argb.length; p++) {
+      int a = ch == 4 ? to8(px[p * 4 + 3]) : 255;
+      argb[p] = a << 24 | to8(px[p * ch]) << 16 | to8(px[p * ch + 1]) << 8 | to8(px[p * ch + 2]);
+    }
+    img.setRGB(0, 0, f.width(), f.height(), argb, 0, f.width());
+    return img;
+  }
+
+  private static int to8(float v) {
+    return PackedPixels.quantise(v, 255);
+  }
+}
