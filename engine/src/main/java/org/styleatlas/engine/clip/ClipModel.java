@@ -94,10 +94,11 @@ public final class ClipModel implements ImageTextEncoder {
     }
   }
 
-  private static String firstLine(String message) {
+  static String firstLine(String message) {
     if (message == null) {
       return "no detail";
     }
+    message = message.strip();
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
   }
