@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code styleatlas clip}: CLIP utilities for debugging prompts and model files. */
-@Command(name = "clip", description = "CLIP utilities: tokenize a prompt, check a model file.",
-    subcommands = {ClipCommand.Tokenize.class, ClipCommand.Check.class})
+@Command(name = "clip", description = "CLIP utilities: tokenize a prompt, check or benchmark a model file.",
+    subcommands = {ClipCommand.Tokenize.class, ClipCommand.Check.class, ClipCommand.Bench.class})
 final class ClipCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -123,6 +124,51 @@ final class ClipCommand implements Runnable {
             (loaded - start) / 1e9, (encoded - loaded) / 1e9, similarity);
       }
       out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "bench", description = "Time encodeImages forward + backward on a batch of random views.")
+  static final class Bench implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClipModelOption clip;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Views per step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Timed steps after one warm-up (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Override
+    public Integer call() {
+      if (batch < 1 || runs < 1) {
+        throw new InputException("--batch and --runs must be at least 1");
+      }
+      double[] seconds = new double[runs];
+      try (ClipModel model = clip.open(spec.commandLine().getErr());
+          NDManager manager = DjlRuntime.engine().newBaseManager(model.device())) {
+        for (int i = -1; i < runs; i++) {
+          try (NDManager step = manager.newSubManager()) {
+            NDArray images = step.randomNormal(new Shape(batch, 3, model.imageSize(), model.imageSize()));
+            images.setRequiresGradient(true);
+            long start = System.nanoTime();
+            try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
+              collector.backward(model.encodeImages(images).sum());
+            }
+            images.getGradient().sum().getFloat();
+            if (i >= 0) {
+              seconds[i] = (System.nanoTime() - start) / 1e9;
+            }
+          }
+        }
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s on %s: batch %d, median %.3f s per forward+backward (runs %s)%n", model.file().getFileName(),
+            model.device(), batch, sorted[runs / 2],
+            Arrays.stream(seconds).mapToObj(t -> String.format("%.3f", t)).collect(Collectors.joining(" ")));
+        out.flush();
+      }
       return ExitCodes.OK;
     }
   }
