@@ -1,0 +1,64 @@
+package org.styleatlas.engine.cache;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes files so that readers see either the old content or the whole new content, never a part. */
+public final class AtomicFiles {
+
+  /** Writes the content of one file. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private AtomicFiles() {}
+
+  /**
+   * Writes {@code target} through a temporary file in the same folder, forced to disk, then renamed over
+   * the target in one step. On failure the target is untouched and the temporary file removed.
+   */
+  public static void write(Path target, Content content) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    try {
+      try (FileOutputStream file = new FileOutputStream(tmp.toFile());
+          BufferedOutputStream buffered = new BufferedOutputStream(file, 1 << 16)) {
+        // Writers such as Jackson close the stream they are given; keep ours open until it is synced.
+        content.writeTo(new FilterOutputStream(buffered) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+          }
+
+          @Override
+          public void close() throws IOException {
+            flush();
+          }
+        });
+        buffered.flush();
+        file.getFD().sync();
+      }
+      moveAtomically(tmp, target);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Renames {@code from} to {@code to} in one step, replacing {@code to}. */
+  static void moveAtomically(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException(to + ": the file system cannot rename atomically", e);
+    }
+  }
+}

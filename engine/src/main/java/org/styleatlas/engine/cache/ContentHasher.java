@@ -1,0 +1,94 @@
+package org.styleatlas.engine.cache;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.styleatlas.engine.video.Clip;
+import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.Matte;
+
+/**
+ * SHA-256 over typed parts, each prefixed with a tag and its length, so different part sequences never
+ * collide by concatenation. Not thread-safe; one hasher per key.
+ */
+public final class ContentHasher {
+  private final MessageDigest digest;
+  private final ByteBuffer scratch = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+
+  public ContentHasher() {
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  public ContentHasher putString(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    header('s', b.length);
+    digest.update(b);
+    return this;
+  }
+
+  public ContentHasher putLong(long v) {
+    header('l', v);
+    return this;
+  }
+
+  public ContentHasher putDouble(double v) {
+    header('d', Double.doubleToLongBits(v));
+    return this;
+  }
+
+  /** Hashes float32 values exactly, bit for bit. */
+  public ContentHasher putFloats(float[] values) {
+    header('f', values.length);
+    for (int i = 0; i < values.length; ) {
+      scratch.clear();
+      while (i < values.length && scratch.remaining() >= 4) {
+        scratch.putFloat(values[i++]);
+      }
+      scratch.flip();
+      digest.update(scratch);
+    }
+    return this;
+  }
+
+  public ContentHasher putFrame(Frame f) {
+    putLong(f.width()).putLong(f.height()).putLong(f.channels());
+    return putFloats(f.pixels());
+  }
+
+  public ContentHasher putMatte(Matte m) {
+    putLong(m.width()).putLong(m.height());
+    return putFloats(m.values());
+  }
+
+  /** Frames, mattes (when present) and frame rate of a clip; not its name. */
+  public ContentHasher putClip(Clip clip) {
+    putLong(clip.frameCount()).putDouble(clip.fps());
+    clip.frames().forEach(this::putFrame);
+    putLong(clip.hasMatte() ? 1 : 0);
+    clip.mattes().ifPresent(ms -> ms.forEach(this::putMatte));
+    return this;
+  }
+
+  /** The hex digest; the hasher must not be used afterwards. */
+  public String hex() {
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The key of a {@code kind} artifact for everything hashed so far. */
+  public CacheKey key(String kind) {
+    return new CacheKey(kind, hex());
+  }
+
+  private void header(char tag, long value) {
+    scratch.clear();
+    scratch.put((byte) tag).putLong(value).flip();
+    digest.update(scratch);
+  }
+}
