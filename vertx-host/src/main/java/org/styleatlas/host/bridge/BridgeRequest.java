@@ -92,7 +92,11 @@ public sealed interface BridgeRequest {
     require(image, "image");
     require(params, "params");
     image.check("image", true);
-    params.validated();
+    try {
+      params.validated();
+    } catch (org.styleatlas.engine.InputException e) {
+      throw new ProtocolException(ErrorCode.BAD_INPUT, "params." + e.getMessage());
+    }
     if (matte != null) {
       matte.check("matte", false);
     }

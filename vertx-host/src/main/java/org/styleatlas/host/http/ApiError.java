@@ -36,7 +36,11 @@ final class ApiError {
 
   /** The failure handler of the router: body too large, unauthenticated, thrown exceptions. */
   static void onFailure(RoutingContext ctx, int maxBody) {
-    if (ctx.failure() != null) {
+    if (ctx.statusCode() == 413) {
+      send(ctx, 413, "request body: larger than the limit of " + maxBody + " bytes");
+    } else if (ctx.failure() != null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      send(ctx, ctx.statusCode(), "request: " + ctx.failure().getMessage());
+    } else if (ctx.failure() != null) {
       fail(ctx, ctx.failure());
     } else if (ctx.statusCode() == 413) {
       send(ctx, 413, "request body: larger than the limit of " + maxBody + " bytes");
