@@ -151,8 +151,7 @@ class SecurityTest {
       assertTrue(r.path("message").asText().startsWith("params.prefixes"), r.toString());
       r = c.call(shm.render(11, 0, 0, "{\"styleImage\":\"../../etc/passwd\"}"));
       assertEquals("bad-input", r.path("code").asText(), r.toString());
-      r = c.call(shm.render(12, 0, 0, "{}").replace("\"inline\"", "x").replace("\"shm\":\"" + shm.name + "\",\"offset\":0}",
-          "\"inline\":true}"));
+      r = c.call(shm.render(12, 0, 0, "{}").replace("\"shm\":\"" + shm.name + "\",\"offset\":0}", "\"inline\":true}"));
       assertEquals("malformed", r.path("code").asText(), "inline planes on the Unix socket: " + r);
     }
   }

@@ -109,6 +109,9 @@ final class BridgeConnection {
       LOG.info("closing bridge connection: {} ({})", err.message(), err.code().wire());
       socket.end();
     } else {
+      expect = Expect.LENGTH;
+      waitingForPayload = null;
+      parser.fixedSizeMode(4);
       parser.resume();
     }
   }
