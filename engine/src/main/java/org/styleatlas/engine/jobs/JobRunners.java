@@ -17,6 +17,15 @@ public final class JobRunners {
     return new JobRunners();
   }
 
+  /** Every {@link JobRunnerProvider} on the class path, registered in class-name order. */
+  public static JobRunners discover() {
+    JobRunners r = new JobRunners();
+    java.util.ServiceLoader.load(JobRunnerProvider.class).stream()
+        .sorted(java.util.Comparator.comparing(p -> p.type().getName()))
+        .forEach(p -> p.get().register(r));
+    return r;
+  }
+
   public JobRunners set(JobKind kind, JobRunner runner) {
     runners.put(kind, runner);
     return this;
