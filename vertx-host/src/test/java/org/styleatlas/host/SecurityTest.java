@@ -16,15 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.jobs.JobRunners;
 
 /** Unauthenticated, malformed, oversize and path-traversal requests are rejected, each with its error. */
 @ExtendWith(VertxExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityTest {
   static final int W = 8;
   static final int H = 4;
@@ -33,14 +35,14 @@ class SecurityTest {
   EngineHost host;
   String token;
 
-  @BeforeEach
+  @BeforeAll
   void start() throws Exception {
     host = TestHost.start(TestHost.config(dir, true), JobRunners.none());
     token = Files.readString(host.config().tcp().tokenFile()).trim();
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(host.config().tcp().tokenFile())));
   }
 
-  @AfterEach
+  @AfterAll
   void stop() {
     host.close();
   }

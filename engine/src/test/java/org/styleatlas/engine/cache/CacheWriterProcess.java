@@ -12,7 +12,7 @@ import java.util.Random;
  */
 public final class CacheWriterProcess {
   static final int FILES = 3;
-  static final int FILE_BYTES = 1 << 20;
+  static final int FILE_BYTES = 1 << 18;
 
   private CacheWriterProcess() {}
 

@@ -20,7 +20,7 @@ class ContentCacheKillTest {
   @Test
   void killedWritersLeaveOnlyCompleteEntries() throws Exception {
     Random random = new Random(7);
-    for (int round = 0; round < 3; round++) {
+    for (int round = 0; round < 2; round++) {
       Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), CacheWriterProcess.class.getName(), root.toString())
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
