@@ -161,9 +161,8 @@ public final class JobExecutor implements AutoCloseable {
       }
       queued.remove(id);
     }
-    Job j = finish(id, JobState.CANCELLED, "cancelled", "cancelled before it started");
     deleteCheckpoint(id);
-    return Optional.of(j);
+    return Optional.of(finish(id, JobState.CANCELLED, "cancelled", "cancelled before it started"));
   }
 
   /** Asks the running job to checkpoint and stop, waits for it, and stops the trainer thread. */
@@ -254,8 +253,8 @@ public final class JobExecutor implements AutoCloseable {
       Context ctx = new Context(job, cp);
       runners.runner(job.kind()).orElseThrow().run(ctx);
       if (cache.find(job.output()).isPresent()) {
-        finish(id, JobState.SUCCEEDED, "done", "");
         deleteCheckpoint(id);
+        finish(id, JobState.SUCCEEDED, "done", "");
       } else {
         fail(id, "the " + job.kind().wireName() + " runner finished without writing its result");
       }
@@ -277,8 +276,8 @@ public final class JobExecutor implements AutoCloseable {
   private void stopped(String id, JobStoppedException.Reason reason) {
     switch (reason) {
       case CANCELLED -> {
-        finish(id, JobState.CANCELLED, "cancelled", "cancelled while running");
         deleteCheckpoint(id);
+        finish(id, JobState.CANCELLED, "cancelled", "cancelled while running");
         failDependents(id, "its decomposition was cancelled");
       }
       case SHUTDOWN -> update(id, j -> j.with(JobState.QUEUED, j.progress(), "interrupted",
