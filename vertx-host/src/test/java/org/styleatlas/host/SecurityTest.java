@@ -31,7 +31,7 @@ class SecurityTest {
   static final int W = 8;
   static final int H = 4;
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   EngineHost host;
   String token;
 
