@@ -24,6 +24,11 @@ import org.styleatlas.host.shm.LibC;
 public final class ConfigLoader {
   static final String ENV_PREFIX = "STYLEATLAS_";
   static final String PROP_PREFIX = "styleatlas.";
+  /**
+   * docs/PROTOCOL.md: the shim sets this when it starts the engine, and then polls that socket; it
+   * overrides {@code bridge.socket} in the environment layer.
+   */
+  public static final String ENGINE_SOCKET_ENV = "STYLEATLAS_ENGINE_SOCKET";
   /** The environment variable / system property naming the config file. */
   public static final String CONFIG_FILE_KEY = "config";
 
@@ -56,6 +61,10 @@ public final class ConfigLoader {
         v.put(key, e);
       }
     }
+    String shimSocket = env.get(ENGINE_SOCKET_ENV);
+    if (shimSocket != null && !shimSocket.isBlank()) {
+      v.put("bridge.socket", shimSocket);
+    }
     for (String key : v.keySet()) {
       String p = props.getProperty(PROP_PREFIX + key);
       if (p != null) {
@@ -75,7 +84,7 @@ public final class ConfigLoader {
     d.put("tcp.host", "127.0.0.1");
     d.put("tcp.bridgePort", "7461");
     d.put("tcp.httpPort", "7462");
-    d.put("tcp.tokenFile", xdg("XDG_CONFIG_HOME", ".config").resolve("styleatlas/token").toString());
+    d.put("tcp.tokenFile", "");
     d.put("cache.dir", ContentCache.defaultRoot().toString());
     d.put("cache.maxBytes", Long.toString(20L << 30));
     d.put("state.dir", xdg("XDG_STATE_HOME", ".local/state").resolve("styleatlas").toString());
@@ -134,9 +143,10 @@ public final class ConfigLoader {
   private static HostConfig build(Values v) {
     Path runtime = v.path("runtime.dir");
     Path bridge = v.get("bridge.socket").isEmpty() ? runtime.resolve("engine.sock") : v.path("bridge.socket");
-    Path http = v.get("http.socket").isEmpty() ? runtime.resolve("http.sock") : v.path("http.socket");
+    Path http = v.get("http.socket").isEmpty() ? bridge.resolveSibling("http.sock") : v.path("http.socket");
+    Path token = v.get("tcp.tokenFile").isEmpty() ? bridge.resolveSibling("engine.token") : v.path("tcp.tokenFile");
     HostConfig.Tcp tcp = new HostConfig.Tcp(v.bool("tcp.enabled"), v.get("tcp.host"),
-        v.integer("tcp.bridgePort", 0, 65535), v.integer("tcp.httpPort", 0, 65535), v.path("tcp.tokenFile"));
+        v.integer("tcp.bridgePort", 0, 65535), v.integer("tcp.httpPort", 0, 65535), token);
     return new HostConfig(runtime, bridge, http, tcp, v.path("cache.dir"),
         v.longValue("cache.maxBytes", 1 << 20, Long.MAX_VALUE), v.path("state.dir"),
         v.integer("http.maxBodyBytes", 1024, 16 << 20),

@@ -70,7 +70,8 @@ public final class EngineHost implements AutoCloseable {
    * @throws IllegalStateException when anything fails to come up (after cleaning up)
    */
   public static Optional<EngineHost> start(HostConfig config, JobRunners runners, VertxOptions options) {
-    SocketFiles.privateFolder(config.runtimeDir());
+    SocketFiles.privateFolder(config.bridgeSocket().getParent());
+    SocketFiles.privateFolder(config.httpSocket().getParent());
     FileChannel ch;
     FileLock lock;
     try {
@@ -86,7 +87,7 @@ public final class EngineHost implements AutoCloseable {
     }
     if (lock == null) {
       closeQuietly(ch);
-      LOG.info("a StyleAtlas host already runs for {} (socket {}{})", config.runtimeDir(), config.bridgeSocket(),
+      LOG.info("a StyleAtlas host already runs for {} (socket {}{})", config.lockFile(), config.bridgeSocket(),
           answers(config.bridgeSocket()) ? ", answering" : ", starting up");
       return Optional.empty();
     }

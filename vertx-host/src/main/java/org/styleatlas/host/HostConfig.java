@@ -7,7 +7,7 @@ import java.time.Duration;
  * The host's configuration, built by {@link ConfigLoader} from layered sources. Every key is documented
  * in docs/HOST.md. The defaults are locked down: Unix sockets only (folder 0700, sockets 0600), no TCP.
  *
- * @param runtimeDir folder of the sockets and the lock file ({@code runtime.dir})
+ * @param runtimeDir the default folder of the sockets, lock and token files ({@code runtime.dir})
  * @param bridgeSocket the plugin's Unix socket ({@code bridge.socket})
  * @param httpSocket the HTTP API's Unix socket ({@code http.socket})
  * @param tcp the optional TCP listeners
@@ -40,8 +40,8 @@ public record HostConfig(
    */
   public record Tcp(boolean enabled, String host, int bridgePort, int httpPort, Path tokenFile) {}
 
-  /** The lock file that makes sure one host runs per runtime folder. */
+  /** The lock file beside the bridge socket: one host per socket. */
   public Path lockFile() {
-    return runtimeDir.resolve("engine.lock");
+    return bridgeSocket.resolveSibling(bridgeSocket.getFileName() + ".lock");
   }
 }

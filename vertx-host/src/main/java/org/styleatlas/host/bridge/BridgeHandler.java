@@ -137,10 +137,11 @@ public final class BridgeHandler {
         throw new ProtocolException(ErrorCode.MALFORMED,
             "payloadBytes: the planes need " + expected + " bytes, got " + got);
       }
-      ByteBuffer all = ByteBuffer.wrap(payload.getBytes()).order(ByteOrder.nativeOrder());
-      ByteBuffer img = all.slice(0, (int) rgba).order(ByteOrder.nativeOrder());
-      ByteBuffer mat = matte != null ? all.slice((int) rgba, (int) mb).order(ByteOrder.nativeOrder()) : null;
-      ByteBuffer out = output != null ? ByteBuffer.allocate((int) rgba).order(ByteOrder.nativeOrder()) : null;
+      // docs/PROTOCOL.md: inline planes are float32 little-endian.
+      ByteBuffer all = ByteBuffer.wrap(payload.getBytes()).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer img = all.slice(0, (int) rgba).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer mat = matte != null ? all.slice((int) rgba, (int) mb).order(ByteOrder.LITTLE_ENDIAN) : null;
+      ByteBuffer out = output != null ? ByteBuffer.allocate((int) rgba).order(ByteOrder.LITTLE_ENDIAN) : null;
       return new FramePlanes(w, h, img, mat, out);
     }
     ByteBuffer img = segs.get(image.shm()).slice("image", image.offset(), rgba);

@@ -1,7 +1,6 @@
 package org.styleatlas.host.render;
 
 import java.io.IOException;
-import java.nio.ByteOrder;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,7 +114,7 @@ public final class RenderService {
     }
     try {
       renderer.get().render(decomposition.get(), atlas.get(), k.frameIndex(), params.render(), planes.width(),
-          planes.height(), planes.output().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer());
+          planes.height(), planes.output().duplicate().order(planes.output().order()).asFloatBuffer());
     } catch (Exception e) {
       throw new IOException("rendering frame " + k.frameIndex() + " of clip " + k.clipId() + " failed: " + e.getMessage(), e);
     }
