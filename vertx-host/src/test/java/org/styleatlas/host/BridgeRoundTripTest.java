@@ -5,36 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.jobs.CountingRunner;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobRunners;
 
 /** The protocol through shared memory, from a fresh clip to a stylized frame. */
-@ExtendWith(VertxExtension.class)
-class BridgeRoundTripTest {
+class BridgeRoundTripTest extends HostTestBase {
   static final int W = 32;
   static final int H = 24;
   static final float STYLIZED = 0.25f;
   static final String PROMPT = "{\"prompt\":\"a swan made of gold\"}";
-
-  @TempDir Path dir;
-  EngineHost host;
-
-  @AfterEach
-  void stop() {
-    if (host != null) {
-      host.close();
-    }
-  }
 
   static JsonNode render(Path socket, int t, int clipLength, String params, float[] expectOutput) throws Exception {
     try (ShimClient c = ShimClient.unix(socket); ShmRequest shm = new ShmRequest(W, H, TestFrames.rgba(W, H, t))) {

@@ -9,7 +9,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,28 +18,14 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.jobs.JobRunners;
 
 /** 32 concurrent renders over the Unix socket and shared memory, and no event-loop handler blocking. */
-@ExtendWith(VertxExtension.class)
-class ConcurrentRenderTest {
+class ConcurrentRenderTest extends HostTestBase {
   static final int N = 32;
   static final int W = 64;
   static final int H = 48;
-
-  @TempDir Path dir;
-  EngineHost host;
-
-  @AfterEach
-  void stop() {
-    if (host != null) {
-      host.close();
-    }
-  }
 
   /** Renders frame {@code t % frames} from each of N threads at once; checks every output plane. */
   private Set<String> renderConcurrently(int frames, int clipLength) throws Exception {
@@ -90,6 +75,7 @@ class ConcurrentRenderTest {
 
     assertFalse(blocked.list.stream().anyMatch(e -> e.getFormattedMessage().contains("vert.x-eventloop")),
         "an event-loop handler blocked longer than " + TestHost.MAX_EVENT_LOOP_MS + " ms: " + blocked.list);
+    TestHost.stopCapturing(blocked);
     ctx.completeNow();
   }
 
@@ -97,13 +83,16 @@ class ConcurrentRenderTest {
   void theBlockedThreadCheckCatchesABlockingHandler(Vertx vertx, VertxTestContext ctx) throws Exception {
     ListAppender<ILoggingEvent> blocked = TestHost.captureBlockedThreadWarnings();
     Vertx checked = Vertx.vertx(TestHost.options());
+    java.util.concurrent.CountDownLatch spun = new java.util.concurrent.CountDownLatch(1);
     try {
       checked.runOnContext(v -> {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5 * TestHost.MAX_EVENT_LOOP_MS);
         while (System.nanoTime() < end) {
           Thread.onSpinWait();
         }
+        spun.countDown();
       });
+      assertTrue(spun.await(20, TimeUnit.SECONDS), "the blocking handler finished");
       long deadline = System.currentTimeMillis() + 10_000;
       while (blocked.list.stream().noneMatch(e -> e.getFormattedMessage().contains("vert.x-eventloop"))
           && System.currentTimeMillis() < deadline) {
@@ -114,7 +103,8 @@ class ConcurrentRenderTest {
           "the checker must report a handler that spins for " + 5 * TestHost.MAX_EVENT_LOOP_MS + " ms"));
       ctx.completeNow();
     } finally {
-      checked.close();
+      checked.close().await(10, TimeUnit.SECONDS);
+      TestHost.stopCapturing(blocked);
     }
   }
 }

@@ -13,34 +13,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.jobs.CountingRunner;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobRunners;
 
 /** The HTTP API over the host's Unix socket: submit, progress as SSE, cancel, restart and resume. */
-@ExtendWith(VertxExtension.class)
-class JobsApiTest {
-  @TempDir Path dir;
-  EngineHost host;
-
-  @AfterEach
-  void stop() {
-    if (host != null) {
-      host.close();
-    }
-  }
-
+class JobsApiTest extends HostTestBase {
   private JsonObject call(Vertx vertx, HttpMethod method, String uri, JsonObject body) throws Exception {
     WebClient web = WebClient.create(vertx);
     try {

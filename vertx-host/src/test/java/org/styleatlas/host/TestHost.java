@@ -59,4 +59,9 @@ public final class TestHost {
     ((Logger) LoggerFactory.getLogger("io.vertx")).addAppender(a);
     return a;
   }
+
+  public static void stopCapturing(ListAppender<ILoggingEvent> a) {
+    ((Logger) LoggerFactory.getLogger("io.vertx")).detachAppender(a);
+    a.stop();
+  }
 }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.AtomicFiles;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 
@@ -346,13 +347,8 @@ public final class JobExecutor implements AutoCloseable {
 
   private void deleteCheckpoint(String id) {
     Path cp = checkpoints.resolve(id);
-    if (!Files.exists(cp)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(cp)) {
-      for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      AtomicFiles.deleteTree(cp);
     } catch (IOException e) {
       LOG.warn("cannot delete checkpoint {}: {}", cp, e.getMessage());
     }

@@ -2,8 +2,6 @@ package org.styleatlas.engine.jobs;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
-import org.styleatlas.engine.InputException;
 
 /** What a job computes. Each kind has at most one registered {@link JobRunner}. */
 public enum JobKind {
@@ -14,16 +12,11 @@ public enum JobKind {
 
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireEnums.name(this);
   }
 
   @JsonCreator
   public static JobKind parse(String s) {
-    for (JobKind k : values()) {
-      if (k.wireName().equals(s)) {
-        return k;
-      }
-    }
-    throw new InputException("kind: must be 'decompose' or 'stylize', got '" + s + "'");
+    return WireEnums.parse(JobKind.class, "kind", s);
   }
 }

@@ -2,8 +2,6 @@ package org.styleatlas.engine.jobs;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
-import org.styleatlas.engine.InputException;
 
 /** Queue order: every interactive job (a preview in the viewer) runs before any batch job. */
 public enum JobPriority {
@@ -12,16 +10,11 @@ public enum JobPriority {
 
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireEnums.name(this);
   }
 
   @JsonCreator
   public static JobPriority parse(String s) {
-    for (JobPriority p : values()) {
-      if (p.wireName().equals(s)) {
-        return p;
-      }
-    }
-    throw new InputException("priority: must be 'interactive' or 'batch', got '" + s + "'");
+    return WireEnums.parse(JobPriority.class, "priority", s);
   }
 }

@@ -2,7 +2,6 @@ package org.styleatlas.engine.jobs;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** Life of a job: queued → running → succeeded | failed | cancelled; running may go back to queued. */
 public enum JobState {
@@ -19,11 +18,11 @@ public enum JobState {
 
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireEnums.name(this);
   }
 
   @JsonCreator
   public static JobState parse(String s) {
-    return valueOf(s.toUpperCase(Locale.ROOT));
+    return WireEnums.parse(JobState.class, "state", s);
   }
 }
