@@ -50,12 +50,14 @@ public final class ClipWriter {
 
   /** Writes one frame as an 8-bit PNG (RGB or RGBA), atomically. */
   public static void writePng(Frame frame, Path file) throws IOException {
-    BufferedImage img = toImage(frame);
-    AtomicFiles.write(file, stream -> {
-      if (!ImageIO.write(img, "png", stream)) {
-        throw new IOException(file + ": no PNG writer available");
-      }
-    });
+    AtomicFiles.write(file, stream -> encodePng(frame, stream));
+  }
+
+  /** Encodes one frame as an 8-bit PNG (RGB or RGBA) into {@code out}. */
+  public static void encodePng(Frame frame, java.io.OutputStream out) throws IOException {
+    if (!ImageIO.write(toImage(frame), "png", out)) {
+      throw new IOException("no PNG writer available");
+    }
   }
 
   /** Writes one frame to one file. */
