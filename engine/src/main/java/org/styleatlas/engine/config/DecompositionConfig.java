@@ -74,7 +74,7 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
         new FieldConfig(EncodingConfig.HashGrid.hashingNvd(), new MlpConfig(2, 64)),
         false);
     return new DecompositionConfig(Mode.FAST, model, LossConfig.nla(),
-        new OptimizerConfig(1e-3, 1e-2, 0.9, 0.99, 1e-15),
+        new OptimizerConfig(5e-3, 1e-2, 0.9, 0.99, 1e-15),
         new ScheduleConfig(3000, 100, 4096, 1L, 250), FlowConfig.defaults(), 1000, DeviceChoice.AUTO);
   }
 

@@ -81,6 +81,20 @@ final class DecompositionTask implements TrainingTask {
     return loss.compute(in, iteration);
   }
 
+  /** Mean PSNR of the current model over up to {@code maxFrames} evenly spaced frames of {@code clip}. */
+  double probePsnr(org.styleatlas.engine.video.Clip clip, int maxFrames, NDManager manager) {
+    org.styleatlas.engine.atlas.model.FrameGeometry g = data.geometry();
+    int frames = g.frames();
+    int count = Math.min(maxFrames, frames);
+    double sum = 0;
+    for (int i = 0; i < count; i++) {
+      int t = count == 1 ? 0 : (int) Math.round(i * (frames - 1) / (double) (count - 1));
+      float[] rgb = MapEvaluator.reconstructFrame(model, manager, g, t);
+      sum += Psnr.of(rgb, clip.frame(t));
+    }
+    return sum / count;
+  }
+
   private static NDArray part(NDArray a, int index, int n) {
     return a.get(new NDIndex("{}:{}", (long) index * n, (long) (index + 1) * n));
   }
