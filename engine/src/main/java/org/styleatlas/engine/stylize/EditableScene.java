@@ -36,6 +36,14 @@ public interface EditableScene {
    */
   EditingAtlas editingAtlas(NDManager manager, AtlasMode mode);
 
+  /**
+   * A new trainable copy of the background atlas, for whole-scene stylization (beyond the paper).
+   *
+   * @param manager owner of the copy's weights
+   * @param mode the faithful network copy or fast mode's texture
+   */
+  EditingAtlas backgroundAtlas(NDManager manager, AtlasMode mode);
+
   /** A stable identity of the decomposition (clip and decomposition settings), for cache keys. */
   String identity();
 

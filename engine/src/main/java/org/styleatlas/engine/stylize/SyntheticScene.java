@@ -118,11 +118,21 @@ public final class SyntheticScene implements EditableScene, LayerMapSource {
 
   @Override
   public EditingAtlas editingAtlas(NDManager manager, AtlasMode mode) {
+    requireFast(mode);
+    return new TextureEditingAtlas(manager, atlases.foreground());
+  }
+
+  @Override
+  public EditingAtlas backgroundAtlas(NDManager manager, AtlasMode mode) {
+    requireFast(mode);
+    return new TextureEditingAtlas(manager, atlases.background());
+  }
+
+  private static void requireFast(AtlasMode mode) {
     if (mode != AtlasMode.FAST) {
       throw new InputException("--atlas-mode " + mode.name().toLowerCase(java.util.Locale.ROOT)
           + ": the exact decomposition of the generated clip has no atlas network; use fast");
     }
-    return new TextureEditingAtlas(manager, atlases.foreground());
   }
 
   @Override
