@@ -22,7 +22,17 @@ public final class AtlasFiles {
   }
 
   /**
-   * Reads a painted atlas.
+   * Reads a painted version of {@code exported}: same size, same atlas region.
+   *
+   * @throws InputException when the file is missing, unreadable, or of another size
+   */
+  public static AtlasTexture readLike(Path file, AtlasTexture exported) {
+    AtlasTexture t = read(file, exported.width(), exported.height());
+    return exported.withRgb(t.rgb());
+  }
+
+  /**
+   * Reads an atlas image over the whole atlas domain.
    *
    * @param expectedWidth the exported atlas's width, or 0 to accept any size
    * @param expectedHeight the exported atlas's height, or 0 to accept any size

@@ -3,19 +3,26 @@ package org.styleatlas.engine.render;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * A discretized atlas: an RGB image over the atlas domain [-1, 1]², sampled bilinearly.
+ * A discretized atlas: an RGB image over a region of atlas coordinates ({@link AtlasExtent}, by default
+ * the whole domain [-1, 1]²), sampled bilinearly.
  *
- * <p>Atlas coordinate u = -1 is the left edge of texel column 0 and u = +1 the right edge of the last
- * column; v likewise from the top row to the bottom row. Texel (i, j) has its centre at
- * u = -1 + (i + 0.5)·2/width. Sampling clamps to the edge texels.
+ * <p>The extent's u0 is the left edge of texel column 0 and u1 the right edge of the last column; v
+ * likewise from the top row to the bottom row. Sampling clamps to the edge texels.
  *
  * @param width texels per row, &gt; 1
  * @param height rows, &gt; 1
  * @param rgb {@code [height, width, 3]} float32 colours, row-major, in the engine's pixel convention
+ * @param extent the atlas region the texels cover
  */
-public record AtlasTexture(int width, int height, float[] rgb) {
+public record AtlasTexture(int width, int height, float[] rgb, AtlasExtent extent) {
+
+  /** A texture over the whole atlas domain [-1, 1]². */
+  public AtlasTexture(int width, int height, float[] rgb) {
+    this(width, height, rgb, AtlasExtent.FULL);
+  }
 
   public AtlasTexture {
+    java.util.Objects.requireNonNull(extent, "extent");
     if (width < 2 || height < 2) {
       throw new IllegalArgumentException("atlas texture must be at least 2x2, got " + width + "x" + height);
     }
@@ -25,10 +32,15 @@ public record AtlasTexture(int width, int height, float[] rgb) {
     }
   }
 
-  /** The texture of an RGB(A) frame (alpha is dropped). */
-  public static AtlasTexture of(Frame frame) {
+  /** The texture of an RGB(A) frame (alpha is dropped) over the given atlas region. */
+  public static AtlasTexture of(Frame frame, AtlasExtent extent) {
     Frame rgbFrame = frame.rgb();
-    return new AtlasTexture(rgbFrame.width(), rgbFrame.height(), rgbFrame.pixels().clone());
+    return new AtlasTexture(rgbFrame.width(), rgbFrame.height(), rgbFrame.pixels().clone(), extent);
+  }
+
+  /** The same texels with other colours (e.g. a painted or stylized version of this atlas). */
+  public AtlasTexture withRgb(float[] newRgb) {
+    return new AtlasTexture(width, height, newRgb, extent);
   }
 
   /** This texture as an RGB frame (for PNG export). */
@@ -36,20 +48,25 @@ public record AtlasTexture(int width, int height, float[] rgb) {
     return new Frame(width, height, 3, rgb.clone());
   }
 
-  /** Atlas coordinate of the centre of texel column {@code i} (or row, with {@code height}). */
-  public static double texelCentre(int i, int size) {
-    return -1 + (i + 0.5) * 2.0 / size;
+  /** Atlas u at the centre of texel column {@code i}. */
+  public double texelU(int i) {
+    return extent.u(i, width);
+  }
+
+  /** Atlas v at the centre of texel row {@code j}. */
+  public double texelV(int j) {
+    return extent.v(j, height);
   }
 
   /**
    * Bilinear sample at atlas point (u, v), written to {@code out[off..off+2]}.
    *
-   * @param u horizontal atlas coordinate, nominally in [-1, 1]; clamped to the edge texels outside
-   * @param v vertical atlas coordinate, nominally in [-1, 1]
+   * @param u horizontal atlas coordinate; clamped to the edge texels outside the extent
+   * @param v vertical atlas coordinate
    */
   public void sample(float u, float v, float[] out, int off) {
-    float x = (u + 1) * 0.5f * width - 0.5f;
-    float y = (v + 1) * 0.5f * height - 0.5f;
+    float x = (float) ((u - extent.u0()) * width / (extent.u1() - extent.u0()) - 0.5);
+    float y = (float) ((v - extent.v0()) * height / (extent.v1() - extent.v0()) - 0.5);
     x = Math.max(0, Math.min(width - 1, x));
     y = Math.max(0, Math.min(height - 1, y));
     int x0 = Math.min((int) x, width - 2);
@@ -74,7 +91,7 @@ public record AtlasTexture(int width, int height, float[] rgb) {
    * blend equals blending the samples.
    */
   public AtlasTexture blend(AtlasTexture other, float s) {
-    if (other.width != width || other.height != height) {
+    if (other.width != width || other.height != height || !other.extent.equals(extent)) {
       throw new IllegalArgumentException("cannot blend a " + width + "x" + height + " atlas with a "
           + other.width + "x" + other.height + " one");
     }
@@ -82,6 +99,6 @@ public record AtlasTexture(int width, int height, float[] rgb) {
     for (int i = 0; i < out.length; i++) {
       out[i] = s * rgb[i] + (1 - s) * other.rgb[i];
     }
-    return new AtlasTexture(width, height, out);
+    return new AtlasTexture(width, height, out, extent);
   }
 }

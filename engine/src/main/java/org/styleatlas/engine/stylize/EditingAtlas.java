@@ -29,12 +29,12 @@ public interface EditingAtlas extends AutoCloseable {
   NDManager manager();
 
   /**
-   * The atlas sampled at texel centres ({@link AtlasTexture#texelCentre}), without gradients, in chunks.
-   *
-   * @param width texels per row
-   * @param height rows
+   * The atlas sampled at the texel centres of {@code like} (same size and extent), without gradients, in
+   * chunks.
    */
-  default AtlasTexture discretize(int width, int height) {
+  default AtlasTexture discretize(AtlasTexture like) {
+    int width = like.width();
+    int height = like.height();
     float[] rgb = new float[width * height * 3];
     int n = width * height;
     for (int start = 0; start < n; start += DISCRETIZE_CHUNK) {
@@ -42,15 +42,15 @@ public interface EditingAtlas extends AutoCloseable {
       float[] uv = new float[count * 2];
       for (int k = 0; k < count; k++) {
         int p = start + k;
-        uv[2 * k] = (float) AtlasTexture.texelCentre(p % width, width);
-        uv[2 * k + 1] = (float) AtlasTexture.texelCentre(p / width, height);
+        uv[2 * k] = (float) like.texelU(p % width);
+        uv[2 * k + 1] = (float) like.texelV(p / width);
       }
       try (NDManager scope = manager().newSubManager()) {
         NDArray out = colours(scope.create(uv, new Shape(count, 2)));
         System.arraycopy(out.toFloatArray(), 0, rgb, start * 3, count * 3);
       }
     }
-    return new AtlasTexture(width, height, rgb);
+    return like.withRgb(rgb);
   }
 
   @Override

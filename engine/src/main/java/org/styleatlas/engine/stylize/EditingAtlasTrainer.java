@@ -109,12 +109,9 @@ public final class EditingAtlasTrainer {
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      int w = scene.atlases().foreground().width();
-      int h = scene.atlases().foreground().height();
       Optional<org.styleatlas.engine.render.AtlasTexture> bg = background == null ? Optional.empty()
-          : Optional.of(background.discretize(scene.atlases().background().width(),
-              scene.atlases().background().height()));
-      return new StylizationResult(atlas.discretize(w, h), bg, history, seconds);
+          : Optional.of(background.discretize(scene.atlases().background()));
+      return new StylizationResult(atlas.discretize(scene.atlases().foreground()), bg, history, seconds);
     }
   }
 

@@ -3,6 +3,7 @@ package org.styleatlas.engine.stylize;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.render.AtlasExtent;
 import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.render.AtlasTexture;
 import org.styleatlas.engine.render.FrameResampler;
@@ -158,8 +159,8 @@ public final class SyntheticScene implements EditableScene, LayerMapSource {
     List<Frame> frames = clip.clip().frames();
     for (int j = 0; j < size; j++) {
       for (int i = 0; i < size; i++) {
-        double u = AtlasTexture.texelCentre(i, size);
-        double v = AtlasTexture.texelCentre(j, size);
+        double u = AtlasExtent.FULL.u(i, size);
+        double v = AtlasExtent.FULL.v(j, size);
         // texels outside the object copy its nearest boundary point, so bilinear edges stay object-coloured
         double r = Math.hypot(u, v);
         double k = r > 0.97 ? 0.97 / r : 1;

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.styleatlas.engine.render.AtlasExtent;
 import org.styleatlas.engine.render.AtlasTexture;
 
 /**
@@ -29,11 +30,13 @@ public final class TextureEditingAtlas implements EditingAtlas {
   private final List<Grid> levels = new ArrayList<>();
 
   /** One bilinearly sampled grid {@code [height·width, 3]}, with the weight of its contribution. */
-  private record Grid(int width, int height, NDArray texels, float weight) {
+  private record Grid(int width, int height, NDArray texels, float weight, AtlasExtent extent) {
 
     NDArray sample(NDArray u, NDArray v, long n) {
-      NDArray x = u.add(1).mul(0.5f * width).sub(0.5f).clip(0, width - 1);
-      NDArray y = v.add(1).mul(0.5f * height).sub(0.5f).clip(0, height - 1);
+      float sx = (float) (width / (extent.u1() - extent.u0()));
+      float sy = (float) (height / (extent.v1() - extent.v0()));
+      NDArray x = u.sub((float) extent.u0()).mul(sx).sub(0.5f).clip(0, width - 1);
+      NDArray y = v.sub((float) extent.v0()).mul(sy).sub(0.5f).clip(0, height - 1);
       NDArray x0 = x.floor().clip(0, width - 2);
       NDArray y0 = y.floor().clip(0, height - 2);
       NDArray fx = x.sub(x0).expandDims(1);
@@ -58,7 +61,7 @@ public final class TextureEditingAtlas implements EditingAtlas {
     this.manager = parent.newSubManager();
     int w = initial.width();
     int h = initial.height();
-    this.base = new Grid(w, h, manager.create(initial.rgb(), new Shape((long) w * h, 3)), 1);
+    this.base = new Grid(w, h, manager.create(initial.rgb(), new Shape((long) w * h, 3)), 1, initial.extent());
     List<int[]> sizes = new ArrayList<>();
     for (int lw = (w + 3) / 4, lh = (h + 3) / 4; ; lw = (lw + 1) / 2, lh = (lh + 1) / 2) {
       sizes.add(0, new int[] {Math.max(2, lw), Math.max(2, lh)});
@@ -70,7 +73,7 @@ public final class TextureEditingAtlas implements EditingAtlas {
       int[] s = sizes.get(l);
       NDArray texels = manager.zeros(new Shape((long) s[0] * s[1], 3));
       texels.setRequiresGradient(true);
-      levels.add(new Grid(s[0], s[1], texels, (float) Math.pow(0.5, l)));
+      levels.add(new Grid(s[0], s[1], texels, (float) Math.pow(0.5, l), initial.extent()));
     }
   }
 
