@@ -96,11 +96,16 @@ public final class EditingAtlasTrainer {
           LayerMaps m = frames.maps(t);
           views.addAll(sampler.sample(t, m.alpha(), m.width(), m.height(), rnd));
         }
+        long t0 = System.nanoTime();
         ViewBatch batch = ViewBatch.of(views, config.views().resolution(), frames);
+        long t1 = System.nanoTime();
         LossValues values;
         try (NDManager step = manager.newSubManager()) {
           TargetEmbeddings.Targets tg = targets.pick(rnd);
           values = step(step, engine, atlas, background, encoder, batch, batchFrames, tg, adam, it);
+        }
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("iteration {}: views {} ms, step {} ms", it, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         }
         history.add(values);
         progress.update(TASK, it + 1, schedule.iterations(), String.format("loss %.4f", values.total()));
@@ -122,11 +127,16 @@ public final class EditingAtlasTrainer {
     double[] v = new double[LossTerm.values().length];
     double total;
     boolean stepped;
+    long start = System.nanoTime();
     try (GradientCollector gc = engine.newGradientCollector()) {
       NDArray foreground = atlas.colours(batch.uvArray(step));
       NDArray images = background == null ? batch.images(foreground)
           : batch.images(foreground, background.colours(batch.backgroundUvArray(step)));
-      NDArray embeddings = encoder.encodeImages(ClipPreprocessor.prepare(images, encoder.imageSize()));
+      long t0 = System.nanoTime();
+      NDArray prepared = ClipPreprocessor.prepare(images, encoder.imageSize());
+      long t1 = System.nanoTime();
+      NDArray embeddings = encoder.encodeImages(prepared);
+      long t2 = System.nanoTime();
       NDArray loss = step.zeros(new ai.djl.ndarray.types.Shape());
       int perFrame = config.views().viewsPerFrame();
       int nGlobal = config.views().globalViews();
@@ -169,8 +179,14 @@ public final class EditingAtlasTrainer {
       total = loss.getFloat();
       stepped = w.enabled(LossTerm.GLOBAL) || w.enabled(LossTerm.LOCAL) || w.enabled(LossTerm.SPARSITY)
           || w.enabled(LossTerm.STRUCTURE) || (w.enabled(LossTerm.TEMPORAL) && frameGlobal.size() >= 3);
+      long t3 = System.nanoTime();
       if (stepped) {
         gc.backward(loss);
+      }
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("atlas+images {} ms, preprocess {} ms, encode {} ms, losses {} ms, backward {} ms",
+            (t0 - start) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+            (System.nanoTime() - t3) / 1_000_000);
       }
     }
     if (stepped) {
@@ -209,21 +225,23 @@ public final class EditingAtlasTrainer {
     return out;
   }
 
-  /** The working-resolution maps and background colours, evaluated once per frame. */
+  /** The working-resolution maps and background colours, read once per run. */
   private static final class WorkingFrames implements ViewBatch.FrameData {
     private final EditableScene scene;
     private final LayerMaps[] maps;
 
+    /** Reads every frame's maps and background colours up front, so iterations only sample them. */
     WorkingFrames(EditableScene scene) {
       this.scene = scene;
       this.maps = new LayerMaps[scene.frameCount()];
+      for (int t = 0; t < maps.length; t++) {
+        maps[t] = scene.maps().maps(t, scene.width(), scene.height());
+        scene.backgroundColours(t);
+      }
     }
 
     @Override
     public LayerMaps maps(int t) {
-      if (maps[t] == null) {
-        maps[t] = scene.maps().maps(t, scene.width(), scene.height());
-      }
       return maps[t];
     }
 
