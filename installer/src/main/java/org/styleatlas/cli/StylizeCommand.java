@@ -129,12 +129,12 @@ final class StylizeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     DjlRuntime.forceOffline();
     StyleTarget target = new StyleTarget(prompt, local, Optional.ofNullable(styleImage).map(RenderOptions::readImage));
-    StylizeConfig config = config();
     ContentCache cache = render.cache();
     try (TerminalProgress progress = new TerminalProgress()) {
       long t0 = System.nanoTime();
       EditableScene scene = Scenes.open(Optional.ofNullable(input), Optional.ofNullable(matte), cache, progress);
       double decomposeSeconds = (System.nanoTime() - t0) / 1e9;
+      StylizeConfig config = config(scene);
       StylizationResult result;
       boolean[] ran = {false};
       try (ClipModel clip = ClipModels.open(clipModel, DjlRuntime.engine().defaultDevice())) {
@@ -176,10 +176,13 @@ final class StylizeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private StylizeConfig config() {
+  private StylizeConfig config(EditableScene scene) {
     StylizeConfig c = StylizeConfig.preset(StylizeConfig.Preset.parse(preset));
     if (atlasMode != null) {
       c = c.withAtlasMode(AtlasMode.parse(atlasMode));
+    } else if (!scene.supports(c.atlasMode())) {
+      LOG.warn("this decomposition has no atlas network to fine-tune; using the fast (texture) editing atlas");
+      c = c.withAtlasMode(AtlasMode.FAST);
     }
     if (iterations != null) {
       require(iterations >= 1, "--iterations: must be at least 1");

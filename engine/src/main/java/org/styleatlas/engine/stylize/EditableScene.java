@@ -44,6 +44,11 @@ public interface EditableScene {
    */
   EditingAtlas backgroundAtlas(NDManager manager, AtlasMode mode);
 
+  /** Whether {@link #editingAtlas} can make this kind of copy (a decomposition without an atlas network cannot be faithful). */
+  default boolean supports(AtlasMode mode) {
+    return true;
+  }
+
   /** A stable identity of the decomposition (clip and decomposition settings), for cache keys. */
   String identity();
 

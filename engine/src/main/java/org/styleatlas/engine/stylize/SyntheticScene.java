@@ -129,6 +129,11 @@ public final class SyntheticScene implements EditableScene, LayerMapSource {
     return new TextureEditingAtlas(manager, atlases.background());
   }
 
+  @Override
+  public boolean supports(AtlasMode mode) {
+    return mode == AtlasMode.FAST;
+  }
+
   private static void requireFast(AtlasMode mode) {
     if (mode != AtlasMode.FAST) {
       throw new InputException("--atlas-mode " + mode.name().toLowerCase(java.util.Locale.ROOT)
