@@ -2,7 +2,6 @@ package org.styleatlas.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.AtlasSet;
@@ -12,12 +11,10 @@ import org.styleatlas.engine.render.RenderJob;
 import org.styleatlas.engine.render.RenderSettings;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.stylize.EditableScene;
-import org.styleatlas.engine.stylize.Scenes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,12 +27,7 @@ final class RenderCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT",
-      description = "A folder of frames or a video file. Without it: the embedded demo clip.")
-  Path input;
-
-  @Option(names = "--matte", paramLabel = "M", description = "A folder of PNG masks or a matte video.")
-  Path matte;
+  @Mixin StylizeCommand.ClipInput clipInput = new StylizeCommand.ClipInput();
 
   @Option(names = "--atlas", paramLabel = "PNG", description = "A painted or stylized foreground atlas to render (same size as the exported one).")
   Path atlas;
@@ -52,7 +44,7 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     DjlRuntime.forceOffline();
     try (StylizeCommand.TerminalProgress progress = new StylizeCommand.TerminalProgress()) {
-      EditableScene scene = Scenes.open(Optional.ofNullable(input), Optional.ofNullable(matte), render.cache(), progress);
+      EditableScene scene = clipInput.scene(render.cache(), progress);
       AtlasSet atlases = scene.atlases();
       if (exportBackground != null) {
         AtlasFiles.write(atlases.background(), exportBackground);

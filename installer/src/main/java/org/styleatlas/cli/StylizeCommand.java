@@ -56,12 +56,7 @@ final class StylizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT",
-      description = "A folder of frames or a video file. Without it: the embedded demo clip.")
-  Path input;
-
-  @Option(names = "--matte", paramLabel = "M", description = "A folder of PNG masks or a matte video.")
-  Path matte;
+  @Mixin ClipInput clipInput = new ClipInput();
 
   @Option(names = "--prompt", paramLabel = "TEXT", description = "The global target text T_Global.")
   String prompt;
@@ -132,7 +127,7 @@ final class StylizeCommand implements Callable<Integer> {
     ContentCache cache = render.cache();
     try (TerminalProgress progress = new TerminalProgress()) {
       long t0 = System.nanoTime();
-      EditableScene scene = Scenes.open(Optional.ofNullable(input), Optional.ofNullable(matte), cache, progress);
+      EditableScene scene = clipInput.scene(cache, progress);
       double decomposeSeconds = (System.nanoTime() - t0) / 1e9;
       StylizeConfig config = config(scene);
       StylizationResult result;
@@ -161,7 +156,7 @@ final class StylizeCommand implements Callable<Integer> {
           new ClipRenderer(new CachedLayerMapSource(scene.maps()), result.applyTo(scene.atlases())), scene::frame,
           settings, 24.0, out, progress);
       Path reportFile = report != null ? report : out.resolveSibling(out.getFileName() + ".json");
-      new StylizeReport(input == null ? "embedded demo clip" : input.toString(), scene.frameCount(), scene.width(),
+      new StylizeReport(clipInput.describe(), scene.frameCount(), scene.width(),
           scene.height(), target.globalText(), target.localText(), styleImage == null ? "" : styleImage.toString(),
           clipModel, config.toString(), !ran[0], decomposeSeconds, ran[0] ? result.seconds() : 0, renderSeconds,
           result.iterationsPerSecond(), result.history()).write(reportFile);
@@ -252,6 +247,25 @@ final class StylizeCommand implements Callable<Integer> {
         bar.close();
         bar = null;
       }
+    }
+  }
+
+  /** The clip operand and its matte, shared by {@code stylize} and {@code render}. */
+  static final class ClipInput {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT",
+        description = "A folder of frames or a video file. Without it: the embedded demo clip.")
+    Path input;
+
+    @Option(names = "--matte", paramLabel = "M", description = "A folder of PNG masks or a matte video.")
+    Path matte;
+
+    /** The decomposed scene (decomposing through the cache when needed). */
+    EditableScene scene(ContentCache cache, ProgressSink progress) {
+      return Scenes.open(Optional.ofNullable(input), Optional.ofNullable(matte), cache, progress);
+    }
+
+    String describe() {
+      return input == null ? "embedded demo clip" : input.toString();
     }
   }
 

@@ -51,9 +51,4 @@ public final class BlockEditingAtlas implements EditingAtlas {
   public NDManager manager() {
     return manager;
   }
-
-  @Override
-  public void close() {
-    manager.close();
-  }
 }

@@ -53,6 +53,9 @@ public interface EditingAtlas extends AutoCloseable {
     return like.withRgb(rgb);
   }
 
+  /** Frees the weights: closes {@link #manager()}, which each editing atlas owns alone. */
   @Override
-  void close();
+  default void close() {
+    manager().close();
+  }
 }

@@ -102,9 +102,4 @@ public final class TextureEditingAtlas implements EditingAtlas {
   public NDManager manager() {
     return manager;
   }
-
-  @Override
-  public void close() {
-    manager.close();
-  }
 }
