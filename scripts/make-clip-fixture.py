@@ -10,8 +10,11 @@ from basic ops only, so that files saved by torch 1.13 load and back-propagate i
         clip-fixture-hf.pt      methods get_image_features, get_text_features (Hugging Face layout)
         clip-fixture-expected.json  reference outputs for the round-trip test
   make-clip-fixture.py --vit-b32 OUT.pt
-      Also writes a ViT-B/32-shaped model with random weights (about 600 MB; for benchmarks, never
+      Writes only a ViT-B/32-shaped model with random weights (about 600 MB; for benchmarks, never
       committed).
+  make-clip-fixture.py --bench FILE [--batch N]
+      Times encode_image forward + backward on FILE in Python, the side-by-side baseline of
+      'styleatlas clip bench'.
   make-clip-fixture.py --convert-openai IN.pt OUT.pt
       Rebuilds one of OpenAI's released JIT archives (ViT-B-32.pt, ViT-L-14.pt; fp16, traced on CUDA)
       as an fp32, device-free TorchScript file with the OpenAI method names, loadable on CPU.
@@ -248,6 +251,26 @@ def write_vit_b32(out: str):
     torch.jit.script(model).save(out)
 
 
+def bench(path: str, batch: int, runs: int):
+    """Median seconds of one encode_image forward + backward on [batch, 3, 224, 224], frozen weights."""
+    import statistics
+    import time
+    model = torch.jit.load(path, map_location="cpu").eval()
+    for p in model.parameters():
+        p.requires_grad_(False)
+    times = []
+    for i in range(runs + 1):
+        images = torch.randn(batch, 3, 224, 224, requires_grad=True)
+        start = time.perf_counter()
+        features = model.encode_image(images)
+        (features / features.norm(p=2, dim=1, keepdim=True)).sum().backward()
+        if i > 0:
+            times.append(time.perf_counter() - start)
+    print("python torch %s, %d threads: batch %d, median %.3f s per forward+backward (runs %s)" % (
+        torch.__version__, torch.get_num_threads(), batch, statistics.median(times),
+        " ".join("%.3f" % t for t in times)))
+
+
 def convert_openai(archive: str, out: str):
     """Mirrors OpenAI's clip.model.build_model for ViT archives, in fp32 and without device constants."""
     state = torch.jit.load(archive, map_location="cpu").state_dict()
@@ -270,16 +293,23 @@ def convert_openai(archive: str, out: str):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--vit-b32", metavar="OUT", help="also write a ViT-B/32-shaped random model here")
+    parser.add_argument("--vit-b32", metavar="OUT", help="write a ViT-B/32-shaped random model here, and nothing else")
+    parser.add_argument("--bench", metavar="FILE", help="time encode_image forward + backward on FILE")
+    parser.add_argument("--batch", type=int, default=8, help="views per step for --bench (default 8)")
+    parser.add_argument("--runs", type=int, default=5, help="timed steps for --bench (default 5)")
     parser.add_argument("--convert-openai", nargs=2, metavar=("IN", "OUT"),
                         help="convert an OpenAI JIT archive to fp32 TorchScript, and do nothing else")
     args = parser.parse_args()
     if args.convert_openai:
         convert_openai(*args.convert_openai)
         return
-    write_fixtures()
     if args.vit_b32:
         write_vit_b32(args.vit_b32)
+        return
+    if args.bench:
+        bench(args.bench, args.batch, args.runs)
+        return
+    write_fixtures()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,175 @@
 package org.styleatlas.cli;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.clip.ClipModel;
+import org.styleatlas.engine.clip.ClipModels;
+import org.styleatlas.engine.clip.ClipTokenizer;
+import org.styleatlas.engine.clip.KnownClipModel;
+import org.styleatlas.engine.clip.TokenizedPrompt;
+import org.styleatlas.engine.runtime.DjlRuntime;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code styleatlas clip}: not built yet. */
-@Command(name = "clip", description = "CLIP utilities, such as tokenize. (not available yet)")
-final class ClipCommand extends PendingCommand {}
+/** {@code styleatlas clip}: CLIP utilities for debugging prompts and model files. */
+@Command(name = "clip", description = "CLIP utilities: tokenize a prompt, check or benchmark a model file.",
+    subcommands = {ClipCommand.Tokenize.class, ClipCommand.Check.class, ClipCommand.Bench.class})
+final class ClipCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: tokenize or check.");
+  }
+
+  /**
+   * {@code --clip-model NAME|FILE}, {@code --device} and {@code --models-dir}: mix into every command that needs
+   * CLIP ({@code @Mixin ClipCommand.ClipModelOption clip;}), then {@link #open}.
+   */
+  static final class ClipModelOption {
+    @Option(names = "--clip-model", paramLabel = "NAME|FILE", defaultValue = KnownClipModel.DEFAULT_NAME,
+        description = "A model name from 'styleatlas models list' or a TorchScript file (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu|gpu:N", defaultValue = "auto",
+        description = "Where CLIP runs; auto picks the first GPU when there is one (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Mixin ModelsCommand.ModelsDirOption dir;
+
+    Device device() {
+      if (device.equals("auto")) {
+        return DjlRuntime.engine().defaultDevice();
+      }
+      if (!device.matches("cpu|gpu(:[0-9]{1,2})?")) {
+        throw new InputException("--device " + device + ": use auto, cpu, gpu or gpu:N");
+      }
+      Device chosen = device.equals("cpu") ? Device.cpu()
+          : Device.gpu(device.contains(":") ? Integer.parseInt(device.substring(device.indexOf(':') + 1)) : 0);
+      if (chosen.isGpu() && chosen.getDeviceId() >= DjlRuntime.engine().getGpuCount()) {
+        throw new InputException("--device " + device + ": this machine has " + DjlRuntime.engine().getGpuCount()
+            + " GPU(s) usable by PyTorch");
+      }
+      return chosen;
+    }
+
+    ClipModel open(PrintWriter err) {
+      try (ModelsCommand.BarProgress progress = new ModelsCommand.BarProgress(err)) {
+        return ClipModels.open(model, device(), dir.store(), progress);
+      }
+    }
+  }
+
+  @Command(name = "tokenize", description = "Print the CLIP token ids of a prompt; warns when it is truncated.")
+  static final class Tokenize implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The prompt (several words are joined by spaces).")
+    List<String> words;
+
+    @Override
+    public Integer call() {
+      TokenizedPrompt prompt = ClipTokenizer.shared().tokenize(String.join(" ", words));
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(Arrays.stream(prompt.usedIds()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+      out.printf("%d of %d tokens%n", prompt.length(), ClipTokenizer.CONTEXT_LENGTH);
+      out.flush();
+      if (prompt.truncated()) {
+        int tokens = ClipTokenizer.shared().encode(prompt.text()).length;
+        spec.commandLine().getErr().printf("warning: the prompt has %d tokens; CLIP reads only the first %d,"
+            + " the rest is ignored%n", tokens, ClipTokenizer.CONTEXT_LENGTH - 2);
+        spec.commandLine().getErr().flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "check", description = "Load a CLIP model and encode one prompt and one image with it.")
+  static final class Check implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClipModelOption clip;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      long start = System.nanoTime();
+      try (ClipModel model = clip.open(spec.commandLine().getErr());
+          NDManager manager = DjlRuntime.engine().newBaseManager(model.device())) {
+        long loaded = System.nanoTime();
+        NDArray text = model.encodeText(manager, List.of("a photo of a cat"));
+        NDArray image = model.encodeImages(manager.zeros(new Shape(1, 3, model.imageSize(), model.imageSize())));
+        float similarity = text.mul(image).sum().getFloat();
+        long encoded = System.nanoTime();
+        out.printf("file:         %s%n", model.file());
+        out.printf("layout:       %s (%s, %s)%n", model.methods().layout(), model.methods().image(),
+            model.methods().text());
+        out.printf("embedding:    %d%n", model.embeddingDim());
+        out.printf("image tokens: %s%n", model.methods().imageTokens().orElse("absent"));
+        out.printf("device:       %s%n", model.device());
+        out.printf("load:         %.2f s; one text + one image: %.2f s; cosine(gray image, cat) %.4f%n",
+            (loaded - start) / 1e9, (encoded - loaded) / 1e9, similarity);
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "bench", description = "Time encodeImages forward + backward on a batch of random views.")
+  static final class Bench implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClipModelOption clip;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Views per step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Timed steps after one warm-up (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Override
+    public Integer call() {
+      if (batch < 1 || runs < 1) {
+        throw new InputException("--batch and --runs must be at least 1");
+      }
+      double[] seconds = new double[runs];
+      try (ClipModel model = clip.open(spec.commandLine().getErr());
+          NDManager manager = DjlRuntime.engine().newBaseManager(model.device())) {
+        for (int i = -1; i < runs; i++) {
+          try (NDManager step = manager.newSubManager()) {
+            NDArray images = step.randomNormal(new Shape(batch, 3, model.imageSize(), model.imageSize()));
+            images.setRequiresGradient(true);
+            long start = System.nanoTime();
+            try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
+              collector.backward(model.encodeImages(images).sum());
+            }
+            images.getGradient().sum().getFloat();
+            if (i >= 0) {
+              seconds[i] = (System.nanoTime() - start) / 1e9;
+            }
+          }
+        }
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s on %s: batch %d, median %.3f s per forward+backward (runs %s)%n", model.file().getFileName(),
+            model.device(), batch, sorted[runs / 2],
+            Arrays.stream(seconds).mapToObj(t -> String.format("%.3f", t)).collect(Collectors.joining(" ")));
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,7 +1,168 @@
 package org.styleatlas.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.clip.KnownClipModel;
+import org.styleatlas.engine.clip.ModelDownloader;
+import org.styleatlas.engine.clip.ModelStore;
+import org.styleatlas.engine.clip.StoredModel;
+import org.styleatlas.engine.runtime.ProgressSink;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code styleatlas models}: not built yet. */
-@Command(name = "models", description = "List, import and fetch CLIP model files. (not available yet)")
-final class ModelsCommand extends PendingCommand {}
+/** {@code styleatlas models}: the CLIP model files in the models directory. */
+@Command(name = "models", description = "List, import and fetch CLIP model files.",
+    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.ImportModel.class, ModelsCommand.FetchModel.class})
+final class ModelsCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: list, import or fetch.");
+  }
+
+  /** {@code --models-dir}: where model files live; shared by every command that resolves model names. */
+  static final class ModelsDirOption {
+    @Option(names = "--models-dir", paramLabel = "DIR",
+        description = "The models directory (default: $" + ModelStore.DIR_ENV
+            + ", else $XDG_DATA_HOME/styleatlas/models).")
+    Path modelsDir;
+
+    ModelStore store() {
+      return modelsDir == null ? ModelStore.fromEnvironment() : new ModelStore(modelsDir);
+    }
+  }
+
+  /** A console progress bar on stderr fed by a {@link ProgressSink}; one bar per task name. */
+  static final class BarProgress implements ProgressSink, AutoCloseable {
+    private static final int MIB = 1 << 20;
+    private final PrintWriter err;
+    private ProgressBar bar;
+    private String task;
+
+    BarProgress(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public synchronized void update(String newTask, long done, long total, String detail) {
+      if (bar == null || !newTask.equals(task)) {
+        close();
+        task = newTask;
+        bar = new ProgressBarBuilder().setTaskName(newTask).setInitialMax(total).setUnit(" MiB", MIB)
+            .showSpeed().setConsumer(new DelegatingProgressBarConsumer(line -> {
+              err.print('\r' + line);
+              err.flush();
+            })).build();
+      }
+      bar.maxHint(total);
+      bar.stepTo(done);
+    }
+
+    @Override
+    public synchronized void close() {
+      if (bar != null) {
+        bar.close();
+        err.println();
+        bar = null;
+      }
+    }
+  }
+
+  @Command(name = "list", description = "List the known models and the files in the models directory.")
+  static final class ListModels implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ModelsDirOption dir;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      ModelStore store = dir.store();
+      List<StoredModel> stored = store.list();
+      out.printf("models directory: %s%n", store.dir());
+      out.printf("%-20s %-12s %10s  %s%n", "NAME", "STATUS", "SIZE", "DESCRIPTION");
+      for (KnownClipModel known : KnownClipModel.all()) {
+        Optional<StoredModel> file = stored.stream().filter(s -> s.name().equals(known.name())).findFirst();
+        out.printf("%-20s %-12s %10s  %s%n", known.name(), file.isPresent() ? "installed" : "not installed",
+            file.map(s -> mib(s.bytes())).orElse("-"),
+            known.description() + (file.isPresent() ? "" : "; get it with 'styleatlas models fetch " + known.name()
+                + "'"));
+      }
+      for (StoredModel file : stored) {
+        if (KnownClipModel.byName(file.name()).isEmpty()) {
+          out.printf("%-20s %-12s %10s  %s%n", file.name(), "imported", mib(file.bytes()),
+              file.sha256().map(sha -> "SHA-256 " + sha).orElse("no record: placed by hand"));
+        }
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+
+    private static String mib(long bytes) {
+      return String.format("%.1f MiB", bytes / (double) (1 << 20));
+    }
+  }
+
+  @Command(name = "import", description = "Copy a model file in, after checking its SHA-256 against the known"
+      + " models (or under --as NAME).")
+  static final class ImportModel implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ModelsDirOption dir;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A CLIP TorchScript file, e.g. ViT-B-32.pt.")
+    Path file;
+
+    @Option(names = "--as", paramLabel = "NAME",
+        description = "Store a file that is not a known model under this name (e.g. a converted or traced one).")
+    String name;
+
+    @Override
+    public Integer call() {
+      Path stored;
+      try (BarProgress progress = new BarProgress(spec.commandLine().getErr())) {
+        stored = dir.store().importFile(file, Optional.ofNullable(name), progress);
+      }
+      spec.commandLine().getOut().printf("imported %s as %s%n", file, stored);
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "fetch", description = "Download a known model from its public address and verify its SHA-256.")
+  static final class FetchModel implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ModelsDirOption dir;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "A known model name, e.g. ViT-B-32 or ViT-L-14.")
+    String name;
+
+    @Override
+    public Integer call() throws IOException {
+      KnownClipModel model = KnownClipModel.byName(name).orElseThrow(() -> new InputException(
+          "models fetch " + name + ": unknown model; known: " + KnownClipModel.names()));
+      Path stored;
+      try (BarProgress progress = new BarProgress(spec.commandLine().getErr())) {
+        stored = dir.store().fetch(model, new ModelDownloader(), progress);
+      } catch (IOException e) {
+        throw new IOException("cannot fetch " + model.name() + " from " + model.url() + " (" + e + "); on a machine"
+            + " without internet, copy the file here and run 'styleatlas models import FILE'", e);
+      }
+      spec.commandLine().getOut().printf("fetched %s to %s%n", model.name(), stored);
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+  }
+}

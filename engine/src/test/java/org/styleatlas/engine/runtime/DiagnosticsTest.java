@@ -1,0 +1,29 @@
+package org.styleatlas.engine.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiagnosticsTest {
+  @TempDir Path cache;
+
+  @Test
+  void everyCheckPassesOnABuiltCheckout() {
+    List<Check> checks = Diagnostics.run(cache);
+    for (Check c : checks) {
+      assertTrue(c.ok() || c.name().equals("Cache folder"), c.name() + ": " + c.detail());
+      assertTrue(!c.detail().isBlank(), c.name() + " says what it found");
+    }
+    assertTrue(checks.stream().anyMatch(c -> c.name().startsWith("PyTorch") && c.detail().contains("2.5.1")));
+    assertTrue(checks.stream().anyMatch(c -> c.detail().contains("FFmpeg 7.1")));
+  }
+
+  @Test
+  void unwritableCacheFailsWithAFix() {
+    Check c = Diagnostics.cache(Path.of("/proc/styleatlas-cannot-exist"));
+    assertTrue(!c.ok() && !c.fix().isBlank());
+  }
+}
