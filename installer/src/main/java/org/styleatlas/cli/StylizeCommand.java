@@ -14,8 +14,6 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.clip.ClipModel;
-import org.styleatlas.engine.clip.ClipModels;
-import org.styleatlas.engine.clip.KnownClipModel;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.CachedLayerMapSource;
 import org.styleatlas.engine.render.ClipRenderer;
@@ -67,8 +65,7 @@ final class StylizeCommand implements Callable<Integer> {
   @Option(names = "--style-image", paramLabel = "FILE", description = "A style reference image (instead of or with the prompt).")
   Path styleImage;
 
-  @Option(names = "--clip-model", paramLabel = "NAME|FILE", description = "CLIP model name or TorchScript file (default: ${DEFAULT-VALUE}).")
-  String clipModel = KnownClipModel.DEFAULT_NAME;
+  @Mixin ClipCommand.ClipModelOption clipModel;
 
   @Option(names = "--preset", paramLabel = "P", description = "draft, standard or final (default: ${DEFAULT-VALUE}).")
   String preset = "standard";
@@ -132,7 +129,7 @@ final class StylizeCommand implements Callable<Integer> {
       StylizeConfig config = config(scene);
       StylizationResult result;
       boolean[] ran = {false};
-      try (ClipModel clip = ClipModels.open(clipModel, DjlRuntime.engine().defaultDevice())) {
+      try (ClipModel clip = clipModel.open(spec.commandLine().getErr())) {
         Optional<StructureLoss> structureLoss = structure
             ? Optional.of(new StructureLoss(clip::encodeImageTokens, scene.atlases().foreground()))
             : Optional.empty();
@@ -158,7 +155,7 @@ final class StylizeCommand implements Callable<Integer> {
       Path reportFile = report != null ? report : out.resolveSibling(out.getFileName() + ".json");
       new StylizeReport(clipInput.describe(), scene.frameCount(), scene.width(),
           scene.height(), target.globalText(), target.localText(), styleImage == null ? "" : styleImage.toString(),
-          clipModel, config.toString(), !ran[0], decomposeSeconds, ran[0] ? result.seconds() : 0, renderSeconds,
+          clipModel.model, config.toString(), !ran[0], decomposeSeconds, ran[0] ? result.seconds() : 0, renderSeconds,
           result.iterationsPerSecond(), result.history()).write(reportFile);
       Path plot = reportFile.resolveSibling(out.getFileName() + "-losses.png");
       LossPlot.write(result.history(), plot);
