@@ -43,7 +43,7 @@ final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     DjlRuntime.forceOffline();
-    try (StylizeCommand.TerminalProgress progress = new StylizeCommand.TerminalProgress()) {
+    try (StylizeCommand.TerminalProgress progress = new StylizeCommand.TerminalProgress(spec.commandLine().getErr())) {
       EditableScene scene = clipInput.scene(render.cache(), progress);
       AtlasSet atlases = scene.atlases();
       if (exportBackground != null) {

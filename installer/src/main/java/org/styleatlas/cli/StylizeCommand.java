@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.io.PrintWriter;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.slf4j.Logger;
@@ -122,7 +124,7 @@ final class StylizeCommand implements Callable<Integer> {
     DjlRuntime.forceOffline();
     StyleTarget target = new StyleTarget(prompt, local, Optional.ofNullable(styleImage).map(RenderOptions::readImage));
     ContentCache cache = render.cache();
-    try (TerminalProgress progress = new TerminalProgress()) {
+    try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       long t0 = System.nanoTime();
       EditableScene scene = clipInput.scene(cache, progress);
       double decomposeSeconds = (System.nanoTime() - t0) / 1e9;
@@ -223,15 +225,25 @@ final class StylizeCommand implements Callable<Integer> {
 
   /** Progress of every step as a terminal progress bar, one bar per task. */
   static final class TerminalProgress implements ProgressSink, AutoCloseable {
+    private final PrintWriter err;
     private String task;
     private ProgressBar bar;
+
+    /** @param err where the bars are drawn (the command line's error stream) */
+    TerminalProgress(PrintWriter err) {
+      this.err = err;
+    }
 
     @Override
     public synchronized void update(String name, long done, long total, String detail) {
       if (bar == null || !name.equals(task)) {
         close();
         task = name;
-        bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).continuousUpdate().build();
+        bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).continuousUpdate()
+            .setConsumer(new DelegatingProgressBarConsumer(line -> {
+              err.print('\r' + line);
+              err.flush();
+            })).build();
       }
       bar.maxHint(total);
       bar.stepTo(done);
@@ -242,6 +254,7 @@ final class StylizeCommand implements Callable<Integer> {
     public synchronized void close() {
       if (bar != null) {
         bar.close();
+        err.println();
         bar = null;
       }
     }
