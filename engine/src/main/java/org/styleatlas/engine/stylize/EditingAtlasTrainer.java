@@ -190,20 +190,21 @@ public final class EditingAtlasTrainer {
       }
     }
     if (stepped) {
-      update(adam, atlas);
+      update(adam, "foreground/", atlas);
       if (background != null) {
-        update(adam, background);
+        update(adam, "background/", background);
       }
     }
     return new LossValues(it, v[0], v[1], v[2], v[3], v[4], total, config.schedule().learningRateAt(it));
   }
 
 
-  private static void update(Optimizer adam, EditingAtlas atlas) {
+  /** One Adam step on every trainable array; {@code scope} keeps the optimizer states of two atlases apart. */
+  private static void update(Optimizer adam, String scope, EditingAtlas atlas) {
     for (Pair<String, NDArray> p : atlas.trainable()) {
       NDArray weight = p.getValue();
       NDArray grad = weight.getGradient();
-      adam.update(p.getKey(), weight, grad);
+      adam.update(scope + p.getKey(), weight, grad);
       grad.subi(grad);
       grad.close();
     }
