@@ -1,0 +1,106 @@
+package org.styleatlas.engine.config;
+
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.atlas.encoding.EncodingConfig;
+import org.styleatlas.engine.atlas.field.FieldConfig;
+import org.styleatlas.engine.atlas.field.MlpConfig;
+import org.styleatlas.engine.atlas.model.AtlasModelConfig;
+import org.styleatlas.engine.flow.FlowConfig;
+import org.styleatlas.engine.losses.LossConfig;
+
+/**
+ * Everything a decomposition depends on besides the clip. Presets are {@link #fast()} (the default) and
+ * {@link #faithful()}; variations are small {@code withX} overrides.
+ *
+ * @param mode the preset family, for reports
+ * @param model the networks
+ * @param losses weights and schedules of the loss terms
+ * @param optimizer Adam settings
+ * @param schedule iterations, batch, seed, checkpoints
+ * @param flow optical-flow settings
+ * @param atlasResolution pixels of the discretised atlas across the full uv range [−1, 1]
+ * @param device where to train (not part of the result's identity)
+ */
+public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig losses, OptimizerConfig optimizer,
+    ScheduleConfig schedule, FlowConfig flow, int atlasResolution, DeviceChoice device) {
+
+  public DecompositionConfig {
+    if (mode == null || model == null || losses == null || optimizer == null || schedule == null || flow == null
+        || device == null) {
+      throw new IllegalArgumentException("decomposition config is missing a section");
+    }
+    if (atlasResolution < 16 || atlasResolution > 8192) {
+      throw new IllegalArgumentException("atlas resolution must be in [16, 8192], got " + atlasResolution);
+    }
+  }
+
+  /** The preset of {@code mode}. */
+  public static DecompositionConfig of(Mode mode) {
+    return mode == Mode.FAST ? fast() : faithful();
+  }
+
+  /** The preset named {@code name} ("fast" or "faithful"); an unknown name is an {@link InputException}. */
+  public static DecompositionConfig of(String name) {
+    return of(Mode.parse(name));
+  }
+
+  /**
+   * NLA as published: PE atlas 8×256 (10 frequencies, one shared network), PE alpha 8×256 (5), plain
+   * mappings 6×256 and 4×256, Adam 1e-4, 10k pixels per step, 100 pre-training steps, 400k iterations.
+   */
+  public static DecompositionConfig faithful() {
+    AtlasModelConfig model = new AtlasModelConfig(
+        new FieldConfig(new EncodingConfig.None(), new MlpConfig(6, 256)),
+        new FieldConfig(new EncodingConfig.None(), new MlpConfig(4, 256)),
+        new FieldConfig(new EncodingConfig.Positional(5), new MlpConfig(8, 256)),
+        new FieldConfig(new EncodingConfig.Positional(10), new MlpConfig(8, 256)),
+        true);
+    return new DecompositionConfig(Mode.FAITHFUL, model, LossConfig.nla(), OptimizerConfig.nla(),
+        new ScheduleConfig(400_000, 100, 10_000, 1L, 500), FlowConfig.defaults(), 1000, DeviceChoice.AUTO);
+  }
+
+  /**
+   * Hash grids feeding small MLPs, separate atlases: Hashing-NVD's atlas grid (16×2, 2^15, base 16,
+   * growth 1.25), a coarser grid for α, low-resolution grids for the mappings (smooth motion), tables at
+   * lr 1e-2 and MLPs at 1e-3 with Instant-NGP's Adam; NLA's losses.
+   */
+  public static DecompositionConfig fast() {
+    MlpConfig small = new MlpConfig(2, 64);
+    AtlasModelConfig model = new AtlasModelConfig(
+        new FieldConfig(new EncodingConfig.HashGrid(6, 2, 14, 2, 1.6), small),
+        new FieldConfig(new EncodingConfig.HashGrid(6, 2, 14, 2, 1.6), small),
+        new FieldConfig(new EncodingConfig.HashGrid(12, 2, 15, 4, 1.35), small),
+        new FieldConfig(EncodingConfig.HashGrid.hashingNvd(), small),
+        false);
+    return new DecompositionConfig(Mode.FAST, model, LossConfig.nla(),
+        new OptimizerConfig(1e-3, 1e-2, 0.9, 0.99, 1e-15),
+        new ScheduleConfig(3000, 100, 8192, 1L, 250), FlowConfig.defaults(), 1000, DeviceChoice.AUTO);
+  }
+
+  public DecompositionConfig withSchedule(ScheduleConfig s) {
+    return new DecompositionConfig(mode, model, losses, optimizer, s, flow, atlasResolution, device);
+  }
+
+  public DecompositionConfig withIterations(int n) {
+    return withSchedule(schedule.withIterations(n));
+  }
+
+  public DecompositionConfig withLosses(LossConfig l) {
+    return new DecompositionConfig(mode, model, l, optimizer, schedule, flow, atlasResolution, device);
+  }
+
+  public DecompositionConfig withDevice(DeviceChoice d) {
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, d);
+  }
+
+  public DecompositionConfig withAtlasResolution(int r) {
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, r, device);
+  }
+
+  /** What the trained result depends on (everything but the device and checkpoint period), for cache keys. */
+  public String fingerprint() {
+    ScheduleConfig s = schedule;
+    return "decomposition-v1|" + mode + "|" + model + "|" + losses + "|" + optimizer + "|" + s.iterations() + "|"
+        + s.pretrainIterations() + "|" + s.batchPixels() + "|" + s.seed() + "|" + flow + "|" + atlasResolution;
+  }
+}

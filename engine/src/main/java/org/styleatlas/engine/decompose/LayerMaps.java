@@ -1,0 +1,29 @@
+package org.styleatlas.engine.decompose;
+
+import java.util.List;
+
+/**
+ * Per-frame maps of a decomposition at one resolution; every list holds one array per frame, row-major,
+ * top row first.
+ *
+ * @param width map width in pixels
+ * @param height map height in pixels
+ * @param uvForeground {@code [H, W, 2]} foreground atlas coordinates in (−1, 1)
+ * @param uvBackground {@code [H, W, 2]} background atlas coordinates in (−1, 1)
+ * @param alpha {@code [H, W, 1]} foreground opacity in (0, 1)
+ * @param rgb {@code [H, W, 3]} the reconstruction, or empty when not evaluated
+ */
+public record LayerMaps(int width, int height, List<float[]> uvForeground, List<float[]> uvBackground,
+    List<float[]> alpha, List<float[]> rgb) {
+
+  public LayerMaps {
+    uvForeground = List.copyOf(uvForeground);
+    uvBackground = List.copyOf(uvBackground);
+    alpha = List.copyOf(alpha);
+    rgb = List.copyOf(rgb);
+  }
+
+  public int frames() {
+    return alpha.size();
+  }
+}

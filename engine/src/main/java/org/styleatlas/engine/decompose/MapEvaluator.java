@@ -1,0 +1,85 @@
+package org.styleatlas.engine.decompose;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.styleatlas.engine.atlas.model.FrameGeometry;
+import org.styleatlas.engine.atlas.model.LayeredAtlasModel;
+import org.styleatlas.engine.atlas.model.LayeredOutput;
+import org.styleatlas.engine.runtime.ProgressSink;
+
+/**
+ * Evaluates a frozen model on every pixel of every frame, at the working resolution or any other: the
+ * mappings are continuous in (x, y, t), so an output pixel centre is mapped to its position in working
+ * pixels and evaluated there. Runs in chunks, each in its own sub-manager, outside any gradient collector.
+ */
+final class MapEvaluator {
+  private static final int CHUNK = 1 << 15;
+  private static final String TASK = "evaluate";
+
+  private MapEvaluator() {}
+
+  /**
+   * @param geometry the working geometry the model was trained at
+   * @param width output width in pixels
+   * @param height output height in pixels
+   * @param withRgb whether to evaluate the atlases and the reconstruction too
+   */
+  static LayerMaps evaluate(LayeredAtlasModel model, NDManager manager, FrameGeometry geometry, int width, int height,
+      boolean withRgb, ProgressSink progress) {
+    ParameterStore ps = new ParameterStore(manager, false);
+    int plane = width * height;
+    List<float[]> uvF = new ArrayList<>();
+    List<float[]> uvB = new ArrayList<>();
+    List<float[]> alpha = new ArrayList<>();
+    List<float[]> rgb = new ArrayList<>();
+    double sx = geometry.width() / (double) width;
+    double sy = geometry.height() / (double) height;
+    for (int t = 0; t < geometry.frames(); t++) {
+      float[] f = new float[plane * 2];
+      float[] b = new float[plane * 2];
+      float[] a = new float[plane];
+      float[] c = withRgb ? new float[plane * 3] : null;
+      for (int start = 0; start < plane; start += CHUNK) {
+        int n = Math.min(CHUNK, plane - start);
+        float[] xyt = new float[n * 3];
+        for (int i = 0; i < n; i++) {
+          int p = start + i;
+          xyt[i * 3] = geometry.x((p % width + 0.5) * sx);
+          xyt[i * 3 + 1] = geometry.y((p / width + 0.5) * sy);
+          xyt[i * 3 + 2] = geometry.t(t);
+        }
+        try (NDManager chunk = manager.newSubManager()) {
+          NDArray in = chunk.create(xyt, new Shape(n, 3));
+          if (withRgb) {
+            LayeredOutput out = model.evaluate(ps, in, false);
+            copy(out.uvForeground(), f, start * 2);
+            copy(out.uvBackground(), b, start * 2);
+            copy(out.alpha(), a, start);
+            copy(out.rgb().clip(0f, 1f), c, start * 3);
+          } else {
+            copy(model.uvForeground(ps, in, false), f, start * 2);
+            copy(model.uvBackground(ps, in, false), b, start * 2);
+            copy(model.alpha(ps, in, false), a, start);
+          }
+        }
+      }
+      uvF.add(f);
+      uvB.add(b);
+      alpha.add(a);
+      if (withRgb) {
+        rgb.add(c);
+      }
+      progress.update(TASK, t + 1L, geometry.frames(), "");
+    }
+    return new LayerMaps(width, height, uvF, uvB, alpha, rgb);
+  }
+
+  private static void copy(NDArray a, float[] dst, int offset) {
+    float[] v = a.toFloatArray();
+    System.arraycopy(v, 0, dst, offset, v.length);
+  }
+}

@@ -1,0 +1,71 @@
+package org.styleatlas.engine.flow;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_video.DISOpticalFlow;
+import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.video.Clip;
+import org.styleatlas.engine.video.Frame;
+
+/** Optical flow with OpenCV's DIS (through JavaCV) on the frames' luma, both directions. */
+public final class DisFlowEstimator {
+  private static final String TASK = "flow";
+
+  private DisFlowEstimator() {}
+
+  /** Flows of all consecutive pairs of {@code clip}, with consistency masks. */
+  public static OpticalFlow estimate(Clip clip, FlowConfig config, ProgressSink progress) {
+    int w = clip.width();
+    int h = clip.height();
+    int pairs = clip.frameCount() - 1;
+    List<float[]> fwd = new ArrayList<>(pairs);
+    List<float[]> bwd = new ArrayList<>(pairs);
+    List<float[]> fwdMask = new ArrayList<>(pairs);
+    List<float[]> bwdMask = new ArrayList<>(pairs);
+    try (DISOpticalFlow dis = DISOpticalFlow.create(config.preset().opencv())) {
+      Mat next = luma(clip.frame(0));
+      for (int t = 0; t < pairs; t++) {
+        try (Mat a = next) {
+          next = luma(clip.frame(t + 1));
+          float[] ab = calc(dis, a, next, w, h);
+          float[] ba = calc(dis, next, a, w, h);
+          fwd.add(ab);
+          bwd.add(ba);
+          fwdMask.add(FlowConsistency.mask(ab, ba, w, h, config.consistencyThreshold()));
+          bwdMask.add(FlowConsistency.mask(ba, ab, w, h, config.consistencyThreshold()));
+        }
+        progress.update(TASK, t + 1L, pairs, "");
+      }
+      next.close();
+    }
+    return new OpticalFlow(w, h, fwd, bwd, fwdMask, bwdMask);
+  }
+
+  private static float[] calc(DISOpticalFlow dis, Mat a, Mat b, int w, int h) {
+    try (Mat flow = new Mat()) {
+      dis.calc(a, b, flow);
+      float[] out = new float[w * h * 2];
+      FloatBuffer buf = flow.createBuffer();
+      buf.get(out);
+      return out;
+    }
+  }
+
+  /** 8-bit Rec. 601 luma of the frame's encoded RGB. */
+  private static Mat luma(Frame f) {
+    byte[] g = new byte[f.width() * f.height()];
+    float[] px = f.pixels();
+    int ch = f.channels();
+    for (int p = 0; p < g.length; p++) {
+      double y = 0.299 * px[p * ch] + 0.587 * px[p * ch + 1] + 0.114 * px[p * ch + 2];
+      g[p] = (byte) Math.max(0, Math.min(255, Math.round(y * 255)));
+    }
+    Mat m = new Mat(f.height(), f.width(), CV_8UC1);
+    m.data().put(g);
+    return m;
+  }
+}

@@ -1,0 +1,13 @@
+package org.styleatlas.engine.losses;
+
+import ai.djl.ndarray.NDArray;
+
+/** Mean of values over the masked points: Σ(v·m) / max(Σm, 1). */
+final class MaskedMean {
+  private MaskedMean() {}
+
+  /** {@code values [N, 1]}, {@code mask [N, 1]} of 0/1. */
+  static NDArray of(NDArray values, NDArray mask) {
+    return values.mul(mask).sum().div(mask.sum().maximum(1f));
+  }
+}

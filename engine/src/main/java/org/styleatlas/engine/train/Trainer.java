@@ -1,0 +1,210 @@
+package org.styleatlas.engine.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The generic step loop: per step a native-memory sub-manager and a gradient collector, the task's loss,
+ * backward, one Adam update; then listeners, checkpoints, the time budget and cancellation, all between
+ * steps. Resumes from its checkpoint when one of the same identity exists.
+ */
+public final class Trainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+  private final Engine engine;
+  private final TrainingTask task;
+  private final AdamOptimizer optimizer;
+  private final int iterations;
+  private final Optional<Duration> timeBudget;
+  private final Optional<Checkpointer> checkpointer;
+  private final List<Periodic> listeners;
+  private final Cancellation cancellation;
+
+  private record Periodic(TrainingListener listener, int every) {}
+
+  private Trainer(Builder b) {
+    this.engine = b.engine;
+    this.task = b.task;
+    this.optimizer = b.optimizer;
+    this.iterations = b.iterations;
+    this.timeBudget = Optional.ofNullable(b.timeBudget);
+    this.checkpointer = Optional.ofNullable(b.checkpointer);
+    this.listeners = List.copyOf(b.listeners);
+    this.cancellation = b.cancellation;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs the loop from the checkpoint (if any) to the planned number of iterations, the time budget, or
+   * cancellation, whichever comes first.
+   *
+   * @param manager the manager whose sub-managers hold each step's arrays
+   */
+  public TrainingResult run(NDManager manager) {
+    int start = restore(manager);
+    long trainingNanos = 0;
+    StepMetrics last = null;
+    TrainingResult.Stop stop = TrainingResult.Stop.FINISHED;
+    int it = start;
+    for (; it < iterations; it++) {
+      if (cancellation.isCancelled()) {
+        stop = TrainingResult.Stop.CANCELLED;
+        break;
+      }
+      if (timeBudget.isPresent() && trainingNanos >= timeBudget.get().toNanos()) {
+        stop = TrainingResult.Stop.TIME_BUDGET;
+        break;
+      }
+      long t0 = System.nanoTime();
+      List<TermValue> terms = new ArrayList<>();
+      double total;
+      try (NDManager step = manager.newSubManager();
+          GradientCollector gc = engine.newGradientCollector()) {
+        StepLoss loss = task.loss(step, it);
+        gc.backward(loss.total());
+        total = loss.total().getFloat();
+        for (StepLoss.Term term : loss.terms()) {
+          terms.add(new TermValue(term.name(), term.weighted().getFloat()));
+        }
+      }
+      optimizer.step(it);
+      trainingNanos += System.nanoTime() - t0;
+      if (!Double.isFinite(total)) {
+        throw new IllegalStateException("training diverged: loss is " + total + " at iteration " + it);
+      }
+      last = new StepMetrics(it, iterations, total, terms, trainingNanos / 1e9);
+      notify(last);
+      checkpoint(it + 1);
+    }
+    TrainingResult result = new TrainingResult(it, stop, Optional.ofNullable(last), trainingNanos / 1e9);
+    if (stop != TrainingResult.Stop.FINISHED) {
+      checkpoint(it, true);
+    }
+    listeners.forEach(p -> p.listener().onEnd(result));
+    LOG.debug("training stopped at iteration {} ({}), {} s", it, stop, result.trainingSeconds());
+    return result;
+  }
+
+  private int restore(NDManager manager) {
+    if (checkpointer.isEmpty()) {
+      return 0;
+    }
+    try {
+      OptionalInt next = checkpointer.get().restore(task, optimizer, manager);
+      return next.orElse(0);
+    } catch (IOException e) {
+      LOG.warn("cannot read checkpoint {} ({}); starting afresh", checkpointer.get().file(), e.getMessage());
+      return 0;
+    }
+  }
+
+  private void notify(StepMetrics m) {
+    boolean lastStep = m.iteration() + 1 == iterations;
+    for (Periodic p : listeners) {
+      if ((m.iteration() + 1) % p.every() == 0 || lastStep) {
+        p.listener().onStep(m);
+      }
+    }
+  }
+
+  private void checkpoint(int next) {
+    checkpoint(next, false);
+  }
+
+  private void checkpoint(int next, boolean force) {
+    if (checkpointer.isEmpty() || next == 0) {
+      return;
+    }
+    Checkpointer c = checkpointer.get();
+    if (force || next % c.every() == 0) {
+      try {
+        c.save(next, task, optimizer);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write checkpoint " + c.file() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Builds a {@link Trainer}; task, optimiser, engine and iterations are required. */
+  public static final class Builder {
+    private Engine engine;
+    private TrainingTask task;
+    private AdamOptimizer optimizer;
+    private int iterations = -1;
+    private Duration timeBudget;
+    private Checkpointer checkpointer;
+    private final List<Periodic> listeners = new ArrayList<>();
+    private Cancellation cancellation = Cancellation.none();
+
+    public Builder setEngine(Engine engine) {
+      this.engine = engine;
+      return this;
+    }
+
+    public Builder setTask(TrainingTask task) {
+      this.task = task;
+      return this;
+    }
+
+    public Builder setOptimizer(AdamOptimizer optimizer) {
+      this.optimizer = optimizer;
+      return this;
+    }
+
+    public Builder setIterations(int iterations) {
+      this.iterations = iterations;
+      return this;
+    }
+
+    /** Stops once this much training time (listeners excluded) has passed. */
+    public Builder optTimeBudget(Duration budget) {
+      this.timeBudget = budget;
+      return this;
+    }
+
+    public Builder optCheckpointer(Checkpointer checkpointer) {
+      this.checkpointer = checkpointer;
+      return this;
+    }
+
+    /** Calls {@code listener} after every {@code every} steps and after the last. */
+    public Builder addListener(TrainingListener listener, int every) {
+      if (every < 1) {
+        throw new IllegalArgumentException("listener period must be ≥ 1, got " + every);
+      }
+      listeners.add(new Periodic(listener, every));
+      return this;
+    }
+
+    public Builder optCancellation(Cancellation cancellation) {
+      this.cancellation = cancellation;
+      return this;
+    }
+
+    public Trainer build() {
+      if (engine == null || task == null || optimizer == null) {
+        throw new IllegalStateException("trainer needs an engine, a task and an optimiser");
+      }
+      if (iterations < 0) {
+        throw new IllegalStateException("trainer needs a number of iterations ≥ 0, got " + iterations);
+      }
+      if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
+        throw new IllegalStateException("time budget must be positive, got " + timeBudget);
+      }
+      return new Trainer(this);
+    }
+  }
+}

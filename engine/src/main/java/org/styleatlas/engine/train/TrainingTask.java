@@ -1,0 +1,27 @@
+package org.styleatlas.engine.train;
+
+import ai.djl.ndarray.NDManager;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/** What a {@link Trainer} optimises: a loss per step and the parameters it depends on. */
+public interface TrainingTask {
+
+  /**
+   * The loss of step {@code iteration}, called inside an open gradient collector: create every input
+   * array here, on {@code step} (closed after the update). Must be a deterministic function of the
+   * parameters and the iteration, so resumed runs match uninterrupted ones.
+   */
+  StepLoss loss(NDManager step, int iteration);
+
+  /** The parameters to update, grouped by learning-rate schedule. */
+  List<ParameterGroup> parameterGroups();
+
+  /** Writes the trained weights (for checkpoints). */
+  void saveWeights(DataOutputStream out) throws IOException;
+
+  /** Reads weights written by {@link #saveWeights}. */
+  void loadWeights(NDManager manager, DataInputStream in) throws IOException;
+}
