@@ -44,30 +44,35 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     DjlRuntime.forceOffline();
     try (StylizeCommand.TerminalProgress progress = new StylizeCommand.TerminalProgress(spec.commandLine().getErr())) {
-      EditableScene scene = clipInput.scene(render.cache(), progress);
-      AtlasSet atlases = scene.atlases();
-      if (exportBackground != null) {
-        AtlasFiles.write(atlases.background(), exportBackground);
+      try (EditableScene scene = clipInput.scene(render.cache(), progress)) {
+        return render(scene, progress);
       }
-      if (exportAtlas != null) {
-        AtlasFiles.write(atlases.foreground(), exportAtlas);
-        spec.commandLine().getOut().printf("wrote the foreground atlas (%dx%d) to %s; paint it and render it with"
-            + " --atlas%n", atlases.foreground().width(), atlases.foreground().height(), exportAtlas);
-        spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
-      }
-      if (atlas != null) {
-        atlases = atlases.withStylizedForeground(AtlasFiles.readLike(atlas, atlases.foreground()));
-      }
-      Path out = render.output("rendered");
-      RenderSettings settings = render.settings(scene);
-      double seconds = RenderJob.write(new ClipRenderer(new CachedLayerMapSource(scene.maps()), atlases), scene::frame,
-          settings, 24.0, out, progress);
-      progress.close();
-      spec.commandLine().getOut().printf("rendered %d frames at %dx%d (%s) to %s in %.1f s%n", scene.frameCount(),
-          settings.width(), settings.height(), settings.mode().cliName(), out, seconds);
-      spec.commandLine().getOut().flush();
     }
+  }
+
+  private int render(EditableScene scene, StylizeCommand.TerminalProgress progress) throws IOException {
+    AtlasSet atlases = scene.atlases();
+    if (exportBackground != null) {
+      AtlasFiles.write(atlases.background(), exportBackground);
+    }
+    if (exportAtlas != null) {
+      AtlasFiles.write(atlases.foreground(), exportAtlas);
+      spec.commandLine().getOut().printf("wrote the foreground atlas (%dx%d) to %s; paint it and render it with"
+          + " --atlas%n", atlases.foreground().width(), atlases.foreground().height(), exportAtlas);
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+    if (atlas != null) {
+      atlases = atlases.withStylizedForeground(AtlasFiles.readLike(atlas, atlases.foreground()));
+    }
+    Path out = render.output("rendered");
+    RenderSettings settings = render.settings(scene);
+    double seconds = RenderJob.write(new ClipRenderer(new CachedLayerMapSource(scene.maps()), atlases), scene::frame,
+        settings, 24.0, out, progress);
+    progress.close();
+    spec.commandLine().getOut().printf("rendered %d frames at %dx%d (%s) to %s in %.1f s%n", scene.frameCount(),
+        settings.width(), settings.height(), settings.mode().cliName(), out, seconds);
+    spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
 }

@@ -38,6 +38,8 @@ import org.styleatlas.engine.stylize.StylizationResult;
 import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.StylizeReport;
 import org.styleatlas.engine.stylize.StylizedAtlasCache;
+import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -126,48 +128,53 @@ final class StylizeCommand implements Callable<Integer> {
     ContentCache cache = render.cache();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       long t0 = System.nanoTime();
-      EditableScene scene = clipInput.scene(cache, progress);
-      double decomposeSeconds = (System.nanoTime() - t0) / 1e9;
-      StylizeConfig config = config(scene);
-      StylizationResult result;
-      boolean[] ran = {false};
-      try (ClipModel clip = clipModel.open(spec.commandLine().getErr())) {
-        Optional<StructureLoss> structureLoss = structure
-            ? Optional.of(new StructureLoss(clip::encodeImageTokens, scene.atlases().foreground()))
-            : Optional.empty();
-        if (structure && !clip.hasImageTokens()) {
-          throw new InputException("--structure: " + clip.file() + " exposes no ViT image tokens; convert the model"
-              + " with scripts/make-clip-fixture.py --convert-openai, or drop --structure");
-        }
-        CacheKey key = StylizedAtlasCache.key(scene.identity(), clip.file().getFileName() + ":"
-            + clip.file().toFile().length(), target, config);
-        result = new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
-          ran[0] = true;
-          return new EditingAtlasTrainer(config, structureLoss).run(scene, clip, target, progress, () -> false);
-        });
+      try (EditableScene scene = clipInput.scene(cache, progress)) {
+        run(scene, target, cache, progress, (System.nanoTime() - t0) / 1e9);
       }
-      if (exportAtlas != null) {
-        AtlasFiles.write(result.foreground(), exportAtlas);
-      }
-      Path out = render.output("stylized");
-      RenderSettings settings = render.settings(scene);
-      double renderSeconds = RenderJob.write(
-          new ClipRenderer(new CachedLayerMapSource(scene.maps()), result.applyTo(scene.atlases())), scene::frame,
-          settings, 24.0, out, progress);
-      Path reportFile = report != null ? report : out.resolveSibling(out.getFileName() + ".json");
-      new StylizeReport(clipInput.describe(), scene.frameCount(), scene.width(),
-          scene.height(), target.globalText(), target.localText(), styleImage == null ? "" : styleImage.toString(),
-          clipModel.model, config.toString(), !ran[0], decomposeSeconds, ran[0] ? result.seconds() : 0, renderSeconds,
-          result.iterationsPerSecond(), result.history()).write(reportFile);
-      Path plot = reportFile.resolveSibling(out.getFileName() + "-losses.png");
-      LossPlot.write(result.history(), plot);
-      LOG.info("wrote {}, {} and {}", out, reportFile, plot);
-      progress.close();
-      spec.commandLine().getOut().printf("stylized %d frames -> %s (%s); report %s; loss plot %s%n",
-          scene.frameCount(), out, settings.mode().cliName(), reportFile, plot);
-      spec.commandLine().getOut().flush();
     }
     return ExitCodes.OK;
+  }
+
+  private void run(EditableScene scene, StyleTarget target, ContentCache cache, TerminalProgress progress,
+      double decomposeSeconds) throws IOException {
+    StylizeConfig config = config(scene);
+    StylizationResult result;
+    boolean[] ran = {false};
+    try (ClipModel clip = clipModel.open(spec.commandLine().getErr())) {
+      Optional<StructureLoss> structureLoss = structure
+          ? Optional.of(new StructureLoss(clip::encodeImageTokens, scene.atlases().foreground()))
+          : Optional.empty();
+      if (structure && !clip.hasImageTokens()) {
+        throw new InputException("--structure: " + clip.file() + " exposes no ViT image tokens; convert the model"
+            + " with scripts/make-clip-fixture.py --convert-openai, or drop --structure");
+      }
+      CacheKey key = StylizedAtlasCache.key(scene.identity(), clip.file().getFileName() + ":"
+          + clip.file().toFile().length(), target, config);
+      result = new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
+        ran[0] = true;
+        return new EditingAtlasTrainer(config, structureLoss).run(scene, clip, target, progress, () -> false);
+      });
+    }
+    if (exportAtlas != null) {
+      AtlasFiles.write(result.foreground(), exportAtlas);
+    }
+    Path out = render.output("stylized");
+    RenderSettings settings = render.settings(scene);
+    double renderSeconds = RenderJob.write(
+        new ClipRenderer(new CachedLayerMapSource(scene.maps()), result.applyTo(scene.atlases())), scene::frame,
+        settings, 24.0, out, progress);
+    Path reportFile = report != null ? report : out.resolveSibling(out.getFileName() + ".json");
+    new StylizeReport(clipInput.describe(), scene.frameCount(), scene.width(), scene.height(), target.globalText(),
+        target.localText(), styleImage == null ? "" : styleImage.toString(), clipModel.model, config.toString(),
+        !ran[0], decomposeSeconds, ran[0] ? result.seconds() : 0, renderSeconds, result.iterationsPerSecond(),
+        result.history()).write(reportFile);
+    Path plot = reportFile.resolveSibling(out.getFileName() + "-losses.png");
+    LossPlot.write(result.history(), plot);
+    LOG.info("wrote {}, {} and {}", out, reportFile, plot);
+    progress.close();
+    spec.commandLine().getOut().printf("stylized %d frames -> %s (%s); report %s; loss plot %s%n",
+        scene.frameCount(), out, settings.mode().cliName(), reportFile, plot);
+    spec.commandLine().getOut().flush();
   }
 
   private StylizeConfig config(EditableScene scene) {
@@ -269,9 +276,19 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--matte", paramLabel = "M", description = "A folder of PNG masks or a matte video.")
     Path matte;
 
+    @Option(names = "--long-edge", paramLabel = "PX", description = "Working resolution: the clip's longer side (default: ${DEFAULT-VALUE}; 0 keeps the source size).")
+    int longEdge = ClipRequest.DEFAULT_LONG_EDGE;
+
+    @Option(names = "--decomposition", paramLabel = "fast|faithful", description = "Decomposition preset for a clip file (default: ${DEFAULT-VALUE}).")
+    String decomposition = "fast";
+
     /** The decomposed scene (decomposing through the cache when needed). */
-    EditableScene scene(ContentCache cache, ProgressSink progress) {
-      return Scenes.open(Optional.ofNullable(input), Optional.ofNullable(matte), cache, progress);
+    EditableScene scene(ContentCache cache, ProgressSink progress) throws IOException {
+      if (longEdge < 0) {
+        throw new InputException("--long-edge: must be 0 or positive, got " + longEdge);
+      }
+      return Scenes.open(Optional.ofNullable(input), Optional.ofNullable(matte), longEdge,
+          DecompositionConfig.of(decomposition), cache, progress);
     }
 
     String describe() {

@@ -10,7 +10,7 @@ import org.styleatlas.engine.video.Frame;
  * colours, the discretized atlases, and a fresh trainable copy of the foreground atlas. The decomposition
  * is never modified.
  */
-public interface EditableScene {
+public interface EditableScene extends AutoCloseable {
 
   /** The frozen maps: UVs and opacity, at the working resolution and at any other. */
   LayerMapSource maps();
@@ -51,6 +51,10 @@ public interface EditableScene {
 
   /** A stable identity of the decomposition (clip and decomposition settings), for cache keys. */
   String identity();
+
+  /** Frees what the scene holds natively (a learned decomposition's networks); a no-op by default. */
+  @Override
+  default void close() {}
 
   default int frameCount() {
     return maps().frameCount();
