@@ -56,6 +56,11 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
     return new AtlasTexture(t.width(), t.height(), pixels.rgb(), new AtlasExtent(t.u0(), t.v0(), t.u1(), t.v1()));
   }
 
+  /** The wrapped decomposition. */
+  public Decomposition decomposition() {
+    return decomposition;
+  }
+
   @Override
   public LayerMapSource maps() {
     return this;
