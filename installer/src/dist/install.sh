@@ -49,9 +49,10 @@ done
 if [ -d "$src/OFX/StyleAtlas.ofx.bundle" ]; then
   rm -rf "$ofxdir/StyleAtlas.ofx.bundle"
   cp -R "$src/OFX/StyleAtlas.ofx.bundle" "$ofxdir/"
-  # The plugin starts the engine on demand through this launcher.
-  mkdir -p "$ofxdir/StyleAtlas.ofx.bundle/Contents/Resources"
-  ln -sfn "$runtime/bin/styleatlas" "$ofxdir/StyleAtlas.ofx.bundle/Contents/Resources/styleatlas"
+  # The plug-in starts the engine on demand through this launcher: point it at the installed runtime.
+  launcher="$ofxdir/StyleAtlas.ofx.bundle/Contents/Resources/styleatlas-engine"
+  sed -i "s|^RUNTIME=\"\"\$|RUNTIME=\"$runtime\"|" "$launcher"
+  chmod 755 "$launcher"
   echo "OpenFX bundle: $ofxdir/StyleAtlas.ofx.bundle"
 else
   echo "note: this distribution has no OpenFX bundle; the CLI is installed alone"

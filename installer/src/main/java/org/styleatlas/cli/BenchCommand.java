@@ -1,7 +1,95 @@
 package org.styleatlas.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.decompose.Decomposition;
+import org.styleatlas.engine.decompose.DecompositionJob;
+import org.styleatlas.engine.video.Clip;
+import org.styleatlas.engine.video.ClipReader;
+import org.styleatlas.engine.video.ClipRequest;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code styleatlas bench}: not built yet. */
-@Command(name = "bench", description = "Run a benchmark and print its figures. (not available yet)")
-final class BenchCommand extends PendingCommand {}
+/** {@code styleatlas bench}: benchmarks; each is a subcommand (other issues add siblings). */
+@Command(name = "bench", description = "Run a benchmark and print its figures.",
+    subcommands = {BenchCommand.Decompose.class})
+final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark; see 'styleatlas bench help'.");
+  }
+
+  /** {@code styleatlas bench decompose}: PSNR against training time on real clips, fixed wall-clock budget. */
+  @Command(name = "decompose", description = "Decomposition PSNR against time on DAVIS clips.")
+  static final class Decompose implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "../shared/data",
+        description = "Folder holding <clip>/frames and <clip>/masks.")
+    Path data;
+
+    @Option(names = "--clips", split = ",", defaultValue = "blackswan,car-roundabout", description = "Clips to run.")
+    List<String> clips;
+
+    @Option(names = "--modes", split = ",", defaultValue = "fast", description = "fast, faithful, or both.")
+    List<String> modes;
+
+    @Option(names = "--size", defaultValue = "384", description = "Working long edge in pixels.")
+    int size;
+
+    @Option(names = "--budget", defaultValue = "600", description = "Training seconds per run.")
+    double budgetSeconds;
+
+    @Option(names = "--every", defaultValue = "60", description = "Seconds of training between PSNR measurements.")
+    double everySeconds;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Torch CPU threads.")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!(budgetSeconds > 0) || !(everySeconds > 0)) {
+        throw new InputException("--budget and --every must be positive");
+      }
+      DecomposeCommand.Console.threads(threads);
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("%-16s %-9s %9s %9s %9s%n", "clip", "mode", "seconds", "iteration", "psnr_dB");
+      out.flush();
+      Path cacheRoot = Files.createTempDirectory("styleatlas-bench");
+      ContentCache cache = new ContentCache(cacheRoot, 20L << 30);
+      for (String name : clips) {
+        Path dir = data.resolve(name);
+        Clip clip = ClipReader.read(new ClipRequest(dir.resolve("frames"), Optional.of(dir.resolve("masks")), size));
+        for (String mode : modes) {
+          DecompositionConfig config = DecompositionConfig.of(mode).withIterations(10_000_000);
+          try (Decomposition d = DecompositionJob.builder().setClip(clip).setConfig(config).optCache(cache)
+              .optTimeBudget(Duration.ofMillis((long) (budgetSeconds * 1000)))
+              .optPsnrProbe((it, s, psnr) -> {
+                out.printf("%-16s %-9s %9.1f %9d %9.2f%n", name, mode, s, it, psnr);
+                out.flush();
+              }, everySeconds)
+              .build().run()) {
+            out.printf("%-16s %-9s final: mean PSNR %.2f dB over all %d frames, %d iterations, %.1f s training%n",
+                name, mode, d.report().meanPsnr(), clip.frameCount(), d.report().iterations(),
+                d.report().trainSeconds());
+            out.flush();
+          }
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -17,7 +17,6 @@ import org.styleatlas.engine.clip.ClipTokenizer;
 import org.styleatlas.engine.clip.KnownClipModel;
 import org.styleatlas.engine.clip.TokenizedPrompt;
 import org.styleatlas.engine.runtime.DjlRuntime;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,13 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code styleatlas clip}: CLIP utilities for debugging prompts and model files. */
 @Command(name = "clip", description = "CLIP utilities: tokenize a prompt, check or benchmark a model file.",
     subcommands = {ClipCommand.Tokenize.class, ClipCommand.Check.class, ClipCommand.Bench.class})
-final class ClipCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: tokenize or check.");
-  }
+final class ClipCommand {
 
   /**
    * {@code --clip-model NAME|FILE}, {@code --device} and {@code --models-dir}: mix into every command that needs
@@ -74,6 +67,7 @@ final class ClipCommand implements Runnable {
     }
   }
 
+  /** {@code styleatlas clip tokenize TEXT}. */
   @Command(name = "tokenize", description = "Print the CLIP token ids of a prompt; warns when it is truncated.")
   static final class Tokenize implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -98,6 +92,7 @@ final class ClipCommand implements Runnable {
     }
   }
 
+  /** {@code styleatlas clip check [--clip-model X]}. */
   @Command(name = "check", description = "Load a CLIP model and encode one prompt and one image with it.")
   static final class Check implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -105,8 +100,8 @@ final class ClipCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
       long start = System.nanoTime();
+      PrintWriter out = spec.commandLine().getOut();
       try (ClipModel model = clip.open(spec.commandLine().getErr());
           NDManager manager = DjlRuntime.engine().newBaseManager(model.device())) {
         long loaded = System.nanoTime();
@@ -128,6 +123,7 @@ final class ClipCommand implements Runnable {
     }
   }
 
+  /** {@code styleatlas clip bench [--clip-model X] [--batch N] [--runs K]}. */
   @Command(name = "bench", description = "Time encodeImages forward + backward on a batch of random views.")
   static final class Bench implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -15,7 +15,6 @@ import org.styleatlas.engine.clip.ModelDownloader;
 import org.styleatlas.engine.clip.ModelStore;
 import org.styleatlas.engine.clip.StoredModel;
 import org.styleatlas.engine.runtime.ProgressSink;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,12 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code styleatlas models}: the CLIP model files in the models directory. */
 @Command(name = "models", description = "List, import and fetch CLIP model files.",
     subcommands = {ModelsCommand.ListModels.class, ModelsCommand.ImportModel.class, ModelsCommand.FetchModel.class})
-final class ModelsCommand implements Runnable {
-  @Spec CommandSpec spec;
+final class ModelsCommand {
 
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: list, import or fetch.");
+  /** Prints the one-line outcome of a command on its standard output; returns {@link ExitCodes#OK}. */
+  static int done(CommandSpec spec, String line) {
+    spec.commandLine().getOut().println(line);
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
   }
 
   /** {@code --models-dir}: where model files live; shared by every command that resolves model names. */
@@ -82,6 +82,7 @@ final class ModelsCommand implements Runnable {
     }
   }
 
+  /** {@code styleatlas models list}. */
   @Command(name = "list", description = "List the known models and the files in the models directory.")
   static final class ListModels implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -116,6 +117,7 @@ final class ModelsCommand implements Runnable {
     }
   }
 
+  /** {@code styleatlas models import FILE [--as NAME]}. */
   @Command(name = "import", description = "Copy a model file in, after checking its SHA-256 against the known"
       + " models (or under --as NAME).")
   static final class ImportModel implements Callable<Integer> {
@@ -135,12 +137,11 @@ final class ModelsCommand implements Runnable {
       try (BarProgress progress = new BarProgress(spec.commandLine().getErr())) {
         stored = dir.store().importFile(file, Optional.ofNullable(name), progress);
       }
-      spec.commandLine().getOut().printf("imported %s as %s%n", file, stored);
-      spec.commandLine().getOut().flush();
-      return ExitCodes.OK;
+      return done(spec, "imported " + file + " as " + stored);
     }
   }
 
+  /** {@code styleatlas models fetch NAME}. */
   @Command(name = "fetch", description = "Download a known model from its public address and verify its SHA-256.")
   static final class FetchModel implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -160,9 +161,7 @@ final class ModelsCommand implements Runnable {
         throw new IOException("cannot fetch " + model.name() + " from " + model.url() + " (" + e + "); on a machine"
             + " without internet, copy the file here and run 'styleatlas models import FILE'", e);
       }
-      spec.commandLine().getOut().printf("fetched %s to %s%n", model.name(), stored);
-      spec.commandLine().getOut().flush();
-      return ExitCodes.OK;
+      return done(spec, "fetched " + model.name() + " to " + stored);
     }
   }
 }

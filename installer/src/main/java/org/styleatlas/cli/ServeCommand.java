@@ -1,7 +1,45 @@
 package org.styleatlas.cli;
 
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.styleatlas.engine.jobs.JobRunners;
+import org.styleatlas.host.ConfigLoader;
+import org.styleatlas.host.EngineHost;
+import org.styleatlas.host.HostConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code styleatlas serve}: not built yet. */
-@Command(name = "serve", description = "Run the engine host for the OpenFX plugin and the HTTP API. (not available yet)")
-final class ServeCommand extends PendingCommand {}
+/**
+ * {@code styleatlas serve}: runs the engine host until SIGTERM / SIGINT; exits at once (code 0) when a
+ * host already runs for the same runtime folder. Configuration: docs/HOST.md.
+ */
+@Command(name = "serve", description = "Run the engine host for the OpenFX plugin and the HTTP API.")
+final class ServeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "A JSON config file (default: $XDG_CONFIG_HOME/styleatlas/host.json when it exists).")
+  Path config;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    HostConfig cfg = ConfigLoader.fromProcess().load(config);
+    Optional<EngineHost> started = EngineHost.start(cfg, JobRunners.discover());
+    if (started.isEmpty()) {
+      spec.commandLine().getOut().printf("A StyleAtlas host already runs on %s.%n", cfg.bridgeSocket());
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
+    EngineHost host = started.get();
+    Runtime.getRuntime().addShutdownHook(new Thread(host::close, "styleatlas-shutdown"));
+    spec.commandLine().getOut().printf("StyleAtlas host running: bridge %s, HTTP %s%n", cfg.bridgeSocket(),
+        cfg.httpSocket());
+    spec.commandLine().getOut().flush();
+    host.awaitClose();
+    return ExitCodes.OK;
+  }
+}

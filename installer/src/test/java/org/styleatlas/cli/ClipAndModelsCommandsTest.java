@@ -60,6 +60,12 @@ class ClipAndModelsCommandsTest {
   }
 
   @Test
+  void parentCommandsNeedASubcommand() {
+    assertEquals(CommandLine.ExitCode.USAGE, run("models"));
+    assertTrue(err.toString().contains("Missing required subcommand"), err.toString());
+  }
+
+  @Test
   void fetchOfAnUnknownNameIsBadInput() {
     assertEquals(ExitCodes.BAD_INPUT, run("models", "fetch", "ViT-Z-99", "--models-dir", dir.toString()));
     assertTrue(err.toString().contains("unknown model; known: ViT-B-32, ViT-L-14"), err.toString());

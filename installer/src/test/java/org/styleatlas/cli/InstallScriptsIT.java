@@ -41,7 +41,13 @@ class InstallScriptsIT {
     String probe = run(List.of(command.toString(), "probe"));
     assertTrue(probe.contains("frames:   48"), probe);
 
+    Path launcher = prefix.resolve("OFX/Plugins/StyleAtlas.ofx.bundle/Contents/Resources/styleatlas-engine");
+    assertTrue(Files.isExecutable(launcher), "the plug-in's engine launcher is installed");
+    assertTrue(Files.readString(launcher).contains("RUNTIME=\"" + prefix + "\""), "and points at the runtime");
+    assertTrue(Files.isRegularFile(prefix.resolve("OFX/Plugins/StyleAtlas.ofx.bundle/Contents/Linux-x86-64/StyleAtlas.ofx")));
+
     run(List.of(prefix.resolve("uninstall.sh").toString()));
+    assertFalse(Files.exists(prefix.resolve("OFX/Plugins/StyleAtlas.ofx.bundle")));
     assertFalse(Files.exists(prefix.resolve("lib")));
     assertFalse(Files.exists(command));
   }

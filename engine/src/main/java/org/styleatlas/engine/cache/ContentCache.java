@@ -226,13 +226,8 @@ public final class ContentCache {
   }
 
   private static void delete(Path p) {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(q);
-      }
+    try {
+      AtomicFiles.deleteTree(p);
     } catch (IOException e) {
       LOG.warn("cannot delete {}: {}", p, e.getMessage());
     }

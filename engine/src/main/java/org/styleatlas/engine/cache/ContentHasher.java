@@ -43,6 +43,13 @@ public final class ContentHasher {
     return this;
   }
 
+  /** Hashes the remaining bytes of {@code bytes} (its position is left unchanged). */
+  public ContentHasher putBytes(ByteBuffer bytes) {
+    header('b', bytes.remaining());
+    digest.update(bytes.duplicate());
+    return this;
+  }
+
   /** Hashes float32 values exactly, bit for bit. */
   public ContentHasher putFloats(float[] values) {
     header('f', values.length);

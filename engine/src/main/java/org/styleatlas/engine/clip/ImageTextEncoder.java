@@ -38,6 +38,17 @@ public interface ImageTextEncoder extends AutoCloseable {
    */
   NDArray encodeImages(NDArray images);
 
+  /**
+   * Encodes images that may still need CLIP's preparation.
+   *
+   * @param images CLIP-normalised [n, 3, S, S] when {@code normalized}; otherwise [n, 3, h, w] RGB in [0, 1],
+   *     resized and normalised here by {@link ClipPreprocessor#prepare} (differentiably)
+   * @return [n, d] float32, unit-normalised rows
+   */
+  default NDArray encodeImages(NDArray images, boolean normalized) {
+    return encodeImages(normalized ? images : ClipPreprocessor.prepare(images, imageSize()));
+  }
+
   /** Frees the encoder's native memory. */
   @Override
   void close();

@@ -57,6 +57,8 @@ public final class DecompositionJob {
   private final Cancellation cancellation;
   private final List<Listener> listeners;
   private final Duration timeBudget;
+  private final PsnrProbe probe;
+  private final double probeEverySeconds;
 
   private record Listener(TrainingListener listener, int every) {}
 
@@ -68,6 +70,8 @@ public final class DecompositionJob {
     this.cancellation = b.cancellation;
     this.listeners = List.copyOf(b.listeners);
     this.timeBudget = b.timeBudget;
+    this.probe = b.probe;
+    this.probeEverySeconds = b.probeEverySeconds;
   }
 
   public static Builder builder() {
@@ -171,7 +175,36 @@ public final class DecompositionJob {
       if (timeBudget != null) {
         b.optTimeBudget(timeBudget);
       }
+      if (probe != null) {
+        b.addListener(new ProbeListener(task, manager), 1);
+      }
       return b.build().run(manager);
+    }
+  }
+
+  /** Measures PSNR on a few frames whenever another {@code probeEverySeconds} of training have passed. */
+  private final class ProbeListener implements TrainingListener {
+    private final DecompositionTask task;
+    private final NDManager manager;
+    private double next;
+
+    ProbeListener(DecompositionTask task, NDManager manager) {
+      this.task = task;
+      this.manager = manager;
+      this.next = probeEverySeconds;
+    }
+
+    @Override
+    public void onStep(org.styleatlas.engine.train.StepMetrics m) {
+      boolean last = m.iteration() + 1 == m.iterations();
+      boolean over = timeBudget != null && m.trainingSeconds() >= timeBudget.toSeconds();
+      if (m.trainingSeconds() < next && !last && !over) {
+        return;
+      }
+      while (next <= m.trainingSeconds()) {
+        next += probeEverySeconds;
+      }
+      probe.report(m.iteration() + 1, m.trainingSeconds(), task.probePsnr(clip, PsnrProbe.FRAMES, manager));
     }
   }
 
@@ -234,6 +267,8 @@ public final class DecompositionJob {
     private Cancellation cancellation = Cancellation.none();
     private final List<Listener> listeners = new ArrayList<>();
     private Duration timeBudget;
+    private PsnrProbe probe;
+    private double probeEverySeconds;
 
     /** The clip at its working resolution; it is validated here. */
     public Builder setClip(org.styleatlas.engine.video.Clip clip) {
@@ -271,6 +306,16 @@ public final class DecompositionJob {
     /** Stops training after this much training time (benchmarks); the result is cached under its own key. */
     public Builder optTimeBudget(Duration budget) {
       this.timeBudget = budget;
+      return this;
+    }
+
+    /** Measures PSNR every {@code everySeconds} of training and at the end (benchmarks). */
+    public Builder optPsnrProbe(PsnrProbe probe, double everySeconds) {
+      if (!(everySeconds > 0)) {
+        throw new IllegalArgumentException("probe period must be positive, got " + everySeconds);
+      }
+      this.probe = probe;
+      this.probeEverySeconds = everySeconds;
       return this;
     }
 

@@ -7,9 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.List;
 import org.styleatlas.engine.atlas.model.LayeredAtlasModel;
 import org.styleatlas.engine.atlas.model.LayeredOutput;
@@ -18,17 +15,15 @@ import org.styleatlas.engine.losses.DecompositionLoss;
 import org.styleatlas.engine.losses.LossInputs;
 import org.styleatlas.engine.train.ParameterGroup;
 import org.styleatlas.engine.train.StepLoss;
-import org.styleatlas.engine.train.TrainingTask;
 
 /**
  * The main phase: per step, N pixels with their neighbours and flow targets go through the model, and
  * the NLA losses are summed. The mappings and α see all point sets in one batch each; the atlases see
  * the pixel and its two neighbours.
  */
-final class DecompositionTask implements TrainingTask {
+final class DecompositionTask extends ModelTask {
   private static final int PHASE = 1;
 
-  private final LayeredAtlasModel model;
   private final DecompositionLoss loss;
   private final TrainingData data;
   private final DecompositionConfig config;
@@ -36,7 +31,7 @@ final class DecompositionTask implements TrainingTask {
   private final float globalPixels;
 
   DecompositionTask(LayeredAtlasModel model, TrainingData data, DecompositionConfig config, NDManager manager) {
-    this.model = model;
+    super(model);
     this.data = data;
     this.config = config;
     this.loss = new DecompositionLoss(config.losses(), data.hasMatte());
@@ -81,6 +76,20 @@ final class DecompositionTask implements TrainingTask {
     return loss.compute(in, iteration);
   }
 
+  /** Mean PSNR of the current model over up to {@code maxFrames} evenly spaced frames of {@code clip}. */
+  double probePsnr(org.styleatlas.engine.video.Clip clip, int maxFrames, NDManager manager) {
+    org.styleatlas.engine.atlas.model.FrameGeometry g = data.geometry();
+    int frames = g.frames();
+    int count = Math.min(maxFrames, frames);
+    double sum = 0;
+    for (int i = 0; i < count; i++) {
+      int t = count == 1 ? 0 : (int) Math.round(i * (frames - 1) / (double) (count - 1));
+      float[] rgb = MapEvaluator.reconstructFrame(model, manager, g, t);
+      sum += Psnr.of(rgb, clip.frame(t));
+    }
+    return sum / count;
+  }
+
   private static NDArray part(NDArray a, int index, int n) {
     return a.get(new NDIndex("{}:{}", (long) index * n, (long) (index + 1) * n));
   }
@@ -100,15 +109,5 @@ final class DecompositionTask implements TrainingTask {
   @Override
   public List<ParameterGroup> parameterGroups() {
     return ParameterGroups.of(model.fields(), config.optimizer());
-  }
-
-  @Override
-  public void saveWeights(DataOutputStream out) throws IOException {
-    model.save(out);
-  }
-
-  @Override
-  public void loadWeights(NDManager manager, DataInputStream in) throws IOException {
-    model.load(manager, in);
   }
 }

@@ -78,6 +78,27 @@ final class MapEvaluator {
     return new LayerMaps(width, height, uvF, uvB, alpha, rgb);
   }
 
+  /** The reconstruction {@code [H, W, 3]} of working frame t, clipped to [0, 1]. */
+  static float[] reconstructFrame(LayeredAtlasModel model, NDManager manager, FrameGeometry g, int t) {
+    ParameterStore ps = new ParameterStore(manager, false);
+    int plane = g.width() * g.height();
+    float[] c = new float[plane * 3];
+    for (int start = 0; start < plane; start += CHUNK) {
+      int n = Math.min(CHUNK, plane - start);
+      float[] xyt = new float[n * 3];
+      for (int i = 0; i < n; i++) {
+        int p = start + i;
+        xyt[i * 3] = g.x(p % g.width() + 0.5);
+        xyt[i * 3 + 1] = g.y(p / g.width() + 0.5);
+        xyt[i * 3 + 2] = g.t(t);
+      }
+      try (NDManager chunk = manager.newSubManager()) {
+        copy(model.evaluate(ps, chunk.create(xyt, new Shape(n, 3)), false).rgb().clip(0f, 1f), c, start * 3);
+      }
+    }
+    return c;
+  }
+
   private static void copy(NDArray a, float[] dst, int offset) {
     float[] v = a.toFloatArray();
     System.arraycopy(v, 0, dst, offset, v.length);

@@ -4,29 +4,24 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.List;
 import org.styleatlas.engine.atlas.model.LayeredAtlasModel;
 import org.styleatlas.engine.config.DecompositionConfig;
 import org.styleatlas.engine.losses.MappingPretrainLoss;
 import org.styleatlas.engine.train.ParameterGroup;
 import org.styleatlas.engine.train.StepLoss;
-import org.styleatlas.engine.train.TrainingTask;
 
 /** NLA's mapping pre-training: both mappings fit uvScale·(x, y) on random pixels; nothing else trains. */
-final class MappingPretrainTask implements TrainingTask {
+final class MappingPretrainTask extends ModelTask {
   private static final int PHASE = 0;
 
-  private final LayeredAtlasModel model;
   private final TrainingData data;
   private final DecompositionConfig config;
   private final MappingPretrainLoss loss;
   private final ParameterStore ps;
 
   MappingPretrainTask(LayeredAtlasModel model, TrainingData data, DecompositionConfig config, NDManager manager) {
-    this.model = model;
+    super(model);
     this.data = data;
     this.config = config;
     this.loss = new MappingPretrainLoss(config.losses().uvScale());
@@ -47,15 +42,5 @@ final class MappingPretrainTask implements TrainingTask {
   @Override
   public List<ParameterGroup> parameterGroups() {
     return ParameterGroups.of(model.mappingFields(), config.optimizer());
-  }
-
-  @Override
-  public void saveWeights(DataOutputStream out) throws IOException {
-    model.save(out);
-  }
-
-  @Override
-  public void loadWeights(NDManager manager, DataInputStream in) throws IOException {
-    model.load(manager, in);
   }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.clip.ModelStore;
+import org.styleatlas.engine.clip.StoredModel;
 import org.styleatlas.engine.video.VideoRuntime;
 
 /** The installation checks behind {@code styleatlas doctor}; each check catches its own failure. */
@@ -24,6 +26,7 @@ public final class Diagnostics {
     checks.add(pytorch());
     checks.add(ffmpeg());
     checks.add(cache(cacheRoot));
+    checks.add(clipModels(ModelStore.fromEnvironment()));
     return checks;
   }
 
@@ -72,6 +75,19 @@ public final class Diagnostics {
           : Check.fail("Cache folder", detail, "free at least 2 GiB there, or set XDG_CACHE_HOME to a larger disk");
     } catch (IOException e) {
       return Check.fail("Cache folder", root + ": " + e.getMessage(), "make it writable or set XDG_CACHE_HOME");
+    }
+  }
+
+  static Check clipModels(ModelStore store) {
+    try {
+      List<StoredModel> models = store.list();
+      if (models.isEmpty()) {
+        return Check.fail("CLIP models", "none in " + store.dir(),
+            "stylization needs one: 'styleatlas models fetch ViT-B-32', or 'styleatlas models import FILE'");
+      }
+      return Check.pass("CLIP models", models.stream().map(StoredModel::name).toList() + " in " + store.dir());
+    } catch (RuntimeException e) {
+      return Check.fail("CLIP models", store.dir() + ": " + e.getMessage(), "check the models folder's permissions");
     }
   }
 

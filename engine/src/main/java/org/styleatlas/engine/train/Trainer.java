@@ -104,6 +104,8 @@ public final class Trainer {
     }
     try {
       OptionalInt next = checkpointer.get().restore(task, optimizer, manager);
+      // DJL's loadParameters replaces the arrays with ones that do not require gradients.
+      task.parameterGroups().forEach(g -> g.parameters().forEach(p -> p.getArray().setRequiresGradient(true)));
       return next.orElse(0);
     } catch (IOException e) {
       LOG.warn("cannot read checkpoint {} ({}); starting afresh", checkpointer.get().file(), e.getMessage());

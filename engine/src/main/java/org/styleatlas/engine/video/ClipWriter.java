@@ -9,7 +9,11 @@ import javax.imageio.ImageIO;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.AtomicFiles;
 
-/** Writes frames as image sequences or video files. Entry point of the {@code video} package for output. */
+/**
+ * Writes frames as image sequences or video files. Entry point of the {@code video} package for output.
+ * Formats: see {@link OutputFormat}. Every file appears only when complete (written under a temporary name,
+ * then renamed).
+ */
 public final class ClipWriter {
 
   private ClipWriter() {}
@@ -17,34 +21,57 @@ public final class ClipWriter {
   /**
    * Writes frames in the given format.
    *
-   * @param frames frames of one size, in the engine's pixel convention
+   * @param frames frames of one size and channel count, in the engine's pixel convention
    * @param fps frame rate for video containers
-   * @param out a folder (sequences) or a file (videos)
+   * @param out a folder (sequences, files named {@code 00000.png} or {@code 00000.exr}) or a file (videos)
+   * @throws InputException when the frames do not suit the format (H.264 needs even sizes)
+   * @throws IllegalArgumentException when the frames differ in size or channel count
+   * @throws IOException when writing fails
    */
   public static void write(List<Frame> frames, double fps, Path out, OutputFormat format) throws IOException {
     if (frames.isEmpty()) {
       throw InputException.of(out, "nothing to write: no frames");
     }
+    Frame first = frames.get(0);
+    for (int t = 1; t < frames.size(); t++) {
+      Frame f = frames.get(t);
+      if (!f.size().equals(first.size()) || f.channels() != first.channels()) {
+        throw new IllegalArgumentException(String.format("%s: frame %d is %sx%d but frame 0 is %sx%d", out, t,
+            f.size(), f.channels(), first.size(), first.channels()));
+      }
+    }
     switch (format) {
-      case PNG_SEQUENCE -> writePngSequence(frames, out);
-      default -> throw InputException.of(out, format + " output is not supported yet");
+      case PNG_SEQUENCE -> writeSequence(frames, out, "png", ClipWriter::writePng);
+      case EXR_SEQUENCE -> writeSequence(frames, out, "exr", ExrWriter::write);
+      case H264_MP4 -> VideoFileWriter.writeH264(frames, fps, out);
+      case PRORES_4444_MOV -> VideoFileWriter.writeProRes4444(frames, fps, out);
     }
   }
 
   /** Writes one frame as an 8-bit PNG (RGB or RGBA), atomically. */
   public static void writePng(Frame frame, Path file) throws IOException {
-    BufferedImage img = toImage(frame);
-    AtomicFiles.write(file, stream -> {
-      if (!ImageIO.write(img, "png", stream)) {
-        throw new IOException(file + ": no PNG writer available");
-      }
-    });
+    AtomicFiles.write(file, stream -> encodePng(frame, stream));
   }
 
-  private static void writePngSequence(List<Frame> frames, Path dir) throws IOException {
+  /** Encodes one frame as an 8-bit PNG (RGB or RGBA) into {@code out}. */
+  public static void encodePng(Frame frame, java.io.OutputStream out) throws IOException {
+    if (!ImageIO.write(toImage(frame), "png", out)) {
+      throw new IOException("no PNG writer available");
+    }
+  }
+
+  /** Writes one frame to one file. */
+  @FunctionalInterface
+  private interface FrameFileWriter {
+    void write(Frame frame, Path file) throws IOException;
+  }
+
+  /** Writes frame t as {@code dir/0000t.ext}, numbered from 0. */
+  private static void writeSequence(List<Frame> frames, Path dir, String extension, FrameFileWriter writer)
+      throws IOException {
     Files.createDirectories(dir);
     for (int t = 0; t < frames.size(); t++) {
-      writePng(frames.get(t), dir.resolve(String.format("%05d.png", t)));
+      writer.write(frames.get(t), dir.resolve(String.format("%05d.%s", t, extension)));
     }
   }
 
@@ -62,11 +89,7 @@ public final class ClipWriter {
     return img;
   }
 
-  /** [0, 1] float to 8-bit with rounding; out-of-range and NaN values are clamped (NaN to 0). */
-  static int to8(float v) {
-    if (!(v > 0)) {
-      return 0;
-    }
-    return v >= 1 ? 255 : Math.round(v * 255f);
+  private static int to8(float v) {
+    return PackedPixels.quantise(v, 255);
   }
 }

@@ -19,7 +19,7 @@ import java.util.Arrays;
  * @param channels 3 or 4
  * @param pixels {@code [height, width, channels]} float32, see above
  */
-public record Frame(int width, int height, int channels, float[] pixels) {
+public record Frame(int width, int height, int channels, float[] pixels) implements PixelGrid {
 
   public Frame {
     if (width <= 0 || height <= 0) {
@@ -76,11 +76,7 @@ public record Frame(int width, int height, int channels, float[] pixels) {
     if (channels != 4) {
       throw new IllegalStateException("frame has no alpha channel");
     }
-    float[] a = new float[width * height];
-    for (int p = 0; p < a.length; p++) {
-      a[p] = pixels[p * 4 + 3];
-    }
-    return new Matte(width, height, a);
+    return Matte.fromChannel(this, 3);
   }
 
   @Override

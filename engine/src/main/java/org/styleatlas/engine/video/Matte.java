@@ -9,7 +9,7 @@ import java.util.Arrays;
  * @param height height in pixels
  * @param values {@code [height, width]} float32 in [0, 1], row-major, top row first; 1 is object
  */
-public record Matte(int width, int height, float[] values) {
+public record Matte(int width, int height, float[] values) implements PixelGrid {
 
   public Matte {
     if (width <= 0 || height <= 0) {
@@ -19,6 +19,20 @@ public record Matte(int width, int height, float[] values) {
       throw new IllegalArgumentException(
           "matte buffer holds " + values.length + " floats, expected " + width * height);
     }
+  }
+
+  /** One channel of a frame as a matte, e.g. the red channel of a grey mask or channel 3 for alpha. */
+  public static Matte fromChannel(Frame frame, int channel) {
+    if (channel < 0 || channel >= frame.channels()) {
+      throw new IllegalArgumentException("frame has " + frame.channels() + " channels, no channel " + channel);
+    }
+    float[] px = frame.pixels();
+    int n = frame.channels();
+    float[] v = new float[frame.width() * frame.height()];
+    for (int p = 0; p < v.length; p++) {
+      v[p] = px[p * n + channel];
+    }
+    return new Matte(frame.width(), frame.height(), v);
   }
 
   /** Coverage at pixel (x, y). */

@@ -115,6 +115,21 @@ class ClipModelTest {
   }
 
   @Test
+  void preparesRawViewsWhenAsked() {
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray views = scope.randomUniform(0f, 1f, new Shape(2, 3, 100, 150));
+      NDArray prepared = ClipPreprocessor.prepare(views, 224);
+      assertEquals(new Shape(2, 3, 224, 224), prepared.getShape());
+      float[] mean = ClipPreprocessor.MEAN;
+      float[] std = ClipPreprocessor.STD;
+      float corner = views.getFloat(0, 1, 0, 0);
+      assertEquals((corner - mean[1]) / std[1], prepared.getFloat(0, 1, 0, 0), 1e-5f);
+      assertArrayEquals(openai.encodeImages(prepared).toFloatArray(), openai.encodeImages(views, false).toFloatArray(),
+          1e-6f);
+    }
+  }
+
+  @Test
   void exposesVitTokens() {
     try (NDManager scope = manager.newSubManager()) {
       NDArray tokens = openai.encodeImageTokens(ClipFixtures.referenceImage(scope));

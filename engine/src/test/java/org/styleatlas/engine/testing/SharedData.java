@@ -10,15 +10,24 @@ import java.nio.file.Path;
 public final class SharedData {
   private SharedData() {}
 
-  /** The shared data folder; fails the test when it is missing, since CI always has it. */
+  /**
+   * The shared data folder: the {@code styleatlas.shared.data} property when it exists, else the first
+   * {@code shared/data} found beside the working directory or one of its ancestors (so git worktrees
+   * nested deeper than the checkout find it too). Fails the test when there is none, since CI always has it.
+   */
   public static Path root() {
     String prop = System.getProperty("styleatlas.shared.data");
-    Path root = prop != null ? Path.of(prop) : Path.of("..", "..", "shared", "data");
-    if (!Files.isDirectory(root)) {
-      throw new IllegalStateException("shared test data not found at " + root.toAbsolutePath()
-          + " (expected ../shared/data beside the checkout)");
+    if (prop != null && Files.isDirectory(Path.of(prop))) {
+      return Path.of(prop).normalize();
     }
-    return root.normalize();
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared").resolve("data");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("shared test data not found (property styleatlas.shared.data=" + prop
+        + ", and no shared/data beside " + Path.of("").toAbsolutePath() + " or its ancestors)");
   }
 
   /** Frames folder of a DAVIS clip, e.g. "blackswan". */

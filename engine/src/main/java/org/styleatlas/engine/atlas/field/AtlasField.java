@@ -72,6 +72,8 @@ public final class AtlasField extends AbstractBlock {
     NeuralField net = newNetwork(config);
     net.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
     copyParameters(network, net, manager);
+    // loadParameters gives arrays that do not require gradients; the copy is trainable.
+    net.getParameters().forEach(p -> p.getValue().getArray().setRequiresGradient(true));
     AtlasField out = new AtlasField(net, config, scale, offset);
     out.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
     return out;

@@ -1,0 +1,162 @@
+package org.styleatlas.engine.video;
+
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_ALPHA;
+import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+import org.styleatlas.engine.InputException;
+
+/**
+ * Decodes the video stream of one file with FFmpeg: a movie (mp4, mov: H.264, ProRes, ...) or a single
+ * image FFmpeg reads (EXR). Pictures are taken raw from the decoder and converted by
+ * {@link AvFrameConverter}; every failure is an {@link InputException} naming the file. One decoder
+ * serves one thread.
+ */
+final class VideoDecoder implements AutoCloseable {
+  /** How JavaCV says that a container has no stream it can decode, e.g. a movie without frames. */
+  private static final String NO_STREAM = "Did not find a video or audio stream";
+  /** JavaCV's advice appended to its messages, which means nothing to our users. */
+  private static final List<String> JAVACV_HINTS = List.of(" (For more details", " (Has setFormat()");
+
+  private final Path file;
+  private final FFmpegFrameGrabber grabber;
+  private final AvFrameConverter converter = new AvFrameConverter();
+  private int decoded;
+
+  private VideoDecoder(Path file, FFmpegFrameGrabber grabber) {
+    this.file = file;
+    this.grabber = grabber;
+  }
+
+  /** Opens the file and its video stream. */
+  static VideoDecoder open(Path file) {
+    if (!Files.exists(file)) {
+      throw InputException.of(file, "no such file or folder");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw InputException.of(file, "is not a file");
+    }
+    FfmpegLog.install();
+    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+    grabber.setImageMode(FrameGrabber.ImageMode.RAW);
+    try {
+      grabber.start();
+    } catch (FrameGrabber.Exception | RuntimeException e) {
+      closeQuietly(grabber);
+      String reason = firstLine(e);
+      if (reason.startsWith(NO_STREAM)) {
+        throw InputException.of(file, "holds no video frames (FFmpeg finds no video stream with content)", e);
+      }
+      throw InputException.of(file, "not a readable video or image (" + reason + ")", e);
+    }
+    if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+      closeQuietly(grabber);
+      throw InputException.of(file, "has no video stream");
+    }
+    return new VideoDecoder(file, grabber);
+  }
+
+  /**
+   * Frames per second from the container, or {@link Clip#DEFAULT_FPS} when it states none or the file is
+   * a still image (whose "rate" is only FFmpeg's default).
+   */
+  double fps() {
+    String format = grabber.getFormat();
+    if (format != null && (format.equals("image2") || format.endsWith("_pipe"))) {
+      return Clip.DEFAULT_FPS;
+    }
+    double fps = grabber.getFrameRate();
+    return fps > 0 && Double.isFinite(fps) && fps < 1000 ? fps : Clip.DEFAULT_FPS;
+  }
+
+  /** Duration in seconds as the container states it, or 0 when it states none. */
+  double containerDurationSeconds() {
+    long micros = grabber.getLengthInTime();
+    return micros > 0 ? micros / 1e6 : 0;
+  }
+
+  FrameSize size() {
+    return new FrameSize(grabber.getImageWidth(), grabber.getImageHeight());
+  }
+
+  /** Whether the stream's pixel format carries alpha. */
+  boolean hasAlpha() {
+    AVPixFmtDescriptor desc = av_pix_fmt_desc_get(grabber.getPixelFormat());
+    return desc != null && (desc.flags() & AV_PIX_FMT_FLAG_ALPHA) != 0;
+  }
+
+  /** The stream's codec name, such as "h264" or "prores". */
+  String codecName() {
+    return grabber.getVideoCodecName();
+  }
+
+  /** The next frame in display order, or null after the last one. */
+  Frame next() {
+    org.bytedeco.javacv.Frame grabbed;
+    try {
+      grabbed = grabber.grabImage();
+    } catch (FrameGrabber.Exception | RuntimeException e) {
+      throw InputException.of(file, "cannot decode frame " + decoded + " (" + firstLine(e) + ")", e);
+    }
+    if (grabbed == null) {
+      return null;
+    }
+    decoded++;
+    return converter.convert((AVFrame) grabbed.opaque);
+  }
+
+  /**
+   * Counts the frames by reading the stream's packets without decoding them. Use on a fresh decoder,
+   * before {@link #next()}.
+   */
+  int countFrames() {
+    int count = 0;
+    try {
+      AVPacket packet;
+      while ((packet = grabber.grabPacket()) != null) {
+        if (packet.stream_index() == grabber.getVideoStream()) {
+          count++;
+        }
+        av_packet_unref(packet);
+      }
+    } catch (FrameGrabber.Exception e) {
+      throw InputException.of(file, "cannot read the video stream (" + firstLine(e) + ")", e);
+    }
+    return count;
+  }
+
+  @Override
+  public void close() {
+    converter.close();
+    closeQuietly(grabber);
+  }
+
+  private static void closeQuietly(FFmpegFrameGrabber grabber) {
+    try {
+      grabber.close();
+    } catch (FrameGrabber.Exception e) {
+      // Nothing useful to do: the file was only read.
+    }
+  }
+
+  private static String firstLine(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    String line = nl < 0 ? m : m.substring(0, nl);
+    for (String hint : JAVACV_HINTS) {
+      int at = line.indexOf(hint);
+      if (at >= 0) {
+        line = line.substring(0, at);
+      }
+    }
+    return line;
+  }
+}

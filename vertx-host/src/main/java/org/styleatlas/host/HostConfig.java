@@ -1,0 +1,47 @@
+package org.styleatlas.host;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The host's configuration, built by {@link ConfigLoader} from layered sources. Every key is documented
+ * in docs/HOST.md. The defaults are locked down: Unix sockets only (folder 0700, sockets 0600), no TCP.
+ *
+ * @param runtimeDir the default folder of the sockets, lock and token files ({@code runtime.dir})
+ * @param bridgeSocket the plugin's Unix socket ({@code bridge.socket})
+ * @param httpSocket the HTTP API's Unix socket ({@code http.socket})
+ * @param tcp the optional TCP listeners
+ * @param cacheDir the content cache ({@code cache.dir})
+ * @param cacheMaxBytes the cache's size cap ({@code cache.maxBytes})
+ * @param stateDir job records and checkpoints ({@code state.dir})
+ * @param httpMaxBodyBytes the largest accepted HTTP request body ({@code http.maxBodyBytes})
+ * @param shutdownWait how long shutdown waits for the running job to checkpoint ({@code shutdown.waitSeconds})
+ */
+public record HostConfig(
+    Path runtimeDir,
+    Path bridgeSocket,
+    Path httpSocket,
+    Tcp tcp,
+    Path cacheDir,
+    long cacheMaxBytes,
+    Path stateDir,
+    int httpMaxBodyBytes,
+    Duration shutdownWait) {
+
+  /**
+   * TCP listeners, off by default. When on, they bind {@code host} and require the token in
+   * {@code tokenFile} (created with mode 0600 when missing).
+   *
+   * @param enabled {@code tcp.enabled}
+   * @param host {@code tcp.host}, loopback by default
+   * @param bridgePort {@code tcp.bridgePort}; 0 picks a free port
+   * @param httpPort {@code tcp.httpPort}; 0 picks a free port
+   * @param tokenFile {@code tcp.tokenFile}
+   */
+  public record Tcp(boolean enabled, String host, int bridgePort, int httpPort, Path tokenFile) {}
+
+  /** The lock file beside the bridge socket: one host per socket. */
+  public Path lockFile() {
+    return bridgeSocket.resolveSibling(bridgeSocket.getFileName() + ".lock");
+  }
+}

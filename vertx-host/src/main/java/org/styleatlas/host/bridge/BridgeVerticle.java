@@ -1,0 +1,56 @@
+package org.styleatlas.host.bridge;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.SocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.host.HostConfig;
+import org.styleatlas.host.SocketFiles;
+
+/** The plugin's endpoint: the Unix socket (always) and a TCP listener (only when configured). */
+public final class BridgeVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(BridgeVerticle.class);
+
+  private final HostConfig config;
+  private final BridgeHandler handler;
+  private final List<NetServer> servers = new ArrayList<>();
+  private volatile int tcpPort = -1;
+
+  public BridgeVerticle(HostConfig config, BridgeHandler handler) {
+    this.config = config;
+    this.handler = handler;
+  }
+
+  @Override
+  public Future<?> start() {
+    Path sock = config.bridgeSocket();
+    NetServer unix = vertx.createNetServer().connectHandler(s -> new BridgeConnection(s, handler, false));
+    servers.add(unix);
+    Future<?> f = unix.listen(SocketAddress.domainSocketAddress(sock.toString()))
+        .map(s -> {
+          SocketFiles.ownerOnly(sock);
+          LOG.info("bridge listening on {}", sock);
+          return s;
+        });
+    if (config.tcp().enabled()) {
+      NetServer tcp = vertx.createNetServer().connectHandler(s -> new BridgeConnection(s, handler, true));
+      servers.add(tcp);
+      f = f.compose(x -> tcp.listen(config.tcp().bridgePort(), config.tcp().host())).map(s -> {
+        tcpPort = s.actualPort();
+        LOG.info("bridge listening on tcp {}:{} (token required)", config.tcp().host(), tcpPort);
+        return s;
+      });
+    }
+    return f;
+  }
+
+  /** The bound TCP port, or -1. */
+  public int tcpPort() {
+    return tcpPort;
+  }
+}

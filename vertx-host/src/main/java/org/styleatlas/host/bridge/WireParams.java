@@ -1,0 +1,74 @@
+package org.styleatlas.host.bridge;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.jobs.DecomposeSettings;
+import org.styleatlas.engine.jobs.RenderSettings;
+import org.styleatlas.engine.jobs.StyleSettings;
+
+/**
+ * The {@code params} object of a render or frame request (docs/PROTOCOL.md, "Params"). Absent values
+ * take the presets; every value is validated again here, and a bad one is {@code bad-input} naming it.
+ */
+public record WireParams(
+    String prompt,
+    String localPrompt,
+    String styleImage,
+    Integer prefixes,
+    String quality,
+    Integer iterations,
+    Long seed,
+    Double strength,
+    String output,
+    String matteSource,
+    List<Double> box,
+    Double lambdaGlobal,
+    Double lambdaLocal,
+    Double lambdaTemporal,
+    Double lambdaSparsity,
+    Boolean stylizeBackground,
+    @JsonProperty("wait") Boolean waitForResult,
+    Integer maxWaitSeconds) {
+
+  public static final int MAX_WAIT_SECONDS = 86_400;
+
+  public WireParams {
+    if (maxWaitSeconds != null && (maxWaitSeconds < 1 || maxWaitSeconds > MAX_WAIT_SECONDS)) {
+      throw new InputException("maxWaitSeconds: must lie in 1 … " + MAX_WAIT_SECONDS + ", got " + maxWaitSeconds);
+    }
+  }
+
+  public DecomposeSettings decompose() {
+    return new DecomposeSettings(matteSource, box);
+  }
+
+  public StyleSettings style() {
+    StyleSettings d = StyleSettings.defaults();
+    return new StyleSettings(prompt, localPrompt, styleImage, or(prefixes, d.prefixes()), quality,
+        or(iterations, d.iterations()), or(seed, d.seed()), or(lambdaGlobal, d.lambdaGlobal()),
+        or(lambdaLocal, d.lambdaLocal()), or(lambdaTemporal, d.lambdaTemporal()),
+        or(lambdaSparsity, d.lambdaSparsity()), or(stylizeBackground, false));
+  }
+
+  public RenderSettings render() {
+    return new RenderSettings(output, or(strength, 1.0));
+  }
+
+  /** Render-queue mode: the shim waits for the stylized result, so jobs run at batch priority. */
+  public boolean waitMode() {
+    return or(waitForResult, false);
+  }
+
+  /** Validates every value at once; throws {@link InputException} naming the first bad one. */
+  public WireParams validated() {
+    decompose();
+    style();
+    render();
+    return this;
+  }
+
+  private static <T> T or(T v, T dflt) {
+    return v != null ? v : dflt;
+  }
+}

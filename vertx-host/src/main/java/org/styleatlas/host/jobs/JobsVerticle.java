@@ -1,0 +1,63 @@
+package org.styleatlas.host.jobs;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.jobs.Job;
+import org.styleatlas.engine.jobs.JobExecutor;
+import org.styleatlas.engine.jobs.JobSpec;
+
+/**
+ * The job service on the event bus (see {@link Addresses}); deploy as a worker verticle, since submit
+ * and cancel write job records. Publishes every job change on {@link Addresses#EVENTS}.
+ */
+public final class JobsVerticle extends VerticleBase {
+  public static final int BAD_INPUT = 400;
+  public static final int NOT_FOUND = 404;
+
+  private final JobExecutor jobs;
+
+  public JobsVerticle(JobExecutor jobs) {
+    this.jobs = jobs;
+  }
+
+  @Override
+  public Future<?> start() {
+    EventBus eb = vertx.eventBus();
+    jobs.addListener(job -> eb.publish(Addresses.EVENTS, job));
+    return Future.all(
+        eb.<JobSpec>consumer(Addresses.SUBMIT, this::submit).completion(),
+        eb.<JobId>consumer(Addresses.GET, m -> reply(m, jobs.get(m.body().id()).orElse(null))).completion(),
+        eb.<JobId>consumer(Addresses.CANCEL, m -> reply(m, jobs.cancel(m.body().id()).orElse(null))).completion(),
+        eb.<JobList>consumer(Addresses.LIST, m -> m.reply(new JobList(jobs.list()))).completion());
+  }
+
+  private void submit(Message<JobSpec> m) {
+    JobSpec spec = m.body();
+    try {
+      mustExist("source", spec.sourcePath());
+      mustExist("matte", spec.mattePath());
+      m.reply(jobs.submit(spec));
+    } catch (InputException e) {
+      m.fail(BAD_INPUT, e.getMessage());
+    }
+  }
+
+  private static void mustExist(String what, Path p) {
+    if (p != null && !Files.isReadable(p)) {
+      throw new InputException(what + ": " + p + " does not exist or is not readable by the engine");
+    }
+  }
+
+  private static void reply(Message<JobId> m, Job job) {
+    if (job == null) {
+      m.fail(NOT_FOUND, "job " + m.body().id() + ": no such job");
+    } else {
+      m.reply(job);
+    }
+  }
+}

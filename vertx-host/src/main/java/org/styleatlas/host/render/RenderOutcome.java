@@ -1,0 +1,14 @@
+package org.styleatlas.host.render;
+
+/**
+ * The answer to one frame or render request.
+ *
+ * @param stylized whether the stylized frame is in the output plane (else the source frame is)
+ * @param clip the clip id, or "" while the frame's clip is still being collected
+ * @param stage {@code done}, {@code collecting}, {@code decomposing} or {@code stylizing}
+ * @param progress 0 … 1 of the stage
+ * @param message what the plugin shows in its Status param
+ * @param collected frames collected so far in the frame's run (or the clip's length once known)
+ */
+public record RenderOutcome(boolean stylized, String clip, String stage, double progress, String message,
+    int collected) {}
