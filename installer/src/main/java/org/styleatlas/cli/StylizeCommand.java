@@ -1,7 +1,350 @@
 package org.styleatlas.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.io.PrintWriter;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.CacheKey;
+import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.clip.ClipModel;
+import org.styleatlas.engine.render.AtlasFiles;
+import org.styleatlas.engine.render.CachedLayerMapSource;
+import org.styleatlas.engine.render.ClipRenderer;
+import org.styleatlas.engine.render.OutputMode;
+import org.styleatlas.engine.render.RenderJob;
+import org.styleatlas.engine.render.RenderSettings;
+import org.styleatlas.engine.runtime.DjlRuntime;
+import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.stylize.AtlasMode;
+import org.styleatlas.engine.stylize.EditableScene;
+import org.styleatlas.engine.stylize.EditingAtlasTrainer;
+import org.styleatlas.engine.stylize.LossPlot;
+import org.styleatlas.engine.stylize.LossTerm;
+import org.styleatlas.engine.stylize.LossWeights;
+import org.styleatlas.engine.stylize.PromptPrefixes;
+import org.styleatlas.engine.stylize.Scenes;
+import org.styleatlas.engine.stylize.StructureLoss;
+import org.styleatlas.engine.stylize.StyleTarget;
+import org.styleatlas.engine.stylize.StylizationResult;
+import org.styleatlas.engine.stylize.StylizeConfig;
+import org.styleatlas.engine.stylize.StylizeReport;
+import org.styleatlas.engine.stylize.StylizedAtlasCache;
+import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.video.ClipRequest;
+import org.styleatlas.engine.video.Frame;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code styleatlas stylize}: not built yet. */
-@Command(name = "stylize", description = "Stylize the clip's object from a text prompt. (not available yet)")
-final class StylizeCommand extends PendingCommand {}
+/**
+ * {@code styleatlas stylize}: decompose (cached), fine-tune the editing atlas from a prompt (cached by
+ * prompt and settings), render the clip, and write a JSON report and a loss plot.
+ */
+@Command(name = "stylize", description = "Stylize the clip's object from a text prompt (and/or a style image).")
+final class StylizeCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(StylizeCommand.class);
+
+  @Spec CommandSpec spec;
+
+  @Mixin ClipInput clipInput = new ClipInput();
+
+  @Option(names = "--prompt", paramLabel = "TEXT", description = "The global target text T_Global.")
+  String prompt;
+
+  @Option(names = "--local", paramLabel = "TEXT", description = "The local target text T_Local (default: the prompt).")
+  String local;
+
+  @Option(names = "--style-image", paramLabel = "FILE", description = "A style reference image (instead of or with the prompt).")
+  Path styleImage;
+
+  @Mixin ClipCommand.ClipModelOption clipModel;
+
+  @Option(names = "--preset", paramLabel = "P", description = "draft, standard or final (default: ${DEFAULT-VALUE}).")
+  String preset = "standard";
+
+  @Option(names = "--atlas-mode", paramLabel = "M", description = "faithful (fine-tune the atlas MLP, as the paper) or fast (multi-resolution texture). Default: the preset's.")
+  String atlasMode;
+
+  @Option(names = "--iterations", paramLabel = "N", description = "Fine-tuning iterations (default: the preset's).")
+  Integer iterations;
+
+  @Option(names = "--lr", paramLabel = "RATE", description = "Initial learning rate (default: the atlas mode's).")
+  Double learningRate;
+
+  @Option(names = "--views", paramLabel = "G,L", split = ",", description = "Global and local views per frame (default: the preset's).")
+  List<Integer> views;
+
+  @Option(names = "--view-size", paramLabel = "PX", description = "Side at which views are rendered before CLIP's resize.")
+  Integer viewSize;
+
+  @Option(names = "--prefixes", paramLabel = "N", description = "Prompt prefixes from the paper's list: 0, 4 or 8 (default 8).")
+  Integer prefixes;
+
+  @Option(names = "--text2live-prefixes", description = "Sample Text2LIVE's 14 templates instead of the paper's prefixes.")
+  boolean text2livePrefixes;
+
+  @Option(names = "--no-loss", paramLabel = "TERM", split = ",", description = "Switch loss terms off: global, local, temporal, sparsity.")
+  List<String> disabled = new ArrayList<>();
+
+  @Option(names = "--lambda-temporal", paramLabel = "W", description = "Weight of the temporal term.")
+  Double lambdaTemporal;
+
+  @Option(names = "--lambda-sparsity", paramLabel = "W", description = "Weight of the sparsity term.")
+  Double lambdaSparsity;
+
+  @Option(names = "--structure", description = "Add Text2LIVE's structure loss (needs a model with image tokens).")
+  boolean structure;
+
+  @Option(names = "--stylize-background", description = "Fine-tune the background atlas too, for whole-scene style.")
+  boolean stylizeBackground;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of frames, views and prefixes (default 0).")
+  long seed;
+
+  @Mixin RenderOptions render = new RenderOptions();
+
+  @Option(names = "--report", paramLabel = "FILE", description = "JSON report (default: OUT + '.json').")
+  Path report;
+
+  @Option(names = "--export-atlas", paramLabel = "PNG", description = "Also write the stylized foreground atlas as a PNG.")
+  Path exportAtlas;
+
+  @Override
+  public Integer call() throws IOException {
+    DjlRuntime.forceOffline();
+    StyleTarget target = new StyleTarget(prompt, local, Optional.ofNullable(styleImage).map(RenderOptions::readImage));
+    ContentCache cache = render.cache();
+    try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
+      long t0 = System.nanoTime();
+      try (EditableScene scene = clipInput.scene(cache, progress)) {
+        run(scene, target, cache, progress, (System.nanoTime() - t0) / 1e9);
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private void run(EditableScene scene, StyleTarget target, ContentCache cache, TerminalProgress progress,
+      double decomposeSeconds) throws IOException {
+    StylizeConfig config = config(scene);
+    StylizationResult result;
+    boolean[] ran = {false};
+    try (ClipModel clip = clipModel.open(spec.commandLine().getErr())) {
+      Optional<StructureLoss> structureLoss = structure
+          ? Optional.of(new StructureLoss(clip::encodeImageTokens, scene.atlases().foreground()))
+          : Optional.empty();
+      if (structure && !clip.hasImageTokens()) {
+        throw new InputException("--structure: " + clip.file() + " exposes no ViT image tokens; convert the model"
+            + " with scripts/make-clip-fixture.py --convert-openai, or drop --structure");
+      }
+      CacheKey key = StylizedAtlasCache.key(scene.identity(), clip.file().getFileName() + ":"
+          + clip.file().toFile().length(), target, config);
+      result = new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
+        ran[0] = true;
+        return new EditingAtlasTrainer(config, structureLoss).run(scene, clip, target, progress, () -> false);
+      });
+    }
+    if (exportAtlas != null) {
+      AtlasFiles.write(result.foreground(), exportAtlas);
+    }
+    Path out = render.output("stylized");
+    RenderSettings settings = render.settings(scene);
+    double renderSeconds = RenderJob.write(
+        new ClipRenderer(new CachedLayerMapSource(scene.maps()), result.applyTo(scene.atlases())), scene::frame,
+        settings, 24.0, out, progress);
+    Path reportFile = report != null ? report : out.resolveSibling(out.getFileName() + ".json");
+    new StylizeReport(clipInput.describe(), scene.frameCount(), scene.width(), scene.height(), target.globalText(),
+        target.localText(), styleImage == null ? "" : styleImage.toString(), clipModel.model, config.toString(),
+        !ran[0], decomposeSeconds, ran[0] ? result.seconds() : 0, renderSeconds, result.iterationsPerSecond(),
+        result.history()).write(reportFile);
+    Path plot = reportFile.resolveSibling(out.getFileName() + "-losses.png");
+    LossPlot.write(result.history(), plot);
+    LOG.info("wrote {}, {} and {}", out, reportFile, plot);
+    progress.close();
+    spec.commandLine().getOut().printf("stylized %d frames -> %s (%s); report %s; loss plot %s%n",
+        scene.frameCount(), out, settings.mode().cliName(), reportFile, plot);
+    spec.commandLine().getOut().flush();
+  }
+
+  private StylizeConfig config(EditableScene scene) {
+    StylizeConfig c = StylizeConfig.preset(StylizeConfig.Preset.parse(preset));
+    if (atlasMode != null) {
+      c = c.withAtlasMode(AtlasMode.parse(atlasMode));
+    } else if (!scene.supports(c.atlasMode())) {
+      LOG.warn("this decomposition has no atlas network to fine-tune; using the fast (texture) editing atlas");
+      c = c.withAtlasMode(AtlasMode.FAST);
+    }
+    if (iterations != null) {
+      require(iterations >= 1, "--iterations: must be at least 1");
+      c = c.withSchedule(c.schedule().withIterations(iterations));
+    }
+    if (learningRate != null) {
+      require(learningRate > 0 && learningRate < 1, "--lr: must be in (0, 1)");
+      c = c.withSchedule(c.schedule().withLearningRate(learningRate));
+    }
+    c = c.withSchedule(c.schedule().withSeed(seed));
+    if (views != null) {
+      require(views.size() == 2 && views.get(0) >= 0 && views.get(1) >= 0 && views.get(0) + views.get(1) > 0,
+          "--views: give G,L with G + L ≥ 1");
+      c = c.withViews(c.views().withCounts(views.get(0), views.get(1)));
+    }
+    if (viewSize != null) {
+      require(viewSize >= 8 && viewSize <= 1024, "--view-size: must be in 8..1024");
+      c = c.withViews(c.views().withResolution(viewSize));
+    }
+    if (prefixes != null || text2livePrefixes) {
+      int n = prefixes == null ? 8 : prefixes;
+      require(n == 0 || n == 4 || n == 8, "--prefixes: must be 0, 4 or 8");
+      c = c.withPrefixes(text2livePrefixes ? PromptPrefixes.Source.TEXT2LIVE : PromptPrefixes.Source.PAPER, n);
+    }
+    LossWeights w = c.losses();
+    if (lambdaTemporal != null || lambdaSparsity != null) {
+      require((lambdaTemporal == null || lambdaTemporal >= 0) && (lambdaSparsity == null || lambdaSparsity >= 0),
+          "--lambda-*: weights must be ≥ 0");
+      w = new LossWeights(w.global(), w.local(), lambdaTemporal == null ? w.temporal() : lambdaTemporal,
+          lambdaSparsity == null ? w.sparsity() : lambdaSparsity, w.structure(), w.disabled());
+    }
+    for (String d : disabled) {
+      w = w.without(LossTerm.parse(d));
+    }
+    if (structure) {
+      w = w.with(LossTerm.STRUCTURE);
+    }
+    return c.withLosses(w).withBackgroundStylization(stylizeBackground);
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new InputException(message);
+    }
+  }
+
+  /** Progress of every step as a terminal progress bar, one bar per task. */
+  static final class TerminalProgress implements ProgressSink, AutoCloseable {
+    private final PrintWriter err;
+    private String task;
+    private ProgressBar bar;
+
+    /** @param err where the bars are drawn (the command line's error stream) */
+    TerminalProgress(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public synchronized void update(String name, long done, long total, String detail) {
+      if (bar == null || !name.equals(task)) {
+        close();
+        task = name;
+        bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).continuousUpdate()
+            .setConsumer(new DelegatingProgressBarConsumer(line -> {
+              err.print('\r' + line);
+              err.flush();
+            })).build();
+      }
+      bar.maxHint(total);
+      bar.stepTo(done);
+      bar.setExtraMessage(detail);
+    }
+
+    @Override
+    public synchronized void close() {
+      if (bar != null) {
+        bar.close();
+        err.println();
+        bar = null;
+      }
+    }
+  }
+
+  /** The clip operand and its matte, shared by {@code stylize} and {@code render}. */
+  static final class ClipInput {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT",
+        description = "A folder of frames or a video file. Without it: the embedded demo clip.")
+    Path input;
+
+    @Option(names = "--matte", paramLabel = "M", description = "A folder of PNG masks or a matte video.")
+    Path matte;
+
+    @Option(names = "--long-edge", paramLabel = "PX", description = "Working resolution: the clip's longer side (default: ${DEFAULT-VALUE}; 0 keeps the source size).")
+    int longEdge = ClipRequest.DEFAULT_LONG_EDGE;
+
+    @Option(names = "--decomposition", paramLabel = "fast|faithful", description = "Decomposition preset for a clip file (default: ${DEFAULT-VALUE}).")
+    String decomposition = "fast";
+
+    /** The decomposed scene (decomposing through the cache when needed). */
+    EditableScene scene(ContentCache cache, ProgressSink progress) throws IOException {
+      if (longEdge < 0) {
+        throw new InputException("--long-edge: must be 0 or positive, got " + longEdge);
+      }
+      return Scenes.open(Optional.ofNullable(input), Optional.ofNullable(matte), longEdge,
+          DecompositionConfig.of(decomposition), cache, progress);
+    }
+
+    String describe() {
+      return input == null ? "embedded demo clip" : input.toString();
+    }
+  }
+
+  /** Output options shared by {@code stylize} and {@code render}. */
+  static final class RenderOptions {
+    @Option(names = "--output-mode", paramLabel = "MODE",
+        description = "composite (default), reconstruction, foreground-layer, matte or original.")
+    String outputMode = OutputMode.COMPOSITE.cliName();
+
+    @Option(names = "--strength", paramLabel = "S", description = "Blend of stylized and original foreground colour, 0..1 (default 1).")
+    float strength = 1f;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "Output size (default: the working size); any size.")
+    String size;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Render threads (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", paramLabel = "PATH", description = "A PNG folder, or a video file (.mp4, .mov) where supported.")
+    Path out;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder (default: ~/.cache/styleatlas).")
+    Path cacheDir;
+
+    ContentCache cache() {
+      return new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
+    }
+
+    Path output(String fallback) {
+      return out != null ? out : Path.of(fallback);
+    }
+
+    RenderSettings settings(EditableScene scene) {
+      int w = scene.width();
+      int h = scene.height();
+      if (size != null) {
+        String[] p = size.toLowerCase(java.util.Locale.ROOT).split("x");
+        try {
+          w = Integer.parseInt(p[0].trim());
+          h = Integer.parseInt(p[1].trim());
+        } catch (RuntimeException e) {
+          throw new InputException("--size: expected WIDTHxHEIGHT such as 1920x1080, got '" + size + "'");
+        }
+      }
+      if (threads < 1) {
+        throw new InputException("--threads: must be at least 1, got " + threads);
+      }
+      return new RenderSettings(OutputMode.parse(outputMode), strength, w, h, threads);
+    }
+
+    static Frame readImage(Path file) {
+      return AtlasFiles.read(file, 0, 0).toFrame();
+    }
+  }
+}

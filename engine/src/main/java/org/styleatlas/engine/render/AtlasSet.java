@@ -1,0 +1,41 @@
+package org.styleatlas.engine.render;
+
+/**
+ * The discretized atlases a render samples.
+ *
+ * @param foreground the original (reconstructed) foreground atlas
+ * @param stylizedForeground the stylized editing atlas, same size as {@code foreground}
+ * @param background the background atlas used by {@link OutputMode#RECONSTRUCTION}; the stylized one when
+ *     the background was stylized too
+ */
+public record AtlasSet(AtlasTexture foreground, AtlasTexture stylizedForeground, AtlasTexture background) {
+
+  public AtlasSet {
+    if (foreground.width() != stylizedForeground.width() || foreground.height() != stylizedForeground.height()) {
+      throw new IllegalArgumentException("stylized foreground atlas is " + stylizedForeground.width() + "x"
+          + stylizedForeground.height() + " but the original is " + foreground.width() + "x" + foreground.height());
+    }
+  }
+
+  /** An unedited set: the stylized foreground is the original. */
+  public static AtlasSet original(AtlasTexture foreground, AtlasTexture background) {
+    return new AtlasSet(foreground, foreground, background);
+  }
+
+  /** The same set with another stylized foreground (e.g. an externally painted atlas). */
+  public AtlasSet withStylizedForeground(AtlasTexture stylized) {
+    return new AtlasSet(foreground, stylized, background);
+  }
+
+  /**
+   * The foreground atlas to sample at the given strength: {@code s·stylized + (1 − s)·original}.
+   *
+   * @param strength in [0, 1]; 1 is the full stylization, 0 the original colours
+   */
+  public AtlasTexture foregroundAt(float strength) {
+    if (strength >= 1) {
+      return stylizedForeground;
+    }
+    return stylizedForeground.blend(foreground, Math.max(0, strength));
+  }
+}

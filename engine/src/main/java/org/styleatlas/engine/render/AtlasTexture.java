@@ -1,0 +1,104 @@
+package org.styleatlas.engine.render;
+
+import org.styleatlas.engine.video.Frame;
+
+/**
+ * A discretized atlas: an RGB image over a region of atlas coordinates ({@link AtlasExtent}, by default
+ * the whole domain [-1, 1]²), sampled bilinearly.
+ *
+ * <p>The extent's u0 is the left edge of texel column 0 and u1 the right edge of the last column; v
+ * likewise from the top row to the bottom row. Sampling clamps to the edge texels.
+ *
+ * @param width texels per row, &gt; 1
+ * @param height rows, &gt; 1
+ * @param rgb {@code [height, width, 3]} float32 colours, row-major, in the engine's pixel convention
+ * @param extent the atlas region the texels cover
+ */
+public record AtlasTexture(int width, int height, float[] rgb, AtlasExtent extent) {
+
+  /** A texture over the whole atlas domain [-1, 1]². */
+  public AtlasTexture(int width, int height, float[] rgb) {
+    this(width, height, rgb, AtlasExtent.FULL);
+  }
+
+  public AtlasTexture {
+    java.util.Objects.requireNonNull(extent, "extent");
+    if (width < 2 || height < 2) {
+      throw new IllegalArgumentException("atlas texture must be at least 2x2, got " + width + "x" + height);
+    }
+    if (rgb.length != width * height * 3) {
+      throw new IllegalArgumentException(
+          "atlas texture holds " + rgb.length + " floats, expected " + width * height * 3);
+    }
+  }
+
+  /** The texture of an RGB(A) frame (alpha is dropped) over the given atlas region. */
+  public static AtlasTexture of(Frame frame, AtlasExtent extent) {
+    Frame rgbFrame = frame.rgb();
+    return new AtlasTexture(rgbFrame.width(), rgbFrame.height(), rgbFrame.pixels().clone(), extent);
+  }
+
+  /** The same texels with other colours (e.g. a painted or stylized version of this atlas). */
+  public AtlasTexture withRgb(float[] newRgb) {
+    return new AtlasTexture(width, height, newRgb, extent);
+  }
+
+  /** This texture as an RGB frame (for PNG export). */
+  public Frame toFrame() {
+    return new Frame(width, height, 3, rgb.clone());
+  }
+
+  /** Atlas u at the centre of texel column {@code i}. */
+  public double texelU(int i) {
+    return extent.u(i, width);
+  }
+
+  /** Atlas v at the centre of texel row {@code j}. */
+  public double texelV(int j) {
+    return extent.v(j, height);
+  }
+
+  /**
+   * Bilinear sample at atlas point (u, v), written to {@code out[off..off+2]}.
+   *
+   * @param u horizontal atlas coordinate; clamped to the edge texels outside the extent
+   * @param v vertical atlas coordinate
+   */
+  public void sample(float u, float v, float[] out, int off) {
+    float x = (float) ((u - extent.u0()) * width / (extent.u1() - extent.u0()) - 0.5);
+    float y = (float) ((v - extent.v0()) * height / (extent.v1() - extent.v0()) - 0.5);
+    x = Math.max(0, Math.min(width - 1, x));
+    y = Math.max(0, Math.min(height - 1, y));
+    int x0 = Math.min((int) x, width - 2);
+    int y0 = Math.min((int) y, height - 2);
+    float fx = x - x0;
+    float fy = y - y0;
+    int i00 = (y0 * width + x0) * 3;
+    int i01 = i00 + 3;
+    int i10 = i00 + width * 3;
+    int i11 = i10 + 3;
+    float w00 = (1 - fx) * (1 - fy);
+    float w01 = fx * (1 - fy);
+    float w10 = (1 - fx) * fy;
+    float w11 = fx * fy;
+    for (int c = 0; c < 3; c++) {
+      out[off + c] = w00 * rgb[i00 + c] + w01 * rgb[i01 + c] + w10 * rgb[i10 + c] + w11 * rgb[i11 + c];
+    }
+  }
+
+  /**
+   * The texel-wise blend {@code s·this + (1 − s)·other}. Bilinear sampling is linear, so sampling the
+   * blend equals blending the samples.
+   */
+  public AtlasTexture blend(AtlasTexture other, float s) {
+    if (other.width != width || other.height != height || !other.extent.equals(extent)) {
+      throw new IllegalArgumentException("cannot blend a " + width + "x" + height + " atlas with a "
+          + other.width + "x" + other.height + " one");
+    }
+    float[] out = new float[rgb.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = s * rgb[i] + (1 - s) * other.rgb[i];
+    }
+    return new AtlasTexture(width, height, out, extent);
+  }
+}

@@ -1,0 +1,57 @@
+package org.styleatlas.engine.render;
+
+import java.util.function.IntFunction;
+import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.video.Frame;
+
+/**
+ * Renders a whole clip from a decomposition's maps and a set of atlases, frame by frame, in any
+ * {@link OutputMode} and at any output resolution.
+ */
+public final class ClipRenderer {
+  /** Progress task name. */
+  public static final String TASK = "render";
+
+  /** Receives each rendered frame in order. */
+  @FunctionalInterface
+  public interface FrameSink {
+    void accept(int t, Frame frame) throws java.io.IOException;
+  }
+
+  private final LayerMapSource maps;
+  private final AtlasSet atlases;
+
+  /**
+   * @param maps the decomposition's maps; wrap in {@link CachedLayerMapSource} to evaluate each resolution once
+   * @param atlases the discretized atlases
+   */
+  public ClipRenderer(LayerMapSource maps, AtlasSet atlases) {
+    this.maps = maps;
+    this.atlases = atlases;
+  }
+
+  /**
+   * Renders every frame.
+   *
+   * @param originals the source frame of each index (any size), read only by composite and original modes
+   * @param settings mode, strength, output size, threads
+   * @param sink receives the frames in order
+   */
+  public void render(IntFunction<Frame> originals, RenderSettings settings, ProgressSink progress, FrameSink sink)
+      throws java.io.IOException {
+    AtlasTexture fg = atlases.foregroundAt(settings.strength());
+    int n = maps.frameCount();
+    try (FrameRenderer renderer = new FrameRenderer(settings.threads())) {
+      for (int t = 0; t < n; t++) {
+        LayerMaps m = maps.maps(t, settings.width(), settings.height());
+        Frame original = needsOriginal(settings.mode()) ? originals.apply(t) : null;
+        sink.accept(t, renderer.render(m, original, fg, atlases.background(), settings.mode()));
+        progress.update(TASK, t + 1, n, settings.width() + "x" + settings.height() + " " + settings.mode().cliName());
+      }
+    }
+  }
+
+  private static boolean needsOriginal(OutputMode mode) {
+    return mode == OutputMode.COMPOSITE || mode == OutputMode.ORIGINAL;
+  }
+}

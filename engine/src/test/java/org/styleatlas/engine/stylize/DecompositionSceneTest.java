@@ -1,0 +1,102 @@
+package org.styleatlas.engine.stylize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.decompose.Decomposition;
+import org.styleatlas.engine.decompose.DecompositionJob;
+import org.styleatlas.engine.render.FrameRenderer;
+import org.styleatlas.engine.render.ImageMetrics;
+import org.styleatlas.engine.render.LayerMaps;
+import org.styleatlas.engine.render.OutputMode;
+import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.synthetic.SyntheticClip;
+import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
+import org.styleatlas.engine.synthetic.SyntheticClipSpec;
+import org.styleatlas.engine.video.Frame;
+
+/** Stylization and rendering on a learned decomposition (a short fast-mode run on the generated clip). */
+class DecompositionSceneTest {
+  private static final Logger LOG = LoggerFactory.getLogger(DecompositionSceneTest.class);
+
+  @TempDir static Path cacheDir;
+  static SyntheticClip synthetic;
+  static DecompositionScene scene;
+  static ContentCache cache;
+  static DecompositionConfig config;
+
+  @BeforeAll
+  static void decompose() throws Exception {
+    synthetic = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(48, 27, 3));
+    cache = new ContentCache(cacheDir, 1L << 30);
+    DecompositionConfig fast = DecompositionConfig.fast();
+    config = fast.withSchedule(new org.styleatlas.engine.config.ScheduleConfig(60, 20, 512, 1, 50))
+        .withAtlasResolution(64);
+    Decomposition d = DecompositionJob.builder().setClip(synthetic.clip()).setConfig(config).optCache(cache).build()
+        .run();
+    LOG.info("decomposition PSNR {} dB", d.report().meanPsnr());
+    scene = new DecompositionScene(d, synthetic.clip(), ProgressSink.NONE);
+  }
+
+  @AfterAll
+  static void close() {
+    if (scene != null) {
+      scene.close();
+    }
+  }
+
+  @Test
+  void mapsAtAnyResolutionBackgroundAndAtlasesComeFromTheDecomposition() {
+    LayerMaps working = scene.maps(2, 48, 27);
+    LayerMaps large = scene.maps(2, 128, 72);
+    assertEquals(128 * 72, large.pixels());
+    assertTrue(large.alpha() == scene.maps(2, 128, 72).alpha(), "evaluated once per resolution");
+    float[] cb = scene.backgroundColours(2);
+    assertEquals(48 * 27 * 3, cb.length);
+    try (FrameRenderer r = new FrameRenderer(2)) {
+      Frame recon = r.render(working, null, scene.atlases().foreground(), scene.atlases().background(),
+          OutputMode.RECONSTRUCTION);
+      double psnr = ImageMetrics.psnr(recon, synthetic.clip().frame(2));
+      double networks = scene.decomposition().report().psnr().get(2);
+      LOG.info("reconstruction from the discretized atlases: {} dB, from the networks: {} dB", psnr, networks);
+      assertTrue(psnr > networks - 3, "discretized atlases at their uv extent reconstruct like the networks: "
+          + psnr + " vs " + networks + " dB");
+      Frame composite = r.render(large, synthetic.clip().frame(2), scene.atlases().foreground(), null,
+          OutputMode.COMPOSITE);
+      assertEquals(128, composite.width());
+    }
+  }
+
+  @Test
+  void faithfulStylizationFineTunesACopyAndLeavesTheDecompositionAlone() throws Exception {
+    float[] before = scene.atlases().foreground().rgb().clone();
+    StylizeConfig cfg = EditingAtlasTrainerTest.tiny(3).withAtlasMode(AtlasMode.FAITHFUL);
+    cfg = cfg.withSchedule(cfg.schedule().withLearningRate(1e-3));
+    try (ToyColourEncoder toy = new ToyColourEncoder()) {
+      StylizationResult r = new EditingAtlasTrainer(cfg).run(scene, toy, StyleTarget.text("red"), ProgressSink.NONE,
+          () -> false);
+      assertEquals(3, r.history().size());
+      assertFalse(Arrays.equals(before, r.foreground().rgb()), "the editing atlas moved");
+    }
+    assertArrayEquals(before, scene.atlases().foreground().rgb(), 0f, "the decomposition's atlas is untouched");
+    try (EditableScene reopened = Scenes.open(Optional.of(Path.of("unused")), Optional.empty(), 0, config, cache,
+        ProgressSink.NONE)) {
+      throw new AssertionError("a missing clip must be refused, got " + reopened);
+    } catch (org.styleatlas.engine.InputException expected) {
+      assertTrue(expected.getMessage().contains("unused"), expected.getMessage());
+    }
+  }
+}
