@@ -2,8 +2,14 @@ package org.styleatlas.engine.losses;
 
 import ai.djl.ndarray.NDArray;
 
-/** Alpha bootstrapping (NLA): binary cross-entropy of α against the object matte, mean over pixels. */
+/**
+ * Alpha bootstrapping (NLA): binary cross-entropy of α against the object matte, mean over pixels. α is
+ * clamped to [{@value #EPS}, 1 − {@value #EPS}] first: a saturated sigmoid gives exactly 0 or 1 in float32,
+ * and 0 · log(0) would make the loss NaN.
+ */
 public final class AlphaBootstrapLoss implements LossTerm {
+  static final float EPS = 1e-6f;
+
   @Override
   public String name() {
     return "alpha-bootstrap";
@@ -11,7 +17,7 @@ public final class AlphaBootstrapLoss implements LossTerm {
 
   @Override
   public NDArray compute(LossInputs in) {
-    NDArray a = in.at().alpha();
+    NDArray a = in.at().alpha().clip(EPS, 1f - EPS);
     NDArray m = in.matte();
     return m.mul(a.log()).add(m.neg().add(1f).mul(a.neg().add(1f).log())).neg().mean();
   }

@@ -57,6 +57,38 @@ public final class AdamOptimizer implements AutoCloseable {
   }
 
   /** Applies one update with the learning rates of {@code iteration}, then zeroes the gradients. */
+  /** Whether every parameter's gradient is finite (no NaN, no infinity). */
+  public boolean gradientsFinite() {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      for (ParameterGroup g : groups) {
+        for (Parameter p : g.parameters()) {
+          NDArray grad = p.getArray().getGradient();
+          boolean finite = Float.isFinite(grad.abs().sum().getFloat());
+          grad.close();
+          if (!finite) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Sets every gradient to exactly 0, also where it holds NaN or infinity. */
+  public void zeroGradients() {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      for (ParameterGroup g : groups) {
+        for (Parameter p : g.parameters()) {
+          NDArray grad = p.getArray().getGradient();
+          grad.set(grad.eq(grad).logicalOr(grad.isNaN()), 0f);
+          grad.close();
+        }
+      }
+    }
+  }
+
   public void step(int iteration) {
     steps++;
     float bias1 = (float) (1 - Math.pow(beta1, steps));

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * steps. Resumes from its checkpoint when one of the same identity exists.
  */
 public final class Trainer {
+  /** Steps in a row with a non-finite loss or gradient after which training counts as diverged. */
+  static final int MAX_NON_FINITE_STEPS = 10;
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
   private final Engine engine;
@@ -59,6 +61,7 @@ public final class Trainer {
     StepMetrics last = null;
     TrainingResult.Stop stop = TrainingResult.Stop.FINISHED;
     int it = start;
+    int nonFiniteStreak = 0;
     for (; it < iterations; it++) {
       if (cancellation.isCancelled()) {
         stop = TrainingResult.Stop.CANCELLED;
@@ -80,10 +83,24 @@ public final class Trainer {
           terms.add(new TermValue(term.name(), term.weighted().getFloat()));
         }
       }
-      optimizer.step(it);
+      if (Double.isFinite(total) && optimizer.gradientsFinite()) {
+        optimizer.step(it);
+        nonFiniteStreak = 0;
+      } else {
+        // A rare degenerate batch must not poison the weights: drop its gradient, as mixed-precision
+        // trainers do; only a run of such steps is divergence.
+        optimizer.zeroGradients();
+        nonFiniteStreak++;
+        LOG.warn("iteration {}: loss {} or its gradient is not finite; step skipped ({} in a row)", it, total,
+            nonFiniteStreak);
+        if (nonFiniteStreak >= MAX_NON_FINITE_STEPS) {
+          throw new IllegalStateException("training diverged: loss or gradient not finite for "
+              + nonFiniteStreak + " steps in a row, at iteration " + it);
+        }
+      }
       trainingNanos += System.nanoTime() - t0;
       if (!Double.isFinite(total)) {
-        throw new IllegalStateException("training diverged: loss is " + total + " at iteration " + it);
+        continue;
       }
       last = new StepMetrics(it, iterations, total, terms, trainingNanos / 1e9);
       notify(last);
