@@ -61,7 +61,7 @@ final class ClipCommand {
     }
 
     ClipModel open(PrintWriter err) {
-      try (ModelsCommand.BarProgress progress = new ModelsCommand.BarProgress(err)) {
+      try (TerminalProgress progress = TerminalProgress.mebibytes(err)) {
         return ClipModels.open(model, device(), dir.store(), progress);
       }
     }

@@ -6,15 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.clip.KnownClipModel;
 import org.styleatlas.engine.clip.ModelDownloader;
 import org.styleatlas.engine.clip.ModelStore;
 import org.styleatlas.engine.clip.StoredModel;
-import org.styleatlas.engine.runtime.ProgressSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,41 +42,6 @@ final class ModelsCommand {
     }
   }
 
-  /** A console progress bar on stderr fed by a {@link ProgressSink}; one bar per task name. */
-  static final class BarProgress implements ProgressSink, AutoCloseable {
-    private static final int MIB = 1 << 20;
-    private final PrintWriter err;
-    private ProgressBar bar;
-    private String task;
-
-    BarProgress(PrintWriter err) {
-      this.err = err;
-    }
-
-    @Override
-    public synchronized void update(String newTask, long done, long total, String detail) {
-      if (bar == null || !newTask.equals(task)) {
-        close();
-        task = newTask;
-        bar = new ProgressBarBuilder().setTaskName(newTask).setInitialMax(total).setUnit(" MiB", MIB)
-            .showSpeed().setConsumer(new DelegatingProgressBarConsumer(line -> {
-              err.print('\r' + line);
-              err.flush();
-            })).build();
-      }
-      bar.maxHint(total);
-      bar.stepTo(done);
-    }
-
-    @Override
-    public synchronized void close() {
-      if (bar != null) {
-        bar.close();
-        err.println();
-        bar = null;
-      }
-    }
-  }
 
   /** {@code styleatlas models list}. */
   @Command(name = "list", description = "List the known models and the files in the models directory.")
@@ -134,7 +95,7 @@ final class ModelsCommand {
     @Override
     public Integer call() {
       Path stored;
-      try (BarProgress progress = new BarProgress(spec.commandLine().getErr())) {
+      try (TerminalProgress progress = TerminalProgress.mebibytes(spec.commandLine().getErr())) {
         stored = dir.store().importFile(file, Optional.ofNullable(name), progress);
       }
       return done(spec, "imported " + file + " as " + stored);
@@ -155,7 +116,7 @@ final class ModelsCommand {
       KnownClipModel model = KnownClipModel.byName(name).orElseThrow(() -> new InputException(
           "models fetch " + name + ": unknown model; known: " + KnownClipModel.names()));
       Path stored;
-      try (BarProgress progress = new BarProgress(spec.commandLine().getErr())) {
+      try (TerminalProgress progress = TerminalProgress.mebibytes(spec.commandLine().getErr())) {
         stored = dir.store().fetch(model, new ModelDownloader(), progress);
       } catch (IOException e) {
         throw new IOException("cannot fetch " + model.name() + " from " + model.url() + " (" + e + "); on a machine"

@@ -43,14 +43,14 @@ final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     DjlRuntime.forceOffline();
-    try (StylizeCommand.TerminalProgress progress = new StylizeCommand.TerminalProgress(spec.commandLine().getErr())) {
+    try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       try (EditableScene scene = clipInput.scene(render.cache(), progress)) {
         return render(scene, progress);
       }
     }
   }
 
-  private int render(EditableScene scene, StylizeCommand.TerminalProgress progress) throws IOException {
+  private int render(EditableScene scene, TerminalProgress progress) throws IOException {
     AtlasSet atlases = scene.atlases();
     if (exportBackground != null) {
       AtlasFiles.write(atlases.background(), exportBackground);

@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.io.PrintWriter;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
@@ -230,42 +226,6 @@ final class StylizeCommand implements Callable<Integer> {
     }
   }
 
-  /** Progress of every step as a terminal progress bar, one bar per task. */
-  static final class TerminalProgress implements ProgressSink, AutoCloseable {
-    private final PrintWriter err;
-    private String task;
-    private ProgressBar bar;
-
-    /** @param err where the bars are drawn (the command line's error stream) */
-    TerminalProgress(PrintWriter err) {
-      this.err = err;
-    }
-
-    @Override
-    public synchronized void update(String name, long done, long total, String detail) {
-      if (bar == null || !name.equals(task)) {
-        close();
-        task = name;
-        bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).continuousUpdate()
-            .setConsumer(new DelegatingProgressBarConsumer(line -> {
-              err.print('\r' + line);
-              err.flush();
-            })).build();
-      }
-      bar.maxHint(total);
-      bar.stepTo(done);
-      bar.setExtraMessage(detail);
-    }
-
-    @Override
-    public synchronized void close() {
-      if (bar != null) {
-        bar.close();
-        err.println();
-        bar = null;
-      }
-    }
-  }
 
   /** The clip operand and its matte, shared by {@code stylize} and {@code render}. */
   static final class ClipInput {
