@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code styleatlas stylize} and {@code render} on the embedded demo clip with the committed fixture CLIP. */
 class StylizeAndRenderCommandsTest {
@@ -21,15 +18,7 @@ class StylizeAndRenderCommandsTest {
 
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = StyleAtlasCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
-  }
+  private final CapturedCli cli = new CapturedCli();
 
   private String[] stylize(String prompt, String outName) {
     return new String[] {"stylize", "--prompt", prompt, "--clip-model", FIXTURE.toString(), "--preset", "draft",
@@ -39,7 +28,7 @@ class StylizeAndRenderCommandsTest {
 
   @Test
   void stylizesWritesReportAndPlotThenHitsTheCache() throws Exception {
-    assertEquals(ExitCodes.OK, run(stylize("a swan made of gold", "gold")), err.toString());
+    assertEquals(ExitCodes.OK, cli.run(stylize("a swan made of gold", "gold")), cli.err());
     try (Stream<Path> frames = Files.list(dir.resolve("gold"))) {
       assertEquals(48, frames.count());
     }
@@ -50,7 +39,7 @@ class StylizeAndRenderCommandsTest {
     assertTrue(report.get("history").get(1).get("global").asDouble() > 0);
     assertEquals(false, report.get("cached").asBoolean());
 
-    assertEquals(ExitCodes.OK, run(stylize("a swan made of gold", "again")), err.toString());
+    assertEquals(ExitCodes.OK, cli.run(stylize("a swan made of gold", "again")), cli.err());
     JsonNode again = new ObjectMapper().readTree(dir.resolve("again.json").toFile());
     assertEquals(true, again.get("cached").asBoolean(), "same prompt and settings: cached");
     assertEquals(report.get("history"), again.get("history"));
@@ -59,20 +48,20 @@ class StylizeAndRenderCommandsTest {
   @Test
   void exportsPaintsAndRendersAnAtlasAtAnotherSize() throws Exception {
     Path atlas = dir.resolve("fg.png");
-    assertEquals(ExitCodes.OK, run("render", "--export-atlas", atlas.toString(), "--cache", dir.toString()),
-        err.toString());
+    assertEquals(ExitCodes.OK, cli.run("render", "--export-atlas", atlas.toString(), "--cache", dir.toString()),
+        cli.err());
     assertTrue(Files.isRegularFile(atlas));
-    assertEquals(ExitCodes.OK, run("render", "--atlas", atlas.toString(), "--size", "320x180", "--output-mode",
-        "foreground-layer", "--out", dir.resolve("layer").toString(), "--cache", dir.toString()), err.toString());
-    assertTrue(out.toString().contains("at 320x180 (foreground-layer)"), out.toString());
-    assertEquals(ExitCodes.BAD_INPUT, run("render", "--size", "big", "--cache", dir.toString()));
-    assertTrue(err.toString().contains("--size"), err.toString());
+    assertEquals(ExitCodes.OK, cli.run("render", "--atlas", atlas.toString(), "--size", "320x180", "--output-mode",
+        "foreground-layer", "--out", dir.resolve("layer").toString(), "--cache", dir.toString()), cli.err());
+    assertTrue(cli.out().contains("at 320x180 (foreground-layer)"), cli.out());
+    assertEquals(ExitCodes.BAD_INPUT, cli.run("render", "--size", "big", "--cache", dir.toString()));
+    assertTrue(cli.err().contains("--size"), cli.err());
   }
 
   @Test
   void aMissingClipModelSaysHowToInstallOne() {
-    assertEquals(ExitCodes.BAD_INPUT, run("stylize", "--prompt", "gold", "--clip-model", "ViT-B-32",
+    assertEquals(ExitCodes.BAD_INPUT, cli.run("stylize", "--prompt", "gold", "--clip-model", "ViT-B-32",
         "--models-dir", dir.resolve("models").toString(), "--cache", dir.toString()));
-    assertTrue(err.toString().contains("styleatlas models fetch ViT-B-32"), err.toString());
+    assertTrue(cli.err().contains("styleatlas models fetch ViT-B-32"), cli.err());
   }
 }
