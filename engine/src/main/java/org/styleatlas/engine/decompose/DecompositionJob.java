@@ -34,6 +34,7 @@ import org.styleatlas.engine.train.Checkpointer;
 import org.styleatlas.engine.train.LossHistory;
 import org.styleatlas.engine.train.ProgressListener;
 import org.styleatlas.engine.train.Trainer;
+import org.styleatlas.engine.train.TrainingClock;
 import org.styleatlas.engine.train.TrainingListener;
 import org.styleatlas.engine.train.TrainingResult;
 import org.styleatlas.engine.train.TrainingTask;
@@ -57,6 +58,7 @@ public final class DecompositionJob {
   private final Cancellation cancellation;
   private final List<Listener> listeners;
   private final Duration timeBudget;
+  private final TrainingClock clock;
   private final PsnrProbe probe;
   private final double probeEverySeconds;
 
@@ -70,6 +72,7 @@ public final class DecompositionJob {
     this.cancellation = b.cancellation;
     this.listeners = List.copyOf(b.listeners);
     this.timeBudget = b.timeBudget;
+    this.clock = b.clock;
     this.probe = b.probe;
     this.probeEverySeconds = b.probeEverySeconds;
   }
@@ -83,9 +86,9 @@ public final class DecompositionJob {
     return key(clip, config, null);
   }
 
-  private static CacheKey key(org.styleatlas.engine.video.Clip clip, DecompositionConfig config, Duration budget) {
+  private static CacheKey key(org.styleatlas.engine.video.Clip clip, DecompositionConfig config, String budget) {
     ContentHasher h = new ContentHasher().putString(config.fingerprint());
-    h.putString(budget == null ? "no-budget" : "budget-" + budget.toMillis());
+    h.putString(budget == null ? "no-budget" : "budget-" + budget);
     return h.putClip(clip).key(DecompositionFiles.KIND);
   }
 
@@ -102,7 +105,7 @@ public final class DecompositionJob {
    * @throws CancellationException when cancelled; a checkpoint is kept and the next run resumes from it
    */
   public Decomposition run() throws IOException {
-    CacheKey key = key(clip, config, timeBudget);
+    CacheKey key = key(clip, config, timeBudget == null ? null : timeBudget + " " + clock);
     Optional<CacheEntry> hit = cache.find(key);
     if (hit.isPresent()) {
       LOG.info("decomposition of {} found in the cache ({})", clip.name(), key);
@@ -173,7 +176,7 @@ public final class DecompositionJob {
         b.addListener(l.listener(), l.every());
       }
       if (timeBudget != null) {
-        b.optTimeBudget(timeBudget);
+        b.optTimeBudget(timeBudget).optClock(clock);
       }
       if (probe != null) {
         b.addListener(new ProbeListener(task, manager), 1);
@@ -267,6 +270,7 @@ public final class DecompositionJob {
     private Cancellation cancellation = Cancellation.none();
     private final List<Listener> listeners = new ArrayList<>();
     private Duration timeBudget;
+    private TrainingClock clock = TrainingClock.WALL;
     private PsnrProbe probe;
     private double probeEverySeconds;
 
@@ -305,7 +309,13 @@ public final class DecompositionJob {
 
     /** Stops training after this much training time (benchmarks); the result is cached under its own key. */
     public Builder optTimeBudget(Duration budget) {
+      return optTimeBudget(budget, TrainingClock.WALL);
+    }
+
+    /** A training-time budget measured with {@code clock}: {@link TrainingClock#THREAD_CPU} on shared machines. */
+    public Builder optTimeBudget(Duration budget, TrainingClock clock) {
       this.timeBudget = budget;
+      this.clock = java.util.Objects.requireNonNull(clock, "clock");
       return this;
     }
 

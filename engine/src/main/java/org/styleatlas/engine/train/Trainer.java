@@ -28,6 +28,7 @@ public final class Trainer {
   private final AdamOptimizer optimizer;
   private final int iterations;
   private final Optional<Duration> timeBudget;
+  private final TrainingClock clock;
   private final Optional<Checkpointer> checkpointer;
   private final List<Periodic> listeners;
   private final Cancellation cancellation;
@@ -40,6 +41,7 @@ public final class Trainer {
     this.optimizer = b.optimizer;
     this.iterations = b.iterations;
     this.timeBudget = Optional.ofNullable(b.timeBudget);
+    this.clock = b.clock;
     this.checkpointer = Optional.ofNullable(b.checkpointer);
     this.listeners = List.copyOf(b.listeners);
     this.cancellation = b.cancellation;
@@ -71,7 +73,7 @@ public final class Trainer {
         stop = TrainingResult.Stop.TIME_BUDGET;
         break;
       }
-      long t0 = System.nanoTime();
+      long t0 = clock.nanos();
       List<TermValue> terms = new ArrayList<>();
       double total;
       try (NDManager step = manager.newSubManager();
@@ -98,7 +100,7 @@ public final class Trainer {
               + nonFiniteStreak + " steps in a row, at iteration " + it);
         }
       }
-      trainingNanos += System.nanoTime() - t0;
+      trainingNanos += clock.nanos() - t0;
       if (!Double.isFinite(total)) {
         continue;
       }
@@ -164,6 +166,7 @@ public final class Trainer {
     private AdamOptimizer optimizer;
     private int iterations = -1;
     private Duration timeBudget;
+    private TrainingClock clock = TrainingClock.WALL;
     private Checkpointer checkpointer;
     private final List<Periodic> listeners = new ArrayList<>();
     private Cancellation cancellation = Cancellation.none();
@@ -191,6 +194,12 @@ public final class Trainer {
     /** Stops once this much training time (listeners excluded) has passed. */
     public Builder optTimeBudget(Duration budget) {
       this.timeBudget = budget;
+      return this;
+    }
+
+    /** How training time is measured, for the budget and the reported seconds (default wall time). */
+    public Builder optClock(TrainingClock clock) {
+      this.clock = java.util.Objects.requireNonNull(clock, "clock");
       return this;
     }
 

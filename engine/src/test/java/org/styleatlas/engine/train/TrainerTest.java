@@ -120,4 +120,26 @@ class TrainerTest {
       assertEquals(last, b.last().orElseThrow().total(), Math.abs(last) * 1e-4);
     }
   }
+
+  /**
+   * A budget on the training thread's CPU clock stops the run once that much CPU time went into steps;
+   * that time can never exceed the elapsed wall time of the single-threaded loop.
+   */
+  @Test
+  void aThreadCpuBudgetStopsTheRun() {
+    Engine engine = DjlRuntime.engine();
+    try (NDManager m = engine.newBaseManager()) {
+      FitTask task = new FitTask(m);
+      try (AdamOptimizer adam = new AdamOptimizer(task.parameterGroups(), m, 0.9, 0.99, 1e-15)) {
+        long start = System.nanoTime();
+        TrainingResult r = Trainer.builder().setEngine(engine).setTask(task).setOptimizer(adam)
+            .setIterations(1_000_000).optTimeBudget(java.time.Duration.ofMillis(300))
+            .optClock(TrainingClock.THREAD_CPU).build().run(m);
+        double wall = (System.nanoTime() - start) / 1e9;
+        assertEquals(TrainingResult.Stop.TIME_BUDGET, r.stop());
+        assertTrue(r.trainingSeconds() >= 0.3 && r.trainingSeconds() <= wall,
+            "CPU seconds " + r.trainingSeconds() + ", wall " + wall);
+      }
+    }
+  }
 }
