@@ -5,6 +5,7 @@ import java.util.Properties;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.clip.KnownClipModel;
 import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.config.ScheduleConfig;
 
 /**
  * How the host's runners decompose and stylize: the settings that the job spec does not carry.
@@ -12,9 +13,10 @@ import org.styleatlas.engine.config.DecompositionConfig;
  * <p>{@link #fromEnvironment()} reads them from system properties {@code styleatlas.pipeline.<key>}, else
  * environment variables {@code STYLEATLAS_PIPELINE_<KEY>} (upper case, {@code _} between words), else
  * the defaults: {@code clipModel} (a model name or TorchScript file, default {@value KnownClipModel#DEFAULT_NAME}),
- * {@code decomposition} ({@code fast} or {@code faithful}), {@code decomposeIterations} (0: the preset's),
- * {@code atlasResolution} (0: the preset's), {@code longEdge} (working resolution of collected clips, pixels;
- * 0 keeps their size) and {@code mapCacheMiB} (memory for maps evaluated at non-working output sizes).
+ * {@code decomposition} ({@code fast} or {@code faithful}), {@code decomposeIterations},
+ * {@code decomposePretrain} and {@code decomposeBatch} (main steps, mapping pre-training steps, pixels per
+ * step; unset: the preset's), {@code atlasResolution} (0: the preset's), {@code longEdge} (working resolution of collected clips, pixels;
+ * 0 keeps their size) and {@code mapCacheMB} (MiB of memory for maps evaluated at non-working output sizes).
  *
  * @param clipModel the CLIP model: a name in the model store ({@code STYLEATLAS_MODELS_DIR}) or a file
  * @param decomposition the decomposition preset with its overrides
@@ -24,7 +26,7 @@ import org.styleatlas.engine.config.DecompositionConfig;
 public record PipelineSettings(String clipModel, DecompositionConfig decomposition, int longEdge, long mapCacheBytes) {
   /** Default working resolution of the host: smaller than the CLI's, decompositions run on shared CPUs. */
   public static final int DEFAULT_LONG_EDGE = 512;
-  public static final long DEFAULT_MAP_CACHE_MIB = 1024;
+  public static final long DEFAULT_MAP_CACHE_MB = 1024;
   static final String PROPERTY_PREFIX = "styleatlas.pipeline.";
   static final String ENV_PREFIX = "STYLEATLAS_PIPELINE_";
 
@@ -36,7 +38,7 @@ public record PipelineSettings(String clipModel, DecompositionConfig decompositi
       throw new InputException("pipeline longEdge: must be 0 (keep) or positive, got " + longEdge);
     }
     if (mapCacheBytes <= 0) {
-      throw new InputException("pipeline mapCacheMiB: must be positive, got " + mapCacheBytes);
+      throw new InputException("pipeline mapCacheMB: must be positive, got " + mapCacheBytes);
     }
   }
 
@@ -48,16 +50,24 @@ public record PipelineSettings(String clipModel, DecompositionConfig decompositi
   static PipelineSettings from(Properties props, Map<String, String> env) {
     Lookup v = new Lookup(props, env);
     DecompositionConfig d = DecompositionConfig.of(v.get("decomposition", "fast"));
-    int iterations = v.integer("decomposeIterations", 0);
-    if (iterations > 0) {
-      d = d.withIterations(iterations);
+    ScheduleConfig s = d.schedule();
+    try {
+      d = d.withSchedule(new ScheduleConfig(positiveOr(v.integer("decomposeIterations", 0), s.iterations()),
+          v.integer("decomposePretrain", s.pretrainIterations()), positiveOr(v.integer("decomposeBatch", 0),
+          s.batchPixels()), s.seed(), s.checkpointEvery()));
+    } catch (IllegalArgumentException e) {
+      throw new InputException("pipeline decompose settings: " + e.getMessage(), e);
     }
     int atlas = v.integer("atlasResolution", 0);
     if (atlas > 0) {
       d = d.withAtlasResolution(atlas);
     }
     return new PipelineSettings(v.get("clipModel", KnownClipModel.DEFAULT_NAME), d,
-        v.integer("longEdge", DEFAULT_LONG_EDGE), (long) v.integer("mapCacheMiB", (int) DEFAULT_MAP_CACHE_MIB) << 20);
+        v.integer("longEdge", DEFAULT_LONG_EDGE), (long) v.integer("mapCacheMB", (int) DEFAULT_MAP_CACHE_MB) << 20);
+  }
+
+  private static int positiveOr(int v, int fallback) {
+    return v > 0 ? v : fallback;
   }
 
   /** The same settings with another decomposition config. */
