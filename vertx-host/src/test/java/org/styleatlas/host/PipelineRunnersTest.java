@@ -4,24 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobRunners;
 import org.styleatlas.engine.jobs.JobState;
+import org.styleatlas.engine.pipeline.TinyPipeline;
 import org.styleatlas.engine.synthetic.SyntheticClip;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 
 /**
  * The host with the runners this build registers ({@link JobRunners#discover()}): a keyed clip (the
- * generated one, its matte in the alpha channel) is collected over the bridge, decomposed by a short
- * fast-mode run, stylized with the committed CLIP fixture, and a render answers {@code stylized}.
+ * generated one, its matte in the alpha channel) is collected over the bridge, decomposed and stylized
+ * with {@link TinyPipeline}'s settings (a short fast-mode run, the committed CLIP fixture), and a render
+ * answers {@code stylized}.
  */
 class PipelineRunnersTest extends HostTestBase {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineRunnersTest.class);
@@ -30,23 +29,6 @@ class PipelineRunnersTest extends HostTestBase {
   private static final int FRAMES = 6;
   private static final String PARAMS = "{\"prompt\":\"a swan made of gold\",\"quality\":\"draft\",\"iterations\":3,"
       + "\"matteSource\":\"alpha\"}";
-
-  /** The runners of this build, with a CLIP fixture and a decomposition small enough for a test. */
-  static JobRunners discoverTiny(Path dir) throws Exception {
-    Path clip = dir.resolve("clip-fixture-openai.pt");
-    try (InputStream in = PipelineRunnersTest.class.getResourceAsStream(
-        "/org/styleatlas/engine/clip/clip-fixture-openai.pt")) {
-      Files.copy(in, clip);
-    }
-    Map<String, String> tiny = Map.of("clipModel", clip.toString(), "decomposeIterations", "100",
-        "decomposePretrain", "20", "decomposeBatch", "512", "atlasResolution", "64", "longEdge", "0");
-    tiny.forEach((k, v) -> System.setProperty("styleatlas.pipeline." + k, v));
-    try {
-      return JobRunners.discover();
-    } finally {
-      tiny.keySet().forEach(k -> System.clearProperty("styleatlas.pipeline." + k));
-    }
-  }
 
   /** Frame t of the generated clip as straight RGBA with the object's matte as alpha. */
   static float[] keyed(SyntheticClip s, int t) {
@@ -70,7 +52,7 @@ class PipelineRunnersTest extends HostTestBase {
 
   @Test
   void collectDecomposeStylizeAndRenderWithTheRegisteredPipeline() throws Exception {
-    JobRunners runners = discoverTiny(dir);
+    JobRunners runners = TinyPipeline.discover(dir);
     assertTrue(runners.runner(JobKind.DECOMPOSE).isPresent() && runners.runner(JobKind.STYLIZE).isPresent()
         && runners.renderer().isPresent(), "the pipeline registers both runners and the renderer");
     host = TestHost.start(TestHost.config(dir, false), runners);

@@ -22,8 +22,6 @@ import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.clip.ModelStore;
-import org.styleatlas.engine.config.DecompositionConfig;
-import org.styleatlas.engine.config.ScheduleConfig;
 import org.styleatlas.engine.decompose.DecompositionFiles;
 import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.jobs.ClipRecord;
@@ -43,9 +41,10 @@ import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.Matte;
 
 /**
- * The registered pipeline through {@link JobRunners}, as the host drives it: a clip collected into the
- * {@link ClipStore} (the generated clip, 64x36, 6 frames, with mattes), decomposed by a short fast-mode
- * run, stylized for a few iterations through the committed TorchScript CLIP fixture, then rendered.
+ * The registered pipeline ({@link JobRunners#discover()}, {@link TinyPipeline}'s settings) as the host
+ * drives it: a clip collected into the {@link ClipStore} (the generated clip, 64x36, 6 frames, with
+ * mattes), decomposed by a short fast-mode run, stylized for 4 iterations through the committed
+ * TorchScript CLIP fixture, then rendered.
  */
 class PipelineTest {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineTest.class);
@@ -59,21 +58,11 @@ class PipelineTest {
   static PipelineSettings settings;
   static JobRunners runners;
 
-  static Path fixture() throws Exception {
-    return Path.of(PipelineTest.class.getResource("/org/styleatlas/engine/clip/clip-fixture-openai.pt").toURI());
-  }
-
-  /** Fast mode shrunk for a 64x36 clip: 20 + 100 steps of 512 pixels, a 64-pixel atlas. */
-  static DecompositionConfig tinyDecomposition() {
-    return DecompositionConfig.fast().withSchedule(new ScheduleConfig(100, 20, 512, 1, 50)).withAtlasResolution(64);
-  }
-
   @BeforeAll
   static void setUp() throws Exception {
     synthetic = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(W, H, FRAMES));
-    settings = new PipelineSettings(fixture().toString(), tinyDecomposition(), 0, 64L << 20);
-    runners = new JobRunners();
-    new AtlasRunners(settings).register(runners);
+    settings = TinyPipeline.settings(dir);
+    runners = TinyPipeline.discover(dir);
   }
 
   /** Puts the generated clip into the cache as the plug-in would; returns its id. */
@@ -183,7 +172,7 @@ class PipelineTest {
     System.setProperty(ModelStore.DIR_PROPERTY, Files.createDirectories(dir.resolve("no-models")).toString());
     try {
       JobRunners named = new JobRunners();
-      new AtlasRunners(new PipelineSettings("ViT-B-32", tinyDecomposition(), 0, 1L << 20)).register(named);
+      new AtlasRunners(new PipelineSettings("ViT-B-32", settings.decomposition(), 0, 1L << 20)).register(named);
       JobSpec stylize = stylize(collect(cache, true), null);
       cache.getOrCreate(ArtifactKeys.decomposition(stylize), d -> Files.writeString(d.resolve("placeholder"), "x"));
       InputException missing = assertThrows(InputException.class, () -> named.runner(JobKind.STYLIZE).orElseThrow()
