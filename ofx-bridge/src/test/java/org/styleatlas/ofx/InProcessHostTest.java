@@ -45,7 +45,7 @@ class InProcessHostTest {
   @Test
   void twoPassesOfFreshInstancesAgainstTheRealHost() throws Exception {
     HostConfig config = config();
-    try (EngineHost host = EngineHost.start(config, TinyPipeline.discover(dir)).orElseThrow();
+    try (EngineHost host = EngineHost.start(config, TinyPipeline.discover(dir, TinyPipeline.WIRING_ONLY)).orElseThrow();
         Fixture f = new Fixture(null)) {
       DoubleFunction<HostImage> frames = Fixture.clip(32, 24, Depth.BYTE, 4, true);
       for (int pass = 0; pass < 2; pass++) {

@@ -52,7 +52,7 @@ class PipelineRunnersTest extends HostTestBase {
 
   @Test
   void collectDecomposeStylizeAndRenderWithTheRegisteredPipeline() throws Exception {
-    JobRunners runners = TinyPipeline.discover(dir);
+    JobRunners runners = TinyPipeline.discover(dir, TinyPipeline.WIRING_ONLY);
     assertTrue(runners.runner(JobKind.DECOMPOSE).isPresent() && runners.runner(JobKind.STYLIZE).isPresent()
         && runners.renderer().isPresent(), "the pipeline registers both runners and the renderer");
     host = TestHost.start(TestHost.config(dir, false), runners);

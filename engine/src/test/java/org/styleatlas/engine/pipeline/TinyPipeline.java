@@ -18,6 +18,12 @@ public final class TinyPipeline {
   static final Map<String, String> DECOMPOSITION = Map.of("decomposeIterations", "100", "decomposePretrain", "20",
       "decomposeBatch", "512", "atlasResolution", "64", "longEdge", "0");
 
+  /**
+   * Overrides for tests that check the wiring, not the decomposition's quality: 5 + 20 steps (α may not
+   * have found the object yet).
+   */
+  public static final Map<String, String> WIRING_ONLY = Map.of("decomposeIterations", "20", "decomposePretrain", "5");
+
   private TinyPipeline() {}
 
   /** Copies the CLIP fixture into {@code dir} (the test-jar may be a jar); returns the file. */
@@ -38,7 +44,13 @@ public final class TinyPipeline {
 
   /** {@link JobRunners#discover()} with the tiny settings in force (system properties, removed afterwards). */
   public static JobRunners discover(Path dir) throws IOException {
+    return discover(dir, Map.of());
+  }
+
+  /** {@link #discover(Path)} with some settings overridden (keys without the {@code styleatlas.pipeline.} prefix). */
+  public static JobRunners discover(Path dir, Map<String, String> overrides) throws IOException {
     Properties p = properties(dir);
+    overrides.forEach((k, v) -> p.setProperty(PipelineSettings.PROPERTY_PREFIX + k, v));
     p.stringPropertyNames().forEach(k -> System.setProperty(k, p.getProperty(k)));
     try {
       return JobRunners.discover();
