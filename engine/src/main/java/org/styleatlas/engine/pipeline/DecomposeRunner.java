@@ -15,14 +15,8 @@ import org.styleatlas.engine.video.Clip;
  * {@code <cache>/work/<key>/}, so an interrupted job resumes there), then the self-sufficient output entry
  * ({@link DecompositionEntry}) at the job's output key.
  */
-final class DecomposeRunner implements JobRunner {
+record DecomposeRunner(PipelineSettings settings) implements JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DecomposeRunner.class);
-
-  private final PipelineSettings settings;
-
-  DecomposeRunner(PipelineSettings settings) {
-    this.settings = settings;
-  }
 
   @Override
   public void run(JobContext ctx) throws Exception {

@@ -28,14 +28,8 @@ import org.styleatlas.engine.stylize.StylizedAtlasCache;
  * with {@link EditingAtlasTrainer} and writes it in {@link StylizedAtlasCache}'s layout at the job's output
  * key. Fine-tuning has no checkpoint: a preempted or interrupted job starts again from iteration 0.
  */
-final class StylizeRunner implements org.styleatlas.engine.jobs.JobRunner {
+record StylizeRunner(PipelineSettings settings) implements org.styleatlas.engine.jobs.JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StylizeRunner.class);
-
-  private final PipelineSettings settings;
-
-  StylizeRunner(PipelineSettings settings) {
-    this.settings = settings;
-  }
 
   @Override
   public void run(JobContext ctx) throws Exception {

@@ -3,6 +3,7 @@ package org.styleatlas.engine.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.jobs.ArtifactKeys;
@@ -12,22 +13,14 @@ import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.JobStoppedException;
 
 /**
- * A job context over a real cache, as the executor gives one: records progress, and cancels the job at
- * the {@code stopAt}-th stop check (never when 0).
+ * A job context over a real cache, as the executor gives one: records progress ("stage fraction"), and
+ * cancels the job at the {@code stopAt}-th stop check (never when 0).
  */
-final class FakeJobContext implements JobContext {
-  final List<String> progress = new CopyOnWriteArrayList<>();
-  private final JobSpec spec;
-  private final ContentCache cache;
-  private final Path checkpoints;
-  private final int stopAt;
-  private int checks;
+record FakeJobContext(JobSpec spec, ContentCache cache, Path checkpointDir, int stopAt, AtomicInteger checks,
+    List<String> progress) implements JobContext {
 
-  FakeJobContext(JobSpec spec, ContentCache cache, Path checkpoints, int stopAt) {
-    this.spec = spec;
-    this.cache = cache;
-    this.checkpoints = checkpoints;
-    this.stopAt = stopAt;
+  FakeJobContext(JobSpec spec, ContentCache cache, Path checkpointDir, int stopAt) {
+    this(spec, cache, checkpointDir, stopAt, new AtomicInteger(), new CopyOnWriteArrayList<>());
   }
 
   @Override
@@ -36,28 +29,13 @@ final class FakeJobContext implements JobContext {
   }
 
   @Override
-  public JobSpec spec() {
-    return spec;
-  }
-
-  @Override
   public CacheKey outputKey() {
     return ArtifactKeys.output(spec);
   }
 
   @Override
-  public ContentCache cache() {
-    return cache;
-  }
-
-  @Override
   public ClipStore clips() {
     return new ClipStore(cache);
-  }
-
-  @Override
-  public Path checkpointDir() {
-    return checkpoints;
   }
 
   @Override
@@ -71,14 +49,9 @@ final class FakeJobContext implements JobContext {
   }
 
   @Override
-  public synchronized void checkStop() {
-    checks++;
-    if (stopAt > 0 && checks >= stopAt) {
+  public void checkStop() {
+    if (checks.incrementAndGet() >= stopAt && stopAt > 0) {
       throw new JobStoppedException(JobStoppedException.Reason.CANCELLED);
     }
-  }
-
-  synchronized int checks() {
-    return checks;
   }
 }

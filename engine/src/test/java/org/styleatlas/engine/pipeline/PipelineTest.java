@@ -107,15 +107,15 @@ class PipelineTest {
         DecompositionEntry.FRAMES, DecompositionEntry.CLIP)) {
       assertTrue(Files.isRegularFile(decomposition.file(f)), "decomposition entry holds " + f);
     }
-    assertTrue(dctx.checks() >= 60, "stop checked every step: " + dctx.checks());
-    assertTrue(dctx.progress.stream().anyMatch(p -> p.startsWith("decompose ")), "progress: " + dctx.progress);
+    assertTrue(dctx.checks().get() >= 60, "stop checked every step: " + dctx.checks().get());
+    assertTrue(dctx.progress().stream().anyMatch(p -> p.startsWith("decompose ")), "progress: " + dctx.progress());
     long t1 = System.nanoTime();
 
     JobSpec stylize = stylize(clip, null);
     FakeJobContext sctx = new FakeJobContext(stylize, cache, Files.createDirectories(dir.resolve("cp-s")), 0);
     run(stylize, sctx);
     CacheEntry atlas = cache.find(ArtifactKeys.stylized(stylize)).orElseThrow();
-    assertEquals(4, sctx.checks(), "one stop check per iteration");
+    assertEquals(4, sctx.checks().get(), "one stop check per iteration");
     long t2 = System.nanoTime();
 
     float[] stylized = render(decomposition, atlas, new RenderSettings("composite", 1), W, H);
@@ -157,7 +157,7 @@ class PipelineTest {
     JobStoppedException e = assertThrows(JobStoppedException.class, () -> run(decompose, ctx));
     assertEquals(JobStoppedException.Reason.CANCELLED, e.reason());
     assertTrue(cache.find(ArtifactKeys.decomposition(decompose)).isEmpty(), "no output entry");
-    assertTrue(ctx.checks() == 20, "stopped at once after the request: " + ctx.checks() + " checks");
+    assertEquals(20, ctx.checks().get(), "no stop check after the stop: the runner unwound at once");
   }
 
   @Test
