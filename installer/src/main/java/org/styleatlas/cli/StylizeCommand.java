@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,6 @@ import org.styleatlas.engine.stylize.EditableScene;
 import org.styleatlas.engine.stylize.EditingAtlasTrainer;
 import org.styleatlas.engine.stylize.LossPlot;
 import org.styleatlas.engine.stylize.LossTerm;
-import org.styleatlas.engine.stylize.LossWeights;
 import org.styleatlas.engine.stylize.PromptPrefixes;
 import org.styleatlas.engine.stylize.Scenes;
 import org.styleatlas.engine.stylize.StructureLoss;
@@ -35,6 +36,7 @@ import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.StylizeReport;
 import org.styleatlas.engine.stylize.StylizedAtlasCache;
 import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.pipeline.StylizeOptions;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
 import picocli.CommandLine.Command;
@@ -174,50 +176,22 @@ final class StylizeCommand implements Callable<Integer> {
   }
 
   private StylizeConfig config(EditableScene scene) {
-    StylizeConfig c = StylizeConfig.preset(StylizeConfig.Preset.parse(preset));
-    if (atlasMode != null) {
-      c = c.withAtlasMode(AtlasMode.parse(atlasMode));
-    } else if (!scene.supports(c.atlasMode())) {
-      LOG.warn("this decomposition has no atlas network to fine-tune; using the fast (texture) editing atlas");
-      c = c.withAtlasMode(AtlasMode.FAST);
-    }
-    if (iterations != null) {
-      require(iterations >= 1, "--iterations: must be at least 1");
-      c = c.withSchedule(c.schedule().withIterations(iterations));
-    }
-    if (learningRate != null) {
-      require(learningRate > 0 && learningRate < 1, "--lr: must be in (0, 1)");
-      c = c.withSchedule(c.schedule().withLearningRate(learningRate));
-    }
-    c = c.withSchedule(c.schedule().withSeed(seed));
-    if (views != null) {
-      require(views.size() == 2 && views.get(0) >= 0 && views.get(1) >= 0 && views.get(0) + views.get(1) > 0,
-          "--views: give G,L with G + L ≥ 1");
-      c = c.withViews(c.views().withCounts(views.get(0), views.get(1)));
-    }
-    if (viewSize != null) {
-      require(viewSize >= 8 && viewSize <= 1024, "--view-size: must be in 8..1024");
-      c = c.withViews(c.views().withResolution(viewSize));
-    }
-    if (prefixes != null || text2livePrefixes) {
-      int n = prefixes == null ? 8 : prefixes;
-      require(n == 0 || n == 4 || n == 8, "--prefixes: must be 0, 4 or 8");
-      c = c.withPrefixes(text2livePrefixes ? PromptPrefixes.Source.TEXT2LIVE : PromptPrefixes.Source.PAPER, n);
-    }
-    LossWeights w = c.losses();
-    if (lambdaTemporal != null || lambdaSparsity != null) {
-      require((lambdaTemporal == null || lambdaTemporal >= 0) && (lambdaSparsity == null || lambdaSparsity >= 0),
-          "--lambda-*: weights must be ≥ 0");
-      w = new LossWeights(w.global(), w.local(), lambdaTemporal == null ? w.temporal() : lambdaTemporal,
-          lambdaSparsity == null ? w.sparsity() : lambdaSparsity, w.structure(), w.disabled());
-    }
-    for (String d : disabled) {
-      w = w.without(LossTerm.parse(d));
-    }
-    if (structure) {
-      w = w.with(LossTerm.STRUCTURE);
-    }
-    return c.withLosses(w).withBackgroundStylization(stylizeBackground);
+    require(iterations == null || iterations >= 1, "--iterations: must be at least 1");
+    require(learningRate == null || learningRate > 0 && learningRate < 1, "--lr: must be in (0, 1)");
+    require(views == null || views.size() == 2 && views.get(0) >= 0 && views.get(1) >= 0
+        && views.get(0) + views.get(1) > 0, "--views: give G,L with G + L ≥ 1");
+    require(viewSize == null || viewSize >= 8 && viewSize <= 1024, "--view-size: must be in 8..1024");
+    Integer prefixCount = prefixes == null && text2livePrefixes ? Integer.valueOf(8) : prefixes;
+    require(prefixCount == null || prefixCount == 0 || prefixCount == 4 || prefixCount == 8,
+        "--prefixes: must be 0, 4 or 8");
+    require((lambdaTemporal == null || lambdaTemporal >= 0) && (lambdaSparsity == null || lambdaSparsity >= 0),
+        "--lambda-*: weights must be ≥ 0");
+    Set<LossTerm> off = EnumSet.noneOf(LossTerm.class);
+    disabled.forEach(d -> off.add(LossTerm.parse(d)));
+    return new StylizeOptions(StylizeConfig.Preset.parse(preset), atlasMode == null ? null : AtlasMode.parse(atlasMode),
+        iterations, learningRate, seed, views == null ? null : views.get(0), views == null ? null : views.get(1),
+        viewSize, text2livePrefixes ? PromptPrefixes.Source.TEXT2LIVE : PromptPrefixes.Source.PAPER, prefixCount,
+        null, null, lambdaTemporal, lambdaSparsity, off, structure, stylizeBackground).resolve(scene);
   }
 
   private static void require(boolean ok, String message) {

@@ -78,7 +78,12 @@ public final class StylizedAtlasCache {
     JSON.writeValue(dir.resolve(HISTORY).toFile(), new Stored(r.history(), r.seconds()));
   }
 
-  private static StylizationResult read(CacheEntry entry, EditableScene scene) throws IOException {
+  /**
+   * Reads a stylization entry written by {@link #getOrRun}.
+   *
+   * @param scene the decomposed scene it was made on (its atlases give the sizes and uv extents)
+   */
+  public static StylizationResult read(CacheEntry entry, EditableScene scene) throws IOException {
     Stored s = JSON.readValue(entry.file(HISTORY).toFile(), Stored.class);
     AtlasTexture fg = scene.atlases().foreground().withRgb(readFloats(entry.file(FOREGROUND)));
     Optional<AtlasTexture> bg = Files.exists(entry.file(BACKGROUND))

@@ -1,0 +1,36 @@
+package org.styleatlas.engine.pipeline;
+
+import java.util.concurrent.CancellationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.decompose.Decomposition;
+import org.styleatlas.engine.decompose.DecompositionJob;
+import org.styleatlas.engine.jobs.JobContext;
+import org.styleatlas.engine.jobs.JobRunner;
+import org.styleatlas.engine.video.Clip;
+
+/**
+ * The host's decompose job: the job's clip at the working resolution, with its matte ({@link JobClips}),
+ * through {@link DecompositionJob} (which caches under its own content key and checkpoints to
+ * {@code <cache>/work/<key>/}, so an interrupted job resumes there), then the self-sufficient output entry
+ * ({@link DecompositionEntry}) at the job's output key.
+ */
+record DecomposeRunner(PipelineSettings settings) implements JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(DecomposeRunner.class);
+
+  @Override
+  public void run(JobContext ctx) throws Exception {
+    Clip clip = JobClips.load(ctx, settings.longEdge());
+    LOG.info("job {}: decomposing {} ({} frames of {}x{})", ctx.jobId(), clip.name(), clip.frameCount(),
+        clip.width(), clip.height());
+    StopSignal stop = new StopSignal(ctx);
+    try (Decomposition d = DecompositionJob.builder().setClip(clip).setConfig(settings.decomposition())
+        .optCache(ctx.cache()).optProgress(stop.polling(ctx.progressSink())).optCancellation(stop.cancellation())
+        .build().run()) {
+      ctx.checkStop();
+      ctx.cache().getOrCreate(ctx.outputKey(), dir -> DecompositionEntry.write(dir, d, clip));
+    } catch (CancellationException e) {
+      throw stop.rethrow(e);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.styleatlas.engine.pipeline;
+
+import java.util.Optional;
+import org.styleatlas.engine.jobs.JobContext;
+import org.styleatlas.engine.jobs.JobSpec;
+import org.styleatlas.engine.video.Clip;
+import org.styleatlas.engine.video.ClipReader;
+import org.styleatlas.engine.video.ClipRequest;
+import org.styleatlas.engine.video.FrameResizer;
+import org.styleatlas.engine.video.FrameSize;
+
+/**
+ * The clip a job decomposes, at the working resolution, with its matte resolved ({@link MatteResolver}):
+ * a clip collected from the plug-in (from {@link JobContext#clips()}, shrunk so its longer side is at most
+ * the working long edge, never enlarged), or files on the engine's disk (read by {@link ClipReader} at the
+ * working long edge).
+ */
+final class JobClips {
+  private JobClips() {}
+
+  /**
+   * @param longEdge the working resolution's longer side in pixels; 0 keeps the clip's size
+   * @return RGB frames with one matte per frame
+   */
+  static Clip load(JobContext ctx, int longEdge) {
+    JobSpec spec = ctx.spec();
+    Clip clip = spec.clip() != null
+        ? shrink(ctx.clips().load(spec.clip()), longEdge)
+        : ClipReader.read(new ClipRequest(spec.sourcePath(), Optional.ofNullable(spec.mattePath()), longEdge));
+    return MatteResolver.resolve(clip, spec.decompose());
+  }
+
+  private static Clip shrink(Clip clip, int longEdge) {
+    if (longEdge == 0 || Math.max(clip.width(), clip.height()) <= longEdge) {
+      return clip;
+    }
+    FrameSize size = new FrameSize(clip.width(), clip.height()).fitLongEdge(longEdge);
+    Clip frames = Clip.of(clip.name(), clip.fps(), clip.frames().stream().map(f -> FrameResizer.resize(f, size))
+        .toList());
+    return clip.mattes().map(m -> frames.withMattes(m.stream().map(x -> FrameResizer.resize(x, size)).toList()))
+        .orElse(frames);
+  }
+}

@@ -1,0 +1,56 @@
+package org.styleatlas.engine.pipeline;
+
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.CacheEntry;
+import org.styleatlas.engine.clip.ClipModel;
+import org.styleatlas.engine.clip.ClipModels;
+import org.styleatlas.engine.clip.ModelStore;
+import org.styleatlas.engine.jobs.ArtifactKeys;
+import org.styleatlas.engine.jobs.JobContext;
+import org.styleatlas.engine.jobs.StyleSettings;
+import org.styleatlas.engine.render.AtlasFiles;
+import org.styleatlas.engine.runtime.DjlRuntime;
+import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.stylize.DecompositionScene;
+import org.styleatlas.engine.stylize.EditingAtlasTrainer;
+import org.styleatlas.engine.stylize.StyleTarget;
+import org.styleatlas.engine.stylize.StylizeConfig;
+import org.styleatlas.engine.stylize.StylizedAtlasCache;
+
+/**
+ * The host's stylize job: opens the job's decomposition entry ({@link DecompositionEntry}), loads the CLIP
+ * model of {@link PipelineSettings#clipModel()} as the CLI does ({@link ClipModels}; a missing model is an
+ * {@link org.styleatlas.engine.InputException} that says how to install it), fine-tunes the editing atlas
+ * with {@link EditingAtlasTrainer} and writes it in {@link StylizedAtlasCache}'s layout at the job's output
+ * key. Fine-tuning has no checkpoint: a preempted or interrupted job starts again from iteration 0.
+ */
+record StylizeRunner(PipelineSettings settings) implements org.styleatlas.engine.jobs.JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(StylizeRunner.class);
+
+  @Override
+  public void run(JobContext ctx) throws Exception {
+    CacheEntry decomposition = ctx.cache().find(ArtifactKeys.decomposition(ctx.spec())).orElseThrow(() ->
+        new InputException("the decomposition of this clip is not in the cache (evicted?); decompose it again"));
+    StyleTarget target = target(ctx.spec().style());
+    StopSignal stop = new StopSignal(ctx);
+    try (ClipModel clip = ClipModels.open(settings.clipModel(), DjlRuntime.engine().defaultDevice(),
+            ModelStore.fromEnvironment(), ctx.progressSink());
+        DecompositionScene scene = DecompositionEntry.open(decomposition, settings.decomposition(), ProgressSink.NONE)) {
+      StylizeConfig config = StylizeOptions.of(ctx.spec().style()).resolve(scene);
+      LOG.info("job {}: stylizing towards {} with {}", ctx.jobId(), target.describe(), config);
+      new StylizedAtlasCache(ctx.cache()).getOrRun(ctx.outputKey(), scene, () -> new EditingAtlasTrainer(config)
+          .run(scene, clip, target, ctx.progressSink(), stop::poll));
+    } catch (CancellationException e) {
+      throw stop.rethrow(e);
+    }
+  }
+
+  private static StyleTarget target(StyleSettings s) {
+    return new StyleTarget(s.prompt(), s.localPrompt(),
+        Optional.ofNullable(s.styleImagePath()).map(p -> AtlasFiles.read(p, 0, 0).toFrame()));
+  }
+}

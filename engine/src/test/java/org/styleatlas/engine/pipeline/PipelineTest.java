@@ -1,0 +1,229 @@
+package org.styleatlas.engine.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.CacheEntry;
+import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.cache.ContentHasher;
+import org.styleatlas.engine.clip.ModelStore;
+import org.styleatlas.engine.decompose.DecompositionFiles;
+import org.styleatlas.engine.jobs.ArtifactKeys;
+import org.styleatlas.engine.jobs.ClipRecord;
+import org.styleatlas.engine.jobs.ClipStore;
+import org.styleatlas.engine.jobs.DecomposeSettings;
+import org.styleatlas.engine.jobs.JobKind;
+import org.styleatlas.engine.jobs.JobPriority;
+import org.styleatlas.engine.jobs.JobRunners;
+import org.styleatlas.engine.jobs.JobSpec;
+import org.styleatlas.engine.jobs.JobStoppedException;
+import org.styleatlas.engine.jobs.RenderSettings;
+import org.styleatlas.engine.jobs.StyleSettings;
+import org.styleatlas.engine.synthetic.SyntheticClip;
+import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
+import org.styleatlas.engine.synthetic.SyntheticClipSpec;
+import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.Matte;
+
+/**
+ * The registered pipeline ({@link JobRunners#discover()}, {@link TinyPipeline}'s settings) as the host
+ * drives it: a clip collected into the {@link ClipStore} (the generated clip, 64x36, 6 frames, with
+ * mattes), decomposed by a short fast-mode run, stylized for 4 iterations through the committed
+ * TorchScript CLIP fixture, then rendered.
+ */
+class PipelineTest {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineTest.class);
+  private static final int W = 64;
+  private static final int H = 36;
+  private static final int FRAMES = 6;
+  private static final int T = 2;
+
+  @TempDir static Path dir;
+  static SyntheticClip synthetic;
+  static PipelineSettings settings;
+  static JobRunners runners;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    synthetic = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(W, H, FRAMES));
+    settings = TinyPipeline.settings(dir);
+    runners = TinyPipeline.discover(dir);
+  }
+
+  /** Puts the generated clip into the cache as the plug-in would; returns its id. */
+  static String collect(ContentCache cache, boolean withMattes) throws Exception {
+    ClipStore store = new ClipStore(cache);
+    List<String> hashes = new ArrayList<>();
+    for (int t = 0; t < FRAMES; t++) {
+      float[] rgba = rgba(synthetic.clip().frame(t));
+      float[] matte = synthetic.clip().matte(t).values();
+      String hash = new ContentHasher().putFloats(rgba).putFloats(withMattes ? matte : new float[0]).hex();
+      store.putFrame(hash, W, H, bytes(rgba), withMattes ? bytes(matte) : null);
+      hashes.add(hash);
+    }
+    String id = ClipStore.clipId(hashes);
+    store.putClip(new ClipRecord(id, W, H, DecomposeSettings.defaults(), hashes));
+    return id;
+  }
+
+  static JobSpec decompose(String clip) {
+    return new JobSpec(JobKind.DECOMPOSE, JobPriority.BATCH, clip, null, null, null, null);
+  }
+
+  static JobSpec stylize(String clip, String model) {
+    return new JobSpec(JobKind.STYLIZE, JobPriority.BATCH, clip, null, null, null,
+        new StyleSettings("a swan made of gold", "gold texture", "", 4, "draft", 4, 3, 1, 1, 1, 0.1, false));
+  }
+
+  static void run(JobSpec spec, FakeJobContext ctx) throws Exception {
+    runners.runner(spec.kind()).orElseThrow().run(ctx);
+  }
+
+  @Test
+  void decomposeStylizeAndRenderThroughTheRegisteredRunners() throws Exception {
+    ContentCache cache = new ContentCache(dir.resolve("cache"), 1L << 30);
+    String clip = collect(cache, true);
+    JobSpec decompose = decompose(clip);
+    long t0 = System.nanoTime();
+    FakeJobContext dctx = new FakeJobContext(decompose, cache, Files.createDirectories(dir.resolve("cp-d")), 0);
+    run(decompose, dctx);
+    CacheEntry decomposition = cache.find(ArtifactKeys.decomposition(decompose)).orElseThrow();
+    for (String f : List.of(DecompositionFiles.WEIGHTS, DecompositionFiles.ALPHA, DecompositionFiles.REPORT,
+        DecompositionEntry.FRAMES, DecompositionEntry.CLIP)) {
+      assertTrue(Files.isRegularFile(decomposition.file(f)), "decomposition entry holds " + f);
+    }
+    assertTrue(dctx.checks().get() >= 60, "stop checked every step: " + dctx.checks().get());
+    assertTrue(dctx.progress().stream().anyMatch(p -> p.startsWith("decompose ")), "progress: " + dctx.progress());
+    long t1 = System.nanoTime();
+
+    JobSpec stylize = stylize(clip, null);
+    FakeJobContext sctx = new FakeJobContext(stylize, cache, Files.createDirectories(dir.resolve("cp-s")), 0);
+    run(stylize, sctx);
+    CacheEntry atlas = cache.find(ArtifactKeys.stylized(stylize)).orElseThrow();
+    assertEquals(4, sctx.checks().get(), "one stop check per iteration");
+    long t2 = System.nanoTime();
+
+    float[] stylized = render(decomposition, atlas, new RenderSettings("composite", 1), W, H);
+    float[] unstylized = render(decomposition, atlas, new RenderSettings("composite", 0), W, H);
+    float[] source = rgba(synthetic.clip().frame(T));
+    Matte matte = synthetic.clip().matte(T);
+    double inside = meanDiff(stylized, unstylized, matte, true);
+    double outsideSource = meanDiff(stylized, source, matte, false);
+        LOG.info("decompose {} s, stylize {} s; |stylized - unstylized| inside {}; |stylized - source| outside {}",
+        (t1 - t0) / 1e9, (t2 - t1) / 1e9, inside, outsideSource);
+    assertTrue(inside > 5e-4, "the stylization changed the object: " + inside);
+    assertTrue(outsideSource < 0.05, "composite background is the source: " + outsideSource);
+    float[] alpha = render(decomposition, atlas, new RenderSettings("matte", 1), W, H);
+    int transparent = 0;
+    for (int p = 0; p < W * H; p++) {
+      assertEquals(1f, stylized[p * 4 + 3], "composite is opaque");
+      if (alpha[p * 4] < 0.01f) {
+        transparent++;
+        for (int c = 0; c < 3; c++) {
+          assertEquals(source[p * 4 + c], stylized[p * 4 + c], 0.01f, "where α < 0.01 the composite is the source");
+        }
+      }
+    }
+    assertTrue(transparent > W * H / 4, "α is near 0 on much of the background: " + transparent + " pixels");
+
+    float[] large = render(decomposition, atlas, new RenderSettings("foreground", 1), 96, 54);
+    float[] again = render(decomposition, atlas, new RenderSettings("foreground", 1), 96, 54);
+    assertTrue(java.util.Arrays.equals(large, again), "maps at 96x54 evaluated once and reused");
+    for (float v : large) {
+      assertTrue(v >= 0 && v <= 1, "straight RGBA in [0, 1]: " + v);
+    }
+  }
+
+  @Test
+  void cancellingMidRunPropagatesAndLeavesNoOutput() throws Exception {
+    ContentCache cache = new ContentCache(dir.resolve("cancel"), 1L << 30);
+    JobSpec decompose = decompose(collect(cache, true));
+    FakeJobContext ctx = new FakeJobContext(decompose, cache, Files.createDirectories(dir.resolve("cp-c")), 20);
+    JobStoppedException e = assertThrows(JobStoppedException.class, () -> run(decompose, ctx));
+    assertEquals(JobStoppedException.Reason.CANCELLED, e.reason());
+    assertTrue(cache.find(ArtifactKeys.decomposition(decompose)).isEmpty(), "no output entry");
+    assertEquals(20, ctx.checks().get(), "no stop check after the stop: the runner unwound at once");
+  }
+
+  @Test
+  void aClipWithoutMatteOrAMissingClipModelIsABadInput() throws Exception {
+    ContentCache cache = new ContentCache(dir.resolve("bad"), 1L << 30);
+    JobSpec noMatte = decompose(collect(cache, false));
+    InputException e = assertThrows(InputException.class,
+        () -> run(noMatte, new FakeJobContext(noMatte, cache, dir, 0)));
+    assertTrue(e.getMessage().contains("no matte") && e.getMessage().contains("matteSource"), e.getMessage());
+
+    String previous = System.getProperty(ModelStore.DIR_PROPERTY);
+    System.setProperty(ModelStore.DIR_PROPERTY, Files.createDirectories(dir.resolve("no-models")).toString());
+    try {
+      JobRunners named = new JobRunners();
+      new AtlasRunners(new PipelineSettings("ViT-B-32", settings.decomposition(), 0, 1L << 20)).register(named);
+      JobSpec stylize = stylize(collect(cache, true), null);
+      cache.getOrCreate(ArtifactKeys.decomposition(stylize), d -> Files.writeString(d.resolve("placeholder"), "x"));
+      InputException missing = assertThrows(InputException.class, () -> named.runner(JobKind.STYLIZE).orElseThrow()
+          .run(new FakeJobContext(stylize, cache, dir, 0)));
+      assertTrue(missing.getMessage().contains("models fetch ViT-B-32"), missing.getMessage());
+      assertTrue(cache.find(ArtifactKeys.stylized(stylize)).isEmpty());
+    } finally {
+      if (previous == null) {
+        System.clearProperty(ModelStore.DIR_PROPERTY);
+      } else {
+        System.setProperty(ModelStore.DIR_PROPERTY, previous);
+      }
+    }
+  }
+
+  private static float[] render(CacheEntry d, CacheEntry s, RenderSettings r, int w, int h) throws Exception {
+    FloatBuffer out = FloatBuffer.allocate(w * h * 4);
+    runners.renderer().orElseThrow().render(d, s, T, r, w, h, out);
+    assertFalse(out.hasRemaining(), "every pixel written");
+    return out.array();
+  }
+
+  /** Mean absolute RGB difference over the object's pixels (matte > ½) or the background's (matte = 0). */
+  private static double meanDiff(float[] a, float[] b, Matte matte, boolean object) {
+    double sum = 0;
+    int n = 0;
+    for (int p = 0; p < W * H; p++) {
+      float m = matte.values()[p];
+      if (object ? m > 0.5f : m == 0f) {
+        for (int c = 0; c < 3; c++) {
+          sum += Math.abs(a[p * 4 + c] - b[p * 4 + c]);
+        }
+        n++;
+      }
+    }
+    return sum / (3.0 * n);
+  }
+
+  private static float[] rgba(Frame f) {
+    Frame rgb = f.rgb();
+    float[] out = new float[W * H * 4];
+    for (int p = 0; p < W * H; p++) {
+      System.arraycopy(rgb.pixels(), p * 3, out, p * 4, 3);
+      out[p * 4 + 3] = 1f;
+    }
+    return out;
+  }
+
+  private static ByteBuffer bytes(float[] values) {
+    ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.nativeOrder());
+    b.asFloatBuffer().put(values);
+    return b;
+  }
+}
