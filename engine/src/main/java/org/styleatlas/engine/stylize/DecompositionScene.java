@@ -117,6 +117,11 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
   }
 
   @Override
+  public double fps() {
+    return clip.fps();
+  }
+
+  @Override
   public Frame frame(int t) {
     return clip.frame(t).rgb();
   }
