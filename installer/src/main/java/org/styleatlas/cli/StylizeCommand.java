@@ -37,6 +37,7 @@ import org.styleatlas.engine.stylize.StylizedAtlasCache;
 import org.styleatlas.engine.config.DecompositionConfig;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.FrameSize;
 import org.styleatlas.engine.video.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -300,18 +301,24 @@ final class StylizeCommand implements Callable<Integer> {
       int w = scene.width();
       int h = scene.height();
       if (size != null) {
-        String[] p = size.toLowerCase(java.util.Locale.ROOT).split("x");
-        try {
-          w = Integer.parseInt(p[0].trim());
-          h = Integer.parseInt(p[1].trim());
-        } catch (RuntimeException e) {
-          throw new InputException("--size: expected WIDTHxHEIGHT such as 1920x1080, got '" + size + "'");
-        }
+        FrameSize parsed = parseSize("--size", size);
+        w = parsed.width();
+        h = parsed.height();
       }
       if (threads < 1) {
         throw new InputException("--threads: must be at least 1, got " + threads);
       }
       return new RenderSettings(OutputMode.parse(outputMode), strength, w, h, threads);
+    }
+
+    /** Parses {@code WIDTHxHEIGHT}; anything else is an {@link InputException} naming {@code option}. */
+    static FrameSize parseSize(String option, String text) {
+      String[] p = text.toLowerCase(java.util.Locale.ROOT).split("x");
+      try {
+        return new FrameSize(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()));
+      } catch (RuntimeException e) {
+        throw new InputException(option + ": expected WIDTHxHEIGHT such as 1920x1080, got '" + text + "'");
+      }
     }
 
     static Frame readImage(Path file) {
