@@ -101,7 +101,7 @@ public final class EditingAtlasTrainer {
         long t1 = System.nanoTime();
         LossValues values;
         try (NDManager step = manager.newSubManager()) {
-          TargetEmbeddings.Targets tg = targets.pick(rnd);
+          TargetEmbeddings.Targets tg = targets.pick(step, rnd);
           values = step(step, engine, atlas, background, encoder, batch, batchFrames, tg, adam, it);
         }
         if (LOG.isDebugEnabled()) {

@@ -64,15 +64,21 @@ public final class TargetEmbeddings {
     return new TargetEmbeddings(g, l, ig, il);
   }
 
-  /** This iteration's targets, on {@code manager}. */
-  public Targets pick(SplittableRandom rnd) {
-    NDArray g = combine(row(globalText, rnd), row(imageGlobal, rnd));
-    NDArray l = combine(row(localText, rnd), row(imageLocal, rnd));
+  /** This iteration's targets, owned by {@code step} (closed with it). */
+  public Targets pick(NDManager step, SplittableRandom rnd) {
+    NDArray g = combine(row(globalText, rnd, step), row(imageGlobal, rnd, step));
+    NDArray l = combine(row(localText, rnd, step), row(imageLocal, rnd, step));
     return new Targets(g, l);
   }
 
-  private static NDArray row(NDArray table, SplittableRandom rnd) {
-    return table == null ? null : table.get(rnd.nextInt((int) table.getShape().get(0)));
+  /** One row of {@code table}; {@code get} would leave it in the table's long-lived manager. */
+  private static NDArray row(NDArray table, SplittableRandom rnd, NDManager step) {
+    if (table == null) {
+      return null;
+    }
+    NDArray r = table.get(rnd.nextInt((int) table.getShape().get(0)));
+    r.attach(step);
+    return r;
   }
 
   private static NDArray combine(NDArray text, NDArray image) {

@@ -49,7 +49,11 @@ public final class TextureEditingAtlas implements EditingAtlas {
     }
 
     private NDArray rows(NDArray index, long n) {
-      return texels.gather(index.reshape(n, 1).broadcast(new Shape(n, 3)), 0);
+      // gather's result belongs to the texels' long-lived manager: hand it to the caller's (per-step)
+      // manager, or every iteration's rows and autograd graph would stay alive until the atlas closes.
+      NDArray gathered = texels.gather(index.reshape(n, 1).broadcast(new Shape(n, 3)), 0);
+      gathered.attach(index.getManager());
+      return gathered;
     }
   }
 

@@ -146,7 +146,9 @@ public final class HashGridEncoding extends EncodingBlock {
       NDArray vertex = i0Long.add(dev(m.create(bitsL).reshape(1, 1, dims), x));
       NDArray row = vertex.mul(mult).sum(new int[] {2}).mod(sizes).add(offsets); // [N, L]
       NDArray flat = row.expandDims(2).mul(features).add(featureOffsets); // [N, L, F]
-      NDArray contribution = t.take(flat).mul(w.expandDims(2));
+      // take(m, …): the gathered rows belong to the caller's (per-step) manager. NDArray.take(index)
+      // would put them, and with them the step's autograd graph, in the table's long-lived manager.
+      NDArray contribution = t.take(m, flat).mul(w.expandDims(2));
       out = out == null ? contribution : out.add(contribution);
     }
     return new NDList(out.reshape(n, (long) levels * features));
