@@ -49,9 +49,9 @@ final class StylizeBench implements Callable<Integer> {
       description = "Fast-mode decomposition iterations, cached (default: ${DEFAULT-VALUE}).")
   int decomposeIterations;
 
-  @Option(names = "--models", split = ",", required = true, paramLabel = "FILE",
-      description = "TorchScript CLIP files; ratios are against the first model's first preset.")
-  List<Path> models;
+  @Option(names = "--models", split = ",", paramLabel = "FILE",
+      description = "TorchScript CLIP files; ratios are against the first model's first preset. None: render only.")
+  List<Path> models = List.of();
 
   @Option(names = "--presets", split = ",", defaultValue = "draft", description = "Presets to time per model.")
   List<String> presets;
@@ -99,7 +99,9 @@ final class StylizeBench implements Callable<Integer> {
       out.printf("%s: %d frames at %dx%d, fast decomposition of %d iterations (cached); torch threads %d; %d cores,"
           + " Java %s%n", clipName, scene.frameCount(), scene.width(), scene.height(), decomposeIterations, threads,
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-      stylize(scene, out);
+      if (!models.isEmpty()) {
+        stylize(scene, out);
+      }
       if (!renderSize.equals("none")) {
         render(scene, out);
       }

@@ -53,8 +53,11 @@ public final class ResolutionMapCache {
     LayerMaps[] computed = {null};
     CacheEntry entry = cache.getOrCreate(key(decomposition, width, height), dir -> {
       LOG.info("evaluating the decomposition's maps at {}x{} (cached for later runs)", width, height);
+      long start = System.nanoTime();
       LayerMaps m = evaluate.get();
       evaluations.incrementAndGet();
+      LOG.info("evaluated the maps of {} frames at {}x{} in {} s", m.frames(), width, height,
+          String.format("%.1f", (System.nanoTime() - start) / 1e9));
       Float32Files.write(dir.resolve(DecompositionFiles.UV_FOREGROUND), m.uvForeground());
       Float32Files.write(dir.resolve(DecompositionFiles.UV_BACKGROUND), m.uvBackground());
       Float32Files.write(dir.resolve(DecompositionFiles.ALPHA), m.alpha());
