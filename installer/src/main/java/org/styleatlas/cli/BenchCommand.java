@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code styleatlas bench}: benchmarks; each is a subcommand (other issues add siblings). */
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
-    subcommands = {BenchCommand.Decompose.class})
+    subcommands = {BenchCommand.Decompose.class, StylizeBench.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

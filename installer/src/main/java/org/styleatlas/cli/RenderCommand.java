@@ -51,6 +51,11 @@ final class RenderCommand implements Callable<Integer> {
   }
 
   private int render(EditableScene scene, TerminalProgress progress) throws IOException {
+    Path out = render.output("rendered");
+    RenderSettings settings = render.settings(scene);
+    if (exportAtlas == null) {
+      RenderJob.check(out, settings);
+    }
     AtlasSet atlases = scene.atlases();
     if (exportBackground != null) {
       AtlasFiles.write(atlases.background(), exportBackground);
@@ -65,10 +70,8 @@ final class RenderCommand implements Callable<Integer> {
     if (atlas != null) {
       atlases = atlases.withStylizedForeground(AtlasFiles.readLike(atlas, atlases.foreground()));
     }
-    Path out = render.output("rendered");
-    RenderSettings settings = render.settings(scene);
     double seconds = RenderJob.write(new ClipRenderer(new CachedLayerMapSource(scene.maps()), atlases), scene::frame,
-        settings, 24.0, out, progress);
+        settings, scene.fps(), out, progress);
     progress.close();
     spec.commandLine().getOut().printf("rendered %d frames at %dx%d (%s) to %s in %.1f s%n", scene.frameCount(),
         settings.width(), settings.height(), settings.mode().cliName(), out, seconds);

@@ -39,6 +39,8 @@ import org.styleatlas.engine.config.DecompositionConfig;
 import org.styleatlas.engine.pipeline.StylizeOptions;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.FrameSize;
+import org.styleatlas.engine.video.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -113,7 +115,7 @@ final class StylizeCommand implements Callable<Integer> {
 
   @Mixin RenderOptions render = new RenderOptions();
 
-  @Option(names = "--report", paramLabel = "FILE", description = "JSON report (default: OUT + '.json').")
+  @Option(names = "--report", paramLabel = "FILE", description = "JSON report (default: OUT without .mp4/.mov, plus '.json'; the loss plot beside it).")
   Path report;
 
   @Option(names = "--export-atlas", paramLabel = "PNG", description = "Also write the stylized foreground atlas as a PNG.")
@@ -135,6 +137,9 @@ final class StylizeCommand implements Callable<Integer> {
 
   private void run(EditableScene scene, StyleTarget target, ContentCache cache, TerminalProgress progress,
       double decomposeSeconds) throws IOException {
+    Path out = render.output("stylized");
+    RenderSettings settings = render.settings(scene);
+    RenderJob.check(out, settings);
     StylizeConfig config = config(scene);
     StylizationResult result;
     boolean[] ran = {false};
@@ -156,17 +161,16 @@ final class StylizeCommand implements Callable<Integer> {
     if (exportAtlas != null) {
       AtlasFiles.write(result.foreground(), exportAtlas);
     }
-    Path out = render.output("stylized");
-    RenderSettings settings = render.settings(scene);
     double renderSeconds = RenderJob.write(
         new ClipRenderer(new CachedLayerMapSource(scene.maps()), result.applyTo(scene.atlases())), scene::frame,
-        settings, 24.0, out, progress);
-    Path reportFile = report != null ? report : out.resolveSibling(out.getFileName() + ".json");
+        settings, scene.fps(), out, progress);
+    String base = RenderOptions.baseName(out);
+    Path reportFile = report != null ? report : out.resolveSibling(base + ".json");
     new StylizeReport(clipInput.describe(), scene.frameCount(), scene.width(), scene.height(), target.globalText(),
         target.localText(), styleImage == null ? "" : styleImage.toString(), clipModel.model, config.toString(),
         !ran[0], decomposeSeconds, ran[0] ? result.seconds() : 0, renderSeconds, result.iterationsPerSecond(),
         result.history()).write(reportFile);
-    Path plot = reportFile.resolveSibling(out.getFileName() + "-losses.png");
+    Path plot = reportFile.resolveSibling(base + "-losses.png");
     LossPlot.write(result.history(), plot);
     LOG.info("wrote {}, {} and {}", out, reportFile, plot);
     progress.close();
@@ -245,7 +249,7 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Render threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--out", paramLabel = "PATH", description = "A PNG folder, or a video file (.mp4, .mov) where supported.")
+    @Option(names = "--out", paramLabel = "PATH", description = "A PNG folder, an H.264 video (.mp4; odd sizes cropped to even) or a ProRes 4444 video (.mov; with alpha in foreground-layer mode).")
     Path out;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder (default: ~/.cache/styleatlas).")
@@ -259,22 +263,36 @@ final class StylizeCommand implements Callable<Integer> {
       return out != null ? out : Path.of(fallback);
     }
 
+    /** The output's file name without a video extension: {@code out.mp4} and {@code out/} give {@code out}. */
+    static String baseName(Path out) {
+      String name = out.getFileName().toString();
+      OutputFormat format = OutputFormat.forPath(out);
+      boolean video = format == OutputFormat.H264_MP4 || format == OutputFormat.PRORES_4444_MOV;
+      return video ? name.substring(0, name.lastIndexOf('.')) : name;
+    }
+
     RenderSettings settings(EditableScene scene) {
       int w = scene.width();
       int h = scene.height();
       if (size != null) {
-        String[] p = size.toLowerCase(java.util.Locale.ROOT).split("x");
-        try {
-          w = Integer.parseInt(p[0].trim());
-          h = Integer.parseInt(p[1].trim());
-        } catch (RuntimeException e) {
-          throw new InputException("--size: expected WIDTHxHEIGHT such as 1920x1080, got '" + size + "'");
-        }
+        FrameSize parsed = parseSize("--size", size);
+        w = parsed.width();
+        h = parsed.height();
       }
       if (threads < 1) {
         throw new InputException("--threads: must be at least 1, got " + threads);
       }
       return new RenderSettings(OutputMode.parse(outputMode), strength, w, h, threads);
+    }
+
+    /** Parses {@code WIDTHxHEIGHT}; anything else is an {@link InputException} naming {@code option}. */
+    static FrameSize parseSize(String option, String text) {
+      String[] p = text.toLowerCase(java.util.Locale.ROOT).split("x");
+      try {
+        return new FrameSize(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()));
+      } catch (RuntimeException e) {
+        throw new InputException(option + ": expected WIDTHxHEIGHT such as 1920x1080, got '" + text + "'");
+      }
     }
 
     static Frame readImage(Path file) {

@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
+import org.styleatlas.engine.video.Clip;
+import org.styleatlas.engine.video.ClipReader;
+import org.styleatlas.engine.video.ClipRequest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,19 +33,29 @@ class StylizeAndRenderCommandsTest {
   }
 
   @Test
-  void stylizesWritesReportAndPlotThenHitsTheCache() throws Exception {
-    assertEquals(ExitCodes.OK, cli.run(stylize("a swan made of gold", "gold")), cli.err());
-    try (Stream<Path> frames = Files.list(dir.resolve("gold"))) {
-      assertEquals(48, frames.count());
-    }
-    assertTrue(Files.size(dir.resolve("gold-losses.png")) > 0);
+  void stylizesToAnMp4WritesReportAndPlotThenHitsTheCache() throws Exception {
+    assertEquals(ExitCodes.OK, cli.run(stylize("a swan made of gold", "gold.mp4")), cli.err());
+    Clip video = ClipReader.read(ClipRequest.nativeSize(dir.resolve("gold.mp4"), Optional.empty()));
+    assertEquals(48, video.frameCount(), "every frame of the demo clip");
+    assertEquals(256, video.width());
+    assertEquals(144, video.height());
+    assertEquals(24.0, video.fps(), 1e-6, "the clip's frame rate");
+    BufferedImage plot = ImageIO.read(dir.resolve("gold-losses.png").toFile());
+    assertTrue(plot.getWidth() > 100 && plot.getHeight() > 50, "a loss plot beside the video");
     JsonNode report = new ObjectMapper().readTree(dir.resolve("gold.json").toFile());
-    assertEquals(2, report.get("history").size());
+    assertEquals(2, report.get("history").size(), "loss terms of every iteration");
+    assertEquals(1, report.get("history").get(1).get("iteration").asInt());
     assertEquals(0.0, report.get("history").get(1).get("temporal").asDouble(), "switched off");
     assertTrue(report.get("history").get(1).get("global").asDouble() > 0);
+    assertTrue(report.get("history").get(1).get("local").asDouble() > 0);
+    assertTrue(report.get("stylizeSeconds").asDouble() > 0 && report.get("renderSeconds").asDouble() > 0, "timings");
+    assertTrue(report.get("iterationsPerSecond").asDouble() > 0);
     assertEquals(false, report.get("cached").asBoolean());
 
     assertEquals(ExitCodes.OK, cli.run(stylize("a swan made of gold", "again")), cli.err());
+    try (Stream<Path> frames = Files.list(dir.resolve("again"))) {
+      assertEquals(48, frames.count(), "a path without extension is a PNG folder");
+    }
     JsonNode again = new ObjectMapper().readTree(dir.resolve("again.json").toFile());
     assertEquals(true, again.get("cached").asBoolean(), "same prompt and settings: cached");
     assertEquals(report.get("history"), again.get("history"));
@@ -56,6 +72,31 @@ class StylizeAndRenderCommandsTest {
     assertTrue(cli.out().contains("at 320x180 (foreground-layer)"), cli.out());
     assertEquals(ExitCodes.BAD_INPUT, cli.run("render", "--size", "big", "--cache", dir.toString()));
     assertTrue(cli.err().contains("--size"), cli.err());
+  }
+
+  @Test
+  void writesOddSizesToH264CroppedAndTheForegroundLayerToProResWithAlpha() throws Exception {
+    assertEquals(ExitCodes.OK, cli.run("render", "--size", "81x45", "--out", dir.resolve("odd.mp4").toString(),
+        "--cache", dir.toString()), cli.err());
+    Clip odd = ClipReader.read(ClipRequest.nativeSize(dir.resolve("odd.mp4"), Optional.empty()));
+    assertEquals(48, odd.frameCount());
+    assertEquals(80, odd.width(), "cropped to an even width for H.264");
+    assertEquals(44, odd.height());
+
+    assertEquals(ExitCodes.OK, cli.run("render", "--size", "64x36", "--output-mode", "foreground-layer", "--out",
+        dir.resolve("layer.mov").toString(), "--cache", dir.toString()), cli.err());
+    Clip layer = ClipReader.read(ClipRequest.nativeSize(dir.resolve("layer.mov"), Optional.empty()));
+    assertEquals(48, layer.frameCount());
+    assertTrue(layer.frame(0).hasAlpha(), "ProRes 4444 keeps the layer's alpha");
+    float[] alpha = layer.frame(10).alpha().values();
+    double max = 0;
+    double min = 1;
+    for (float a : alpha) {
+      max = Math.max(max, a);
+      min = Math.min(min, a);
+    }
+    assertTrue(max > 0.9 && min < 0.05, "alpha is the object's matte, opaque on it and clear elsewhere: " + min
+        + ".." + max);
   }
 
   @Test

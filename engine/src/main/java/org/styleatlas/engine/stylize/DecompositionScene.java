@@ -7,7 +7,9 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.styleatlas.engine.atlas.field.AtlasField;
 import org.styleatlas.engine.decompose.Decomposition;
 import org.styleatlas.engine.render.AtlasExtent;
@@ -22,7 +24,8 @@ import org.styleatlas.engine.video.Frame;
 
 /**
  * A learned decomposition ({@link Decomposition}) as the stylization and the renderer see it: its cached
- * working-resolution maps, its frozen networks evaluated on any other pixel grid (once per resolution),
+ * working-resolution maps, its frozen networks evaluated on any other pixel grid (once per resolution, and
+ * kept on disk by a {@link ResolutionMapCache} when given one),
  * the frozen background colours A_b(uv_b), its discretized atlases, and copies of its atlas networks as
  * editing atlases. The decomposition itself is never modified.
  */
@@ -37,15 +40,29 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
   private final Map<Size, org.styleatlas.engine.decompose.LayerMaps> byResolution = new ConcurrentHashMap<>();
   private final float[][] background;
   private final ProgressSink progress;
+  private final Optional<ResolutionMapCache> mapCache;
 
   /**
+   * A scene that evaluates maps at other resolutions once per instance, in memory only.
+   *
    * @param decomposition the decomposition of {@code clip} (its working resolution is the clip's)
    * @param clip the decomposed clip, at the working resolution
    */
   public DecompositionScene(Decomposition decomposition, Clip clip, ProgressSink progress) {
+    this(decomposition, clip, progress, Optional.empty());
+  }
+
+  /**
+   * @param decomposition the decomposition of {@code clip} (its working resolution is the clip's)
+   * @param clip the decomposed clip, at the working resolution
+   * @param mapCache where maps at other resolutions are kept across runs; empty: in memory only
+   */
+  public DecompositionScene(Decomposition decomposition, Clip clip, ProgressSink progress,
+      Optional<ResolutionMapCache> mapCache) {
     this.decomposition = decomposition;
     this.clip = clip;
     this.progress = progress;
+    this.mapCache = mapCache;
     this.atlases = AtlasSet.original(texture(decomposition.foregroundTexture()),
         texture(decomposition.backgroundTexture()));
     this.background = new float[clip.frameCount()][];
@@ -85,13 +102,23 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
   public LayerMaps maps(int t, int w, int h) {
     org.styleatlas.engine.decompose.LayerMaps all = byResolution.computeIfAbsent(new Size(w, h), s -> {
       try {
-        return s.width() == width() && s.height() == height() ? decomposition.maps()
-            : decomposition.evaluate(s.width(), s.height(), false, progress);
+        return s.width() == width() && s.height() == height() ? decomposition.maps() : evaluated(w, h);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the cached maps of " + clip.name() + ": " + e.getMessage(), e);
       }
     });
     return new LayerMaps(w, h, all.uvForeground().get(t), all.uvBackground().get(t), all.alpha().get(t));
+  }
+
+  /** The frozen networks' maps on a {@code w x h} grid, through the per-resolution cache when there is one. */
+  private org.styleatlas.engine.decompose.LayerMaps evaluated(int w, int h) throws IOException {
+    Supplier<org.styleatlas.engine.decompose.LayerMaps> evaluate = () -> decomposition.evaluate(w, h, false, progress);
+    return mapCache.isPresent() ? mapCache.get().get(decomposition.entry().key(), w, h, evaluate) : evaluate.get();
+  }
+
+  @Override
+  public double fps() {
+    return clip.fps();
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.styleatlas.engine.stylize;
 import ai.djl.ndarray.NDManager;
 import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.render.LayerMapSource;
+import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.Frame;
 
 /**
@@ -14,6 +15,11 @@ public interface EditableScene extends AutoCloseable {
 
   /** The frozen maps: UVs and opacity, at the working resolution and at any other. */
   LayerMapSource maps();
+
+  /** Frames per second of the clip, written into video outputs. */
+  default double fps() {
+    return Clip.DEFAULT_FPS;
+  }
 
   /** The source frame {@code t} at the working resolution. */
   Frame frame(int t);

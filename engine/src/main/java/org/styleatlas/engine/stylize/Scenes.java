@@ -29,7 +29,8 @@ public final class Scenes {
 
   /**
    * The scene of a clip file, decomposed through the cache (a second call with the same clip and settings
-   * reuses the decomposition, so a new prompt never decomposes again).
+   * reuses the decomposition, so a new prompt never decomposes again); its maps at other output sizes are
+   * cached there too ({@link ResolutionMapCache}).
    *
    * @param input a folder of frames or a video file; empty for the embedded demo clip
    * @param matte the object's matte, when not in the source's alpha
@@ -48,6 +49,6 @@ public final class Scenes {
     }
     Decomposition d = DecompositionJob.builder().setClip(clip).setConfig(decomposition).optCache(cache)
         .optProgress(progress).build().run();
-    return new DecompositionScene(d, clip, progress);
+    return new DecompositionScene(d, clip, progress, Optional.of(new ResolutionMapCache(cache)));
   }
 }

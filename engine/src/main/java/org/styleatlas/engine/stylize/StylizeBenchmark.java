@@ -2,25 +2,42 @@ package org.styleatlas.engine.stylize;
 
 import ai.djl.Device;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.clip.ClipModel;
 import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.runtime.RunStats;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 
 /**
- * Fine-tuning iterations per second with a TorchScript CLIP file, on the demo clip's exact decomposition
- * at a given working size, with a preset's views. Prints the median of several runs.
+ * Fine-tuning iterations per second with a TorchScript CLIP file. {@link #measure} runs on any scene (the
+ * CLI's {@code styleatlas bench stylize} uses a decomposed DAVIS clip); {@link #main} on the demo clip's
+ * exact decomposition at a given working size, fast editing atlas, a preset's views.
  *
  * <p>Usage: {@code StylizeBenchmark MODEL.pt [WIDTH HEIGHT [ITERATIONS [RUNS [PRESET]]]]}, default
  * 384 216 5 3 draft.
  */
 public final class StylizeBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(StylizeBenchmark.class);
+  private static final StyleTarget TARGET = StyleTarget.text("a swan made of gold");
 
   private StylizeBenchmark() {}
+
+  /**
+   * Iterations per second of {@code runs} runs of {@code config} (seeds 0, 1, ...), after one untimed
+   * one-iteration warm-up run. Each run's rate covers its iterations only, not encoding the targets.
+   */
+  public static RunStats measure(EditableScene scene, ClipModel clip, StylizeConfig config, int runs) {
+    new EditingAtlasTrainer(config.withSchedule(config.schedule().withIterations(1)))
+        .run(scene, clip, TARGET, ProgressSink.NONE, () -> false);
+    double[] rates = new double[runs];
+    for (int r = 0; r < runs; r++) {
+      rates[r] = new EditingAtlasTrainer(config.withSchedule(config.schedule().withSeed(r)))
+          .run(scene, clip, TARGET, ProgressSink.NONE, () -> false).iterationsPerSecond();
+    }
+    return RunStats.of(rates);
+  }
 
   public static void main(String[] args) {
     Path model = Path.of(args[0]);
@@ -33,19 +50,12 @@ public final class StylizeBenchmark {
         SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(w, h, 48)), Scenes.DEMO_ATLAS_SIZE);
     StylizeConfig config = StylizeConfig.preset(preset).withAtlasMode(AtlasMode.FAST);
     config = config.withSchedule(config.schedule().withIterations(iterations));
-    double[] rates = new double[runs];
     try (ClipModel clip = ClipModel.load(model, Device.cpu())) {
-      for (int r = 0; r < runs; r++) {
-        StylizationResult result = new EditingAtlasTrainer(config.withSchedule(config.schedule().withSeed(r)))
-            .run(scene, clip, StyleTarget.text("a swan made of gold"), ProgressSink.NONE, () -> false);
-        rates[r] = result.iterationsPerSecond();
-      }
+      RunStats rates = measure(scene, clip, config, runs);
+      LOG.info("stylize {}x{} {} preset ({} global + {} local views at {} px, {} frames), model {}: {} it/s over {}"
+          + " runs of {} iterations", w, h, preset, config.views().globalViews(), config.views().localViews(),
+          config.views().resolution(), config.schedule().framesPerIteration(), model.getFileName(), rates.format(3),
+          runs, iterations);
     }
-    Arrays.sort(rates);
-    LOG.info("stylize {}x{} {} preset ({} global + {} local views at {} px, {} frames), model {}: median {} it/s"
-        + " over {} runs of {} iterations (min {}, max {})", w, h, preset, config.views().globalViews(),
-        config.views().localViews(), config.views().resolution(), config.schedule().framesPerIteration(),
-        model.getFileName(), String.format("%.3f", rates[runs / 2]), runs, iterations,
-        String.format("%.3f", rates[0]), String.format("%.3f", rates[runs - 1]));
   }
 }

@@ -94,6 +94,11 @@ public final class SyntheticScene implements EditableScene, LayerMapSource {
   }
 
   @Override
+  public double fps() {
+    return clip.clip().fps();
+  }
+
+  @Override
   public Frame frame(int t) {
     return clip.clip().frame(t);
   }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.config.DecompositionConfig;
 import org.styleatlas.engine.decompose.Decomposition;
+import org.styleatlas.engine.decompose.DecompositionFiles;
 import org.styleatlas.engine.decompose.DecompositionJob;
+import org.styleatlas.engine.render.ClipRenderer;
+import org.styleatlas.engine.render.RenderSettings;
 import org.styleatlas.engine.render.FrameRenderer;
 import org.styleatlas.engine.render.ImageMetrics;
 import org.styleatlas.engine.render.LayerMaps;
@@ -78,6 +84,38 @@ class DecompositionSceneTest {
           OutputMode.COMPOSITE);
       assertEquals(128, composite.width());
     }
+  }
+
+  @Test
+  void mapsAtAnOutputSizeAreCachedOnDiskVerifiedAndRecomputedWhenCorrupt() throws Exception {
+    ResolutionMapCache first = new ResolutionMapCache(cache);
+    List<Frame> rendered = render(new DecompositionScene(scene.decomposition(), synthetic.clip(), ProgressSink.NONE,
+        Optional.of(first)));
+    assertEquals(1, first.evaluations(), "the first run evaluates the networks at 80x44");
+    Path entry = cacheDir.resolve(ResolutionMapCache.KIND)
+        .resolve(ResolutionMapCache.key(scene.decomposition().entry().key(), 80, 44).hash());
+    assertTrue(Files.isRegularFile(entry.resolve(DecompositionFiles.ALPHA)), "maps stored in the content cache");
+
+    ResolutionMapCache second = new ResolutionMapCache(cache);
+    assertEquals(rendered, render(new DecompositionScene(scene.decomposition(), synthetic.clip(), ProgressSink.NONE,
+        Optional.of(second))), "frames from the cached maps are bit-identical");
+    assertEquals(0, second.evaluations(), "a second run reads the maps instead of evaluating");
+
+    byte[] alpha = Files.readAllBytes(entry.resolve(DecompositionFiles.ALPHA));
+    alpha[alpha.length / 2] ^= 0x40;
+    Files.write(entry.resolve(DecompositionFiles.ALPHA), alpha);
+    ResolutionMapCache reopened = new ResolutionMapCache(new ContentCache(cacheDir, 1L << 30));
+    assertEquals(rendered, render(new DecompositionScene(scene.decomposition(), synthetic.clip(), ProgressSink.NONE,
+        Optional.of(reopened))), "a corrupt entry is evaluated again, to the same frames");
+    assertEquals(1, reopened.evaluations(), "the checksum mismatch was detected and the maps recomputed");
+  }
+
+  /** Every frame in reconstruction mode at 80x44 (the scene is not closed: it shares the decomposition). */
+  private static List<Frame> render(DecompositionScene s) throws Exception {
+    List<Frame> frames = new ArrayList<>();
+    new ClipRenderer(s.maps(), s.atlases()).render(s::frame,
+        new RenderSettings(OutputMode.RECONSTRUCTION, 1f, 80, 44, 2), ProgressSink.NONE, (t, f) -> frames.add(f));
+    return frames;
   }
 
   @Test

@@ -1,0 +1,79 @@
+package org.styleatlas.engine.stylize;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.cache.CacheEntry;
+import org.styleatlas.engine.cache.CacheKey;
+import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.cache.ContentHasher;
+import org.styleatlas.engine.decompose.DecompositionFiles;
+import org.styleatlas.engine.decompose.LayerMaps;
+import org.styleatlas.engine.flow.Float32Files;
+
+/**
+ * A decomposition's frozen maps evaluated at one output size, kept in the content cache under kind
+ * {@value #KIND}, keyed by the decomposition's cache key and the size. Each entry holds the decomposition
+ * entry's file layout ({@link DecompositionFiles#UV_FOREGROUND} {@code [T, H, W, 2]},
+ * {@link DecompositionFiles#UV_BACKGROUND} {@code [T, H, W, 2]}, {@link DecompositionFiles#ALPHA}
+ * {@code [T, H, W, 1]}, float32, {@link Float32Files}), so a later render or stylization at that size reads
+ * them instead of evaluating the networks again. The cache's SHA-256 manifest is checked on the first read
+ * in a process: a corrupt entry is dropped and evaluated again.
+ */
+public final class ResolutionMapCache {
+  private static final Logger LOG = LoggerFactory.getLogger(ResolutionMapCache.class);
+
+  /** The cache kind of per-resolution maps. */
+  public static final String KIND = "layer-maps";
+
+  private final ContentCache cache;
+  private final AtomicInteger evaluations = new AtomicInteger();
+
+  public ResolutionMapCache(ContentCache cache) {
+    this.cache = cache;
+  }
+
+  /** The key of the maps of {@code decomposition} at {@code width x height}. */
+  public static CacheKey key(CacheKey decomposition, int width, int height) {
+    return new ContentHasher().putString("layer-maps-v1").putString(decomposition.kind())
+        .putString(decomposition.hash()).putLong(width).putLong(height).key(KIND);
+  }
+
+  /**
+   * The maps at {@code width x height}: read from the cache, or computed by {@code evaluate} and stored.
+   *
+   * @param decomposition the cache key of the decomposition whose networks {@code evaluate} runs
+   * @param evaluate evaluates the frozen networks on the {@code width x height} pixel grid
+   */
+  public LayerMaps get(CacheKey decomposition, int width, int height, Supplier<LayerMaps> evaluate)
+      throws IOException {
+    LayerMaps[] computed = {null};
+    CacheEntry entry = cache.getOrCreate(key(decomposition, width, height), dir -> {
+      LOG.info("evaluating the decomposition's maps at {}x{} (cached for later runs)", width, height);
+      long start = System.nanoTime();
+      LayerMaps m = evaluate.get();
+      evaluations.incrementAndGet();
+      LOG.info("evaluated the maps of {} frames at {}x{} in {} s", m.frames(), width, height,
+          String.format("%.1f", (System.nanoTime() - start) / 1e9));
+      Float32Files.write(dir.resolve(DecompositionFiles.UV_FOREGROUND), m.uvForeground());
+      Float32Files.write(dir.resolve(DecompositionFiles.UV_BACKGROUND), m.uvBackground());
+      Float32Files.write(dir.resolve(DecompositionFiles.ALPHA), m.alpha());
+      computed[0] = m;
+    });
+    if (computed[0] != null) {
+      return computed[0];
+    }
+    LOG.debug("maps at {}x{} read from the cache entry {}", width, height, entry.key());
+    return new LayerMaps(width, height, Float32Files.read(entry.file(DecompositionFiles.UV_FOREGROUND)),
+        Float32Files.read(entry.file(DecompositionFiles.UV_BACKGROUND)),
+        Float32Files.read(entry.file(DecompositionFiles.ALPHA)), List.of());
+  }
+
+  /** How many times this instance evaluated the networks (cache misses), for tests and logs. */
+  public int evaluations() {
+    return evaluations.get();
+  }
+}
