@@ -64,7 +64,7 @@ final class BenchCommand implements Runnable {
       if (!(budgetSeconds > 0) || !(everySeconds > 0)) {
         throw new InputException("--budget and --every must be positive");
       }
-      DecomposeCommand.Console.threads(threads);
+      TorchThreads.set(threads);
       PrintWriter out = spec.commandLine().getOut();
       out.printf("%-16s %-9s %9s %9s %9s%n", "clip", "mode", "seconds", "iteration", "psnr_dB");
       out.flush();

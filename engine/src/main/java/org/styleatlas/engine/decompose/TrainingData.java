@@ -3,6 +3,7 @@ package org.styleatlas.engine.decompose;
 import java.util.SplittableRandom;
 import org.styleatlas.engine.atlas.model.FrameGeometry;
 import org.styleatlas.engine.flow.OpticalFlow;
+import org.styleatlas.engine.losses.Layer;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.Frame;
 
@@ -47,15 +48,42 @@ final class TrainingData {
     return matte != null;
   }
 
-  /** N normalised pixel centres drawn uniformly from the whole clip: {@code [N, 3]}. */
-  float[] samplePoints(SplittableRandom rnd, int n) {
+  /**
+   * N pixels drawn uniformly from the whole clip with their pre-training targets: normalised centres
+   * {@code xyt [N, 3]}, target uv of each mapping {@code [N, 2]}, colour {@code [N, 3]} and the matte
+   * {@code [N]} (null without one).
+   */
+  PretrainBatch samplePretrain(SplittableRandom rnd, int n, MappingTargets targets) {
     float[] xyt = new float[n * 3];
+    float[] uvF = new float[n * 2];
+    float[] uvB = new float[n * 2];
+    float[] colours = new float[n * 3];
+    float[] m = matte == null ? null : new float[n];
     int w = geometry.width();
-    int h = geometry.height();
+    int plane = w * geometry.height();
     for (int i = 0; i < n; i++) {
-      put(xyt, i, rnd.nextInt(w), rnd.nextInt(h), rnd.nextInt(geometry.frames()));
+      int x = rnd.nextInt(w);
+      int y = rnd.nextInt(geometry.height());
+      int t = rnd.nextInt(geometry.frames());
+      put(xyt, i, x, y, t);
+      targets.put(Layer.FOREGROUND, x, y, t, uvF, i);
+      targets.put(Layer.BACKGROUND, x, y, t, uvB, i);
+      colour(colours, i, t * plane + y * w + x);
+      if (m != null) {
+        m[i] = matte[t * plane + y * w + x];
+      }
     }
-    return xyt;
+    return new PretrainBatch(n, xyt, uvF, uvB, colours, m);
+  }
+
+  /** The flow the data was built with. */
+  OpticalFlow flow() {
+    return flow;
+  }
+
+  /** Matte value of {@code pixel} (y·W + x) in frame t; requires {@link #hasMatte()}. */
+  float matte(int t, int pixel) {
+    return matte[t * geometry.width() * geometry.height() + pixel];
   }
 
   /** A batch of N pixels drawn uniformly, with neighbours, flow targets and targets. */
