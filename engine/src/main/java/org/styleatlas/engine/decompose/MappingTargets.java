@@ -8,9 +8,10 @@ import org.styleatlas.engine.flow.LayerMotion;
 import org.styleatlas.engine.losses.Layer;
 
 /**
- * What the mappings are pre-trained to: uv = uvScale·A_t(x, y) per layer, with A_t the layer's motion
- * from frame t to the reference frame (the identity for NLA's initialisation), in normalised coordinates
- * and clamped inside tanh's range.
+ * What the mappings are pre-trained to: uv = uvScale·A_t(x, y) per layer, with A_t the layer's affine
+ * motion from frame t to the middle frame ({@link LayerMotion}: flow fits on the matte's core or outside
+ * it, chained and refined on the images; the identity for NLA's initialisation), in normalised
+ * coordinates and clamped inside tanh's range.
  */
 final class MappingTargets {
   private static final Logger LOG = LoggerFactory.getLogger(MappingTargets.class);
@@ -39,10 +40,14 @@ final class MappingTargets {
       }
       return new MappingTargets(g, LayerMotion.identity(g.frames()), LayerMotion.identity(g.frames()), uvScale);
     }
-    int reference = g.frames() / 2;
-    LayerMotion fg = LayerMotion.estimate(data.flow(), (t, p) -> data.matte(t, p) >= CORE, reference);
-    LayerMotion bg = LayerMotion.estimate(data.flow(), (t, p) -> data.matte(t, p) <= 1 - CORE, reference);
-    return new MappingTargets(g, fg, bg, uvScale);
+    return new MappingTargets(g, motion(data, (t, p) -> data.matte(t, p) >= CORE),
+        motion(data, (t, p) -> data.matte(t, p) <= 1 - CORE), uvScale);
+  }
+
+  /** The layer's motion to the middle frame: flow fits chained, then refined on the images. */
+  private static LayerMotion motion(TrainingData data, LayerMotion.PixelSelection layer) {
+    FrameGeometry g = data.geometry();
+    return LayerMotion.estimate(data.flow(), layer, g.frames() / 2).refined(data.luma(), g.width(), layer);
   }
 
   /** Writes the target uv of pixel (x, y) of frame t for {@code layer} at {@code out[2i], out[2i + 1]}. */

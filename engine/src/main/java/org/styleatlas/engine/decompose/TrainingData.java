@@ -1,7 +1,9 @@
 package org.styleatlas.engine.decompose;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.styleatlas.engine.atlas.model.FrameGeometry;
+import org.styleatlas.engine.flow.Luma;
 import org.styleatlas.engine.flow.OpticalFlow;
 import org.styleatlas.engine.losses.Layer;
 import org.styleatlas.engine.video.Clip;
@@ -13,12 +15,14 @@ final class TrainingData {
   private final float[] rgb;
   private final float[] matte;
   private final OpticalFlow flow;
+  private final List<float[]> luma;
 
-  private TrainingData(FrameGeometry geometry, float[] rgb, float[] matte, OpticalFlow flow) {
+  private TrainingData(FrameGeometry geometry, float[] rgb, float[] matte, OpticalFlow flow, List<float[]> luma) {
     this.geometry = geometry;
     this.rgb = rgb;
     this.matte = matte;
     this.flow = flow;
+    this.luma = luma;
   }
 
   static TrainingData of(Clip clip, OpticalFlow flow) {
@@ -37,7 +41,8 @@ final class TrainingData {
         System.arraycopy(clip.matte(t).values(), 0, matte, t * plane, plane);
       }
     }
-    return new TrainingData(new FrameGeometry(w, h, clip.frameCount()), rgb, matte, flow);
+    return new TrainingData(new FrameGeometry(w, h, clip.frameCount()), rgb, matte, flow,
+        clip.frames().stream().map(Luma::of).toList());
   }
 
   FrameGeometry geometry() {
@@ -79,6 +84,11 @@ final class TrainingData {
   /** The flow the data was built with. */
   OpticalFlow flow() {
     return flow;
+  }
+
+  /** Per frame {@code [H·W]} luma. */
+  List<float[]> luma() {
+    return luma;
   }
 
   /** Matte value of {@code pixel} (y·W + x) in frame t; requires {@link #hasMatte()}. */

@@ -77,12 +77,10 @@ public final class DisFlowEstimator {
 
   /** 8-bit Rec. 601 luma of the frame's encoded RGB, bilinearly upsampled by k. */
   private static Mat luma(Frame f, int k) {
-    byte[] g = new byte[f.width() * f.height()];
-    float[] px = f.pixels();
-    int ch = f.channels();
+    float[] y = Luma.of(f);
+    byte[] g = new byte[y.length];
     for (int p = 0; p < g.length; p++) {
-      double y = 0.299 * px[p * ch] + 0.587 * px[p * ch + 1] + 0.114 * px[p * ch + 2];
-      g[p] = (byte) Math.max(0, Math.min(255, Math.round(y * 255)));
+      g[p] = (byte) Math.max(0, Math.min(255, Math.round(y[p] * 255)));
     }
     Mat m = new Mat(f.height(), f.width(), CV_8UC1);
     m.data().put(g);

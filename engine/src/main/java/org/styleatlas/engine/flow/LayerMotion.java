@@ -1,6 +1,7 @@
 package org.styleatlas.engine.flow;
 
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,18 +27,20 @@ public final class LayerMotion {
   }
 
   private final double[][] toReference;
+  private final int reference;
 
-  private LayerMotion(double[][] toReference) {
+  private LayerMotion(double[][] toReference, int reference) {
     this.toReference = toReference;
+    this.reference = reference;
   }
 
-  /** No motion: every frame maps to the reference unchanged. */
+  /** No motion: every frame maps to the middle frame unchanged. */
   public static LayerMotion identity(int frames) {
     double[][] maps = new double[frames][];
     for (int t = 0; t < frames; t++) {
       maps[t] = IDENTITY.clone();
     }
-    return new LayerMotion(maps);
+    return new LayerMotion(maps, frames / 2);
   }
 
   /**
@@ -61,7 +64,34 @@ public final class LayerMotion {
       double[] step = fitPair(flow, layer, t, flow.backward().get(t - 1), flow.backwardMask().get(t - 1));
       maps[t] = compose(maps[t - 1], step);
     }
-    return new LayerMotion(maps);
+    return new LayerMotion(maps, reference);
+  }
+
+  /**
+   * This motion with every frame's map refined against the reference frame's image by
+   * {@link AffineAlignment} (brightness constancy over the layer's pixels of frame t). The flow fits drift
+   * as they are chained (about half a pixel per pair on the generated clip); this removes the drift.
+   *
+   * @param luma per frame {@code [H·W]} grey values in [0, 1]
+   * @param width frame width
+   * @param layer the layer's pixels per frame
+   */
+  public LayerMotion refined(List<float[]> luma, int width, PixelSelection layer) {
+    int height = luma.get(0).length / width;
+    AffineAlignment align = new AffineAlignment(width, height);
+    double[][] maps = new double[frames()][];
+    for (int t = 0; t < frames(); t++) {
+      if (t == reference) {
+        maps[t] = toReference[t].clone();
+        continue;
+      }
+      boolean[] selected = new boolean[width * height];
+      for (int p = 0; p < selected.length; p++) {
+        selected[p] = layer.includes(t, p);
+      }
+      maps[t] = align.refine(toReference[t], luma.get(t), luma.get(reference), selected);
+    }
+    return new LayerMotion(maps, reference);
   }
 
   /** Number of frames. */
