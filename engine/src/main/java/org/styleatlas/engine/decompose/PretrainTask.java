@@ -67,7 +67,8 @@ final class PretrainTask extends ModelTask {
       NDArray rgb = step.create(b.rgb(), new Shape(n, 3));
       NDArray fg = model.foregroundAtlas().apply(ps, step.create(b.uvForeground(), new Shape(n, 2)), true);
       NDArray bg = model.backgroundAtlas().apply(ps, step.create(b.uvBackground(), new Shape(n, 2)), true);
-      NDArray atlas = squaredError(fg, rgb).mul(matte).mean().add(squaredError(bg, rgb).mul(matte.neg().add(1f)).mean());
+      NDArray atlas = squaredError(fg, rgb).mul(matte).mean()
+          .add(squaredError(bg, rgb).mul(matte.neg().add(1f)).mean());
       terms.add(new StepLoss.Term("pretrain-alpha", a));
       terms.add(new StepLoss.Term("pretrain-atlas", atlas));
       total = total.add(a).add(atlas);

@@ -1,5 +1,8 @@
 package org.styleatlas.engine.flow;
 
+import java.util.Optional;
+import org.styleatlas.engine.math.LinearSystem;
+
 /**
  * Refines an affine map between two grey images by Gauss–Newton on the brightness difference (forward
  * additive Lucas–Kanade): minimises Σ_p (J(A·p) − I(p))² over the selected pixels p of I, with J sampled
@@ -55,10 +58,16 @@ final class AffineAlignment {
           }
         }
       }
-      double[] step = solve(hessian, grad);
-      if (step == null) {
+      double[][] system = new double[6][7];
+      for (int k = 0; k < 6; k++) {
+        System.arraycopy(hessian[k], 0, system[k], 0, 6);
+        system[k][6] = grad[k];
+      }
+      Optional<double[]> solved = LinearSystem.solve(system);
+      if (solved.isEmpty()) {
         break;
       }
+      double[] step = solved.get();
       double[] next = new double[6];
       for (int k = 0; k < 6; k++) {
         next[k] = best[k] - step[k];
@@ -132,44 +141,5 @@ final class AffineAlignment {
       }
     }
     return out;
-  }
-
-  /** Solves H·x = g by Gaussian elimination with partial pivoting; null when H is singular. */
-  static double[] solve(double[][] hessian, double[] g) {
-    int n = g.length;
-    double[][] m = new double[n][n + 1];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(hessian[i], 0, m[i], 0, n);
-      m[i][n] = g[i];
-    }
-    for (int c = 0; c < n; c++) {
-      int pivot = c;
-      for (int r = c + 1; r < n; r++) {
-        if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
-          pivot = r;
-        }
-      }
-      if (Math.abs(m[pivot][c]) < 1e-12) {
-        return null;
-      }
-      double[] tmp = m[c];
-      m[c] = m[pivot];
-      m[pivot] = tmp;
-      for (int r = c + 1; r < n; r++) {
-        double f = m[r][c] / m[c][c];
-        for (int k = c; k <= n; k++) {
-          m[r][k] -= f * m[c][k];
-        }
-      }
-    }
-    double[] x = new double[n];
-    for (int r = n - 1; r >= 0; r--) {
-      double s = m[r][n];
-      for (int k = r + 1; k < n; k++) {
-        s -= m[r][k] * x[k];
-      }
-      x[r] = s / m[r][r];
-    }
-    return x;
   }
 }

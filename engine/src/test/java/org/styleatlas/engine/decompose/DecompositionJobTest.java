@@ -104,8 +104,8 @@ class DecompositionJobTest {
    * foreground atlas point in every frame: the mean distance to each point's centroid is under 25% of
    * the atlas distance between two tracked points 0.85 object units apart (about 10 px here), i.e. the
    * tracks stay within ~2.5 px of one atlas point, where an identity-like mapping drifts with the object
-   * across ~25 px. Measured after 150 steps: 0.19, 0.19, 0.22 and 0.39 in four runs with the flow-only motion, 0.23 with
-   * the refined motion; 1.33 before the motion
+   * across ~25 px. Measured after 150 steps: 0.19, 0.19, 0.22 and 0.39 in four runs with the flow-only
+   * motion, 0.23 with the refined motion; 1.33 before the motion
    * initialisation and the upsampled flow (the same spec, 38 s of training).
    */
   @Test
