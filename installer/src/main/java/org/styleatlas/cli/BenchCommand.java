@@ -73,7 +73,7 @@ final class BenchCommand implements Runnable {
       if (!(budgetSeconds > 0) || !(everySeconds > 0)) {
         throw new InputException("--budget and --every must be positive");
       }
-      DecomposeCommand.Console.threads(threads);
+      TorchThreads.set(threads);
       PrintWriter out = spec.commandLine().getOut();
       if (clock == TrainingClock.THREAD_CPU && threads != 1) {
         throw new InputException("--clock THREAD_CPU measures the training thread only: use it with --threads 1");

@@ -1,19 +1,15 @@
 package org.styleatlas.cli;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.config.DecompositionConfig;
 import org.styleatlas.engine.decompose.Decomposition;
 import org.styleatlas.engine.decompose.DecompositionExport;
 import org.styleatlas.engine.decompose.DecompositionJob;
-import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
@@ -45,8 +41,19 @@ final class DecomposeCommand implements Callable<Integer> {
   @Option(names = "--iterations", description = "Main-phase iterations (default: the mode's preset).")
   Integer iterations;
 
+  @Option(names = "--seed", description = "Seed of the initialisation and of every sampled batch (default: the "
+      + "mode's preset, 1).")
+  Long seed;
+
+  @Option(names = "--format", defaultValue = "mp4",
+      description = "mp4 (default: H.264 videos) or png (PNG sequences) for the reconstruction and side-by-side.")
+  String format;
+
   @Option(names = "--out", defaultValue = "decomposition", description = "Output folder.")
   Path out;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder (default: ~/.cache/styleatlas).")
+  Path cacheDir;
 
   @Option(names = "--threads", defaultValue = "1",
       description = "Torch CPU threads (1 is fastest on small shared machines).")
@@ -54,16 +61,19 @@ final class DecomposeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DecompositionConfig config = config(mode, iterations);
+    DecompositionConfig config = config(mode, iterations, seed);
+    OutputFormat outputFormat = format(format);
     if (size < 16) {
       throw new InputException("--size: must be at least 16, got " + size);
     }
-    Console.threads(threads);
+    TorchThreads.set(threads);
     Clip clip = ClipReader.read(new ClipRequest(input, Optional.ofNullable(matte), size));
-    try (Console progress = new Console();
-        Decomposition d = DecompositionJob.builder().setClip(clip).setConfig(config)
-            .optCache(new ContentCache(ContentCache.defaultRoot(), 20L << 30)).optProgress(progress).build().run()) {
-      DecompositionExport.write(d, clip, out, OutputFormat.PNG_SEQUENCE, progress);
+    ContentCache cache = new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
+    try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+        Decomposition d = DecompositionJob.builder().setClip(clip).setConfig(config).optCache(cache)
+            .optProgress(progress).build().run()) {
+      DecompositionExport.write(d, clip, out, outputFormat, progress);
+      progress.close();
       spec.commandLine().getOut().printf("mean PSNR %.2f dB over %d frames, %d iterations; outputs in %s%n",
           d.report().meanPsnr(), clip.frameCount(), d.report().iterations(), out.toAbsolutePath());
       spec.commandLine().getOut().flush();
@@ -71,8 +81,8 @@ final class DecomposeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The preset of {@code mode} with an optional iteration override; bad values are input errors. */
-  static DecompositionConfig config(String mode, Integer iterations) {
+  /** The preset of {@code mode} with optional iteration and seed overrides; bad values are input errors. */
+  static DecompositionConfig config(String mode, Integer iterations, Long seed) {
     DecompositionConfig config = DecompositionConfig.of(mode);
     if (iterations != null) {
       if (iterations < 1) {
@@ -80,33 +90,18 @@ final class DecomposeCommand implements Callable<Integer> {
       }
       config = config.withIterations(iterations);
     }
+    if (seed != null) {
+      config = config.withSchedule(config.schedule().withSeed(seed));
+    }
     return config;
   }
 
-  /** Progress bars on stderr, one per task; also sets torch's thread count before the engine starts. */
-  static final class Console implements ProgressSink, AutoCloseable {
-    private final Map<String, ProgressBar> bars = new HashMap<>();
-
-    static void threads(int n) {
-      if (n < 1) {
-        throw new InputException("--threads: must be at least 1, got " + n);
-      }
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    }
-
-    @Override
-    public synchronized void update(String task, long done, long total, String detail) {
-      ProgressBar bar = bars.computeIfAbsent(task, t -> new ProgressBarBuilder().setTaskName(t).setInitialMax(total)
-          .build());
-      bar.maxHint(total);
-      bar.stepTo(done);
-      bar.setExtraMessage(detail);
-    }
-
-    @Override
-    public synchronized void close() {
-      bars.values().forEach(ProgressBar::close);
-    }
+  /** "mp4" or "png"; anything else is an input error. */
+  static OutputFormat format(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "mp4" -> OutputFormat.H264_MP4;
+      case "png" -> OutputFormat.PNG_SEQUENCE;
+      default -> throw new InputException("--format: expected mp4 or png, got '" + name + "'");
+    };
   }
 }

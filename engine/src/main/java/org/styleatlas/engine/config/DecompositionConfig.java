@@ -19,14 +19,15 @@ import org.styleatlas.engine.losses.LossConfig;
  * @param schedule iterations, batch, seed, checkpoints
  * @param flow optical-flow settings
  * @param atlasResolution pixels of the discretised atlas across the full uv range [−1, 1]
+ * @param init how the mappings and α start (pre-training targets)
  * @param device where to train (not part of the result's identity)
  */
 public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig losses, OptimizerConfig optimizer,
-    ScheduleConfig schedule, FlowConfig flow, int atlasResolution, DeviceChoice device) {
+    ScheduleConfig schedule, FlowConfig flow, int atlasResolution, Initialisation init, DeviceChoice device) {
 
   public DecompositionConfig {
     if (mode == null || model == null || losses == null || optimizer == null || schedule == null || flow == null
-        || device == null) {
+        || init == null || device == null) {
       throw new IllegalArgumentException("decomposition config is missing a section");
     }
     if (atlasResolution < 16 || atlasResolution > 8192) {
@@ -56,7 +57,8 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
         new FieldConfig(new EncodingConfig.Positional(10), new MlpConfig(8, 256)),
         true);
     return new DecompositionConfig(Mode.FAITHFUL, model, LossConfig.nla(), OptimizerConfig.nla(),
-        new ScheduleConfig(400_000, 100, 10_000, 1L, 500), FlowConfig.defaults(), 1000, DeviceChoice.AUTO);
+        new ScheduleConfig(400_000, 100, 10_000, 1L, 500), FlowConfig.defaults(), 1000, Initialisation.IDENTITY,
+        DeviceChoice.AUTO);
   }
 
   /**
@@ -75,11 +77,12 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
         false);
     return new DecompositionConfig(Mode.FAST, model, LossConfig.nla(),
         new OptimizerConfig(5e-3, 1e-2, 0.9, 0.99, 1e-15),
-        new ScheduleConfig(3000, 100, 4096, 1L, 250), FlowConfig.defaults(), 1000, DeviceChoice.AUTO);
+        new ScheduleConfig(3000, 100, 4096, 1L, 250), FlowConfig.defaults(), 1000, Initialisation.MOTION,
+        DeviceChoice.AUTO);
   }
 
   public DecompositionConfig withSchedule(ScheduleConfig s) {
-    return new DecompositionConfig(mode, model, losses, optimizer, s, flow, atlasResolution, device);
+    return new DecompositionConfig(mode, model, losses, optimizer, s, flow, atlasResolution, init, device);
   }
 
   public DecompositionConfig withIterations(int n) {
@@ -87,21 +90,26 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
   }
 
   public DecompositionConfig withLosses(LossConfig l) {
-    return new DecompositionConfig(mode, model, l, optimizer, schedule, flow, atlasResolution, device);
+    return new DecompositionConfig(mode, model, l, optimizer, schedule, flow, atlasResolution, init, device);
+  }
+
+  public DecompositionConfig withInit(Initialisation i) {
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, i, device);
   }
 
   public DecompositionConfig withDevice(DeviceChoice d) {
-    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, d);
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, init, d);
   }
 
   public DecompositionConfig withAtlasResolution(int r) {
-    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, r, device);
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, r, init, device);
   }
 
   /** What the trained result depends on (everything but the device and checkpoint period), for cache keys. */
   public String fingerprint() {
     ScheduleConfig s = schedule;
     return "decomposition-v1|" + mode + "|" + model + "|" + losses + "|" + optimizer + "|" + s.iterations() + "|"
-        + s.pretrainIterations() + "|" + s.batchPixels() + "|" + s.seed() + "|" + flow + "|" + atlasResolution;
+        + s.pretrainIterations() + "|" + s.batchPixels() + "|" + s.seed() + "|" + flow + "|" + atlasResolution
+        + "|" + init;
   }
 }

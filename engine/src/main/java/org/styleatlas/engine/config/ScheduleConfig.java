@@ -23,4 +23,8 @@ public record ScheduleConfig(int iterations, int pretrainIterations, int batchPi
   public ScheduleConfig withIterations(int n) {
     return new ScheduleConfig(n, pretrainIterations, batchPixels, seed, checkpointEvery);
   }
+
+  public ScheduleConfig withSeed(long s) {
+    return new ScheduleConfig(iterations, pretrainIterations, batchPixels, s, checkpointEvery);
+  }
 }

@@ -12,10 +12,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.AtomicFiles;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipWriter;
+import org.styleatlas.engine.video.EvenPadding;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.OutputFormat;
 
@@ -24,9 +27,10 @@ import org.styleatlas.engine.video.OutputFormat;
  * (original | reconstruction | alpha), the atlas PNGs, the JSON report and a loss-curve plot.
  */
 public final class DecompositionExport {
-  /** Reconstruction frames (PNG sequence, or a video where the format supports it). */
+  private static final Logger LOG = LoggerFactory.getLogger(DecompositionExport.class);
+  /** Reconstruction frames: {@code reconstruction.mp4} (H.264), or a PNG folder of that name. */
   public static final String RECONSTRUCTION = "reconstruction";
-  /** Side-by-side frames. */
+  /** Side-by-side frames (original | reconstruction | α), three frames wide: a video or a PNG folder. */
   public static final String SIDE_BY_SIDE = "side-by-side";
   /** The report. */
   public static final String REPORT = "report.json";
@@ -47,13 +51,25 @@ public final class DecompositionExport {
       recon.add(r);
       side.add(sideBySide(clip.frame(t).rgb(), r, maps.alpha().get(t)));
     }
-    ClipWriter.write(recon, clip.fps(), out.resolve(name(RECONSTRUCTION, format)), format);
-    ClipWriter.write(side, clip.fps(), out.resolve(name(SIDE_BY_SIDE, format)), format);
+    writeVideo(recon, clip.fps(), out.resolve(name(RECONSTRUCTION, format)), format);
+    writeVideo(side, clip.fps(), out.resolve(name(SIDE_BY_SIDE, format)), format);
     for (AtlasTexture tex : List.of(d.foregroundTexture(), d.backgroundTexture())) {
       Files.copy(d.texturePath(tex), out.resolve(tex.file()), StandardCopyOption.REPLACE_EXISTING);
     }
     Files.copy(d.entry().file(DecompositionFiles.REPORT), out.resolve(REPORT), StandardCopyOption.REPLACE_EXISTING);
     plotLoss(d.report().lossCurve(), out.resolve(LOSS_PLOT));
+  }
+
+  /** Writes {@code frames}; for H.264 odd sizes are padded to even ones first (and a line logged). */
+  private static void writeVideo(List<Frame> frames, double fps, Path file, OutputFormat format) throws IOException {
+    List<Frame> written = frames;
+    Frame first = frames.get(0);
+    if (format == OutputFormat.H264_MP4 && EvenPadding.needed(first)) {
+      written = frames.stream().map(EvenPadding::pad).toList();
+      LOG.info("{}: H.264 needs even sizes; {}x{} padded to {}x{} by repeating the last column/row", file,
+          first.width(), first.height(), written.get(0).width(), written.get(0).height());
+    }
+    ClipWriter.write(written, fps, file, format);
   }
 
   private static String name(String base, OutputFormat format) {

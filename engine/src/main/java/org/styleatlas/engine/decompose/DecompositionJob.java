@@ -157,7 +157,7 @@ public final class DecompositionJob {
     if (n == 0) {
       return;
     }
-    TrainingTask task = new MappingPretrainTask(model, data, config, manager);
+    TrainingTask task = new PretrainTask(model, data, config, manager);
     try (var adam = ParameterGroups.adam(task.parameterGroups(), manager, config.optimizer())) {
       Trainer.builder().setEngine(engine).setTask(task).setOptimizer(adam).setIterations(n)
           .optCancellation(cancellation).build().run(manager);

@@ -1,8 +1,11 @@
 package org.styleatlas.engine.decompose;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.styleatlas.engine.atlas.model.FrameGeometry;
+import org.styleatlas.engine.flow.Luma;
 import org.styleatlas.engine.flow.OpticalFlow;
+import org.styleatlas.engine.losses.Layer;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.Frame;
 
@@ -12,12 +15,14 @@ final class TrainingData {
   private final float[] rgb;
   private final float[] matte;
   private final OpticalFlow flow;
+  private final List<float[]> luma;
 
-  private TrainingData(FrameGeometry geometry, float[] rgb, float[] matte, OpticalFlow flow) {
+  private TrainingData(FrameGeometry geometry, float[] rgb, float[] matte, OpticalFlow flow, List<float[]> luma) {
     this.geometry = geometry;
     this.rgb = rgb;
     this.matte = matte;
     this.flow = flow;
+    this.luma = luma;
   }
 
   static TrainingData of(Clip clip, OpticalFlow flow) {
@@ -36,7 +41,8 @@ final class TrainingData {
         System.arraycopy(clip.matte(t).values(), 0, matte, t * plane, plane);
       }
     }
-    return new TrainingData(new FrameGeometry(w, h, clip.frameCount()), rgb, matte, flow);
+    return new TrainingData(new FrameGeometry(w, h, clip.frameCount()), rgb, matte, flow,
+        clip.frames().stream().map(Luma::of).toList());
   }
 
   FrameGeometry geometry() {
@@ -47,15 +53,47 @@ final class TrainingData {
     return matte != null;
   }
 
-  /** N normalised pixel centres drawn uniformly from the whole clip: {@code [N, 3]}. */
-  float[] samplePoints(SplittableRandom rnd, int n) {
+  /**
+   * N pixels drawn uniformly from the whole clip with their pre-training targets: normalised centres
+   * {@code xyt [N, 3]}, target uv of each mapping {@code [N, 2]}, colour {@code [N, 3]} and the matte
+   * {@code [N]} (null without one).
+   */
+  PretrainBatch samplePretrain(SplittableRandom rnd, int n, MappingTargets targets) {
     float[] xyt = new float[n * 3];
+    float[] uvF = new float[n * 2];
+    float[] uvB = new float[n * 2];
+    float[] colours = new float[n * 3];
+    float[] m = matte == null ? null : new float[n];
     int w = geometry.width();
-    int h = geometry.height();
+    int plane = w * geometry.height();
     for (int i = 0; i < n; i++) {
-      put(xyt, i, rnd.nextInt(w), rnd.nextInt(h), rnd.nextInt(geometry.frames()));
+      int x = rnd.nextInt(w);
+      int y = rnd.nextInt(geometry.height());
+      int t = rnd.nextInt(geometry.frames());
+      put(xyt, i, x, y, t);
+      targets.put(Layer.FOREGROUND, x, y, t, uvF, i);
+      targets.put(Layer.BACKGROUND, x, y, t, uvB, i);
+      colour(colours, i, t * plane + y * w + x);
+      if (m != null) {
+        m[i] = matte[t * plane + y * w + x];
+      }
     }
-    return xyt;
+    return new PretrainBatch(n, xyt, uvF, uvB, colours, m);
+  }
+
+  /** The flow the data was built with. */
+  OpticalFlow flow() {
+    return flow;
+  }
+
+  /** Per frame {@code [H·W]} luma. */
+  List<float[]> luma() {
+    return luma;
+  }
+
+  /** Matte value of {@code pixel} (y·W + x) in frame t; requires {@link #hasMatte()}. */
+  float matte(int t, int pixel) {
+    return matte[t * geometry.width() * geometry.height() + pixel];
   }
 
   /** A batch of N pixels drawn uniformly, with neighbours, flow targets and targets. */

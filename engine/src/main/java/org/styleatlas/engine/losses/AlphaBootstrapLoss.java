@@ -17,8 +17,17 @@ public final class AlphaBootstrapLoss implements LossTerm {
 
   @Override
   public NDArray compute(LossInputs in) {
-    NDArray a = in.at().alpha().clip(EPS, 1f - EPS);
-    NDArray m = in.matte();
+    return crossEntropy(in.at().alpha(), in.matte());
+  }
+
+  /**
+   * @param alpha {@code [N, 1]} opacity in (0, 1)
+   * @param matte {@code [N, 1]} target in [0, 1]
+   * @return the mean binary cross-entropy, a scalar
+   */
+  public static NDArray crossEntropy(NDArray alpha, NDArray matte) {
+    NDArray a = alpha.clip(EPS, 1f - EPS);
+    NDArray m = matte;
     return m.mul(a.log()).add(m.neg().add(1f).mul(a.neg().add(1f).log())).neg().mean();
   }
 }

@@ -1,5 +1,7 @@
 package org.styleatlas.engine.stylize;
 
+import org.styleatlas.engine.math.LinearSystem;
+
 /**
  * A plane projective map, {@code (x, y) ↦ ((a·x + b·y + c)/(g·x + h·y + 1), (d·x + e·y + f)/(g·x + h·y + 1))}.
  *
@@ -34,44 +36,13 @@ public record Homography(double[] m) {
       a[2 * i] = new double[] {x, y, 1, 0, 0, 0, -u * x, -u * y, u};
       a[2 * i + 1] = new double[] {0, 0, 0, x, y, 1, -v * x, -v * y, v};
     }
-    return new Homography(solve(a));
+    return new Homography(LinearSystem.solve(a).orElseThrow(
+        () -> new IllegalArgumentException("homography points are degenerate (three or more collinear)")));
   }
 
   /** The image of (x, y). */
   public double[] apply(double x, double y) {
     double w = m[6] * x + m[7] * y + 1;
     return new double[] {(m[0] * x + m[1] * y + m[2]) / w, (m[3] * x + m[4] * y + m[5]) / w};
-  }
-
-  /** Gaussian elimination with partial pivoting on an 8x9 augmented matrix. */
-  private static double[] solve(double[][] a) {
-    int n = 8;
-    for (int col = 0; col < n; col++) {
-      int pivot = col;
-      for (int r = col + 1; r < n; r++) {
-        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-          pivot = r;
-        }
-      }
-      if (Math.abs(a[pivot][col]) < 1e-12) {
-        throw new IllegalArgumentException("homography points are degenerate (three or more collinear)");
-      }
-      double[] tmp = a[col];
-      a[col] = a[pivot];
-      a[pivot] = tmp;
-      for (int r = 0; r < n; r++) {
-        if (r != col) {
-          double f = a[r][col] / a[col][col];
-          for (int c = col; c <= n; c++) {
-            a[r][c] -= f * a[col][c];
-          }
-        }
-      }
-    }
-    double[] x = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = a[i][n] / a[i][i];
-    }
-    return x;
   }
 }

@@ -3,6 +3,7 @@ package org.styleatlas.engine.atlas.encoding;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -33,6 +34,8 @@ public final class HashGridEncoding extends EncodingBlock {
   private final long[] rows;
   private final long[] offset;
   private final long[] multiplier;
+  /** The first {@code denseLevels} levels are dense (resolution grows with the level, so they lead). */
+  private final int denseLevels;
   private final Parameter table;
 
   /**
@@ -55,22 +58,25 @@ public final class HashGridEncoding extends EncodingBlock {
     offset = new long[levels];
     multiplier = new long[levels * inputDim];
     long total = 0;
+    int dense = 0;
     for (int l = 0; l < levels; l++) {
       resolution[l] = Math.max(1, (int) Math.floor(baseResolution * Math.pow(growth, l)));
       long vertices = 1;
       for (int d = 0; d < inputDim && vertices <= maxRows; d++) {
         vertices *= resolution[l] + 1L;
       }
-      boolean dense = vertices <= maxRows;
-      rows[l] = dense ? vertices : maxRows;
+      boolean isDense = vertices <= maxRows;
+      dense += isDense && dense == l ? 1 : 0;
+      rows[l] = isDense ? vertices : maxRows;
       offset[l] = total;
       total += rows[l];
       long stride = 1;
       for (int d = 0; d < inputDim; d++) {
-        multiplier[l * inputDim + d] = dense ? stride : PRIMES[d];
+        multiplier[l * inputDim + d] = isDense ? stride : PRIMES[d];
         stride *= resolution[l] + 1L;
       }
     }
+    denseLevels = dense;
     table = addParameter(Parameter.builder()
         .setName("table")
         .setType(Parameter.Type.WEIGHT)
@@ -144,7 +150,7 @@ public final class HashGridEncoding extends EncodingBlock {
       // weight = Π_d (bit ? frac : 1 − frac)   [N, L]
       NDArray w = frac.mul(bitF).add(frac.neg().add(1f).mul(bitF.neg().add(1f))).prod(new int[] {2});
       NDArray vertex = i0Long.add(dev(m.create(bitsL).reshape(1, 1, dims), x));
-      NDArray row = vertex.mul(mult).sum(new int[] {2}).mod(sizes).add(offsets); // [N, L]
+      NDArray row = wrap(vertex.mul(mult).sum(new int[] {2}), sizes).add(offsets); // [N, L]
       NDArray flat = row.expandDims(2).mul(features).add(featureOffsets); // [N, L, F]
       // take(m, …): the gathered rows belong to the caller's (per-step) manager. NDArray.take(index)
       // would put them, and with them the step's autograd graph, in the table's long-lived manager.
@@ -152,6 +158,24 @@ public final class HashGridEncoding extends EncodingBlock {
       out = out == null ? contribution : out.add(contribution);
     }
     return new NDList(out.reshape(n, (long) levels * features));
+  }
+
+  /**
+   * The hash's {@code mod T} on the hashed levels only: a dense level's index is below its row count
+   * already, and int64 remainder is one of the costliest ops of the lookup on CPU.
+   *
+   * @param index {@code [N, L]} int64 vertex indices before wrapping
+   * @param sizes {@code [1, L]} rows per level
+   */
+  private NDArray wrap(NDArray index, NDArray sizes) {
+    if (denseLevels == levels) {
+      return index;
+    }
+    if (denseLevels == 0) {
+      return index.mod(sizes);
+    }
+    NDIndex hashed = new NDIndex(":, {}:", denseLevels);
+    return index.get(new NDIndex(":, :{}", denseLevels)).concat(index.get(hashed).mod(sizes.get(hashed)), 1);
   }
 
   private static NDArray dev(NDArray a, NDArray like) {

@@ -114,6 +114,11 @@ public final class LayeredAtlasModel extends AbstractBlock {
     return List.of(mappingForeground, mappingBackground);
   }
 
+  /** The opacity network M_α (pre-trained alone on the matte by the motion initialisation). */
+  public NeuralField alphaField() {
+    return alpha;
+  }
+
   /** Writes all weights. */
   public void save(DataOutputStream out) throws IOException {
     saveParameters(out);

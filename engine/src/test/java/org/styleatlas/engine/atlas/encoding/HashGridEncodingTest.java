@@ -85,6 +85,58 @@ class HashGridEncodingTest {
     }
   }
 
+  /**
+   * A dense level followed by a hashed one (only the hashed one is wrapped mod T): every feature equals
+   * a plain-Java bilinear lookup with the same indexing (dense i + j·(res+1); hashed (i + j·π₁) mod T).
+   */
+  @Test
+  void denseThenHashedLevelsMatchAReferenceLookup() {
+    try (NDManager m = DjlRuntime.engine().newBaseManager()) {
+      // 2^6 = 64 rows: level 0 (4 cells, 25 vertices) is dense, level 1 (8 cells, 81 vertices) is hashed.
+      HashGridEncoding grid = new HashGridEncoding(2, new EncodingConfig.HashGrid(2, 2, 6, 4, 2));
+      grid.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+      assertEquals(25 + 64, grid.totalRows());
+      NDArray table = grid.table().getArray();
+      float[] t = new float[(int) grid.totalRows() * 2];
+      for (int i = 0; i < t.length; i++) {
+        t[i] = (float) Math.sin(i * 0.37);
+      }
+      table.set(t);
+      float[] xs = {0.1f, -0.3f, -1f, 1f, 0.77f, 0.52f, -0.61f, 0.05f};
+      float[] out = grid.forward(new ParameterStore(m, false), new NDList(m.create(xs, new Shape(4, 2))), false)
+          .singletonOrThrow().toFloatArray();
+      for (int p = 0; p < 4; p++) {
+        for (int level = 0; level < 2; level++) {
+          int res = level == 0 ? 4 : 8;
+          for (int f = 0; f < 2; f++) {
+            double expected = reference(t, xs[p * 2], xs[p * 2 + 1], res, level == 0 ? 0 : 25, level == 1, f);
+            assertEquals(expected, out[p * 4 + level * 2 + f], 1e-5, "point " + p + " level " + level);
+          }
+        }
+      }
+    }
+  }
+
+  private static double reference(float[] t, double x, double y, int res, int offset, boolean hashed, int f) {
+    double px = Math.min(1, Math.max(0, (x + 1) / 2)) * res;
+    double py = Math.min(1, Math.max(0, (y + 1) / 2)) * res;
+    int i0 = (int) Math.min(Math.floor(px), res - 1);
+    int j0 = (int) Math.min(Math.floor(py), res - 1);
+    double fx = px - i0;
+    double fy = py - j0;
+    double sum = 0;
+    for (int dj = 0; dj <= 1; dj++) {
+      for (int di = 0; di <= 1; di++) {
+        long i = i0 + di;
+        long j = j0 + dj;
+        long row = hashed ? Math.floorMod(i + j * 2654435761L, 64L) : i + j * (res + 1);
+        double w = (di == 1 ? fx : 1 - fx) * (dj == 1 ? fy : 1 - fy);
+        sum += w * t[(int) (offset + row) * 2 + f];
+      }
+    }
+    return sum;
+  }
+
   /** Rows of a level with {@code res} cells: (i, j, 1) for vertex (i, j), stored at row offset + j·(res+1) + i. */
   private static void fillLinear(float[] values, int offset, int res) {
     for (int j = 0; j <= res; j++) {
