@@ -86,7 +86,7 @@ final class StylizeBench implements Callable<Integer> {
       throw new InputException("--iterations, --runs, --render-frames, --render-runs and --decompose-iterations"
           + " must be at least 1");
     }
-    DecomposeCommand.Console.threads(threads);
+    TorchThreads.set(threads);
     DjlRuntime.forceOffline();
     PrintWriter out = spec.commandLine().getOut();
     Path dir = data.resolve(clipName);
