@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.List;
 import org.styleatlas.engine.train.StepLoss;
+import org.styleatlas.engine.runtime.Scalars;
 
 /** The weighted sum of the decomposition's loss terms, each active for its scheduled iterations. */
 public final class DecompositionLoss {
@@ -62,7 +63,7 @@ public final class DecompositionLoss {
       if (!w.active(iteration)) {
         continue;
       }
-      NDArray v = w.term().compute(in).mul(w.weight());
+      NDArray v = Scalars.mul(w.term().compute(in), w.weight());
       values.add(new StepLoss.Term(w.term().name(), v));
       total = total == null ? v : total.add(v);
     }

@@ -1,6 +1,7 @@
 package org.styleatlas.engine.losses;
 
 import ai.djl.ndarray.NDArray;
+import org.styleatlas.engine.runtime.Scalars;
 
 /**
  * Optical-flow consistency of one mapping (NLA): a point and its flow target in the next (or previous)
@@ -25,7 +26,7 @@ public final class FlowLoss implements LossTerm {
   @Override
   public NDArray compute(LossInputs in) {
     NDArray there = layer == Layer.FOREGROUND ? in.flowTarget().uvForeground() : in.flowTarget().uvBackground();
-    NDArray dist = in.uv(layer).sub(there).mul(in.pixelsPerUnit() / uvScale).square().sum(new int[] {1}, true)
+    NDArray dist = Scalars.mul(in.uv(layer).sub(there), in.pixelsPerUnit() / uvScale).square().sum(new int[] {1}, true)
         .add(1e-12f).sqrt();
     NDArray weight = layer == Layer.FOREGROUND ? in.at().alpha() : in.at().alpha().neg().add(1f);
     return MaskedMean.of(dist.mul(weight), in.flowMask());

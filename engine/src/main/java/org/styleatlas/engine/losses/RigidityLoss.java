@@ -1,6 +1,7 @@
 package org.styleatlas.engine.losses;
 
 import ai.djl.ndarray.NDArray;
+import org.styleatlas.engine.runtime.Scalars;
 
 /**
  * Rigidity of one mapping (NLA eq. 9): with J the finite-difference Jacobian of uv w.r.t. pixel offsets,
@@ -36,12 +37,12 @@ public final class RigidityLoss implements LossTerm {
     NDArray uv = in.uv(layer);
     // uv per pixel × pixels per unit / uvScale: the identity mapping has J = I.
     float unit = in.pixelsPerUnit() / (d.pixels() * uvScale);
-    NDArray colX = d.dx(layer).sub(uv).mul(unit); // [N, 2] = (du/dx, dv/dx)
-    NDArray colY = d.dy(layer).sub(uv).mul(unit); // [N, 2] = (du/dy, dv/dy)
+    NDArray colX = Scalars.mul(d.dx(layer).sub(uv), unit); // [N, 2] = (du/dx, dv/dx)
+    NDArray colY = Scalars.mul(d.dy(layer).sub(uv), unit); // [N, 2] = (du/dy, dv/dy)
     NDArray a = colX.square().sum(new int[] {1}).add(EPS);
     NDArray b = colX.mul(colY).sum(new int[] {1});
     NDArray c = colY.square().sum(new int[] {1}).add(EPS);
-    NDArray frob = a.square().add(b.square().mul(2f)).add(c.square()).sqrt();
+    NDArray frob = a.square().add(Scalars.mul(b.square(), 2)).add(c.square()).sqrt();
     NDArray det = a.mul(c).sub(b.square());
     return frob.add(frob.div(det.abs().add(1e-9f))).mean();
   }

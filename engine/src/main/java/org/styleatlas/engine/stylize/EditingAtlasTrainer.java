@@ -22,6 +22,7 @@ import org.styleatlas.engine.clip.ImageTextEncoder;
 import org.styleatlas.engine.render.LayerMaps;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.runtime.Scalars;
 
 /**
  * The paper's fine-tuning of the editing atlas (§3.3, Fig. 3): each iteration samples frames uniformly,
@@ -156,24 +157,24 @@ public final class EditingAtlasTrainer {
           local = local.add(localLoss.compute(frameViews.get(nGlobal + ":"), tg.local()));
         }
       }
-      global = global.div(batchFrames.length);
-      local = local.div(batchFrames.length);
-      loss = loss.add(global.mul((float) w.global())).add(local.mul((float) w.local()));
+      global = Scalars.div(global, batchFrames.length);
+      local = Scalars.div(local, batchFrames.length);
+      loss = loss.add(Scalars.mul(global, w.global())).add(Scalars.mul(local, w.local()));
       v[LossTerm.GLOBAL.ordinal()] = global.getFloat();
       v[LossTerm.LOCAL.ordinal()] = local.getFloat();
       if (w.enabled(LossTerm.TEMPORAL) && frameGlobal.size() >= 3) {
         NDArray temporal = temporalLoss.compute(NDArrays.stack(new NDList(frameGlobal)), batchFrames);
-        loss = loss.add(temporal.mul((float) w.temporal()));
+        loss = loss.add(Scalars.mul(temporal, w.temporal()));
         v[LossTerm.TEMPORAL.ordinal()] = temporal.getFloat();
       }
       if (w.enabled(LossTerm.SPARSITY)) {
         NDArray sparsity = sparsityLoss.compute(foreground, batch.sparsityWeights(step));
-        loss = loss.add(sparsity.mul((float) w.sparsity()));
+        loss = loss.add(Scalars.mul(sparsity, w.sparsity()));
         v[LossTerm.SPARSITY.ordinal()] = sparsity.getFloat();
       }
       if (w.enabled(LossTerm.STRUCTURE)) {
         NDArray structure = structureLoss.orElseThrow().compute(batch, images, encoder.imageSize());
-        loss = loss.add(structure.mul((float) w.structure()));
+        loss = loss.add(Scalars.mul(structure, w.structure()));
         v[LossTerm.STRUCTURE.ordinal()] = structure.getFloat();
       }
       total = loss.getFloat();

@@ -1,6 +1,7 @@
 package org.styleatlas.engine.stylize;
 
 import ai.djl.ndarray.NDArray;
+import org.styleatlas.engine.runtime.Scalars;
 
 /**
  * Eq. 4: for frames t1 &lt; t2 &lt; t3 with mean global embeddings e1, e2, e3,
@@ -29,9 +30,9 @@ public final class TemporalLoss {
       NDArray e1 = frameEmbeddings.get(i);
       NDArray far = Similarity.cosine(e1, frameEmbeddings.get(i + 2));
       NDArray near = Similarity.cosine(e1, frameEmbeddings.get(i + 1));
-      NDArray hinge = far.sub(near).maximum(0f);
-      total = total.add(hinge.mul((float) weight(frames[i + 2] - frames[i])));
+      NDArray hinge = Scalars.maximum(far.sub(near), 0);
+      total = total.add(Scalars.mul(hinge, weight(frames[i + 2] - frames[i])));
     }
-    return triplets > 0 ? total.div(triplets) : total;
+    return triplets > 0 ? Scalars.div(total, triplets) : total;
   }
 }

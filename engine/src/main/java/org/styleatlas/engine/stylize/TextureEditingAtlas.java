@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.styleatlas.engine.render.AtlasExtent;
 import org.styleatlas.engine.render.AtlasTexture;
+import org.styleatlas.engine.runtime.Scalars;
 
 /**
  * Fast mode's editing atlas: the decomposition's discretized foreground atlas, frozen, plus a trainable
@@ -45,7 +46,7 @@ public final class TextureEditingAtlas implements EditingAtlas {
       NDArray top = rows(i00, n).mul(fx.neg().add(1)).add(rows(i00.add(1), n).mul(fx));
       NDArray bottom = rows(i00.add(width), n).mul(fx.neg().add(1)).add(rows(i00.add(width + 1), n).mul(fx));
       NDArray out = top.mul(fy.neg().add(1)).add(bottom.mul(fy));
-      return weight == 1 ? out : out.mul(weight);
+      return weight == 1 ? out : Scalars.mul(out, weight);
     }
 
     private NDArray rows(NDArray index, long n) {

@@ -56,7 +56,6 @@ public final class AdamOptimizer implements AutoCloseable {
     return steps;
   }
 
-  /** Applies one update with the learning rates of {@code iteration}, then zeroes the gradients. */
   /** Whether every parameter's gradient is finite (no NaN, no infinity). */
   public boolean gradientsFinite() {
     try (NDScope scope = new NDScope()) {

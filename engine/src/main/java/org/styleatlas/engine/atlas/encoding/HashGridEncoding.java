@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
+import org.styleatlas.engine.runtime.Scalars;
 
 /**
  * A multi-resolution hash-grid encoding (Instant-NGP): {@code [N, D]} coordinates in [-1, 1] →
@@ -133,7 +134,7 @@ public final class HashGridEncoding extends EncodingBlock {
     NDArray featureOffsets = dev(m.create(featureIdx).reshape(1, 1, features), x);
 
     // [N, L, D] positions in cell units; i0 the lower vertex, frac the position inside the cell.
-    NDArray pos = x.add(1f).mul(0.5f).clip(0f, 1f).expandDims(1).mul(resArr);
+    NDArray pos = Scalars.mul(x.add(1f), 0.5).clip(0f, 1f).expandDims(1).mul(resArr);
     NDArray i0 = pos.floor().minimum(resMaxArr);
     NDArray frac = pos.sub(i0);
     NDArray i0Long = i0.toType(DataType.INT64, false);

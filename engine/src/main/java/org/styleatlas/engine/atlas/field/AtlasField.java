@@ -15,6 +15,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.styleatlas.engine.runtime.Scalars;
 
 /**
  * One layer's atlas: {@code uv [N, 2]} in [-1, 1]² → {@code rgb [N, 3]} in (0, 1).
@@ -97,7 +98,7 @@ public final class AtlasField extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray uv = inputs.singletonOrThrow();
-    NDArray in = scale == 1f && offset == 0f ? uv : uv.mul(scale).add(offset);
+    NDArray in = scale == 1f && offset == 0f ? uv : Scalars.mul(uv, scale).add(offset);
     return network.forward(ps, new NDList(in), training, params);
   }
 

@@ -1,6 +1,7 @@
 package org.styleatlas.engine.atlas.field;
 
 import ai.djl.ndarray.NDArray;
+import org.styleatlas.engine.runtime.Scalars;
 
 /** The squashing applied to a field's raw MLP output, as in NLA. */
 public enum OutputActivation {
@@ -15,14 +16,14 @@ public enum OutputActivation {
   UNIT {
     @Override
     public NDArray apply(NDArray raw) {
-      return raw.tanh().add(1f).mul(0.5f);
+      return Scalars.mul(raw.tanh().add(1f), 0.5);
     }
   },
   /** NLA's opacity: ((tanh + 1) / 2) · 0.99 + 0.001, in (0.001, 0.991), so log(α) stays finite. */
   OPACITY {
     @Override
     public NDArray apply(NDArray raw) {
-      return raw.tanh().add(1f).mul(0.5f * 0.99f).add(0.001f);
+      return Scalars.mul(raw.tanh().add(1f), 0.5 * 0.99).add(0.001f);
     }
   };
 
