@@ -88,6 +88,7 @@ public final class AdamOptimizer implements AutoCloseable {
     }
   }
 
+  /** Applies one update with the learning rates of {@code iteration}, then zeroes the gradients. */
   public void step(int iteration) {
     steps++;
     float bias1 = (float) (1 - Math.pow(beta1, steps));
