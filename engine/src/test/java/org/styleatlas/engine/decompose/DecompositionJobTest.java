@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -61,14 +60,11 @@ class DecompositionJobTest {
   }
 
   /**
-   * 5 → 150 steps: measured 17.1-20.5 → 23.6, 25.1, 25.2, 25.4, 25.6 and 25.6 dB in six runs (before
-   * the motion initialisation and the upsampled flow: 17.4 → 20.4-23.5). Evaluation is deterministic, so
-   * a 2 dB rise is training, not noise.
+   * 5 → 150 steps: 18.54 → 25.46 dB, bit-identical in two JVMs run side by side under load since
+   * {@code Scalars} (before it, a GC between forward and backward corrupted some gradients and runs
+   * ended anywhere from 18.0 to 25.6 dB). Evaluation is deterministic, so a 2 dB rise is training.
    */
   @Test
-  @Disabled("flaky since the motion initialisation: the 150-step result varies across JVMs (a non-finite "
-      + "gradient was skipped around iteration 41 in a failing run); rise +0.7 dB (21.19 from 20.49) in one of "
-      + "eight runs, +4.9 to +8 dB in the others; see docs/DECOMPOSITION.md")
   void psnrRisesWithTraining() {
     assertEquals(synthetic.clip().frameCount(), trained.report().psnr().size());
     assertTrue(trained.report().meanPsnr() > earlyPsnr + 2,
@@ -79,12 +75,10 @@ class DecompositionJobTest {
    * IoU of α > ½ with the exact matte > 0.6. The object covers ~13% of the frame, so α > ½ everywhere
    * scores ~0.13 and α < ½ everywhere 0; an ellipse of this size (radii ~11 and ~8 px) whose outline is
    * off by one pixel all round scores ~0.75, so 0.6 asks for an outline within about 1.5 px. Measured
-   * after 150 steps: 0.72, 0.73, 0.73, 0.74, 0.74 and 0.75 in six runs (before the motion initialisation,
-   * which also pre-trains α on the matte: 0.42 here, and 0.10-0.73 over earlier runs).
+   * after 150 steps: 0.743, bit-identical in two concurrent JVMs (0.16-0.75 over earlier runs, when a GC
+   * could corrupt gradients; see {@code GcStabilityTest}).
    */
   @Test
-  @Disabled("flaky: IoU 0.72-0.75 in six runs but 0.66 and 0.16 in two more with the same code; training is "
-      + "not bit-reproducible across JVMs here, see docs/DECOMPOSITION.md")
   void learnedAlphaAgreesWithTheMatte() throws Exception {
     LayerMaps maps = trained.maps();
     long inter = 0;
@@ -109,14 +103,11 @@ class DecompositionJobTest {
    * foreground atlas point in every frame: the mean distance to each point's centroid is under 25% of
    * the atlas distance between two tracked points 0.85 object units apart (about 10 px here), i.e. the
    * tracks stay within ~2.5 px of one atlas point, where an identity-like mapping drifts with the object
-   * across ~25 px. Measured after 150 steps: 0.19, 0.19, 0.22 and 0.39 in four runs with the flow-only
-   * motion, 0.23 with the refined motion; 1.33 before the motion
-   * initialisation and the upsampled flow (the same spec, 38 s of training).
+   * across ~25 px. Measured after 150 steps: 0.129 (spread 0.027, extent 0.209), bit-identical in two
+   * concurrent JVMs; 0.19-0.39 over earlier runs, when a GC could corrupt gradients; 1.33 before the
+   * motion initialisation and the upsampled flow.
    */
   @Test
-  @Disabled("unfinished: with the motion initialisation 150 steps measured spread/extent 0.19, 0.19, 0.22, 0.39 "
-      + "(flow-only motion) and 0.23 (refined motion) over runs, 1.33 before; too close to 0.25, and training "
-      + "was not bit-reproducible across these runs, see docs/DECOMPOSITION.md")
   void trackedObjectPointsMapToOneAtlasPoint() {
     FrameGeometry g = trained.geometry();
     double[][] objectPoints = {{0, 0}, {0.3, 0.3}, {-0.3, 0.3}, {0.3, -0.3}, {-0.3, -0.3}};
