@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /** Writes files so that readers see either the old content or the whole new content, never a part. */
@@ -21,6 +22,8 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  private static final AtomicLong TEMP_COUNTER = new AtomicLong();
+
   private AtomicFiles() {}
 
   /**
@@ -28,10 +31,7 @@ public final class AtomicFiles {
    * the target in one step. On failure the target is untouched and the temporary file removed.
    */
   public static void write(Path target, Content content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
+    replace(target, tmp -> {
       try (FileOutputStream file = new FileOutputStream(tmp.toFile());
           BufferedOutputStream buffered = new BufferedOutputStream(file, 1 << 16)) {
         // Writers such as Jackson close the stream they are given; keep ours open until it is synced.
@@ -49,7 +49,32 @@ public final class AtomicFiles {
         buffered.flush();
         file.getFD().sync();
       }
+    });
+  }
+
+  /** Fills a temporary file, for writers (such as FFmpeg's) that need a file name rather than a stream. */
+  @FunctionalInterface
+  public interface FileContent {
+    void writeTo(Path tmp) throws IOException;
+  }
+
+  /**
+   * Writes {@code target} by filling a temporary file beside it, then renaming it over the target in one
+   * step. On failure (a full disk, a writer error) the target is untouched, the temporary file removed,
+   * and the exception names the target and the cause.
+   */
+  public static void replace(Path target, FileContent content) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    // Not Files.createTempFile: it creates the file 0600, and a renamed output must keep the umask's mode.
+    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+        + TEMP_COUNTER.incrementAndGet() + ".tmp");
+    try {
+      content.writeTo(tmp);
       moveAtomically(tmp, target);
+    } catch (IOException e) {
+      throw new IOException("cannot write " + target + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage()) + (Files.exists(target) ? " (the existing file is unchanged)" : " (nothing written)"), e);
     } finally {
       Files.deleteIfExists(tmp);
     }

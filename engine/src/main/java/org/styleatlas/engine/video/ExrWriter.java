@@ -6,6 +6,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
+import org.styleatlas.engine.cache.AtomicFiles;
 
 /**
  * Writes one frame as a float32 EXR file (ZIP compressed, values kept exactly, including above 1), through
@@ -19,7 +20,7 @@ final class ExrWriter {
   static void write(Frame frame, Path file) throws IOException {
     FfmpegLog.install();
     int pixelFormat = FloatPlanes.pixelFormatOf(frame);
-    AtomicOutput.write(file, tmp -> {
+    AtomicFiles.replace(file, tmp -> {
       try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(tmp.toFile(), frame.width(), frame.height())) {
         recorder.setFormat("image2");
         recorder.setOption("update", "1");

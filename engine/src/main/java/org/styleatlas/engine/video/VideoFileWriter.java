@@ -14,6 +14,7 @@ import java.util.List;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.AtomicFiles;
 
 /**
  * Encodes frames into a movie file with FFmpeg:
@@ -37,7 +38,7 @@ final class VideoFileWriter {
     if (size.width() % 2 != 0 || size.height() % 2 != 0) {
       throw InputException.of(out, "H.264 needs an even width and height, the frames are " + size);
     }
-    AtomicOutput.write(out, tmp -> {
+    AtomicFiles.replace(out, tmp -> {
       try (FFmpegFrameRecorder recorder = recorder(tmp, size, fps, "mp4", "libopenh264")) {
         recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
         recorder.setVideoBitrate((int) Math.min(Integer.MAX_VALUE,
@@ -55,7 +56,7 @@ final class VideoFileWriter {
   static void writeProRes4444(List<Frame> frames, double fps, Path out) throws IOException {
     FrameSize size = frames.get(0).size();
     int channels = frames.get(0).channels();
-    AtomicOutput.write(out, tmp -> {
+    AtomicFiles.replace(out, tmp -> {
       try (FFmpegFrameRecorder recorder = recorder(tmp, size, fps, "mov", "prores_ks")) {
         recorder.setPixelFormat(channels == 4 ? AV_PIX_FMT_YUVA444P10LE : AV_PIX_FMT_YUV444P10LE);
         recorder.setVideoOption("profile", "4444");
