@@ -103,10 +103,29 @@ public final class Decomposition implements AutoCloseable {
    * {@code width × height} grid covering each frame: any output resolution.
    */
   public LayerMaps evaluate(int width, int height, boolean withRgb, ProgressSink progress) {
+    checkSize(width, height);
+    return MapEvaluator.evaluate(model, manager, geometry(), width, height, 0, geometry().frames(), withRgb, progress);
+  }
+
+  /**
+   * The maps of frames {@code [from, to)} only (no reconstruction), evaluated at {@code width x height}:
+   * what a renderer asked for single frames needs, at a fraction of the whole clip's cost.
+   *
+   * @return maps whose frame 0 is frame {@code from}
+   */
+  public LayerMaps evaluate(int width, int height, int from, int to, ProgressSink progress) {
+    checkSize(width, height);
+    if (from < 0 || to > geometry().frames() || from >= to) {
+      throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside the clip's 0 … "
+          + (geometry().frames() - 1));
+    }
+    return MapEvaluator.evaluate(model, manager, geometry(), width, height, from, to, false, progress);
+  }
+
+  private static void checkSize(int width, int height) {
     if (width < 1 || height < 1) {
       throw new IllegalArgumentException("output size must be positive, got " + width + "x" + height);
     }
-    return MapEvaluator.evaluate(model, manager, geometry(), width, height, withRgb, progress);
   }
 
   /** The foreground atlas, sharing this model's weights: {@code uv [N, 2] → rgb [N, 3]}. */

@@ -227,7 +227,8 @@ public final class DecompositionJob {
       this.model = model;
       this.manager = manager;
       long t0 = System.nanoTime();
-      this.maps = MapEvaluator.evaluate(model, manager, data.geometry(), clip.width(), clip.height(), true, progress);
+      this.maps = MapEvaluator.evaluate(model, manager, data.geometry(), clip.width(), clip.height(), 0,
+          clip.frameCount(), true, progress);
       List<Double> psnr = new ArrayList<>();
       for (int t = 0; t < clip.frameCount(); t++) {
         psnr.add(Psnr.of(maps.rgb().get(t), clip.frame(t)));

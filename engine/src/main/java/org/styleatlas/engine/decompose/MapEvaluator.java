@@ -26,10 +26,13 @@ final class MapEvaluator {
    * @param geometry the working geometry the model was trained at
    * @param width output width in pixels
    * @param height output height in pixels
+   * @param from first frame to evaluate
+   * @param to one past the last frame to evaluate
    * @param withRgb whether to evaluate the atlases and the reconstruction too
+   * @return the maps of frames {@code [from, to)}, their index 0 being frame {@code from}
    */
   static LayerMaps evaluate(LayeredAtlasModel model, NDManager manager, FrameGeometry geometry, int width, int height,
-      boolean withRgb, ProgressSink progress) {
+      int from, int to, boolean withRgb, ProgressSink progress) {
     ParameterStore ps = new ParameterStore(manager, false);
     int plane = width * height;
     List<float[]> uvF = new ArrayList<>();
@@ -38,7 +41,7 @@ final class MapEvaluator {
     List<float[]> rgb = new ArrayList<>();
     double sx = geometry.width() / (double) width;
     double sy = geometry.height() / (double) height;
-    for (int t = 0; t < geometry.frames(); t++) {
+    for (int t = from; t < to; t++) {
       float[] f = new float[plane * 2];
       float[] b = new float[plane * 2];
       float[] a = new float[plane];
@@ -73,7 +76,7 @@ final class MapEvaluator {
       if (withRgb) {
         rgb.add(c);
       }
-      progress.update(TASK, t + 1L, geometry.frames(), "");
+      progress.update(TASK, t + 1L - from, to - from, "");
     }
     return new LayerMaps(width, height, uvF, uvB, alpha, rgb);
   }

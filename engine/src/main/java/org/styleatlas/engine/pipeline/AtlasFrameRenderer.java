@@ -15,8 +15,9 @@ import org.styleatlas.engine.video.Frame;
 /**
  * The host's frame renderer: one frame of a decomposition entry ({@link DecompositionEntry}) with a
  * stylized atlas entry, at any size, through the {@code render} package's sampler. Maps at the working
- * size are read from the entry, at any other size evaluated from the frozen networks, once per
- * (decomposition, size) within {@link PipelineSettings#mapCacheBytes()} ({@link LayerMapCache}). The
+ * size are read from the entry; at any other size only the requested frame's are evaluated from the frozen
+ * networks (a 1080p frame costs a second or so where the whole clip costs minutes), once per
+ * (decomposition, size, frame) within {@link PipelineSettings#mapCacheBytes()} ({@link LayerMapCache}). The
  * composite's outside-the-object pixels are the working-resolution source frame, resampled. Thread-safe.
  */
 final class AtlasFrameRenderer implements FrameRenderer {
@@ -49,14 +50,17 @@ final class AtlasFrameRenderer implements FrameRenderer {
   }
 
   private LayerMaps maps(CacheEntry entry, DecompositionScene scene, int t, int width, int height) {
-    org.styleatlas.engine.decompose.LayerMaps all = maps.get(entry.dir(), width, height, () -> {
+    boolean working = width == scene.width() && height == scene.height();
+    int key = working ? LayerMapCache.ALL_FRAMES : t;
+    org.styleatlas.engine.decompose.LayerMaps held = maps.get(entry.dir(), width, height, key, () -> {
       Decomposition d = scene.decomposition();
       synchronized (d) {
-        return width == scene.width() && height == scene.height() ? readWorking(d)
-            : d.evaluate(width, height, false, org.styleatlas.engine.runtime.ProgressSink.NONE);
+        return working ? readWorking(d)
+            : d.evaluate(width, height, t, t + 1, org.styleatlas.engine.runtime.ProgressSink.NONE);
       }
     });
-    return new LayerMaps(width, height, all.uvForeground().get(t), all.uvBackground().get(t), all.alpha().get(t));
+    int i = working ? t : 0;
+    return new LayerMaps(width, height, held.uvForeground().get(i), held.uvBackground().get(i), held.alpha().get(i));
   }
 
   private static org.styleatlas.engine.decompose.LayerMaps readWorking(Decomposition d) {

@@ -10,15 +10,19 @@ import java.util.function.Supplier;
 import org.styleatlas.engine.decompose.LayerMaps;
 
 /**
- * The maps of every frame of a decomposition at one output size, kept in memory so each (decomposition,
- * size) is read or evaluated from the frozen networks once; least recently used sizes are dropped past a
- * byte bound. Concurrent callers of the same key wait for one evaluation. Thread-safe.
+ * Maps of a decomposition at one output size, per frame (or, under {@link #ALL_FRAMES}, the whole clip at
+ * once where reading all is as cheap as reading one), kept in memory so each (decomposition, size, frame)
+ * is read or evaluated from the frozen networks once; least recently used entries are dropped past a byte
+ * bound. Concurrent callers of the same key wait for one evaluation. Thread-safe.
  */
 final class LayerMapCache {
   /** Bytes per pixel and frame: uv_f (2), uv_b (2) and α (1) float32 values. */
   private static final long BYTES_PER_PIXEL = 5L * Float.BYTES;
 
-  private record Key(Path decomposition, int width, int height) {}
+  /** The frame index under which a whole clip's maps are kept. */
+  static final int ALL_FRAMES = -1;
+
+  private record Key(Path decomposition, int width, int height, int frame) {}
 
   private static final class Slot {
     final CompletableFuture<LayerMaps> maps = new CompletableFuture<>();
@@ -29,7 +33,7 @@ final class LayerMapCache {
   private final LinkedHashMap<Key, Slot> slots = new LinkedHashMap<>(16, 0.75f, true);
   private long bytes;
 
-  /** @param maxBytes the bound; one size larger than it is still kept until another size is needed */
+  /** @param maxBytes the bound; one entry larger than it is still kept until another one is needed */
   LayerMapCache(long maxBytes) {
     this.maxBytes = maxBytes;
   }
@@ -37,10 +41,11 @@ final class LayerMapCache {
   /**
    * The maps of the decomposition in folder {@code decomposition} at {@code width x height}.
    *
+   * @param frame the frame they hold, or {@link #ALL_FRAMES}
    * @param evaluate computes them when they are not cached
    */
-  LayerMaps get(Path decomposition, int width, int height, Supplier<LayerMaps> evaluate) {
-    Key key = new Key(decomposition, width, height);
+  LayerMaps get(Path decomposition, int width, int height, int frame, Supplier<LayerMaps> evaluate) {
+    Key key = new Key(decomposition, width, height, frame);
     Slot slot;
     boolean owner = false;
     synchronized (this) {

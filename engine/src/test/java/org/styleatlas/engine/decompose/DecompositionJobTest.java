@@ -1,6 +1,8 @@
 package org.styleatlas.engine.decompose;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -19,6 +21,7 @@ import org.styleatlas.engine.atlas.field.AtlasField;
 import org.styleatlas.engine.atlas.model.FrameGeometry;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.synthetic.ObjectPose;
 import org.styleatlas.engine.synthetic.SyntheticClip;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
@@ -146,13 +149,26 @@ class DecompositionJobTest {
     }
   }
 
+  /** A renderer asking for one frame at another size gets exactly that frame of the whole clip's maps. */
+  @Test
+  void oneFrameEvaluatesAsInTheWholeClip() {
+    LayerMaps all = trained.evaluate(40, 22, false, ProgressSink.NONE);
+    LayerMaps one = trained.evaluate(40, 22, 5, 6, ProgressSink.NONE);
+    assertEquals(1, one.frames());
+    assertArrayEquals(all.uvForeground().get(5), one.uvForeground().get(0));
+    assertArrayEquals(all.uvBackground().get(5), one.uvBackground().get(0));
+    assertArrayEquals(all.alpha().get(5), one.alpha().get(0));
+    assertThrows(IllegalArgumentException.class,
+        () -> trained.evaluate(40, 22, 7, 9, ProgressSink.NONE));
+  }
+
   @Test
   void secondRunLoadsFromTheCacheWithOutputs() throws Exception {
     try (Decomposition again = DecompositionJob.load(cache, synthetic.clip(), config).orElseThrow()) {
       assertEquals(trained.report().meanPsnr(), again.report().meanPsnr());
       assertTrue(Files.isRegularFile(again.texturePath(again.foregroundTexture())));
       assertTrue(Files.isRegularFile(again.texturePath(again.backgroundTexture())));
-      LayerMaps full = again.evaluate(32, 18, false, org.styleatlas.engine.runtime.ProgressSink.NONE);
+      LayerMaps full = again.evaluate(32, 18, false, ProgressSink.NONE);
       assertEquals(32 * 18 * 2, full.uvForeground().get(0).length);
       AtlasTexture tex = again.foregroundTexture();
       double[] uv = tex.pixelToUv(3, 4);
