@@ -10,6 +10,7 @@ import org.styleatlas.engine.config.DecompositionConfig;
 import org.styleatlas.engine.decompose.Decomposition;
 import org.styleatlas.engine.decompose.DecompositionExport;
 import org.styleatlas.engine.decompose.DecompositionJob;
+import org.styleatlas.engine.train.Cancellation;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
@@ -69,9 +70,11 @@ final class DecomposeCommand implements Callable<Integer> {
     TorchThreads.set(threads);
     Clip clip = ClipReader.read(new ClipRequest(input, Optional.ofNullable(matte), size));
     ContentCache cache = new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
+    Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-        Decomposition d = DecompositionJob.builder().setClip(clip).setConfig(config).optCache(cache)
-            .optProgress(progress).build().run()) {
+        Decomposition d = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE,
+            spec.commandLine().getErr(), () -> DecompositionJob.builder().setClip(clip).setConfig(config)
+                .optCache(cache).optProgress(progress).optCancellation(cancellation).build().run())) {
       DecompositionExport.write(d, clip, out, outputFormat, progress);
       progress.close();
       spec.commandLine().getOut().printf("mean PSNR %.2f dB over %d frames, %d iterations; outputs in %s%n",

@@ -10,6 +10,8 @@ public final class ExitCodes {
   public static final int BAD_INPUT = 2;
   /** The command exists but this build cannot run it yet. */
   public static final int NOT_AVAILABLE = 3;
+  /** Interrupted (Ctrl-C, SIGTERM) after saving a checkpoint; the same command resumes. 128 + SIGINT. */
+  public static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 }

@@ -1,5 +1,6 @@
 package org.styleatlas.cli;
 
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
@@ -17,6 +18,10 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
       cmd.getErr().println("error: " + e.getMessage());
       LOG.debug("bad input", e);
       return ExitCodes.BAD_INPUT;
+    }
+    if (e instanceof CancellationException) {
+      LOG.debug("interrupted", e); // InterruptGuard has printed where the checkpoint is
+      return ExitCodes.INTERRUPTED;
     }
     if (e instanceof NotAvailableException) {
       cmd.getErr().println(e.getMessage());

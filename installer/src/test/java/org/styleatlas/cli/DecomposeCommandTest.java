@@ -16,9 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.decompose.DecompositionExport;
-import org.styleatlas.engine.synthetic.SyntheticClip;
-import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
-import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
@@ -40,23 +37,7 @@ class DecomposeCommandTest {
   /** Writes the generated clip as {@code frames/} and {@code masks/} PNG folders under {@link #dir}. */
   @BeforeAll
   static void writeClip() throws IOException {
-    SyntheticClip s = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(64, 36, FRAMES));
-    ClipWriter.write(s.clip().frames(), s.clip().fps(), dir.resolve("frames"), OutputFormat.PNG_SEQUENCE);
-    List<Frame> masks = new ArrayList<>();
-    for (int t = 0; t < FRAMES; t++) {
-      masks.add(grey(s.clip().matte(t).values(), 64, 36));
-    }
-    ClipWriter.write(masks, s.clip().fps(), dir.resolve("masks"), OutputFormat.PNG_SEQUENCE);
-  }
-
-  private static Frame grey(float[] v, int w, int h) {
-    float[] px = new float[v.length * 3];
-    for (int p = 0; p < v.length; p++) {
-      px[p * 3] = v[p];
-      px[p * 3 + 1] = v[p];
-      px[p * 3 + 2] = v[p];
-    }
-    return new Frame(w, h, 3, px);
+    GeneratedClipFiles.write(dir, 64, 36, FRAMES);
   }
 
   private String[] decompose(String... extra) {

@@ -130,6 +130,10 @@ public final class DecompositionJob {
       long t1 = System.nanoTime();
       if (!Files.exists(checkpointer.file())) {
         pretrain(engine, model, data, manager);
+        if (cancellation.isCancelled()) {
+          throw new CancellationException("decomposition of " + clip.name()
+              + " cancelled during pre-training, before any checkpoint; the next run starts again");
+        }
       }
       LossHistory history = new LossHistory();
       TrainingResult result = train(engine, new DecompositionTask(model, data, config, manager), checkpointer,

@@ -1,0 +1,73 @@
+package org.styleatlas.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.train.Cancellation;
+
+/**
+ * Makes Ctrl-C (SIGINT) and SIGTERM stop long training between steps instead of killing it mid-step.
+ *
+ * <p>While {@link #run} executes its work, a JVM shutdown hook is registered. When the JVM starts to shut
+ * down, the hook sets the {@link Cancellation}; the trainer sees it between two steps, writes its
+ * checkpoint and unwinds with a {@link CancellationException}, whose message says where the checkpoint is
+ * and that the same command resumes from it. The hook holds the JVM's exit until then, for at most
+ * {@code grace}: work that does not check the flag (optical flow, pre-training, encoding) is cut off when
+ * the grace runs out, and everything it had written is in the cache already (writes are atomic).
+ */
+final class InterruptGuard {
+  private static final Logger LOG = LoggerFactory.getLogger(InterruptGuard.class);
+  /** How long an interrupted command may take to reach its next checkpoint. */
+  static final Duration DEFAULT_GRACE = Duration.ofSeconds(60);
+
+  private InterruptGuard() {}
+
+  /**
+   * Runs {@code work} with the interrupt hook in place.
+   *
+   * @param cancellation the flag the work's trainer polls between steps
+   * @param grace the longest time the hook holds the JVM's exit
+   * @param err where the interruption is reported (one line, flushed before the hook lets the JVM exit)
+   * @throws CancellationException when interrupted, after its message was printed to {@code err}
+   */
+  static <T> T run(Cancellation cancellation, Duration grace, PrintWriter err, Callable<T> work) throws Exception {
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = new Thread(() -> holdExit(cancellation, grace, err, finished), "styleatlas-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return work.call();
+    } catch (CancellationException e) {
+      err.println("interrupted: " + e.getMessage());
+      err.flush();
+      throw e;
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: it returns now that the work has finished.
+      }
+    }
+  }
+
+  private static void holdExit(Cancellation cancellation, Duration grace, PrintWriter err,
+      CountDownLatch finished) {
+    cancellation.cancel();
+    err.println();
+    err.println("stopping after the current step (at most " + grace.toSeconds() + " s) ...");
+    err.flush();
+    try {
+      if (!finished.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("the work did not stop within {} s of the interrupt; exiting without a new checkpoint",
+            grace.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
