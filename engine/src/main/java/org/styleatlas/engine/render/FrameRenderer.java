@@ -84,14 +84,28 @@ public final class FrameRenderer implements AutoCloseable {
       return original.rgb();
     }
     int ch = mode.channels();
-    float[] out = new float[w * h * ch];
-    runBands(h, kernel(maps, original, foreground, background, mode, out));
+    boolean fromSource = startsAsSource(mode, original, w, h);
+    float[] out = fromSource ? original.pixels().clone() : new float[w * h * ch];
+    runBands(h, kernel(maps, original, foreground, background, mode, out, fromSource));
     return new Frame(w, h, ch, out);
   }
 
-  /** The band kernel of one mode, writing into {@code out}. */
+  /**
+   * For a composite over an RGB source already at the output size, the output starts as a copy of the
+   * source (one pass, no zeroing first) and the kernel leaves it out of its bands.
+   */
+  private static boolean startsAsSource(OutputMode mode, Frame original, int w, int h) {
+    return mode == OutputMode.COMPOSITE && original.channels() == 3 && original.width() == w
+        && original.height() == h;
+  }
+
+  /**
+   * The band kernel of one mode, writing into {@code out}.
+   *
+   * @param fromSource {@code out} already holds the source (composite only)
+   */
   private static BandKernel kernel(LayerMaps maps, Frame original, AtlasTexture foreground,
-      AtlasTexture background, OutputMode mode, float[] out) {
+      AtlasTexture background, OutputMode mode, float[] out, boolean fromSource) {
     int w = maps.width();
     float[] alpha = maps.alpha();
     float[] uvf = maps.foregroundUv();
@@ -112,7 +126,9 @@ public final class FrameRenderer implements AutoCloseable {
         AtlasSampler fg = new AtlasSampler(foreground);
         RowResampler source = resampler(original, maps);
         yield (y0, y1, scratch) -> {
-          source.resizeRows(out, 3, y0, y1);
+          if (!fromSource) {
+            source.resizeRows(out, 3, y0, y1);
+          }
           PixelKernels.compositeInPlace(alpha, uvf, fg, INVISIBLE_ALPHA, out, y0 * w, y1 * w, scratch);
         };
       }
