@@ -44,10 +44,7 @@ class RenderJobStreamingTest {
 
   @Test
   void aPngFolderHoldsEveryFrameInOrder(@TempDir Path dir) throws IOException {
-    Path out = dir.resolve("frames");
-    RenderJob.write(new ClipRenderer(scene, scene.atlases()), originals(-1), SETTINGS, 25, out, ProgressSink.NONE);
-    Clip back = ClipReader.read(ClipRequest.nativeSize(out, Optional.empty()));
-    assertEquals(FRAMES, back.frameCount());
+    Clip back = renderAndReadBack(dir.resolve("frames"));
     for (int t : new int[] {0, FRAMES - 1}) {
       float[] expected = expected(t).pixels();
       float[] actual = back.frame(t).pixels();
@@ -59,10 +56,7 @@ class RenderJobStreamingTest {
 
   @Test
   void anMp4HoldsEveryFrameInOrder(@TempDir Path dir) throws IOException {
-    Path out = dir.resolve("clip.mp4");
-    RenderJob.write(new ClipRenderer(scene, scene.atlases()), originals(-1), SETTINGS, 25, out, ProgressSink.NONE);
-    Clip back = ClipReader.read(ClipRequest.nativeSize(out, Optional.empty()));
-    assertEquals(FRAMES, back.frameCount());
+    Clip back = renderAndReadBack(dir.resolve("clip.mp4"));
     Frame first = expected(0);
     Frame last = expected(FRAMES - 1);
     assertTrue(ImageMetrics.psnr(back.frame(0), first) > ImageMetrics.psnr(back.frame(0), last) + 3,
@@ -88,6 +82,14 @@ class RenderJobStreamingTest {
         () -> RenderJob.write(renderer, originals(3), SETTINGS, 25, old, ProgressSink.NONE));
     assertArrayEquals(before, Files.readAllBytes(old), "the older video is kept as it was");
     assertEquals(List.of("old.mp4"), names(dir), "no temporary file is left");
+  }
+
+  /** Renders the whole clip to {@code out} and reads it back; checks the frame count. */
+  private static Clip renderAndReadBack(Path out) throws IOException {
+    RenderJob.write(new ClipRenderer(scene, scene.atlases()), originals(-1), SETTINGS, 25, out, ProgressSink.NONE);
+    Clip back = ClipReader.read(ClipRequest.nativeSize(out, Optional.empty()));
+    assertEquals(FRAMES, back.frameCount(), "every frame written");
+    return back;
   }
 
   /** The clip's source frames; reading frame {@code failAt} fails (-1: never). */
