@@ -15,8 +15,9 @@ import org.styleatlas.engine.video.Frame;
  * DJL: rendering never touches the networks, only their cached outputs, so it runs at video rates on CPU.
  *
  * <p>Each mode is one tight loop ({@link PixelKernels}) with the atlas sampled inline
- * ({@link AtlasSampler}); composite resamples the source band by band straight into the output
- * ({@link RowResampler}) and then touches only the pixels with α at or above the cut-off. The result is
+ * ({@link AtlasSampler}); composite starts from a copy of a same-size RGB source, or resamples the source
+ * band by band straight into the output ({@link RowResampler}), and then touches only the pixels with α at
+ * or above the cut-off. The result is
  * bit-identical to the plain per-pixel formulas below, whatever the thread count.
  *
  * <p>Per pixel p with opacity α, foreground colour c_f = A(uv_f) (sampled from the strength-blended
