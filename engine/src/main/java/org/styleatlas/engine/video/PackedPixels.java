@@ -43,9 +43,15 @@ final class PackedPixels {
     float[] px = frame.pixels();
     int fc = frame.channels();
     for (int y = 0; y < height; y++) {
-      for (int x = 0, i = 0, p = y * width * fc; x < width; x++, p += fc) {
-        for (int c = 0; c < channels; c++, i++) {
-          row[i] = (byte) quantise(c < fc ? px[p + c] : 1f, 255);
+      if (fc == channels) {
+        for (int i = 0, p = y * row.length; i < row.length; i++, p++) {
+          row[i] = (byte) quantise(px[p], 255);
+        }
+      } else {
+        for (int x = 0, i = 0, p = y * width * fc; x < width; x++, p += fc) {
+          for (int c = 0; c < channels; c++, i++) {
+            row[i] = (byte) quantise(c < fc ? px[p + c] : 1f, 255);
+          }
         }
       }
       buffer.put(y * stride, row);
