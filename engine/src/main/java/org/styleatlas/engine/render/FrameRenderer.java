@@ -33,7 +33,7 @@ import org.styleatlas.engine.video.Frame;
 public final class FrameRenderer implements AutoCloseable {
   /** Rows a worker claims at a time: small enough to balance uneven foregrounds, large enough to stream. */
   private static final int ROWS_PER_BAND = 16;
-  /** Floats of per-task scratch (one sampled colour). */
+  /** Floats of per-task scratch for one sampled colour; resampling modes take more ({@link RowResampler}). */
   private static final int SCRATCH = 3;
   /**
    * Composite pixels with α below this take the original unchanged: the foreground's share, at most α, is
@@ -45,7 +45,7 @@ public final class FrameRenderer implements AutoCloseable {
   /** Renders output rows {@code [y0, y1)} of one frame. */
   @FunctionalInterface
   private interface BandKernel {
-    /** @param scratch {@value #SCRATCH} floats owned by the calling task */
+    /** @param scratch floats owned by the calling task, overwritten */
     void rows(int y0, int y1, float[] scratch);
   }
 
@@ -87,7 +87,11 @@ public final class FrameRenderer implements AutoCloseable {
     int ch = mode.channels();
     boolean fromSource = startsAsSource(mode, original, w, h);
     float[] out = fromSource ? original.pixels().clone() : new float[w * h * ch];
-    runBands(h, kernel(maps, original, foreground, background, mode, out, fromSource));
+    RowResampler source = mode == OutputMode.COMPOSITE || mode == OutputMode.ORIGINAL
+        ? new RowResampler(original.pixels(), original.width(), original.height(), original.channels(), w, h)
+        : null;
+    int scratch = Math.max(SCRATCH, source == null ? 0 : source.scratchFloats(3));
+    runBands(h, scratch, kernel(maps, source, foreground, background, mode, out, fromSource));
     return new Frame(w, h, ch, out);
   }
 
@@ -103,9 +107,10 @@ public final class FrameRenderer implements AutoCloseable {
   /**
    * The band kernel of one mode, writing into {@code out}.
    *
+   * @param source resamples the source frame to the output size (composite and original only)
    * @param fromSource {@code out} already holds the source (composite only)
    */
-  private static BandKernel kernel(LayerMaps maps, Frame original, AtlasTexture foreground,
+  private static BandKernel kernel(LayerMaps maps, RowResampler source, AtlasTexture foreground,
       AtlasTexture background, OutputMode mode, float[] out, boolean fromSource) {
     int w = maps.width();
     float[] alpha = maps.alpha();
@@ -125,34 +130,27 @@ public final class FrameRenderer implements AutoCloseable {
       }
       case COMPOSITE -> {
         AtlasSampler fg = new AtlasSampler(foreground);
-        RowResampler source = resampler(original, maps);
         yield (y0, y1, scratch) -> {
           if (!fromSource) {
-            source.resizeRows(out, 3, y0, y1);
+            source.resizeRows(out, 3, y0, y1, scratch);
           }
           PixelKernels.compositeInPlace(alpha, uvf, fg, INVISIBLE_ALPHA, out, y0 * w, y1 * w, scratch);
         };
       }
-      case ORIGINAL -> {
-        RowResampler source = resampler(original, maps);
-        yield (y0, y1, scratch) -> source.resizeRows(out, 3, y0, y1);
-      }
+      case ORIGINAL -> (y0, y1, scratch) -> source.resizeRows(out, 3, y0, y1, scratch);
     };
-  }
-
-  private static RowResampler resampler(Frame original, LayerMaps maps) {
-    return new RowResampler(original.pixels(), original.width(), original.height(), original.channels(),
-        maps.width(), maps.height());
   }
 
   /**
    * Runs {@code kernel} over all {@code h} rows: the caller and up to {@code threads − 1} workers each claim
    * the next {@value #ROWS_PER_BAND} rows until none are left; each task allocates its scratch once.
+   *
+   * @param scratchFloats size of each task's scratch
    */
-  private void runBands(int h, BandKernel kernel) {
+  private void runBands(int h, int scratchFloats, BandKernel kernel) {
     AtomicInteger next = new AtomicInteger();
     Runnable task = () -> {
-      float[] scratch = new float[SCRATCH];
+      float[] scratch = new float[scratchFloats];
       for (int y0 = next.getAndAdd(ROWS_PER_BAND); y0 < h; y0 = next.getAndAdd(ROWS_PER_BAND)) {
         kernel.rows(y0, Math.min(h, y0 + ROWS_PER_BAND), scratch);
       }
