@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.util.Random;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,22 +23,20 @@ class PackedPixelsTest {
         Frame f = randomFrame(rnd, 13, 5, frameChannels);
         PackedPixels packed = new PackedPixels(f.size(), packedChannels);
         ByteBuffer bytes = packed.bytes(f);
-        for (int y = 0; y < 5; y++) {
-          for (int x = 0; x < 13; x++) {
-            for (int c = 0; c < packedChannels; c++) {
-              assertEquals((byte) PackedPixels.quantise(expected(f, x, y, c), 255),
-                  bytes.get(y * packed.byteStride() + x * packedChannels + c), "8-bit " + x + "," + y + "," + c);
-            }
-          }
-        }
+        assertPacked(f, packedChannels, packed.byteStride(), 255, i -> bytes.get(i) & 0xff);
         ShortBuffer shorts = packed.shorts(f);
-        for (int y = 0; y < 5; y++) {
-          for (int x = 0; x < 13; x++) {
-            for (int c = 0; c < packedChannels; c++) {
-              assertEquals((short) PackedPixels.quantise(expected(f, x, y, c), 65535),
-                  shorts.get(y * packed.shortStride() + x * packedChannels + c), "16-bit " + x + "," + y + "," + c);
-            }
-          }
+        assertPacked(f, packedChannels, packed.shortStride(), 65535, i -> shorts.get(i) & 0xffff);
+      }
+    }
+  }
+
+  /** Every sample of {@code f} at {@code y·stride + x·channels + c} of the packed samples, unsigned. */
+  private static void assertPacked(Frame f, int channels, int stride, int max, IntUnaryOperator packedAt) {
+    for (int y = 0; y < f.height(); y++) {
+      for (int x = 0; x < f.width(); x++) {
+        for (int c = 0; c < channels; c++) {
+          assertEquals(PackedPixels.quantise(expected(f, x, y, c), max), packedAt.applyAsInt(y * stride + x * channels + c),
+              max + ": " + x + "," + y + "," + c + " of " + f.channels() + " into " + channels + " channels");
         }
       }
     }
