@@ -42,8 +42,8 @@ public final class StreamingRenderCheck {
         peak += pool.getType() == MemoryType.HEAP ? pool.getPeakUsage().getUsed() : 0;
       }
       LOG.info("{} frames at {}x{} to {} in {} s ({} fps), peak heap {} MB", scene.frameCount(), settings.width(),
-          settings.height(), args[7], String.format("%.1f", seconds), String.format("%.1f", scene.frameCount() / seconds),
-          peak >> 20);
+          settings.height(), args[7], String.format("%.1f", seconds),
+          String.format("%.1f", scene.frameCount() / seconds), peak >> 20);
     }
   }
 }

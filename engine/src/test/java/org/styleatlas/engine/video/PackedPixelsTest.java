@@ -35,7 +35,8 @@ class PackedPixelsTest {
     for (int y = 0; y < f.height(); y++) {
       for (int x = 0; x < f.width(); x++) {
         for (int c = 0; c < channels; c++) {
-          assertEquals(PackedPixels.quantise(expected(f, x, y, c), max), packedAt.applyAsInt(y * stride + x * channels + c),
+          assertEquals(PackedPixels.quantise(expected(f, x, y, c), max),
+              packedAt.applyAsInt(y * stride + x * channels + c),
               max + ": " + x + "," + y + "," + c + " of " + f.channels() + " into " + channels + " channels");
         }
       }
