@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.AtlasSet;
-import org.styleatlas.engine.render.CachedLayerMapSource;
 import org.styleatlas.engine.render.ClipRenderer;
 import org.styleatlas.engine.render.RenderJob;
 import org.styleatlas.engine.render.RenderSettings;
@@ -70,7 +69,7 @@ final class RenderCommand implements Callable<Integer> {
     if (atlas != null) {
       atlases = atlases.withStylizedForeground(AtlasFiles.readLike(atlas, atlases.foreground()));
     }
-    double seconds = RenderJob.write(new ClipRenderer(new CachedLayerMapSource(scene.maps()), atlases), scene::frame,
+    double seconds = RenderJob.write(new ClipRenderer(scene.maps(), atlases), scene::frame,
         settings, scene.fps(), out, progress);
     progress.close();
     spec.commandLine().getOut().printf("rendered %d frames at %dx%d (%s) to %s in %.1f s%n", scene.frameCount(),

@@ -15,7 +15,6 @@ import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.clip.ClipModel;
 import org.styleatlas.engine.render.AtlasFiles;
-import org.styleatlas.engine.render.CachedLayerMapSource;
 import org.styleatlas.engine.render.ClipRenderer;
 import org.styleatlas.engine.render.OutputMode;
 import org.styleatlas.engine.render.RenderJob;
@@ -162,7 +161,7 @@ final class StylizeCommand implements Callable<Integer> {
       AtlasFiles.write(result.foreground(), exportAtlas);
     }
     double renderSeconds = RenderJob.write(
-        new ClipRenderer(new CachedLayerMapSource(scene.maps()), result.applyTo(scene.atlases())), scene::frame,
+        new ClipRenderer(scene.maps(), result.applyTo(scene.atlases())), scene::frame,
         settings, scene.fps(), out, progress);
     String base = RenderOptions.baseName(out);
     Path reportFile = report != null ? report : out.resolveSibling(base + ".json");

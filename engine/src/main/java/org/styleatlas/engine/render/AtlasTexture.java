@@ -65,25 +65,7 @@ public record AtlasTexture(int width, int height, float[] rgb, AtlasExtent exten
    * @param v vertical atlas coordinate
    */
   public void sample(float u, float v, float[] out, int off) {
-    float x = (float) ((u - extent.u0()) * width / (extent.u1() - extent.u0()) - 0.5);
-    float y = (float) ((v - extent.v0()) * height / (extent.v1() - extent.v0()) - 0.5);
-    x = Math.max(0, Math.min(width - 1, x));
-    y = Math.max(0, Math.min(height - 1, y));
-    int x0 = Math.min((int) x, width - 2);
-    int y0 = Math.min((int) y, height - 2);
-    float fx = x - x0;
-    float fy = y - y0;
-    int i00 = (y0 * width + x0) * 3;
-    int i01 = i00 + 3;
-    int i10 = i00 + width * 3;
-    int i11 = i10 + 3;
-    float w00 = (1 - fx) * (1 - fy);
-    float w01 = fx * (1 - fy);
-    float w10 = (1 - fx) * fy;
-    float w11 = fx * fy;
-    for (int c = 0; c < 3; c++) {
-      out[off + c] = w00 * rgb[i00 + c] + w01 * rgb[i01 + c] + w10 * rgb[i10 + c] + w11 * rgb[i11 + c];
-    }
+    new AtlasSampler(this).sample(u, v, out, off);
   }
 
   /**

@@ -6,7 +6,8 @@ import org.styleatlas.engine.video.Frame;
 
 /**
  * Renders a whole clip from a decomposition's maps and a set of atlases, frame by frame, in any
- * {@link OutputMode} and at any output resolution.
+ * {@link OutputMode} and at any output resolution. Each frame goes to the sink as soon as it is rendered and
+ * nothing is kept, so memory does not grow with the clip's length.
  */
 public final class ClipRenderer {
   /** Progress task name. */
@@ -22,7 +23,9 @@ public final class ClipRenderer {
   private final AtlasSet atlases;
 
   /**
-   * @param maps the decomposition's maps; wrap in {@link CachedLayerMapSource} to evaluate each resolution once
+   * @param maps the decomposition's maps, asked for one frame at a time (a scene backed by the on-disk map
+   *     cache reads each frame's maps when it is rendered); a {@link CachedLayerMapSource} would keep every
+   *     rendered frame's maps in memory, so long renders do not wrap it
    * @param atlases the discretized atlases
    */
   public ClipRenderer(LayerMapSource maps, AtlasSet atlases) {

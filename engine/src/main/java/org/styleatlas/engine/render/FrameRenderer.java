@@ -6,12 +6,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.styleatlas.engine.video.Frame;
 
 /**
  * Renders frames from cached {@link LayerMaps} and discretized atlases with plain bilinear sampling,
- * split over worker threads by row bands. No DJL: rendering never touches the networks, only their
- * cached outputs, so it runs at video rates on CPU.
+ * split into bands of rows that the calling thread and {@code threads − 1} pool workers claim in turn. No
+ * DJL: rendering never touches the networks, only their cached outputs, so it runs at video rates on CPU.
+ *
+ * <p>Each mode is one tight loop ({@link PixelKernels}) with the atlas sampled inline
+ * ({@link AtlasSampler}); composite starts from a copy of a same-size RGB source, or resamples the source
+ * band by band straight into the output ({@link RowResampler}), and then touches only the pixels with α at
+ * or above the cut-off. The result is
+ * bit-identical to the plain per-pixel formulas below, whatever the thread count.
  *
  * <p>Per pixel p with opacity α, foreground colour c_f = A(uv_f) (sampled from the strength-blended
  * foreground atlas) and background colour c_b = A_b(uv_b):
@@ -24,7 +31,10 @@ import org.styleatlas.engine.video.Frame;
  * </ul>
  */
 public final class FrameRenderer implements AutoCloseable {
-  private static final int MIN_ROWS_PER_TASK = 16;
+  /** Rows a worker claims at a time: small enough to balance uneven foregrounds, large enough to stream. */
+  private static final int ROWS_PER_BAND = 16;
+  /** Floats of per-task scratch for one sampled colour; resampling modes take more ({@link RowResampler}). */
+  private static final int SCRATCH = 3;
   /**
    * Composite pixels with α below this take the original unchanged: the foreground's share, at most α, is
    * under half an 8-bit level. A learned α is never exactly 0 (82 % of blackswan's pixels are below it), so
@@ -32,16 +42,24 @@ public final class FrameRenderer implements AutoCloseable {
    */
   static final float INVISIBLE_ALPHA = 1f / 512;
 
+  /** Renders output rows {@code [y0, y1)} of one frame. */
+  @FunctionalInterface
+  private interface BandKernel {
+    /** @param scratch floats owned by the calling task, overwritten */
+    void rows(int y0, int y1, float[] scratch);
+  }
+
+  /** The pool's workers; null with one thread (the caller renders alone). */
   private final ExecutorService pool;
   private final int threads;
 
-  /** @param threads worker threads, ≥ 1 */
+  /** @param threads threads that render a frame, the caller's included, ≥ 1 */
   public FrameRenderer(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("render threads must be at least 1, got " + threads);
     }
     this.threads = threads;
-    this.pool = Executors.newFixedThreadPool(threads, r -> {
+    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
       Thread th = new Thread(r, "styleatlas-render");
       th.setDaemon(true);
       return th;
@@ -57,24 +75,99 @@ public final class FrameRenderer implements AutoCloseable {
    * @param foreground the foreground atlas to sample, already blended to the wanted strength
    *     ({@link AtlasSet#foregroundAt(float)})
    * @param background the background atlas, only read by {@link OutputMode#RECONSTRUCTION}
+   * @return a new {@code [H, W, mode.channels()]} frame at the maps' size
    */
   public Frame render(LayerMaps maps, Frame original, AtlasTexture foreground, AtlasTexture background,
       OutputMode mode) {
     int w = maps.width();
     int h = maps.height();
-    if (mode == OutputMode.ORIGINAL) {
-      return FrameResampler.resize(original.rgb(), w, h);
+    if (mode == OutputMode.ORIGINAL && original.width() == w && original.height() == h) {
+      return original.rgb();
     }
-    Frame source = mode == OutputMode.COMPOSITE ? FrameResampler.resize(original, w, h) : null;
     int ch = mode.channels();
-    float[] out = new float[w * h * ch];
-    int bands = Math.max(1, Math.min(threads * 4, h / MIN_ROWS_PER_TASK));
-    List<Future<?>> parts = new ArrayList<>(bands);
-    for (int b = 0; b < bands; b++) {
-      int y0 = b * h / bands;
-      int y1 = (b + 1) * h / bands;
-      parts.add(pool.submit(() -> renderRows(maps, source, foreground, background, mode, out, y0, y1)));
+    boolean fromSource = startsAsSource(mode, original, w, h);
+    float[] out = fromSource ? original.pixels().clone() : new float[w * h * ch];
+    RowResampler source = mode == OutputMode.COMPOSITE || mode == OutputMode.ORIGINAL
+        ? new RowResampler(original.pixels(), original.width(), original.height(), original.channels(), w, h)
+        : null;
+    int scratch = Math.max(SCRATCH, source == null ? 0 : source.scratchFloats(3));
+    runBands(h, scratch, kernel(maps, source, foreground, background, mode, out, fromSource));
+    return new Frame(w, h, ch, out);
+  }
+
+  /**
+   * For a composite over an RGB source already at the output size, the output starts as a copy of the
+   * source (one pass, no zeroing first) and the kernel leaves it out of its bands.
+   */
+  private static boolean startsAsSource(OutputMode mode, Frame original, int w, int h) {
+    return mode == OutputMode.COMPOSITE && original.channels() == 3 && original.width() == w
+        && original.height() == h;
+  }
+
+  /**
+   * The band kernel of one mode, writing into {@code out}.
+   *
+   * @param source resamples the source frame to the output size (composite and original only)
+   * @param fromSource {@code out} already holds the source (composite only)
+   */
+  private static BandKernel kernel(LayerMaps maps, RowResampler source, AtlasTexture foreground,
+      AtlasTexture background, OutputMode mode, float[] out, boolean fromSource) {
+    int w = maps.width();
+    float[] alpha = maps.alpha();
+    float[] uvf = maps.foregroundUv();
+    return switch (mode) {
+      case MATTE -> (y0, y1, scratch) -> PixelKernels.matte(alpha, out, y0 * w, y1 * w);
+      case FOREGROUND_LAYER -> {
+        AtlasSampler fg = new AtlasSampler(foreground);
+        yield (y0, y1, scratch) -> PixelKernels.foregroundLayer(alpha, uvf, fg, out, y0 * w, y1 * w);
+      }
+      case RECONSTRUCTION -> {
+        AtlasSampler fg = new AtlasSampler(foreground);
+        AtlasSampler bg = new AtlasSampler(background);
+        float[] uvb = maps.backgroundUv();
+        yield (y0, y1, scratch) -> PixelKernels.reconstruction(alpha, uvf, uvb, fg, bg, out, y0 * w, y1 * w,
+            scratch);
+      }
+      case COMPOSITE -> {
+        AtlasSampler fg = new AtlasSampler(foreground);
+        yield (y0, y1, scratch) -> {
+          if (!fromSource) {
+            source.resizeRows(out, 3, y0, y1, scratch);
+          }
+          PixelKernels.compositeInPlace(alpha, uvf, fg, INVISIBLE_ALPHA, out, y0 * w, y1 * w, scratch);
+        };
+      }
+      case ORIGINAL -> (y0, y1, scratch) -> source.resizeRows(out, 3, y0, y1, scratch);
+    };
+  }
+
+  /**
+   * Runs {@code kernel} over all {@code h} rows: the caller and up to {@code threads − 1} workers each claim
+   * the next {@value #ROWS_PER_BAND} rows until none are left; each task allocates its scratch once.
+   *
+   * @param scratchFloats size of each task's scratch
+   */
+  private void runBands(int h, int scratchFloats, BandKernel kernel) {
+    AtomicInteger next = new AtomicInteger();
+    Runnable task = () -> {
+      float[] scratch = new float[scratchFloats];
+      for (int y0 = next.getAndAdd(ROWS_PER_BAND); y0 < h; y0 = next.getAndAdd(ROWS_PER_BAND)) {
+        kernel.rows(y0, Math.min(h, y0 + ROWS_PER_BAND), scratch);
+      }
+    };
+    int helpers = Math.min(threads - 1, (h - 1) / ROWS_PER_BAND);
+    List<Future<?>> parts = new ArrayList<>(helpers);
+    for (int i = 0; i < helpers; i++) {
+      parts.add(pool.submit(task));
     }
+    try {
+      task.run();
+    } finally {
+      await(parts);
+    }
+  }
+
+  private static void await(List<Future<?>> parts) {
     for (Future<?> f : parts) {
       try {
         f.get();
@@ -85,57 +178,12 @@ public final class FrameRenderer implements AutoCloseable {
         throw new IllegalStateException("render failed: " + e.getCause(), e.getCause());
       }
     }
-    return new Frame(w, h, ch, out);
-  }
-
-  private static void renderRows(LayerMaps maps, Frame source, AtlasTexture fg, AtlasTexture bg,
-      OutputMode mode, float[] out, int y0, int y1) {
-    int w = maps.width();
-    float[] alpha = maps.alpha();
-    float[] uvf = maps.foregroundUv();
-    float[] uvb = maps.backgroundUv();
-    float[] src = source == null ? null : source.pixels();
-    int sc = source == null ? 0 : source.channels();
-    float[] cf = new float[3];
-    float[] cb = new float[3];
-    for (int p = y0 * w, end = y1 * w; p < end; p++) {
-      float a = alpha[p];
-      switch (mode) {
-        case MATTE -> {
-          out[p * 3] = a;
-          out[p * 3 + 1] = a;
-          out[p * 3 + 2] = a;
-        }
-        case FOREGROUND_LAYER -> {
-          fg.sample(uvf[2 * p], uvf[2 * p + 1], cf, 0);
-          out[p * 4] = a * cf[0];
-          out[p * 4 + 1] = a * cf[1];
-          out[p * 4 + 2] = a * cf[2];
-          out[p * 4 + 3] = a;
-        }
-        case RECONSTRUCTION -> {
-          fg.sample(uvf[2 * p], uvf[2 * p + 1], cf, 0);
-          bg.sample(uvb[2 * p], uvb[2 * p + 1], cb, 0);
-          for (int c = 0; c < 3; c++) {
-            out[p * 3 + c] = (1 - a) * cb[c] + a * cf[c];
-          }
-        }
-        default -> {
-          if (a < INVISIBLE_ALPHA) {
-            System.arraycopy(src, p * sc, out, p * 3, 3);
-          } else {
-            fg.sample(uvf[2 * p], uvf[2 * p + 1], cf, 0);
-            for (int c = 0; c < 3; c++) {
-              out[p * 3 + c] = (1 - a) * src[p * sc + c] + a * cf[c];
-            }
-          }
-        }
-      }
-    }
   }
 
   @Override
   public void close() {
-    pool.shutdownNow();
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 }

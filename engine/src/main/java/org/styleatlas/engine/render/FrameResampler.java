@@ -21,26 +21,7 @@ public final class FrameResampler {
    */
   public static float[] resize(float[] src, int w, int h, int c, int width, int height) {
     float[] out = new float[width * height * c];
-    float sx = w / (float) width;
-    float sy = h / (float) height;
-    for (int y = 0; y < height; y++) {
-      float fy = Math.max(0, Math.min(h - 1, (y + 0.5f) * sy - 0.5f));
-      int y0 = Math.min((int) fy, Math.max(0, h - 2));
-      int y1 = Math.min(y0 + 1, h - 1);
-      float wy = fy - y0;
-      for (int x = 0; x < width; x++) {
-        float fx = Math.max(0, Math.min(w - 1, (x + 0.5f) * sx - 0.5f));
-        int x0 = Math.min((int) fx, Math.max(0, w - 2));
-        int x1 = Math.min(x0 + 1, w - 1);
-        float wx = fx - x0;
-        int o = (y * width + x) * c;
-        for (int k = 0; k < c; k++) {
-          float top = src[(y0 * w + x0) * c + k] * (1 - wx) + src[(y0 * w + x1) * c + k] * wx;
-          float bottom = src[(y1 * w + x0) * c + k] * (1 - wx) + src[(y1 * w + x1) * c + k] * wx;
-          out[o + k] = top * (1 - wy) + bottom * wy;
-        }
-      }
-    }
+    new RowResampler(src, w, h, c, width, height).resizeRows(out, c, 0, height);
     return out;
   }
 

@@ -1,10 +1,7 @@
 package org.styleatlas.engine.render;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,16 +10,25 @@ import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.video.ClipWriter;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.FrameSize;
+import org.styleatlas.engine.video.FrameStream;
 import org.styleatlas.engine.video.OutputFormat;
+import org.styleatlas.engine.video.ReadAheadStream;
 
 /**
  * Renders a clip to files: a PNG folder frame by frame, or a video through {@link ClipWriter} (the format
  * follows the path, {@link OutputFormat#forPath}): H.264 MP4 (RGB; alpha dropped; odd sizes cropped by the
  * last column and/or row, since H.264 needs even ones) or ProRes 4444 MOV (with alpha for the premultiplied
  * {@link OutputMode#FOREGROUND_LAYER}).
+ *
+ * <p>Frames are streamed: the renderer runs on a thread of its own at most {@value #IN_FLIGHT} frames ahead
+ * of the writer ({@link ReadAheadStream}), so rendering and encoding overlap and memory holds a few frames
+ * whatever the clip's length. A video file appears only when complete; a failure leaves none (and keeps an
+ * older one).
  */
 public final class RenderJob {
   private static final Logger LOG = LoggerFactory.getLogger(RenderJob.class);
+  /** Rendered frames waiting for the writer, at most. */
+  static final int IN_FLIGHT = 2;
 
   private RenderJob() {}
 
@@ -74,18 +80,15 @@ public final class RenderJob {
     OutputFormat format = OutputFormat.forPath(out);
     FrameSize size = writtenSize(out, settings);
     long start = System.nanoTime();
-    if (format == OutputFormat.PNG_SEQUENCE) {
-      Files.createDirectories(out);
-      renderer.render(originals, settings, progress,
-          (t, f) -> ClipWriter.writePng(f, out.resolve(String.format("%05d.png", t))));
-    } else {
-      List<Frame> frames = new ArrayList<>();
-      renderer.render(originals, settings, progress, (t, f) -> frames.add(cropped(f, size)));
-      try {
-        ClipWriter.write(frames, fps, out, format);
-      } catch (InputException e) {
-        throw InputException.of(out, e.getMessage() + "; write a PNG folder instead (a path without extension)");
+    FrameStream rendered = sink -> renderer.render(originals, settings, progress,
+        (t, f) -> sink.accept(cropped(f, size)));
+    try {
+      ClipWriter.write(new ReadAheadStream(rendered, IN_FLIGHT), fps, out, format);
+    } catch (InputException e) {
+      if (format == OutputFormat.PNG_SEQUENCE) {
+        throw e;
       }
+      throw InputException.of(out, e.getMessage() + "; write a PNG folder instead (a path without extension)");
     }
     return (System.nanoTime() - start) / 1e9;
   }

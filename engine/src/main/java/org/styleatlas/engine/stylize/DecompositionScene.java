@@ -16,6 +16,7 @@ import org.styleatlas.engine.render.AtlasExtent;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.render.AtlasTexture;
+import org.styleatlas.engine.render.LayerMapFrames;
 import org.styleatlas.engine.render.LayerMapSource;
 import org.styleatlas.engine.render.LayerMaps;
 import org.styleatlas.engine.runtime.ProgressSink;
@@ -37,7 +38,7 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
   private final Decomposition decomposition;
   private final Clip clip;
   private final AtlasSet atlases;
-  private final Map<Size, org.styleatlas.engine.decompose.LayerMaps> byResolution = new ConcurrentHashMap<>();
+  private final Map<Size, LayerMapFrames> byResolution = new ConcurrentHashMap<>();
   private final float[][] background;
   private final ProgressSink progress;
   private final Optional<ResolutionMapCache> mapCache;
@@ -100,20 +101,25 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
 
   @Override
   public LayerMaps maps(int t, int w, int h) {
-    org.styleatlas.engine.decompose.LayerMaps all = byResolution.computeIfAbsent(new Size(w, h), s -> {
+    LayerMapFrames all = byResolution.computeIfAbsent(new Size(w, h), s -> {
       try {
-        return s.width() == width() && s.height() == height() ? decomposition.maps() : evaluated(w, h);
+        return s.width() == width() && s.height() == height() ? frames(w, h, decomposition.maps()) : evaluated(w, h);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the cached maps of " + clip.name() + ": " + e.getMessage(), e);
       }
     });
-    return new LayerMaps(w, h, all.uvForeground().get(t), all.uvBackground().get(t), all.alpha().get(t));
+    return all.frame(t);
   }
 
   /** The frozen networks' maps on a {@code w x h} grid, through the per-resolution cache when there is one. */
-  private org.styleatlas.engine.decompose.LayerMaps evaluated(int w, int h) throws IOException {
+  private LayerMapFrames evaluated(int w, int h) throws IOException {
     Supplier<org.styleatlas.engine.decompose.LayerMaps> evaluate = () -> decomposition.evaluate(w, h, false, progress);
-    return mapCache.isPresent() ? mapCache.get().get(decomposition.entry().key(), w, h, evaluate) : evaluate.get();
+    return mapCache.isPresent() ? mapCache.get().get(decomposition.entry().key(), w, h, evaluate)
+        : frames(w, h, evaluate.get());
+  }
+
+  private static LayerMapFrames frames(int w, int h, org.styleatlas.engine.decompose.LayerMaps m) {
+    return new LayerMapFrames(w, h, m.uvForeground(), m.uvBackground(), m.alpha());
   }
 
   @Override

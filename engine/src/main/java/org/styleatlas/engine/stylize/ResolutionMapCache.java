@@ -1,7 +1,6 @@
 package org.styleatlas.engine.stylize;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -13,6 +12,7 @@ import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.decompose.DecompositionFiles;
 import org.styleatlas.engine.decompose.LayerMaps;
 import org.styleatlas.engine.flow.Float32Files;
+import org.styleatlas.engine.render.LayerMapFrames;
 
 /**
  * A decomposition's frozen maps evaluated at one output size, kept in the content cache under kind
@@ -43,14 +43,15 @@ public final class ResolutionMapCache {
   }
 
   /**
-   * The maps at {@code width x height}: read from the cache, or computed by {@code evaluate} and stored.
+   * The maps at {@code width x height}: computed by {@code evaluate} and stored when missing, then read from
+   * the cache frame by frame ({@link Float32Files#readLazily}): each {@code get(t)} reads one frame's array
+   * from disk, so a render holds the frames it works on, not the clip (2.1 GB for 50 frames at 1080p).
    *
    * @param decomposition the cache key of the decomposition whose networks {@code evaluate} runs
    * @param evaluate evaluates the frozen networks on the {@code width x height} pixel grid
    */
-  public LayerMaps get(CacheKey decomposition, int width, int height, Supplier<LayerMaps> evaluate)
+  public LayerMapFrames get(CacheKey decomposition, int width, int height, Supplier<LayerMaps> evaluate)
       throws IOException {
-    LayerMaps[] computed = {null};
     CacheEntry entry = cache.getOrCreate(key(decomposition, width, height), dir -> {
       LOG.info("evaluating the decomposition's maps at {}x{} (cached for later runs)", width, height);
       long start = System.nanoTime();
@@ -61,15 +62,11 @@ public final class ResolutionMapCache {
       Float32Files.write(dir.resolve(DecompositionFiles.UV_FOREGROUND), m.uvForeground());
       Float32Files.write(dir.resolve(DecompositionFiles.UV_BACKGROUND), m.uvBackground());
       Float32Files.write(dir.resolve(DecompositionFiles.ALPHA), m.alpha());
-      computed[0] = m;
     });
-    if (computed[0] != null) {
-      return computed[0];
-    }
-    LOG.debug("maps at {}x{} read from the cache entry {}", width, height, entry.key());
-    return new LayerMaps(width, height, Float32Files.read(entry.file(DecompositionFiles.UV_FOREGROUND)),
-        Float32Files.read(entry.file(DecompositionFiles.UV_BACKGROUND)),
-        Float32Files.read(entry.file(DecompositionFiles.ALPHA)), List.of());
+    LOG.debug("maps at {}x{} read frame by frame from the cache entry {}", width, height, entry.key());
+    return new LayerMapFrames(width, height, Float32Files.readLazily(entry.file(DecompositionFiles.UV_FOREGROUND)),
+        Float32Files.readLazily(entry.file(DecompositionFiles.UV_BACKGROUND)),
+        Float32Files.readLazily(entry.file(DecompositionFiles.ALPHA)));
   }
 
   /** How many times this instance evaluated the networks (cache misses), for tests and logs. */

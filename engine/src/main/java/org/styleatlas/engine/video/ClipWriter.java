@@ -32,19 +32,39 @@ public final class ClipWriter {
     if (frames.isEmpty()) {
       throw InputException.of(out, "nothing to write: no frames");
     }
-    Frame first = frames.get(0);
-    for (int t = 1; t < frames.size(); t++) {
-      Frame f = frames.get(t);
-      if (!f.size().equals(first.size()) || f.channels() != first.channels()) {
-        throw new IllegalArgumentException(String.format("%s: frame %d is %sx%d but frame 0 is %sx%d", out, t,
-            f.size(), f.channels(), first.size(), first.channels()));
-      }
+    UniformFrames shape = new UniformFrames(out);
+    for (Frame f : frames) {
+      shape.check(f);
     }
+    write(FrameStream.of(frames), fps, out, format);
+  }
+
+  /**
+   * Writes frames as they are produced, holding none of them after it is written: sequence files appear
+   * one by one (each atomically), a video file appears only when the last frame is encoded (written under a
+   * temporary name, then renamed; a failure on either side leaves no partial file and keeps an older one).
+   *
+   * @param frames produces frames of one size and channel count, in order
+   * @param fps frame rate for video containers
+   * @param out a folder (sequences) or a file (videos)
+   * @throws InputException when the frames do not suit the format (H.264 needs even sizes) or there are none
+   * @throws IllegalArgumentException when a frame differs in size or channel count from the first
+   * @throws IOException when producing or writing fails
+   */
+  public static void write(FrameStream frames, double fps, Path out, OutputFormat format) throws IOException {
+    UniformFrames shape = new UniformFrames(out);
+    FrameStream checked = sink -> frames.forEach(f -> {
+      shape.check(f);
+      sink.accept(f);
+    });
     switch (format) {
-      case PNG_SEQUENCE -> writeSequence(frames, out, "png", ClipWriter::writePng);
-      case EXR_SEQUENCE -> writeSequence(frames, out, "exr", ExrWriter::write);
-      case H264_MP4 -> VideoFileWriter.writeH264(frames, fps, out);
-      case PRORES_4444_MOV -> VideoFileWriter.writeProRes4444(frames, fps, out);
+      case PNG_SEQUENCE -> writeSequence(checked, out, "png", ClipWriter::writePng);
+      case EXR_SEQUENCE -> writeSequence(checked, out, "exr", ExrWriter::write);
+      case H264_MP4 -> VideoFileWriter.writeH264(checked, fps, out);
+      case PRORES_4444_MOV -> VideoFileWriter.writeProRes4444(checked, fps, out);
+    }
+    if (shape.count() == 0) {
+      throw InputException.of(out, "nothing to write: no frames");
     }
   }
 
@@ -66,13 +86,12 @@ public final class ClipWriter {
     void write(Frame frame, Path file) throws IOException;
   }
 
-  /** Writes frame t as {@code dir/0000t.ext}, numbered from 0. */
-  private static void writeSequence(List<Frame> frames, Path dir, String extension, FrameFileWriter writer)
+  /** Writes frame t as {@code dir/0000t.ext}, numbered from 0, as it arrives. */
+  private static void writeSequence(FrameStream frames, Path dir, String extension, FrameFileWriter writer)
       throws IOException {
     Files.createDirectories(dir);
-    for (int t = 0; t < frames.size(); t++) {
-      writer.write(frames.get(t), dir.resolve(String.format("%05d.%s", t, extension)));
-    }
+    int[] t = {0};
+    frames.forEach(f -> writer.write(f, dir.resolve(String.format("%05d.%s", t[0]++, extension))));
   }
 
   private static BufferedImage toImage(Frame f) {

@@ -39,12 +39,22 @@ final class PackedPixels {
   /** The frame as RGB24 or RGBA, 8 bits a sample; valid until the next call. */
   ByteBuffer bytes(Frame frame) {
     int stride = byteStride();
+    byte[] row = new byte[width * channels];
+    float[] px = frame.pixels();
+    int fc = frame.channels();
     for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        for (int c = 0; c < channels; c++) {
-          buffer.put(y * stride + x * channels + c, (byte) quantise(sample(frame, y * width + x, c), 255));
+      if (fc == channels) {
+        for (int i = 0, p = y * row.length; i < row.length; i++, p++) {
+          row[i] = (byte) quantise(px[p], 255);
+        }
+      } else {
+        for (int x = 0, i = 0, p = y * width * fc; x < width; x++, p += fc) {
+          for (int c = 0; c < channels; c++, i++) {
+            row[i] = (byte) quantise(c < fc ? px[p + c] : 1f, 255);
+          }
         }
       }
+      buffer.put(y * stride, row);
     }
     return buffer.duplicate().position(0);
   }
@@ -53,12 +63,16 @@ final class PackedPixels {
   ShortBuffer shorts(Frame frame) {
     int stride = shortStride();
     ShortBuffer out = buffer.asShortBuffer();
+    short[] row = new short[width * channels];
+    float[] px = frame.pixels();
+    int fc = frame.channels();
     for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        for (int c = 0; c < channels; c++) {
-          out.put(y * stride + x * channels + c, (short) quantise(sample(frame, y * width + x, c), 65535));
+      for (int x = 0, i = 0, p = y * width * fc; x < width; x++, p += fc) {
+        for (int c = 0; c < channels; c++, i++) {
+          row[i] = (short) quantise(c < fc ? px[p + c] : 1f, 65535);
         }
       }
+      out.put(y * stride, row);
     }
     return out;
   }
@@ -69,9 +83,5 @@ final class PackedPixels {
       return 0;
     }
     return v >= 1 ? max : Math.round(v * max);
-  }
-
-  private static float sample(Frame frame, int p, int c) {
-    return c < frame.channels() ? frame.pixels()[p * frame.channels() + c] : 1f;
   }
 }

@@ -10,14 +10,14 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVA444P10LE;
 import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.file.Path;
-import java.util.List;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.AtomicFiles;
 
 /**
- * Encodes frames into a movie file with FFmpeg:
+ * Encodes frames into a movie file with FFmpeg, each frame as it arrives (the encoder is opened for the
+ * first frame's size and channels):
  *
  * <ul>
  *   <li>H.264 in MP4 (openh264, 8-bit 4:2:0, about 0.5 bit per pixel); alpha is dropped;
@@ -25,7 +25,8 @@ import org.styleatlas.engine.cache.AtomicFiles;
  *       alpha.
  * </ul>
  *
- * The file appears only when complete: it is encoded under a temporary name beside it, then renamed.
+ * The file appears only when complete: it is encoded under a temporary name beside it, then renamed; when
+ * producing or encoding a frame fails, the temporary file is removed and an older file is kept.
  */
 final class VideoFileWriter {
   /** Bits per pixel per frame for H.264: high enough that a round trip stays within a few levels. */
@@ -33,40 +34,32 @@ final class VideoFileWriter {
 
   private VideoFileWriter() {}
 
-  static void writeH264(List<Frame> frames, double fps, Path out) throws IOException {
-    FrameSize size = frames.get(0).size();
-    if (size.width() % 2 != 0 || size.height() % 2 != 0) {
-      throw InputException.of(out, "H.264 needs an even width and height, the frames are " + size);
-    }
-    AtomicFiles.replace(out, tmp -> {
-      try (FFmpegFrameRecorder recorder = recorder(tmp, size, fps, "mp4", "libopenh264")) {
-        recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
-        recorder.setVideoBitrate((int) Math.min(Integer.MAX_VALUE,
-            size.width() * (double) size.height() * fps * H264_BITS_PER_PIXEL));
-        recorder.setVideoOption("allow_skip_frames", "0");
-        PackedPixels packed = new PackedPixels(size, 3);
-        record(recorder, out, frames, frame -> recorder.recordImage(size.width(), size.height(),
-            org.bytedeco.javacv.Frame.DEPTH_UBYTE, 3, packed.byteStride(), AV_PIX_FMT_RGB24,
-            packed.bytes(frame)));
-        Reference.reachabilityFence(packed);
+  static void writeH264(FrameStream frames, double fps, Path out) throws IOException {
+    record(frames, out, (tmp, size, channels) -> {
+      if (size.width() % 2 != 0 || size.height() % 2 != 0) {
+        throw InputException.of(out, "H.264 needs an even width and height, the frames are " + size);
       }
+      FFmpegFrameRecorder recorder = recorder(tmp, size, fps, "mp4", "libopenh264");
+      recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+      recorder.setVideoBitrate((int) Math.min(Integer.MAX_VALUE,
+          size.width() * (double) size.height() * fps * H264_BITS_PER_PIXEL));
+      recorder.setVideoOption("allow_skip_frames", "0");
+      PackedPixels packed = new PackedPixels(size, 3);
+      return new Recording(recorder, packed, frame -> recorder.recordImage(size.width(), size.height(),
+          org.bytedeco.javacv.Frame.DEPTH_UBYTE, 3, packed.byteStride(), AV_PIX_FMT_RGB24, packed.bytes(frame)));
     });
   }
 
-  static void writeProRes4444(List<Frame> frames, double fps, Path out) throws IOException {
-    FrameSize size = frames.get(0).size();
-    int channels = frames.get(0).channels();
-    AtomicFiles.replace(out, tmp -> {
-      try (FFmpegFrameRecorder recorder = recorder(tmp, size, fps, "mov", "prores_ks")) {
-        recorder.setPixelFormat(channels == 4 ? AV_PIX_FMT_YUVA444P10LE : AV_PIX_FMT_YUV444P10LE);
-        recorder.setVideoOption("profile", "4444");
-        recorder.setVideoOption("vendor", "apl0");
-        PackedPixels packed = new PackedPixels(size, channels);
-        record(recorder, out, frames, frame -> recorder.recordImage(size.width(), size.height(),
-            org.bytedeco.javacv.Frame.DEPTH_USHORT, channels, packed.shortStride(),
-            channels == 4 ? AV_PIX_FMT_RGBA64LE : AV_PIX_FMT_RGB48LE, packed.shorts(frame)));
-        Reference.reachabilityFence(packed);
-      }
+  static void writeProRes4444(FrameStream frames, double fps, Path out) throws IOException {
+    record(frames, out, (tmp, size, channels) -> {
+      FFmpegFrameRecorder recorder = recorder(tmp, size, fps, "mov", "prores_ks");
+      recorder.setPixelFormat(channels == 4 ? AV_PIX_FMT_YUVA444P10LE : AV_PIX_FMT_YUV444P10LE);
+      recorder.setVideoOption("profile", "4444");
+      recorder.setVideoOption("vendor", "apl0");
+      PackedPixels packed = new PackedPixels(size, channels);
+      return new Recording(recorder, packed, frame -> recorder.recordImage(size.width(), size.height(),
+          org.bytedeco.javacv.Frame.DEPTH_USHORT, channels, packed.shortStride(),
+          channels == 4 ? AV_PIX_FMT_RGBA64LE : AV_PIX_FMT_RGB48LE, packed.shorts(frame)));
     });
   }
 
@@ -89,16 +82,56 @@ final class VideoFileWriter {
     void encode(Frame frame) throws FrameRecorder.Exception;
   }
 
-  private static void record(FFmpegFrameRecorder recorder, Path out, List<Frame> frames,
-      FrameEncoder encoder) throws IOException {
-    try {
-      recorder.start();
-      for (Frame frame : frames) {
-        encoder.encode(frame);
+  /** Configures a recorder for the stream's first frame. */
+  @FunctionalInterface
+  private interface RecorderSetup {
+    Recording open(Path tmp, FrameSize size, int channels);
+  }
+
+  /**
+   * An open encoder: the recorder, the packing buffer it reads from (kept reachable while it encodes) and
+   * the per-frame call.
+   */
+  private record Recording(FFmpegFrameRecorder recorder, PackedPixels packed, FrameEncoder encoder) {}
+
+  /** Encodes every frame of {@code frames} into a temporary file renamed to {@code out} at the end. */
+  private static void record(FrameStream frames, Path out, RecorderSetup setup) throws IOException {
+    AtomicFiles.replace(out, tmp -> {
+      Recording[] open = {null};
+      try {
+        frames.forEach(frame -> {
+          try {
+            if (open[0] == null) {
+              open[0] = setup.open(tmp, frame.size(), frame.channels());
+              open[0].recorder().start();
+            }
+            open[0].encoder().encode(frame);
+          } catch (FrameRecorder.Exception e) {
+            throw new IOException(out + ": FFmpeg cannot encode: " + e.getMessage(), e);
+          }
+        });
+        if (open[0] == null) {
+          throw InputException.of(out, "nothing to write: no frames");
+        }
+        open[0].recorder().stop();
+      } catch (FrameRecorder.Exception e) {
+        throw new IOException(out + ": FFmpeg cannot encode: " + e.getMessage(), e);
+      } finally {
+        if (open[0] != null) {
+          release(open[0]);
+        }
       }
-      recorder.stop();
+    });
+  }
+
+  /** Frees the recorder's native resources (after stop, or after a failure mid-stream). */
+  private static void release(Recording r) throws IOException {
+    try {
+      r.recorder().release();
     } catch (FrameRecorder.Exception e) {
-      throw new IOException(out + ": FFmpeg cannot encode: " + e.getMessage(), e);
+      throw new IOException("cannot release the FFmpeg encoder: " + e.getMessage(), e);
+    } finally {
+      Reference.reachabilityFence(r.packed());
     }
   }
 }
