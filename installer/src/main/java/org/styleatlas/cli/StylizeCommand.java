@@ -36,6 +36,7 @@ import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.StylizeReport;
 import org.styleatlas.engine.stylize.StylizedAtlasCache;
 import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.train.Cancellation;
 import org.styleatlas.engine.pipeline.StylizeOptions;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
@@ -122,7 +123,7 @@ final class StylizeCommand implements Callable<Integer> {
   Path exportAtlas;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     DjlRuntime.forceOffline();
     StyleTarget target = new StyleTarget(prompt, local, Optional.ofNullable(styleImage).map(RenderOptions::readImage));
     ContentCache cache = render.cache();
@@ -136,7 +137,7 @@ final class StylizeCommand implements Callable<Integer> {
   }
 
   private void run(EditableScene scene, StyleTarget target, ContentCache cache, TerminalProgress progress,
-      double decomposeSeconds) throws IOException {
+      double decomposeSeconds) throws Exception {
     Path out = render.output("stylized");
     RenderSettings settings = render.settings(scene);
     RenderJob.check(out, settings);
@@ -153,10 +154,14 @@ final class StylizeCommand implements Callable<Integer> {
       }
       CacheKey key = StylizedAtlasCache.key(scene.identity(), clip.file().getFileName() + ":"
           + clip.file().toFile().length(), target, config);
-      result = new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
-        ran[0] = true;
-        return new EditingAtlasTrainer(config, structureLoss).run(scene, clip, target, progress, () -> false);
-      });
+      Path checkpoint = checkpointFile(cache, key);
+      Cancellation cancellation = Cancellation.none();
+      result = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE, spec.commandLine().getErr(),
+          () -> new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
+            ran[0] = true;
+            return new EditingAtlasTrainer(config, structureLoss).run(scene, clip, target, progress,
+                cancellation::isCancelled, Optional.of(checkpoint));
+          }));
     }
     if (exportAtlas != null) {
       AtlasFiles.write(result.foreground(), exportAtlas);
@@ -177,6 +182,14 @@ final class StylizeCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("stylized %d frames -> %s (%s); report %s; loss plot %s%n",
         scene.frameCount(), out, settings.mode().cliName(), reportFile, plot);
     spec.commandLine().getOut().flush();
+  }
+
+  /**
+   * Where fine-tuning towards the stylized atlas {@code key} checkpoints: {@code <cache>/work/<key hash>/},
+   * as decomposition does, so the same command resumes an interrupted run.
+   */
+  static Path checkpointFile(ContentCache cache, CacheKey key) {
+    return cache.root().resolve("work").resolve(key.hash()).resolve("checkpoint.bin");
   }
 
   private StylizeConfig config(EditableScene scene) {
