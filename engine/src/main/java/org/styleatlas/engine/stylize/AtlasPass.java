@@ -19,10 +19,14 @@ import java.util.function.BiFunction;
  * {@code Σ c·g} of each chunk, which accumulates {@code Σ_i g_i·∂c_i/∂θ = ∂L/∂θ} into the atlas parameters:
  * the same gradient as one graph, with the atlas's activations alive for one chunk at a time. The two
  * gradient collectors are strictly sequential.
+ *
+ * <p>A batch whose every layer fits one chunk ({@link EditingAtlas#pointsPerGraph()}, e.g. the fast texture
+ * atlas, whose graph is small) takes the direct path instead: one graph, one backward, the atlas evaluated
+ * once.
  */
 final class AtlasPass {
-  /** Atlas points per stage-2 chunk. */
-  static final int DEFAULT_CHUNK = 16_384;
+  /** No limit beyond each atlas's own {@link EditingAtlas#pointsPerGraph()}. */
+  static final int ATLAS_CHUNKS = Integer.MAX_VALUE;
 
   /**
    * An atlas and the points it is evaluated at.
@@ -34,21 +38,26 @@ final class AtlasPass {
     int points() {
       return uv.length / 2;
     }
+
+    /** {@code [N, 2]} on {@code manager}. */
+    NDArray uvArray(NDManager manager) {
+      return manager.create(uv, new Shape(points(), 2));
+    }
   }
 
   private final Engine engine;
-  private final int chunk;
+  private final int maxChunk;
 
   /**
    * @param engine the engine whose gradient collectors are used
-   * @param chunk atlas points per chunk, ≥ 1
+   * @param maxChunk atlas points per chunk at most, ≥ 1 ({@link #ATLAS_CHUNKS}: as each atlas says)
    */
-  AtlasPass(Engine engine, int chunk) {
-    if (chunk < 1) {
-      throw new IllegalArgumentException("chunk must be ≥ 1, got " + chunk);
+  AtlasPass(Engine engine, int maxChunk) {
+    if (maxChunk < 1) {
+      throw new IllegalArgumentException("chunk must be ≥ 1, got " + maxChunk);
     }
     this.engine = engine;
-    this.chunk = chunk;
+    this.maxChunk = maxChunk;
   }
 
   /**
@@ -62,6 +71,9 @@ final class AtlasPass {
    */
   StepObjective.Value run(NDManager step, List<Layer> layers,
       BiFunction<NDManager, List<NDArray>, StepObjective.Value> objective) {
+    if (layers.stream().allMatch(l -> l.points() <= chunk(l))) {
+      return direct(step, layers, objective);
+    }
     float[][] colours = new float[layers.size()][];
     for (int k = 0; k < layers.size(); k++) {
       colours[k] = detachedColours(layers.get(k));
@@ -93,9 +105,27 @@ final class AtlasPass {
     return value;
   }
 
+  /** One graph over every point: the colours with their graph, the objective, one backward. */
+  private StepObjective.Value direct(NDManager step, List<Layer> layers,
+      BiFunction<NDManager, List<NDArray>, StepObjective.Value> objective) {
+    try (GradientCollector gc = engine.newGradientCollector()) {
+      List<NDArray> colours = layers.stream().map(l -> l.atlas().colours(l.uvArray(step))).toList();
+      StepObjective.Value value = objective.apply(step, colours);
+      if (value.differentiable()) {
+        gc.backward(value.loss());
+      }
+      return value;
+    }
+  }
+
+  private int chunk(Layer layer) {
+    return Math.min(maxChunk, layer.atlas().pointsPerGraph());
+  }
+
   /** {@code [N·3]} the layer's colours, evaluated in chunks whose graphs are freed at once. */
   private float[] detachedColours(Layer layer) {
     int n = layer.points();
+    int chunk = chunk(layer);
     float[] out = new float[n * 3];
     EditingAtlas atlas = layer.atlas();
     for (int start = 0; start < n; start += chunk) {
@@ -111,6 +141,7 @@ final class AtlasPass {
   /** Stage 2 for one layer: per chunk, backward of {@code Σ A(uv)·g} into the atlas's parameters. */
   private void backwardInChunks(GradientCollector gc, Layer layer, float[] grad) {
     int n = layer.points();
+    int chunk = chunk(layer);
     EditingAtlas atlas = layer.atlas();
     for (int start = 0; start < n; start += chunk) {
       int count = Math.min(chunk, n - start);

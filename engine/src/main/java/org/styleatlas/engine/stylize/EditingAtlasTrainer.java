@@ -56,9 +56,14 @@ public final class EditingAtlasTrainer {
    * @param structureLoss the optional structure term; required when the config enables it
    */
   public EditingAtlasTrainer(StylizeConfig config, Optional<StructureLoss> structureLoss) {
+    this(config, structureLoss, AtlasPass.ATLAS_CHUNKS);
+  }
+
+  /** With chunks of at most {@code maxChunk} atlas points (tests use small ones to exercise chunking). */
+  EditingAtlasTrainer(StylizeConfig config, Optional<StructureLoss> structureLoss, int maxChunk) {
     this.config = config;
     this.objective = new StepObjective(config, structureLoss);
-    this.pass = new AtlasPass(DjlRuntime.engine(), AtlasPass.DEFAULT_CHUNK);
+    this.pass = new AtlasPass(DjlRuntime.engine(), maxChunk);
     if (config.losses().enabled(LossTerm.STRUCTURE) && structureLoss.isEmpty()) {
       throw new IllegalArgumentException("the structure term is on but no CLIP model with image tokens was given");
     }

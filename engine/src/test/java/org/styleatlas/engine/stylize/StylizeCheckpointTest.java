@@ -163,20 +163,23 @@ class StylizeCheckpointTest {
     }
   }
 
+  /** Through the chunked two-stage backward (chunks of 1000 points), as the faithful presets run. */
   @Test
   void aCancelledRunResumesToTheSameResultAsAnUninterruptedOne(@TempDir Path dir) {
     StylizeConfig cfg = EditingAtlasTrainerTest.tiny(6);
+    Optional<StructureLoss> none = Optional.empty();
     Path file = dir.resolve("work").resolve("checkpoint.bin");
     try (ToyColourEncoder toy = new ToyColourEncoder()) {
       StyleTarget red = StyleTarget.text("red");
-      StylizationResult straight = new EditingAtlasTrainer(cfg).run(SCENE, toy, red, ProgressSink.NONE, () -> false);
+      StylizationResult straight = new EditingAtlasTrainer(cfg, none, 1000).run(SCENE, toy, red, ProgressSink.NONE,
+          () -> false);
       AtomicInteger polls = new AtomicInteger();
-      CancellationException e = assertThrows(CancellationException.class, () -> new EditingAtlasTrainer(cfg)
+      CancellationException e = assertThrows(CancellationException.class, () -> new EditingAtlasTrainer(cfg, none, 1000)
           .run(SCENE, toy, red, ProgressSink.NONE, () -> polls.incrementAndGet() > 4, Optional.of(file)));
       assertTrue(e.getMessage().contains("iteration 4") && e.getMessage().contains(file.toString()), e.getMessage());
       assertTrue(Files.exists(file), "the checkpoint is kept");
-      StylizationResult resumed = new EditingAtlasTrainer(cfg).run(SCENE, toy, red, ProgressSink.NONE, () -> false,
-          Optional.of(file));
+      StylizationResult resumed = new EditingAtlasTrainer(cfg, none, 1000).run(SCENE, toy, red, ProgressSink.NONE,
+          () -> false, Optional.of(file));
       assertFalse(Files.exists(file), "deleted on completion");
       assertEquals(straight.history().size(), resumed.history().size());
       for (int i = 0; i < straight.history().size(); i++) {
