@@ -127,17 +127,20 @@ final class StylizeCommand implements Callable<Integer> {
     DjlRuntime.forceOffline();
     StyleTarget target = new StyleTarget(prompt, local, Optional.ofNullable(styleImage).map(RenderOptions::readImage));
     ContentCache cache = render.cache();
+    Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       long t0 = System.nanoTime();
-      try (EditableScene scene = clipInput.scene(cache, progress)) {
-        run(scene, target, cache, progress, (System.nanoTime() - t0) / 1e9);
+      try (EditableScene scene = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE,
+          spec.commandLine().getErr(), () -> clipInput.scene(cache, progress, cancellation))) {
+        run(scene, target, cache, progress, (System.nanoTime() - t0) / 1e9, cancellation);
       }
     }
     return ExitCodes.OK;
   }
 
+  /** Fine-tunes (or finds in the cache), renders and reports; Ctrl-C and SIGTERM set {@code cancellation}. */
   private void run(EditableScene scene, StyleTarget target, ContentCache cache, TerminalProgress progress,
-      double decomposeSeconds) throws Exception {
+      double decomposeSeconds, Cancellation cancellation) throws Exception {
     Path out = render.output("stylized");
     RenderSettings settings = render.settings(scene);
     RenderJob.check(out, settings);
@@ -155,7 +158,6 @@ final class StylizeCommand implements Callable<Integer> {
       CacheKey key = StylizedAtlasCache.key(scene.identity(), clip.file().getFileName() + ":"
           + clip.file().toFile().length(), target, config);
       Path checkpoint = checkpointFile(cache, key);
-      Cancellation cancellation = Cancellation.none();
       result = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE, spec.commandLine().getErr(),
           () -> new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
             ran[0] = true;
@@ -235,11 +237,16 @@ final class StylizeCommand implements Callable<Integer> {
 
     /** The decomposed scene (decomposing through the cache when needed). */
     EditableScene scene(ContentCache cache, ProgressSink progress) throws IOException {
+      return scene(cache, progress, Cancellation.none());
+    }
+
+    /** The same, with a decomposition that stops at its next step (keeping its checkpoint) when cancelled. */
+    EditableScene scene(ContentCache cache, ProgressSink progress, Cancellation cancellation) throws IOException {
       if (longEdge < 0) {
         throw new InputException("--long-edge: must be 0 or positive, got " + longEdge);
       }
       return Scenes.open(Optional.ofNullable(input), Optional.ofNullable(matte), longEdge,
-          DecompositionConfig.of(decomposition), cache, progress);
+          DecompositionConfig.of(decomposition), cache, progress, cancellation);
     }
 
     String describe() {
