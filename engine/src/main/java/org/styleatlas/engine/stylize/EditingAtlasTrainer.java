@@ -101,7 +101,8 @@ public final class EditingAtlasTrainer {
     WorkingFrames frames = new WorkingFrames(scene);
     Optional<StylizeCheckpoint> saver = checkpoint.map(p -> new StylizeCheckpoint(p,
         StylizeCheckpoint.key(scene, config, target)));
-    try (NDManager manager = engine.newBaseManager();
+    try (GradModeOff noGrad = new GradModeOff();
+        NDManager manager = engine.newBaseManager();
         EditingAtlas atlas = scene.editingAtlas(manager, config.atlasMode());
         EditingAtlas background = config.stylizeBackground()
             ? scene.backgroundAtlas(manager, config.atlasMode()) : null;

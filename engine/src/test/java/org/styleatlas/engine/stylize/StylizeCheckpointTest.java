@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,6 +188,41 @@ class StylizeCheckpointTest {
       }
       assertArrayEquals(straight.foreground().rgb(), resumed.foreground().rgb(), 1e-5f, "stylized atlas");
     }
+  }
+
+  /**
+   * PyTorch's grad mode is on in every thread but the one that loaded the engine (the host trains on its
+   * own thread): a faithful run there is cancelled, checkpointed and resumed all the same.
+   */
+  @Test
+  void aRunOnAThreadOtherThanTheEnginesTrainsAndResumes(@TempDir Path dir) throws Exception {
+    DjlRuntime.engine();
+    StylizeConfig cfg = EditingAtlasTrainerTest.tiny(4).withAtlasMode(AtlasMode.FAITHFUL);
+    Path file = dir.resolve("checkpoint.bin");
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<StylizationResult> results = new ArrayList<>();
+    AtomicInteger resumedSteps = new AtomicInteger();
+    Thread trainer = new Thread(() -> {
+      FaithfulAndCacheTest.MlpScene scene = new FaithfulAndCacheTest.MlpScene();
+      try (ToyColourEncoder toy = new ToyColourEncoder()) {
+        AtomicInteger polls = new AtomicInteger();
+        assertThrows(CancellationException.class, () -> new EditingAtlasTrainer(cfg, Optional.empty(), 1000)
+            .run(scene, toy, StyleTarget.text("red"), ProgressSink.NONE, () -> polls.incrementAndGet() > 2,
+                Optional.of(file)));
+        results.add(new EditingAtlasTrainer(cfg, Optional.empty(), 1000).run(scene, toy, StyleTarget.text("red"),
+            (task, done, total, detail) -> resumedSteps.incrementAndGet(), () -> false, Optional.of(file)));
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    }, "not-the-engine-thread");
+    trainer.start();
+    trainer.join();
+    if (failure.get() != null) {
+      throw new AssertionError("training on another thread failed", failure.get());
+    }
+    assertEquals(2, resumedSteps.get(), "resumed at iteration 2: two iterations left");
+    assertEquals(List.of(0, 1, 2, 3), results.get(0).history().stream().map(LossValues::iteration).toList());
+    assertTrue(results.get(0).history().stream().allMatch(v -> Double.isFinite(v.total())));
   }
 
   @Test
