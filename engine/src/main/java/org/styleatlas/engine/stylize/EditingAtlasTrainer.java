@@ -100,7 +100,7 @@ public final class EditingAtlasTrainer {
     ViewSampler sampler = new ViewSampler(config.views());
     WorkingFrames frames = new WorkingFrames(scene);
     Optional<StylizeCheckpoint> saver = checkpoint.map(p -> new StylizeCheckpoint(p,
-        StylizeCheckpoint.key(scene, config, target)));
+        StylizeCheckpoint.key(scene, encoder, config, target)));
     try (GradModeOff noGrad = new GradModeOff();
         NDManager manager = engine.newBaseManager();
         EditingAtlas atlas = scene.editingAtlas(manager, config.atlasMode());

@@ -17,6 +17,8 @@ import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.AtomicFiles;
+import org.styleatlas.engine.clip.ClipModel;
+import org.styleatlas.engine.clip.ImageTextEncoder;
 import org.styleatlas.engine.train.AdamOptimizer;
 
 /**
@@ -24,9 +26,9 @@ import org.styleatlas.engine.train.AdamOptimizer;
  * loss history so far and the seconds spent, in one file replaced atomically ({@link AtomicFiles}).
  *
  * <p>Layout: magic, version, key (UTF), payload length, payload, CRC-32 of the payload. The key is a hash
- * of the scene, the configuration and the target ({@link #key}), so the checkpoint of another run is never
- * resumed. A file that is not a checkpoint, belongs to another run, is truncated, fails its CRC or does not
- * fit the atlases is refused with a WARN naming it and the reason, and training starts at iteration 0.
+ * of the scene, the encoder, the configuration and the target ({@link #key}), so the checkpoint of another
+ * run is never resumed. A file that is not a checkpoint, belongs to another run, is truncated, fails its CRC
+ * or does not fit the atlases is refused with a WARN naming it and the reason, and training starts at 0.
  */
 public final class StylizeCheckpoint {
   /** Iterations between two checkpoints. */
@@ -61,9 +63,14 @@ public final class StylizeCheckpoint {
     this.key = key;
   }
 
-  /** The identity of a stylization run: a hash of the scene, the configuration and the target. */
-  public static String key(EditableScene scene, StylizeConfig config, StyleTarget target) {
-    return StylizedAtlasCache.key(scene.identity(), "stylize-checkpoint", target, config).hash();
+  /**
+   * The identity of a stylization run: a hash of the scene, the encoder (a CLIP model's file name and size,
+   * else its class), the configuration and the target.
+   */
+  public static String key(EditableScene scene, ImageTextEncoder encoder, StylizeConfig config, StyleTarget target) {
+    String encoderIdentity = encoder instanceof ClipModel clip
+        ? clip.file().getFileName() + ":" + clip.file().toFile().length() : encoder.getClass().getName();
+    return StylizedAtlasCache.key(scene.identity(), "stylize-checkpoint " + encoderIdentity, target, config).hash();
   }
 
   public Path file() {
