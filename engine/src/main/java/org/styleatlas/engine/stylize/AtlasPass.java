@@ -16,9 +16,9 @@ import java.util.function.BiFunction;
  * <p>Stage 1 evaluates the colours c = A(uv) of every point without keeping the atlas graph, makes them a
  * leaf that requires gradients, and backpropagates the objective L(c) (CLIP and every loss term) to
  * g = ∂L/∂c. Stage 2 recomputes the colours chunk by chunk with the graph and backpropagates
- * {@code Σ c·g} of each chunk, which accumulates {@code Σ_i g_i·∂c_i/∂θ = ∂L/∂θ} into the atlas parameters:
- * the same gradient as one graph, with the atlas's activations alive for one chunk at a time. The two
- * gradient collectors are strictly sequential.
+ * {@code Σ c·g} of each chunk, which accumulates {@code Σ_i g_i·∂c_i/∂θ = ∂L/∂θ} into the atlas
+ * parameters: the same gradient as one graph, with the atlas's activations alive for one chunk at a time.
+ * The two gradient collectors are strictly sequential.
  *
  * <p>A batch whose every layer fits one chunk ({@link EditingAtlas#pointsPerGraph()}, e.g. the fast texture
  * atlas, whose graph is small) takes the direct path instead: one graph, one backward, the atlas evaluated

@@ -73,7 +73,10 @@ public final class EditingAtlasTrainer {
     this(config, Optional.empty());
   }
 
-  /** {@link #run(EditableScene, ImageTextEncoder, StyleTarget, ProgressSink, BooleanSupplier, Optional)} without a checkpoint. */
+  /**
+   * {@link #run(EditableScene, ImageTextEncoder, StyleTarget, ProgressSink, BooleanSupplier, Optional)}
+   * without a checkpoint.
+   */
   public StylizationResult run(EditableScene scene, ImageTextEncoder encoder, StyleTarget target,
       ProgressSink progress, BooleanSupplier cancelled) {
     return run(scene, encoder, target, progress, cancelled, Optional.empty());
