@@ -35,6 +35,7 @@ import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.StylizeReport;
 import org.styleatlas.engine.stylize.StylizedAtlasCache;
 import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.train.Cancellation;
 import org.styleatlas.engine.pipeline.StylizeOptions;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
@@ -121,21 +122,24 @@ final class StylizeCommand implements Callable<Integer> {
   Path exportAtlas;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     DjlRuntime.forceOffline();
     StyleTarget target = new StyleTarget(prompt, local, Optional.ofNullable(styleImage).map(RenderOptions::readImage));
     ContentCache cache = render.cache();
+    Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       long t0 = System.nanoTime();
-      try (EditableScene scene = clipInput.scene(cache, progress)) {
-        run(scene, target, cache, progress, (System.nanoTime() - t0) / 1e9);
+      try (EditableScene scene = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE,
+          spec.commandLine().getErr(), () -> clipInput.scene(cache, progress, cancellation))) {
+        run(scene, target, cache, progress, (System.nanoTime() - t0) / 1e9, cancellation);
       }
     }
     return ExitCodes.OK;
   }
 
+  /** Fine-tunes (or finds in the cache), renders and reports; Ctrl-C and SIGTERM set {@code cancellation}. */
   private void run(EditableScene scene, StyleTarget target, ContentCache cache, TerminalProgress progress,
-      double decomposeSeconds) throws IOException {
+      double decomposeSeconds, Cancellation cancellation) throws Exception {
     Path out = render.output("stylized");
     RenderSettings settings = render.settings(scene);
     RenderJob.check(out, settings);
@@ -152,10 +156,13 @@ final class StylizeCommand implements Callable<Integer> {
       }
       CacheKey key = StylizedAtlasCache.key(scene.identity(), clip.file().getFileName() + ":"
           + clip.file().toFile().length(), target, config);
-      result = new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
-        ran[0] = true;
-        return new EditingAtlasTrainer(config, structureLoss).run(scene, clip, target, progress, () -> false);
-      });
+      Path checkpoint = checkpointFile(cache, key);
+      result = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE, spec.commandLine().getErr(),
+          () -> new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
+            ran[0] = true;
+            return new EditingAtlasTrainer(config, structureLoss).run(scene, clip, target, progress,
+                cancellation::isCancelled, Optional.of(checkpoint));
+          }));
     }
     if (exportAtlas != null) {
       AtlasFiles.write(result.foreground(), exportAtlas);
@@ -176,6 +183,14 @@ final class StylizeCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("stylized %d frames -> %s (%s); report %s; loss plot %s%n",
         scene.frameCount(), out, settings.mode().cliName(), reportFile, plot);
     spec.commandLine().getOut().flush();
+  }
+
+  /**
+   * Where fine-tuning towards the stylized atlas {@code key} checkpoints: {@code <cache>/work/<key hash>/},
+   * as decomposition does, so the same command resumes an interrupted run.
+   */
+  static Path checkpointFile(ContentCache cache, CacheKey key) {
+    return cache.root().resolve("work").resolve(key.hash()).resolve("checkpoint.bin");
   }
 
   private StylizeConfig config(EditableScene scene) {
@@ -221,11 +236,16 @@ final class StylizeCommand implements Callable<Integer> {
 
     /** The decomposed scene (decomposing through the cache when needed). */
     EditableScene scene(ContentCache cache, ProgressSink progress) throws IOException {
+      return scene(cache, progress, Cancellation.none());
+    }
+
+    /** The same, with a decomposition that stops at its next step (keeping its checkpoint) when cancelled. */
+    EditableScene scene(ContentCache cache, ProgressSink progress, Cancellation cancellation) throws IOException {
       if (longEdge < 0) {
         throw new InputException("--long-edge: must be 0 or positive, got " + longEdge);
       }
       return Scenes.open(Optional.ofNullable(input), Optional.ofNullable(matte), longEdge,
-          DecompositionConfig.of(decomposition), cache, progress);
+          DecompositionConfig.of(decomposition), cache, progress, cancellation);
     }
 
     String describe() {

@@ -70,7 +70,7 @@ class DecomposeInterruptIT {
   }
 
   /** A child process whose merged stdout and stderr go to a file, read as it runs. */
-  private record Run(Process process, Path log) {
+  record Run(Process process, Path log) {
     static Run start(List<String> command, Path log) throws IOException {
       ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       b.environment().put("STYLEATLAS_LOG_LEVEL", "INFO");

@@ -26,10 +26,14 @@ import org.styleatlas.engine.stylize.StylizedAtlasCache;
  * model of {@link PipelineSettings#clipModel()} as the CLI does ({@link ClipModels}; a missing model is an
  * {@link org.styleatlas.engine.InputException} that says how to install it), fine-tunes the editing atlas
  * with {@link EditingAtlasTrainer} and writes it in {@link StylizedAtlasCache}'s layout at the job's output
- * key. Fine-tuning has no checkpoint: a preempted or interrupted job starts again from iteration 0.
+ * key. Fine-tuning checkpoints to {@value #CHECKPOINT} in the job's {@link JobContext#checkpointDir()} every
+ * {@link org.styleatlas.engine.stylize.StylizeCheckpoint#EVERY} iterations and when stopped, so a preempted or
+ * interrupted job resumes where it was; the executor deletes the folder when the job succeeds or is cancelled.
  */
 record StylizeRunner(PipelineSettings settings) implements org.styleatlas.engine.jobs.JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StylizeRunner.class);
+  /** File name of the fine-tuning checkpoint in the job's checkpoint folder. */
+  static final String CHECKPOINT = "stylize-checkpoint.bin";
 
   @Override
   public void run(JobContext ctx) throws Exception {
@@ -43,7 +47,8 @@ record StylizeRunner(PipelineSettings settings) implements org.styleatlas.engine
       StylizeConfig config = StylizeOptions.of(ctx.spec().style()).resolve(scene);
       LOG.info("job {}: stylizing towards {} with {}", ctx.jobId(), target.describe(), config);
       new StylizedAtlasCache(ctx.cache()).getOrRun(ctx.outputKey(), scene, () -> new EditingAtlasTrainer(config)
-          .run(scene, clip, target, ctx.progressSink(), stop::poll));
+          .run(scene, clip, target, ctx.progressSink(), stop::poll,
+              Optional.of(ctx.checkpointDir().resolve(CHECKPOINT))));
     } catch (CancellationException e) {
       throw stop.rethrow(e);
     }

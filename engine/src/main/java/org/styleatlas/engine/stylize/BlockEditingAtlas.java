@@ -42,7 +42,7 @@ public final class BlockEditingAtlas implements EditingAtlas {
   public PairList<String, NDArray> trainable() {
     PairList<String, NDArray> out = new PairList<>();
     for (Pair<String, Parameter> p : block.getParameters()) {
-      out.add(p.getValue().getId(), p.getValue().getArray());
+      out.add(p.getKey(), p.getValue().getArray());
     }
     return out;
   }

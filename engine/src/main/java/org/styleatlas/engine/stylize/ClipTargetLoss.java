@@ -1,6 +1,7 @@
 package org.styleatlas.engine.stylize;
 
 import ai.djl.ndarray.NDArray;
+import org.styleatlas.engine.runtime.Scalars;
 
 /**
  * The shared form of Eq. 2 and Eq. 3: {@code 1 − sim(mean view embedding, target embedding)}, where the
@@ -18,6 +19,6 @@ public abstract class ClipTargetLoss {
    */
   public NDArray compute(NDArray viewEmbeddings, NDArray target) {
     NDArray mean = viewEmbeddings.mean(new int[] {0});
-    return Similarity.cosine(mean, target).neg().add(1);
+    return Scalars.rsub(Similarity.cosine(mean, target), 1);
   }
 }

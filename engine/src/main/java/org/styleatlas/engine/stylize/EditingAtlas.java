@@ -22,6 +22,15 @@ public interface EditingAtlas extends AutoCloseable {
    */
   NDArray colours(NDArray uv);
 
+  /**
+   * How many atlas points one autograd graph may span during training ({@link AtlasPass} splits larger
+   * batches into chunks of this size). The default suits an atlas network: the hash-grid atlas keeps
+   * about 15 KB of activations per point for backward.
+   */
+  default int pointsPerGraph() {
+    return 16_384;
+  }
+
   /** The arrays the optimizer updates, each with gradients attached, under stable ids. */
   PairList<String, NDArray> trainable();
 

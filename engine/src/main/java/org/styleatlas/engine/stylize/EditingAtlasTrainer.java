@@ -2,12 +2,13 @@ package org.styleatlas.engine.stylize;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
+import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,18 +18,22 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.clip.ClipPreprocessor;
 import org.styleatlas.engine.clip.ImageTextEncoder;
 import org.styleatlas.engine.render.LayerMaps;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.runtime.Scalars;
+import org.styleatlas.engine.train.AdamOptimizer;
+import org.styleatlas.engine.train.LearningRateSchedule;
+import org.styleatlas.engine.train.ParameterGroup;
 
 /**
  * The paper's fine-tuning of the editing atlas (§3.3, Fig. 3): each iteration samples frames uniformly,
  * renders augmented global and local views of each directly from the cached maps through the trainable
  * atlas A (everything else frozen), encodes them with CLIP, and takes one Adam step on Eq. 6. Every step
- * runs in its own sub-manager, so native memory stays flat.
+ * runs in its own sub-manager, and the atlas graph is built in chunks ({@link AtlasPass}), so native memory
+ * stays flat and does not grow with the views' size. Each iteration draws from its own random stream
+ * ({@link #iterationRandom}), so a run resumed from a {@link StylizeCheckpoint} samples what an
+ * uninterrupted one does.
  */
 public final class EditingAtlasTrainer {
   /** Progress task name. */
@@ -37,20 +42,28 @@ public final class EditingAtlasTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(EditingAtlasTrainer.class);
   private static final int LOG_EVERY = 50;
 
+  /** DJL's Adam defaults, which the trainer used before it switched to the checkpointable optimiser. */
+  private static final double ADAM_BETA1 = 0.9;
+  private static final double ADAM_BETA2 = 0.999;
+  private static final double ADAM_EPSILON = 1e-8;
+
   private final StylizeConfig config;
-  private final GlobalLoss globalLoss = new GlobalLoss();
-  private final LocalLoss localLoss = new LocalLoss();
-  private final TemporalLoss temporalLoss = new TemporalLoss();
-  private final SparsityLoss sparsityLoss = new SparsityLoss();
-  private final Optional<StructureLoss> structureLoss;
+  private final StepObjective objective;
+  private final AtlasPass pass;
 
   /**
    * @param config the run's configuration
    * @param structureLoss the optional structure term; required when the config enables it
    */
   public EditingAtlasTrainer(StylizeConfig config, Optional<StructureLoss> structureLoss) {
+    this(config, structureLoss, AtlasPass.ATLAS_CHUNKS);
+  }
+
+  /** With chunks of at most {@code maxChunk} atlas points (tests use small ones to exercise chunking). */
+  EditingAtlasTrainer(StylizeConfig config, Optional<StructureLoss> structureLoss, int maxChunk) {
     this.config = config;
-    this.structureLoss = structureLoss;
+    this.objective = new StepObjective(config, structureLoss);
+    this.pass = new AtlasPass(DjlRuntime.engine(), maxChunk);
     if (config.losses().enabled(LossTerm.STRUCTURE) && structureLoss.isEmpty()) {
       throw new IllegalArgumentException("the structure term is on but no CLIP model with image tokens was given");
     }
@@ -61,36 +74,59 @@ public final class EditingAtlasTrainer {
   }
 
   /**
+   * {@link #run(EditableScene, ImageTextEncoder, StyleTarget, ProgressSink, BooleanSupplier, Optional)}
+   * without a checkpoint.
+   */
+  public StylizationResult run(EditableScene scene, ImageTextEncoder encoder, StyleTarget target,
+      ProgressSink progress, BooleanSupplier cancelled) {
+    return run(scene, encoder, target, progress, cancelled, Optional.empty());
+  }
+
+  /**
    * Fine-tunes a fresh copy of the scene's foreground atlas (and background atlas, when configured).
    *
    * @param scene the decomposed clip; never modified
    * @param encoder the CLIP model (or a test encoder)
    * @param target prompts and/or a style image
    * @param progress receives one update per iteration
-   * @param cancelled polled once per iteration; when true the run stops with a {@link CancellationException}
+   * @param cancelled polled once per iteration; when true the run writes its checkpoint (if any) and stops
+   *     with a {@link CancellationException}
+   * @param checkpoint where the run's {@link StylizeCheckpoint} lives: resumed from when it belongs to this
+   *     run, written every {@link StylizeCheckpoint#EVERY} iterations and on cancellation, deleted on
+   *     completion
+   * @throws UncheckedIOException when a checkpoint cannot be written
    */
   public StylizationResult run(EditableScene scene, ImageTextEncoder encoder, StyleTarget target,
-      ProgressSink progress, BooleanSupplier cancelled) {
+      ProgressSink progress, BooleanSupplier cancelled, Optional<Path> checkpoint) {
     Engine engine = DjlRuntime.engine();
     ScheduleConfig schedule = config.schedule();
-    SplittableRandom rnd = new SplittableRandom(schedule.seed());
     ViewSampler sampler = new ViewSampler(config.views());
     WorkingFrames frames = new WorkingFrames(scene);
-    List<LossValues> history = new ArrayList<>(schedule.iterations());
-    try (NDManager manager = engine.newBaseManager();
+    Optional<StylizeCheckpoint> saver = checkpoint.map(p -> new StylizeCheckpoint(p,
+        StylizeCheckpoint.key(scene, encoder, config, target)));
+    try (GradModeOff noGrad = new GradModeOff();
+        NDManager manager = engine.newBaseManager();
         EditingAtlas atlas = scene.editingAtlas(manager, config.atlasMode());
         EditingAtlas background = config.stylizeBackground()
-            ? scene.backgroundAtlas(manager, config.atlasMode()) : null) {
+            ? scene.backgroundAtlas(manager, config.atlasMode()) : null;
+        AdamOptimizer adam = adam(manager, atlas, background)) {
+      List<EditingAtlas> atlases = background == null ? List.of(atlas) : List.of(atlas, background);
       TargetEmbeddings targets = TargetEmbeddings.encode(manager, encoder, target, config.prefixes(),
           config.views().localScale(), schedule.seed());
-      Optimizer adam = Optimizer.adam()
-          .optLearningRateTracker((ai.djl.training.tracker.Tracker) n -> (float) schedule.learningRateAt(Math.max(0, n - 1)))
-          .build();
+      StylizeCheckpoint.State resumed = saver.isEmpty() ? new StylizeCheckpoint.State(0, List.of(), 0)
+          : saver.get().restore(atlases, adam).orElse(new StylizeCheckpoint.State(0, List.of(), 0));
+      List<LossValues> history = new ArrayList<>(resumed.history());
       long start = System.nanoTime();
-      for (int it = 0; it < schedule.iterations(); it++) {
+      for (int it = resumed.nextIteration(); it < schedule.iterations(); it++) {
+        double seconds = resumed.seconds() + (System.nanoTime() - start) / 1e9;
         if (cancelled.getAsBoolean()) {
-          throw new CancellationException("stylization cancelled at iteration " + it);
+          throw cancel(saver, it, it > resumed.nextIteration(), new StylizeCheckpoint.State(it, history, seconds),
+              atlases, adam);
         }
+        if (saver.isPresent() && it > resumed.nextIteration() && it % StylizeCheckpoint.EVERY == 0) {
+          save(saver.get(), new StylizeCheckpoint.State(it, history, seconds), atlases, adam);
+        }
+        SplittableRandom rnd = iterationRandom(schedule.seed(), it);
         int[] batchFrames = sampleFrames(scene.frameCount(), schedule.framesPerIteration(), rnd);
         List<ViewSpec> views = new ArrayList<>();
         for (int t : batchFrames) {
@@ -102,8 +138,15 @@ public final class EditingAtlasTrainer {
         long t1 = System.nanoTime();
         LossValues values;
         try (NDManager step = manager.newSubManager()) {
-          TargetEmbeddings.Targets tg = targets.pick(step, rnd);
-          values = step(step, engine, atlas, background, encoder, batch, batchFrames, tg, adam, it);
+          StepObjective.Inputs in = new StepObjective.Inputs(encoder, batch, batchFrames, targets.pick(step, rnd));
+          List<AtlasPass.Layer> layers = background == null ? List.of(new AtlasPass.Layer(atlas, batch.uv()))
+              : List.of(new AtlasPass.Layer(atlas, batch.uv()), new AtlasPass.Layer(background, batch.backgroundUv()));
+          StepObjective.Value value = pass.run(step, layers,
+              (m, colours) -> objective.evaluate(m, in, colours.get(0), colours.size() > 1 ? colours.get(1) : null));
+          if (value.differentiable()) {
+            adam.step(it);
+          }
+          values = value.values(it, schedule.learningRateAt(it));
         }
         if (LOG.isDebugEnabled()) {
           LOG.debug("iteration {}: views {} ms, step {} ms", it, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
@@ -114,101 +157,65 @@ public final class EditingAtlasTrainer {
           LOG.info("iteration {}: {}", it, values);
         }
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
+      double seconds = resumed.seconds() + (System.nanoTime() - start) / 1e9;
       Optional<org.styleatlas.engine.render.AtlasTexture> bg = background == null ? Optional.empty()
           : Optional.of(background.discretize(scene.atlases().background()));
-      return new StylizationResult(atlas.discretize(scene.atlases().foreground()), bg, history, seconds);
+      StylizationResult result = new StylizationResult(atlas.discretize(scene.atlases().foreground()), bg, history,
+          seconds);
+      if (saver.isPresent()) {
+        saver.get().delete();
+      }
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException("stylize checkpoint: " + e.getMessage(), e);
     }
   }
 
-  private LossValues step(NDManager step, Engine engine, EditingAtlas atlas, EditingAtlas background,
-      ImageTextEncoder encoder, ViewBatch batch, int[] batchFrames, TargetEmbeddings.Targets tg, Optimizer adam,
-      int it) {
-    LossWeights w = config.losses();
-    double[] v = new double[LossTerm.values().length];
-    double total;
-    boolean stepped;
-    long start = System.nanoTime();
-    try (GradientCollector gc = engine.newGradientCollector()) {
-      NDArray foreground = atlas.colours(batch.uvArray(step));
-      NDArray images = background == null ? batch.images(foreground)
-          : batch.images(foreground, background.colours(batch.backgroundUvArray(step)));
-      long t0 = System.nanoTime();
-      NDArray prepared = ClipPreprocessor.prepare(images, encoder.imageSize());
-      long t1 = System.nanoTime();
-      NDArray embeddings = encoder.encodeImages(prepared);
-      long t2 = System.nanoTime();
-      NDArray loss = step.zeros(new ai.djl.ndarray.types.Shape());
-      int perFrame = config.views().viewsPerFrame();
-      int nGlobal = config.views().globalViews();
-      List<NDArray> frameGlobal = new ArrayList<>();
-      NDArray global = step.zeros(new ai.djl.ndarray.types.Shape());
-      NDArray local = step.zeros(new ai.djl.ndarray.types.Shape());
-      for (int f = 0; f < batchFrames.length; f++) {
-        NDArray frameViews = embeddings.get((f * perFrame) + ":" + ((f + 1) * perFrame));
-        if (nGlobal > 0) {
-          NDArray g = frameViews.get("0:" + nGlobal);
-          frameGlobal.add(g.mean(new int[] {0}));
-          if (w.enabled(LossTerm.GLOBAL)) {
-            global = global.add(globalLoss.compute(g, tg.global()));
-          }
-        }
-        if (perFrame > nGlobal && w.enabled(LossTerm.LOCAL)) {
-          local = local.add(localLoss.compute(frameViews.get(nGlobal + ":"), tg.local()));
-        }
-      }
-      global = Scalars.div(global, batchFrames.length);
-      local = Scalars.div(local, batchFrames.length);
-      loss = loss.add(Scalars.mul(global, w.global())).add(Scalars.mul(local, w.local()));
-      v[LossTerm.GLOBAL.ordinal()] = global.getFloat();
-      v[LossTerm.LOCAL.ordinal()] = local.getFloat();
-      if (w.enabled(LossTerm.TEMPORAL) && frameGlobal.size() >= 3) {
-        NDArray temporal = temporalLoss.compute(NDArrays.stack(new NDList(frameGlobal)), batchFrames);
-        loss = loss.add(Scalars.mul(temporal, w.temporal()));
-        v[LossTerm.TEMPORAL.ordinal()] = temporal.getFloat();
-      }
-      if (w.enabled(LossTerm.SPARSITY)) {
-        NDArray sparsity = sparsityLoss.compute(foreground, batch.sparsityWeights(step));
-        loss = loss.add(Scalars.mul(sparsity, w.sparsity()));
-        v[LossTerm.SPARSITY.ordinal()] = sparsity.getFloat();
-      }
-      if (w.enabled(LossTerm.STRUCTURE)) {
-        NDArray structure = structureLoss.orElseThrow().compute(batch, images, encoder.imageSize());
-        loss = loss.add(Scalars.mul(structure, w.structure()));
-        v[LossTerm.STRUCTURE.ordinal()] = structure.getFloat();
-      }
-      total = loss.getFloat();
-      stepped = w.enabled(LossTerm.GLOBAL) || w.enabled(LossTerm.LOCAL) || w.enabled(LossTerm.SPARSITY)
-          || w.enabled(LossTerm.STRUCTURE) || (w.enabled(LossTerm.TEMPORAL) && frameGlobal.size() >= 3);
-      long t3 = System.nanoTime();
-      if (stepped) {
-        gc.backward(loss);
-      }
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("atlas+images {} ms, preprocess {} ms, encode {} ms, losses {} ms, backward {} ms",
-            (t0 - start) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
-            (System.nanoTime() - t3) / 1_000_000);
-      }
+  /** Adam over the trainable arrays of the atlases, with the schedule's step decay. */
+  private AdamOptimizer adam(NDManager manager, EditingAtlas atlas, EditingAtlas background) {
+    ScheduleConfig s = config.schedule();
+    LearningRateSchedule lr = LearningRateSchedule.stepDecay(s.learningRate(), s.decayFactor(), s.decayEvery());
+    List<ParameterGroup> groups = new ArrayList<>();
+    groups.add(new ParameterGroup("foreground", parameters(atlas), lr));
+    if (background != null) {
+      groups.add(new ParameterGroup("background", parameters(background), lr));
     }
-    if (stepped) {
-      update(adam, "foreground/", atlas);
-      if (background != null) {
-        update(adam, "background/", background);
-      }
-    }
-    return new LossValues(it, v[0], v[1], v[2], v[3], v[4], total, config.schedule().learningRateAt(it));
+    return new AdamOptimizer(groups, manager, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON);
   }
 
-
-  /** One Adam step on every trainable array; {@code scope} keeps the optimizer states of two atlases apart. */
-  private static void update(Optimizer adam, String scope, EditingAtlas atlas) {
+  /** The atlas's trainable arrays as (unowned) parameters: closing them is the atlas's business. */
+  private static List<Parameter> parameters(EditingAtlas atlas) {
+    List<Parameter> out = new ArrayList<>();
     for (Pair<String, NDArray> p : atlas.trainable()) {
-      NDArray weight = p.getValue();
-      NDArray grad = weight.getGradient();
-      adam.update(scope + p.getKey(), weight, grad);
-      grad.subi(grad);
-      grad.close();
+      out.add(Parameter.builder().setName(p.getKey()).setType(Parameter.Type.OTHER).optArray(p.getValue()).build());
     }
+    return out;
+  }
+
+  /** Writes the checkpoint when there is one and something new to keep, and says so in the exception. */
+  private static CancellationException cancel(Optional<StylizeCheckpoint> saver, int it, boolean progressed,
+      StylizeCheckpoint.State state, List<EditingAtlas> atlases, AdamOptimizer adam) throws IOException {
+    if (saver.isEmpty()) {
+      return new CancellationException("stylization cancelled at iteration " + it);
+    }
+    if (progressed) {
+      save(saver.get(), state, atlases, adam);
+    }
+    return Files.exists(saver.get().file())
+        ? new CancellationException("stylization cancelled at iteration " + it + "; the same run resumes from "
+            + saver.get().file())
+        : new CancellationException("stylization cancelled at iteration " + it + "; nothing to resume from");
+  }
+
+  private static void save(StylizeCheckpoint saver, StylizeCheckpoint.State state, List<EditingAtlas> atlases,
+      AdamOptimizer adam) throws IOException {
+    saver.save(state, atlases, adam);
+    LOG.info("stylize checkpoint at iteration {}: {}", state.nextIteration(), saver.file());
+  }
+
+  /** The random stream of one iteration: a function of (seed, iteration) only, so a resumed run repeats it. */
+  static SplittableRandom iterationRandom(long seed, int iteration) {
+    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + iteration);
   }
 
   /** B distinct frames drawn uniformly, in increasing order (all frames when the clip is shorter). */

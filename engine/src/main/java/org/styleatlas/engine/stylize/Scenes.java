@@ -10,6 +10,7 @@ import org.styleatlas.engine.decompose.Decomposition;
 import org.styleatlas.engine.decompose.DecompositionJob;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
+import org.styleatlas.engine.train.Cancellation;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
@@ -39,6 +40,19 @@ public final class Scenes {
    */
   public static EditableScene open(Optional<Path> input, Optional<Path> matte, int longEdge,
       DecompositionConfig decomposition, ContentCache cache, ProgressSink progress) throws IOException {
+    return open(input, matte, longEdge, decomposition, cache, progress, Cancellation.none());
+  }
+
+  /**
+   * {@link #open(Optional, Optional, int, DecompositionConfig, ContentCache, ProgressSink)}, with a
+   * decomposition that stops between two steps when {@code cancellation} is set (keeping its checkpoint,
+   * see {@link DecompositionJob#run()}).
+   *
+   * @throws java.util.concurrent.CancellationException when cancelled during the decomposition
+   */
+  public static EditableScene open(Optional<Path> input, Optional<Path> matte, int longEdge,
+      DecompositionConfig decomposition, ContentCache cache, ProgressSink progress, Cancellation cancellation)
+      throws IOException {
     if (input.isEmpty()) {
       return demo();
     }
@@ -48,7 +62,7 @@ public final class Scenes {
           + " source with alpha");
     }
     Decomposition d = DecompositionJob.builder().setClip(clip).setConfig(decomposition).optCache(cache)
-        .optProgress(progress).build().run();
+        .optProgress(progress).optCancellation(cancellation).build().run();
     return new DecompositionScene(d, clip, progress, Optional.of(new ResolutionMapCache(cache)));
   }
 }

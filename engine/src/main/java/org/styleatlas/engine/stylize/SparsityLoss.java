@@ -1,6 +1,7 @@
 package org.styleatlas.engine.stylize;
 
 import ai.djl.ndarray.NDArray;
+import org.styleatlas.engine.runtime.Scalars;
 
 /**
  * Eq. 5, NLA's sparsity: {@code L_sparsity = ‖(1 − α)·c_f‖}, the mean over sampled points of the L2 norm
@@ -15,6 +16,6 @@ public final class SparsityLoss {
    * @return scalar loss ≥ 0
    */
   public NDArray compute(NDArray foreground, NDArray transparency) {
-    return foreground.mul(transparency).square().sum(new int[] {1}).add(1e-12f).sqrt().mean();
+    return Scalars.add(foreground.mul(transparency).square().sum(new int[] {1}), 1e-12).sqrt().mean();
   }
 }

@@ -11,7 +11,8 @@ import org.styleatlas.engine.render.AtlasTexture;
  * @param foreground the stylized foreground atlas, at the size of the decomposition's foreground atlas
  * @param background the stylized background atlas, when background stylization was on
  * @param history the objective of every iteration
- * @param seconds wall-clock seconds of the optimisation (without encoding the targets)
+ * @param seconds wall-clock seconds of the optimisation (without encoding the targets), summed over the
+ *     sessions of a run resumed from a {@link StylizeCheckpoint}
  */
 public record StylizationResult(AtlasTexture foreground, Optional<AtlasTexture> background, List<LossValues> history,
     double seconds) {

@@ -94,6 +94,12 @@ public final class TextureEditingAtlas implements EditingAtlas {
     return out.clip(0f, 1f);
   }
 
+  /** Bilinear gathers keep a few hundred bytes per point for backward: a whole batch fits one graph. */
+  @Override
+  public int pointsPerGraph() {
+    return 1 << 21;
+  }
+
   @Override
   public PairList<String, NDArray> trainable() {
     PairList<String, NDArray> out = new PairList<>();

@@ -44,7 +44,7 @@ import org.styleatlas.engine.video.Matte;
  * The registered pipeline ({@link JobRunners#discover()}, {@link TinyPipeline}'s settings) as the host
  * drives it: a clip collected into the {@link ClipStore} (the generated clip, 64x36, 6 frames, with
  * mattes), decomposed by a short fast-mode run, stylized for 4 iterations through the committed
- * TorchScript CLIP fixture, then rendered.
+ * TorchScript CLIP fixture (stopped after 2 and resumed from the job's checkpoint), then rendered.
  */
 class PipelineTest {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineTest.class);
@@ -112,10 +112,16 @@ class PipelineTest {
     long t1 = System.nanoTime();
 
     JobSpec stylize = stylize(clip, null);
-    FakeJobContext sctx = new FakeJobContext(stylize, cache, Files.createDirectories(dir.resolve("cp-s")), 0);
+    Path stylizeCheckpoints = Files.createDirectories(dir.resolve("cp-s"));
+    Path checkpoint = stylizeCheckpoints.resolve(StylizeRunner.CHECKPOINT);
+    FakeJobContext stopped = new FakeJobContext(stylize, cache, stylizeCheckpoints, 3);
+    assertThrows(JobStoppedException.class, () -> run(stylize, stopped));
+    assertTrue(Files.isRegularFile(checkpoint), "a job stopped at iteration 2 keeps its checkpoint");
+    FakeJobContext sctx = new FakeJobContext(stylize, cache, stylizeCheckpoints, 0);
     run(stylize, sctx);
     CacheEntry atlas = cache.find(ArtifactKeys.stylized(stylize)).orElseThrow();
-    assertEquals(4, sctx.checks().get(), "one stop check per iteration");
+    assertEquals(2, sctx.checks().get(), "resumed at iteration 2: one stop check per remaining iteration");
+    assertFalse(Files.exists(checkpoint), "the checkpoint is deleted on completion");
     long t2 = System.nanoTime();
 
     float[] stylized = render(decomposition, atlas, new RenderSettings("composite", 1), W, H);

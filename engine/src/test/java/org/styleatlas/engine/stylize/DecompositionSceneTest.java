@@ -3,6 +3,7 @@ package org.styleatlas.engine.stylize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,6 +119,36 @@ class DecompositionSceneTest {
     new ClipRenderer(s.maps(), s.atlases()).render(s::frame,
         new RenderSettings(OutputMode.RECONSTRUCTION, 1f, 80, 44, 2), ProgressSink.NONE, (t, f) -> frames.add(f));
     return frames;
+  }
+
+  /** The hash-grid atlas network: the chunked two-stage gradients match one graph's. */
+  @Test
+  void chunkedGradientsThroughTheHashGridAtlasMatchOneGraph() {
+    AtlasPassTest.assertChunkedMatchesOneGraph(scene, 1000);
+  }
+
+  /** Cancelled at iteration 2 and resumed from its checkpoint, chunked: the same run as an uninterrupted one. */
+  @Test
+  void aFaithfulRunResumesFromItsCheckpointAsIfUninterrupted(@TempDir Path dir) {
+    StylizeConfig tiny = EditingAtlasTrainerTest.tiny(4).withAtlasMode(AtlasMode.FAITHFUL);
+    StylizeConfig cfg = tiny.withSchedule(tiny.schedule().withLearningRate(1e-3));
+    Path file = dir.resolve("checkpoint.bin");
+    StyleTarget red = StyleTarget.text("red");
+    try (ToyColourEncoder toy = new ToyColourEncoder()) {
+      StylizationResult straight = new EditingAtlasTrainer(cfg, Optional.empty(), 1000).run(scene, toy, red,
+          ProgressSink.NONE, () -> false);
+      AtomicInteger polls = new AtomicInteger();
+      assertThrows(CancellationException.class, () -> new EditingAtlasTrainer(cfg, Optional.empty(), 1000)
+          .run(scene, toy, red, ProgressSink.NONE, () -> polls.incrementAndGet() > 2, Optional.of(file)));
+      AtomicInteger resumedSteps = new AtomicInteger();
+      StylizationResult resumed = new EditingAtlasTrainer(cfg, Optional.empty(), 1000).run(scene, toy, red,
+          (task, done, total, detail) -> resumedSteps.incrementAndGet(), () -> false, Optional.of(file));
+      assertEquals(2, resumedSteps.get(), "resumed at iteration 2");
+      for (int i = 0; i < 4; i++) {
+        assertEquals(straight.history().get(i).total(), resumed.history().get(i).total(), 1e-6, "loss " + i);
+      }
+      assertArrayEquals(straight.foreground().rgb(), resumed.foreground().rgb(), 1e-5f, "stylized atlas");
+    }
   }
 
   @Test

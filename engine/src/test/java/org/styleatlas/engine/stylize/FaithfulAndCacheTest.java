@@ -26,7 +26,7 @@ import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 import org.styleatlas.engine.video.Frame;
 
 class FaithfulAndCacheTest {
-  private static final SyntheticScene SCENE = new SyntheticScene(
+  static final SyntheticScene SCENE = new SyntheticScene(
       SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(48, 27, 4)), 16);
 
   /** The synthetic scene with a small MLP (uv → rgb) as its atlas network, for the faithful path. */
