@@ -22,6 +22,22 @@ public interface LearningRateSchedule {
     return it -> rate * Math.pow(factor, it / every);
   }
 
+  /**
+   * {@code rate · finalFactor^(min(iteration, iterations) / iterations)}: 1× at iteration 0, {@code finalFactor}×
+   * at {@code iterations} and after. A factor of 1 is {@link #constant}.
+   */
+  static LearningRateSchedule exponentialDecay(double rate, double finalFactor, int iterations) {
+    check(rate);
+    if (!(finalFactor > 0 && finalFactor <= 1) || iterations < 1) {
+      throw new IllegalArgumentException("exponential decay needs a final factor in (0, 1] and iterations ≥ 1, got "
+          + finalFactor + ", " + iterations);
+    }
+    if (finalFactor == 1) {
+      return constant(rate);
+    }
+    return it -> rate * Math.pow(finalFactor, Math.min(it, iterations) / (double) iterations);
+  }
+
   private static void check(double rate) {
     if (!(rate > 0) || !Double.isFinite(rate)) {
       throw new IllegalArgumentException("learning rate must be positive, got " + rate);
