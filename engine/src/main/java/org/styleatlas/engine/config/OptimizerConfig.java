@@ -9,7 +9,8 @@ package org.styleatlas.engine.config;
  * @param beta2 Adam β2
  * @param epsilon Adam ε
  * @param finalRateFactor the main phase's rates decay exponentially from 1× at the first iteration to this
- *     factor at the last planned one, in (0, 1]; 1 = constant rates (NLA). Pre-training keeps constant rates.
+ *     factor at the last planned one or at the end of the time budget, whichever comes first; in (0, 1];
+ *     1 = constant rates (NLA). Pre-training keeps constant rates.
  */
 public record OptimizerConfig(double mlpLearningRate, double tableLearningRate, double beta1, double beta2,
     double epsilon, double finalRateFactor) {

@@ -6,6 +6,14 @@ public interface LearningRateSchedule {
 
   double at(int iteration);
 
+  /**
+   * The rate at {@code iteration} when a time-budgeted run has used {@code budgetFraction} of its budget
+   * (0 without a budget). Only {@link #exponentialDecay} uses the fraction; the others ignore it.
+   */
+  default double at(int iteration, double budgetFraction) {
+    return at(iteration);
+  }
+
   /** The same rate throughout. */
   static LearningRateSchedule constant(double rate) {
     check(rate);
@@ -23,8 +31,10 @@ public interface LearningRateSchedule {
   }
 
   /**
-   * {@code rate · finalFactor^(min(iteration, iterations) / iterations)}: 1× at iteration 0, {@code finalFactor}×
-   * at {@code iterations} and after. A factor of 1 is {@link #constant}.
+   * {@code rate · finalFactor^p} with {@code p = min(1, max(iteration / iterations, budgetFraction))}: 1× at
+   * iteration 0, {@code finalFactor}× at the planned iterations or at the end of the time budget, whichever
+   * comes first (budgeted runs plan millions of iterations and stop on time). A factor of 1 is
+   * {@link #constant}.
    */
   static LearningRateSchedule exponentialDecay(double rate, double finalFactor, int iterations) {
     check(rate);
@@ -35,7 +45,18 @@ public interface LearningRateSchedule {
     if (finalFactor == 1) {
       return constant(rate);
     }
-    return it -> rate * Math.pow(finalFactor, Math.min(it, iterations) / (double) iterations);
+    return new LearningRateSchedule() {
+      @Override
+      public double at(int iteration) {
+        return at(iteration, 0);
+      }
+
+      @Override
+      public double at(int iteration, double budgetFraction) {
+        double p = Math.min(1, Math.max(iteration / (double) iterations, budgetFraction));
+        return rate * Math.pow(finalFactor, p);
+      }
+    };
   }
 
   private static void check(double rate) {
