@@ -1,6 +1,5 @@
 package org.styleatlas.engine.atlas.encoding;
 
-import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,7 +10,6 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -87,15 +85,22 @@ public final class TorchScriptGridLookup {
           Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
         PtNDManager manager = (PtNDManager) DjlRuntime.engine().newBaseManager();
-        PtSymbolBlock block = JniUtils.loadModule(manager, file, true, new String[0], new String[0], false);
-        TorchScriptGridLookup lookup = new TorchScriptGridLookup(block);
-        lookup.probe(manager);
-        LOG.debug("hash-grid lookup: TorchScript {}", RESOURCE);
-        return Optional.of(lookup);
+        try {
+          PtSymbolBlock block = JniUtils.loadModule(manager, file, true, new String[0], new String[0], false);
+          TorchScriptGridLookup lookup = new TorchScriptGridLookup(block);
+          lookup.probe(manager);
+          LOG.debug("hash-grid lookup: TorchScript {}", RESOURCE);
+          return Optional.of(lookup); // the manager lives as long as the process
+        } catch (RuntimeException e) {
+          manager.close();
+          throw e;
+        }
       } finally {
         Files.deleteIfExists(file);
       }
-    } catch (IOException | UncheckedIOException | EngineException | IllegalStateException e) {
+    } catch (IOException | RuntimeException e) {
+      // Any failure (missing resource, unreadable file, engine error, wrong probe result) means DJL ops:
+      // an exception escaping this class initialiser would break every later lookup instead.
       LOG.warn("hash-grid lookup: cannot load the TorchScript helper {} ({}); using DJL ops, slower", RESOURCE,
           e.getMessage());
       return Optional.empty();
