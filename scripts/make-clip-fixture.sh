@@ -9,11 +9,6 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends python3-torch
-fi
+. scripts/debian-torch.sh
 
 exec /usr/bin/python3 scripts/make-clip-fixture.py "$@"

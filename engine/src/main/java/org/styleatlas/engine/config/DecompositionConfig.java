@@ -76,7 +76,7 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
         new FieldConfig(EncodingConfig.HashGrid.hashingNvd(), new MlpConfig(2, 64)),
         false);
     return new DecompositionConfig(Mode.FAST, model, LossConfig.nla(),
-        new OptimizerConfig(5e-3, 1e-2, 0.9, 0.99, 1e-15),
+        new OptimizerConfig(5e-3, 1e-2, 0.9, 0.99, 1e-15, 0.3),
         new ScheduleConfig(3000, 100, 4096, 1L, 250), FlowConfig.defaults(), 1000, Initialisation.MOTION,
         DeviceChoice.AUTO);
   }
@@ -91,6 +91,10 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
 
   public DecompositionConfig withLosses(LossConfig l) {
     return new DecompositionConfig(mode, model, l, optimizer, schedule, flow, atlasResolution, init, device);
+  }
+
+  public DecompositionConfig withOptimizer(OptimizerConfig o) {
+    return new DecompositionConfig(mode, model, losses, o, schedule, flow, atlasResolution, init, device);
   }
 
   public DecompositionConfig withInit(Initialisation i) {

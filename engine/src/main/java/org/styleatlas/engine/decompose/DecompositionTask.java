@@ -108,6 +108,6 @@ final class DecompositionTask extends ModelTask {
 
   @Override
   public List<ParameterGroup> parameterGroups() {
-    return ParameterGroups.of(model.fields(), config.optimizer());
+    return ParameterGroups.decaying(model.fields(), config.optimizer(), config.schedule().iterations());
   }
 }

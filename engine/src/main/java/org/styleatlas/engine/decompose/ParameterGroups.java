@@ -3,6 +3,7 @@ package org.styleatlas.engine.decompose;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import org.styleatlas.engine.atlas.field.NeuralField;
 import org.styleatlas.engine.config.OptimizerConfig;
 import org.styleatlas.engine.train.AdamOptimizer;
@@ -13,7 +14,19 @@ import org.styleatlas.engine.train.ParameterGroup;
 final class ParameterGroups {
   private ParameterGroups() {}
 
-  static List<ParameterGroup> of(List<NeuralField> fields, OptimizerConfig config) {
+  /** Constant rates (pre-training). */
+  static List<ParameterGroup> constant(List<NeuralField> fields, OptimizerConfig config) {
+    return of(fields, config, LearningRateSchedule::constant);
+  }
+
+  /** Rates decaying to {@link OptimizerConfig#finalRateFactor} over {@code iterations} (the main phase). */
+  static List<ParameterGroup> decaying(List<NeuralField> fields, OptimizerConfig config, int iterations) {
+    double factor = config.finalRateFactor();
+    return of(fields, config, rate -> LearningRateSchedule.exponentialDecay(rate, factor, iterations));
+  }
+
+  private static List<ParameterGroup> of(List<NeuralField> fields, OptimizerConfig config,
+      DoubleFunction<LearningRateSchedule> schedule) {
     List<Parameter> tables = new ArrayList<>();
     List<Parameter> mlps = new ArrayList<>();
     for (NeuralField f : fields) {
@@ -22,9 +35,9 @@ final class ParameterGroups {
     }
     List<ParameterGroup> groups = new ArrayList<>();
     if (!tables.isEmpty()) {
-      groups.add(new ParameterGroup("tables", tables, LearningRateSchedule.constant(config.tableLearningRate())));
+      groups.add(new ParameterGroup("tables", tables, schedule.apply(config.tableLearningRate())));
     }
-    groups.add(new ParameterGroup("mlp", mlps, LearningRateSchedule.constant(config.mlpLearningRate())));
+    groups.add(new ParameterGroup("mlp", mlps, schedule.apply(config.mlpLearningRate())));
     return groups;
   }
 

@@ -83,6 +83,6 @@ final class PretrainTask extends ModelTask {
 
   @Override
   public List<ParameterGroup> parameterGroups() {
-    return ParameterGroups.of(joint ? model.fields() : model.mappingFields(), config.optimizer());
+    return ParameterGroups.constant(joint ? model.fields() : model.mappingFields(), config.optimizer());
   }
 }

@@ -90,6 +90,15 @@ public final class AdamOptimizer implements AutoCloseable {
 
   /** Applies one update with the learning rates of {@code iteration}, then zeroes the gradients. */
   public void step(int iteration) {
+    step(iteration, 0);
+  }
+
+  /**
+   * Applies one update with the learning rates of {@code iteration} when {@code budgetFraction} of the
+   * run's time budget is spent (0 without a budget; see {@link LearningRateSchedule#at(int, double)}), then
+   * zeroes the gradients.
+   */
+  public void step(int iteration, double budgetFraction) {
     steps++;
     float bias1 = (float) (1 - Math.pow(beta1, steps));
     float bias2 = (float) Math.sqrt(1 - Math.pow(beta2, steps));
@@ -97,7 +106,7 @@ public final class AdamOptimizer implements AutoCloseable {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       for (ParameterGroup g : groups) {
-        float lr = (float) g.schedule().at(iteration);
+        float lr = (float) g.schedule().at(iteration, budgetFraction);
         for (Parameter p : g.parameters()) {
           NDArray w = p.getArray();
           NDArray m = firstMoments.get(k);

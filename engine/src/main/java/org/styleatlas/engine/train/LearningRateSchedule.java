@@ -6,6 +6,14 @@ public interface LearningRateSchedule {
 
   double at(int iteration);
 
+  /**
+   * The rate at {@code iteration} when a time-budgeted run has used {@code budgetFraction} of its budget
+   * (0 without a budget). Only {@link #exponentialDecay} uses the fraction; the others ignore it.
+   */
+  default double at(int iteration, double budgetFraction) {
+    return at(iteration);
+  }
+
   /** The same rate throughout. */
   static LearningRateSchedule constant(double rate) {
     check(rate);
@@ -20,6 +28,35 @@ public interface LearningRateSchedule {
           + every);
     }
     return it -> rate * Math.pow(factor, it / every);
+  }
+
+  /**
+   * {@code rate · finalFactor^p} with {@code p = min(1, max(iteration / iterations, budgetFraction))}: 1× at
+   * iteration 0, {@code finalFactor}× at the planned iterations or at the end of the time budget, whichever
+   * comes first (budgeted runs plan millions of iterations and stop on time). A factor of 1 is
+   * {@link #constant}.
+   */
+  static LearningRateSchedule exponentialDecay(double rate, double finalFactor, int iterations) {
+    check(rate);
+    if (!(finalFactor > 0 && finalFactor <= 1) || iterations < 1) {
+      throw new IllegalArgumentException("exponential decay needs a final factor in (0, 1] and iterations ≥ 1, got "
+          + finalFactor + ", " + iterations);
+    }
+    if (finalFactor == 1) {
+      return constant(rate);
+    }
+    return new LearningRateSchedule() {
+      @Override
+      public double at(int iteration) {
+        return at(iteration, 0);
+      }
+
+      @Override
+      public double at(int iteration, double budgetFraction) {
+        double p = Math.min(1, Math.max(iteration / (double) iterations, budgetFraction));
+        return rate * Math.pow(finalFactor, p);
+      }
+    };
   }
 
   private static void check(double rate) {

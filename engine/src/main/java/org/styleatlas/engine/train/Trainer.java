@@ -86,7 +86,7 @@ public final class Trainer {
         }
       }
       if (Double.isFinite(total) && optimizer.gradientsFinite()) {
-        optimizer.step(it);
+        optimizer.step(it, budgetFraction(trainingNanos));
         nonFiniteStreak = 0;
       } else {
         // A rare degenerate batch must not poison the weights: drop its gradient, as mixed-precision
@@ -115,6 +115,11 @@ public final class Trainer {
     listeners.forEach(p -> p.listener().onEnd(result));
     LOG.debug("training stopped at iteration {} ({}), {} s", it, stop, result.trainingSeconds());
     return result;
+  }
+
+  /** The share of the time budget spent before this step, 0 without a budget. */
+  private double budgetFraction(long trainingNanos) {
+    return timeBudget.map(b -> trainingNanos / (double) b.toNanos()).orElse(0.0);
   }
 
   private int restore(NDManager manager) {

@@ -58,7 +58,9 @@ class TrainerTest {
     @Override
     public List<ParameterGroup> parameterGroups() {
       return List.of(
-          new ParameterGroup("tables", field.tableParameters(), LearningRateSchedule.constant(1e-2)),
+          // Decaying like the fast preset's main phase, so the resume test covers the schedule.
+          new ParameterGroup("tables", field.tableParameters(),
+              LearningRateSchedule.exponentialDecay(1e-2, 0.3, ITERATIONS)),
           new ParameterGroup("mlp", field.mlpParameters(), LearningRateSchedule.constant(1e-2)));
     }
 
