@@ -73,7 +73,7 @@ final class DecomposeCommand implements Callable<Integer> {
     Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
         Decomposition d = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE,
-            spec.commandLine().getErr(), () -> DecompositionJob.builder().setClip(clip).setConfig(config)
+            progress, () -> DecompositionJob.builder().setClip(clip).setConfig(config)
                 .optCache(cache).optProgress(progress).optCancellation(cancellation).build().run())) {
       DecompositionExport.write(d, clip, out, outputFormat, progress);
       progress.close();

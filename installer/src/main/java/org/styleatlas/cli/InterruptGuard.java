@@ -1,6 +1,5 @@
 package org.styleatlas.cli;
 
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -32,18 +31,18 @@ final class InterruptGuard {
    *
    * @param cancellation the flag the work's trainer polls between steps
    * @param grace the longest time the hook holds the JVM's exit
-   * @param err where the interruption is reported (one line, flushed before the hook lets the JVM exit)
-   * @throws CancellationException when interrupted, after its message was printed to {@code err}
+   * @param progress the command's progress display; the interruption is reported through it (its bar ended
+   *     first, the line flushed before the hook lets the JVM exit)
+   * @throws CancellationException when interrupted, after its message was printed through {@code progress}
    */
-  static <T> T run(Cancellation cancellation, Duration grace, PrintWriter err, Callable<T> work) throws Exception {
+  static <T> T run(Cancellation cancellation, Duration grace, TerminalProgress progress, Callable<T> work) throws Exception {
     CountDownLatch finished = new CountDownLatch(1);
-    Thread hook = new Thread(() -> holdExit(cancellation, grace, err, finished), "styleatlas-interrupt");
+    Thread hook = new Thread(() -> holdExit(cancellation, grace, progress, finished), "styleatlas-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       return work.call();
     } catch (CancellationException e) {
-      err.println("interrupted: " + e.getMessage());
-      err.flush();
+      progress.println("interrupted: " + e.getMessage());
       throw e;
     } finally {
       finished.countDown();
@@ -55,12 +54,10 @@ final class InterruptGuard {
     }
   }
 
-  private static void holdExit(Cancellation cancellation, Duration grace, PrintWriter err,
+  private static void holdExit(Cancellation cancellation, Duration grace, TerminalProgress progress,
       CountDownLatch finished) {
     cancellation.cancel();
-    err.println();
-    err.println("stopping after the current step (at most " + grace.toSeconds() + " s) ...");
-    err.flush();
+    progress.println("stopping after the current step (at most " + grace.toSeconds() + " s) ...");
     try {
       if (!finished.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("the work did not stop within {} s of the interrupt; exiting without a new checkpoint",

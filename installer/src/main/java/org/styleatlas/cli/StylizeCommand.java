@@ -130,7 +130,7 @@ final class StylizeCommand implements Callable<Integer> {
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       long t0 = System.nanoTime();
       try (EditableScene scene = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE,
-          spec.commandLine().getErr(), () -> clipInput.scene(cache, progress, cancellation))) {
+          progress, () -> clipInput.scene(cache, progress, cancellation))) {
         run(scene, target, cache, progress, (System.nanoTime() - t0) / 1e9, cancellation);
       }
     }
@@ -157,7 +157,7 @@ final class StylizeCommand implements Callable<Integer> {
       CacheKey key = StylizedAtlasCache.key(scene.identity(), clip.file().getFileName() + ":"
           + clip.file().toFile().length(), target, config);
       Path checkpoint = checkpointFile(cache, key);
-      result = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE, spec.commandLine().getErr(),
+      result = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE, progress,
           () -> new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
             ran[0] = true;
             return new EditingAtlasTrainer(config, structureLoss).run(scene, clip, target, progress,

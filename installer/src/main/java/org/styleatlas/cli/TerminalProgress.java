@@ -47,6 +47,16 @@ final class TerminalProgress implements ProgressSink, AutoCloseable {
     bar.setExtraMessage(detail);
   }
 
+  /**
+   * Ends the current bar, if any, and prints {@code line} below it, so that no later redraw of the bar
+   * covers or follows the message. A later {@link #update} starts a new bar.
+   */
+  synchronized void println(String line) {
+    close();
+    err.println(line);
+    err.flush();
+  }
+
   @Override
   public synchronized void close() {
     if (bar != null) {
