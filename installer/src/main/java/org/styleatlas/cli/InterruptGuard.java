@@ -57,7 +57,11 @@ final class InterruptGuard {
   private static void holdExit(Cancellation cancellation, Duration grace, TerminalProgress progress,
       CountDownLatch finished) {
     cancellation.cancel();
-    progress.println("stopping after the current step (at most " + grace.toSeconds() + " s) ...");
+    try {
+      progress.println("stopping after the current step (at most " + grace.toSeconds() + " s) ...");
+    } catch (RuntimeException e) {
+      LOG.debug("could not print the stopping notice", e); // the wait below must happen regardless
+    }
     try {
       if (!finished.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("the work did not stop within {} s of the interrupt; exiting without a new checkpoint",
