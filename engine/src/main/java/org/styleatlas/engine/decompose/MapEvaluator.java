@@ -9,6 +9,7 @@ import java.util.List;
 import org.styleatlas.engine.atlas.model.FrameGeometry;
 import org.styleatlas.engine.atlas.model.LayeredAtlasModel;
 import org.styleatlas.engine.atlas.model.LayeredOutput;
+import org.styleatlas.engine.runtime.GradModeOff;
 import org.styleatlas.engine.runtime.ProgressSink;
 
 /**
@@ -29,10 +30,19 @@ final class MapEvaluator {
    * @param from first frame to evaluate
    * @param to one past the last frame to evaluate
    * @param withRgb whether to evaluate the atlases and the reconstruction too
-   * @return the maps of frames {@code [from, to)}, their index 0 being frame {@code from}
+   * @return the maps of frames {@code [from, to)}, their index 0 being frame {@code from}; evaluated with
+   *     PyTorch's grad mode off on the calling thread (a renderer's worker thread would otherwise record an
+   *     autograd graph of every chunk)
    */
   static LayerMaps evaluate(LayeredAtlasModel model, NDManager manager, FrameGeometry geometry, int width, int height,
       int from, int to, boolean withRgb, ProgressSink progress) {
+    try (GradModeOff noGrad = new GradModeOff()) {
+      return evaluateFrames(model, manager, geometry, width, height, from, to, withRgb, progress);
+    }
+  }
+
+  private static LayerMaps evaluateFrames(LayeredAtlasModel model, NDManager manager, FrameGeometry geometry,
+      int width, int height, int from, int to, boolean withRgb, ProgressSink progress) {
     ParameterStore ps = new ParameterStore(manager, false);
     int plane = width * height;
     List<float[]> uvF = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.runtime.GradModeOff;
 
 /**
  * The generic step loop: per step a native-memory sub-manager and a gradient collector, the task's loss,
@@ -55,9 +56,18 @@ public final class Trainer {
    * Runs the loop from the checkpoint (if any) to the planned number of iterations, the time budget, or
    * cancellation, whichever comes first.
    *
+   * <p>Runs with PyTorch's grad mode off on the calling thread ({@link GradModeOff}), so any thread may
+   * train, not only the one that loaded the engine.
+   *
    * @param manager the manager whose sub-managers hold each step's arrays
    */
   public TrainingResult run(NDManager manager) {
+    try (GradModeOff noGrad = new GradModeOff()) {
+      return loop(manager);
+    }
+  }
+
+  private TrainingResult loop(NDManager manager) {
     int start = restore(manager);
     long trainingNanos = 0;
     StepMetrics last = null;

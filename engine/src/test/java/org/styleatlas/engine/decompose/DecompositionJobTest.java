@@ -45,10 +45,21 @@ class DecompositionJobTest {
     TestConfigs.singleThreaded();
     synthetic = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(64, 36, 8).rigid());
     cache = new ContentCache(cacheDir, 1L << 30);
-    try (Decomposition early = DecompositionJob.builder().setClip(synthetic.clip())
-        .setConfig(TestConfigs.tiny(DecompositionConfig.fast(), 5)).optCache(cache).build().run()) {
-      earlyPsnr = early.report().meanPsnr();
-    }
+    // The short run trains on a thread whose PyTorch grad mode is on, as on any thread but the one that
+    // loaded the engine (the host's trainer thread): the whole job, maps included, must not depend on it.
+    org.styleatlas.engine.runtime.DjlRuntime.engine(); // loaded here, so the grad mode is off on this thread only
+    java.util.concurrent.CompletableFuture<Double> early = new java.util.concurrent.CompletableFuture<>();
+    Thread other = new Thread(() -> {
+      ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+      try (Decomposition d = DecompositionJob.builder().setClip(synthetic.clip())
+          .setConfig(TestConfigs.tiny(DecompositionConfig.fast(), 5)).optCache(cache).build().run()) {
+        early.complete(d.report().meanPsnr());
+      } catch (Throwable e) {
+        early.completeExceptionally(e);
+      }
+    }, "grad-mode-on");
+    other.start();
+    earlyPsnr = early.get(5, java.util.concurrent.TimeUnit.MINUTES);
     config = TestConfigs.tiny(DecompositionConfig.fast(), ITERATIONS);
     trained = DecompositionJob.builder().setClip(synthetic.clip()).setConfig(config).optCache(cache).build().run();
     LOG.info("PSNR {} dB after 5 iterations, {} dB after {} ({} s)", earlyPsnr, trained.report().meanPsnr(),

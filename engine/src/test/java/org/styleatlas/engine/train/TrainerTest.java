@@ -124,6 +124,27 @@ class TrainerTest {
   }
 
   /**
+   * PyTorch's grad mode is per thread and on by default; DJL turns it off only on the thread that loaded
+   * the engine. The host trains on its own trainer thread, so the loop must not depend on it: with grad
+   * mode on, Adam's in-place update of a leaf weight fails.
+   */
+  @Test
+  void trainsOnAThreadWhoseGradModeIsOn() throws Exception {
+    Engine engine = DjlRuntime.engine();
+    java.util.concurrent.CompletableFuture<TrainingResult> result = new java.util.concurrent.CompletableFuture<>();
+    Thread other = new Thread(() -> {
+      ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+      try (NDManager m = engine.newBaseManager()) {
+        result.complete(run(engine, m, null, Cancellation.none(), 0, new LossHistory()));
+      } catch (Throwable e) {
+        result.completeExceptionally(e);
+      }
+    }, "not-the-engine-thread");
+    other.start();
+    assertEquals(TrainingResult.Stop.FINISHED, result.get(120, java.util.concurrent.TimeUnit.SECONDS).stop());
+  }
+
+  /**
    * A budget on the training thread's CPU clock stops the run once that much CPU time went into steps;
    * that time can never exceed the elapsed wall time of the single-threaded loop.
    */
