@@ -1,6 +1,7 @@
 package org.styleatlas.engine.stylize;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ public final class FrameMapCache {
         dir, ResolutionMapCache.evaluate(LOG, evaluate, evaluations, "frame " + frame + "'s maps", width, height)));
     return new LayerMaps(width, height, Float32Files.read(entry.file(DecompositionFiles.UV_FOREGROUND)),
         Float32Files.read(entry.file(DecompositionFiles.UV_BACKGROUND)),
-        Float32Files.read(entry.file(DecompositionFiles.ALPHA)), java.util.List.of());
+        Float32Files.read(entry.file(DecompositionFiles.ALPHA)), List.of());
   }
 
   /** How many times this instance evaluated the networks (cache misses), for tests and logs. */

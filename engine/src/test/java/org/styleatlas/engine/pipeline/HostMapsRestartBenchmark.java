@@ -59,10 +59,12 @@ public final class HostMapsRestartBenchmark {
         DecomposeSettings.defaults(),
         new StyleSettings("a swan made of gold", "gold texture", "", 4, "draft", 2, 3, 1, 1, 1, 0.1, false));
     if (cache.find(ArtifactKeys.decomposition(decompose)).isEmpty()) {
-      new DecomposeRunner(settings).run(new FakeJobContext(decompose, cache, Files.createDirectories(work.resolve("cp-d")), 0));
+      Path checkpoints = Files.createDirectories(work.resolve("cp-d"));
+      new DecomposeRunner(settings).run(new FakeJobContext(decompose, cache, checkpoints, 0));
     }
     if (cache.find(ArtifactKeys.stylized(stylize)).isEmpty()) {
-      new StylizeRunner(settings).run(new FakeJobContext(stylize, cache, Files.createDirectories(work.resolve("cp-s")), 0));
+      Path checkpoints = Files.createDirectories(work.resolve("cp-s"));
+      new StylizeRunner(settings).run(new FakeJobContext(stylize, cache, checkpoints, 0));
     }
     CacheEntry decomposition = cache.find(ArtifactKeys.decomposition(decompose)).orElseThrow();
     CacheEntry atlas = cache.find(ArtifactKeys.stylized(stylize)).orElseThrow();
