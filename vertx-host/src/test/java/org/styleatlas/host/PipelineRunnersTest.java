@@ -1,17 +1,26 @@
 package org.styleatlas.host;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.decompose.DecompositionFiles;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobRunners;
 import org.styleatlas.engine.jobs.JobState;
 import org.styleatlas.engine.pipeline.TinyPipeline;
+import org.styleatlas.engine.stylize.FrameMapCache;
 import org.styleatlas.engine.synthetic.SyntheticClip;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
@@ -19,8 +28,9 @@ import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 /**
  * The host with the runners this build registers ({@link JobRunners#discover()}): a keyed clip (the
  * generated one, its matte in the alpha channel) is collected over the bridge, decomposed and stylized
- * with {@link TinyPipeline}'s settings (a short fast-mode run, the committed CLIP fixture), and a render
- * answers {@code stylized}.
+ * with {@link TinyPipeline}'s settings (a short fast-mode run, the committed CLIP fixture) at a working
+ * size of 32x18, and a render at the clip's 64x36 (a non-working size: that frame's maps are evaluated)
+ * answers {@code stylized}. A restarted host answers the same pixels from the maps stored in the cache.
  */
 class PipelineRunnersTest extends HostTestBase {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineRunnersTest.class);
@@ -52,9 +62,11 @@ class PipelineRunnersTest extends HostTestBase {
 
   @Test
   void collectDecomposeStylizeAndRenderWithTheRegisteredPipeline() throws Exception {
-    JobRunners runners = TinyPipeline.discover(dir, TinyPipeline.WIRING_ONLY);
+    Map<String, String> settings = new HashMap<>(TinyPipeline.WIRING_ONLY);
+    settings.put("longEdge", Integer.toString(W / 2));
+    JobRunners runners = TinyPipeline.discover(dir, settings);
     assertTrue(runners.runner(JobKind.DECOMPOSE).isPresent() && runners.runner(JobKind.STYLIZE).isPresent()
-        && runners.renderer().isPresent(), "the pipeline registers both runners and the renderer");
+        && runners.hasRenderer(), "the pipeline registers both runners and the renderer");
     host = TestHost.start(TestHost.config(dir, false), runners);
     Path sock = host.config().bridgeSocket();
     SyntheticClip synthetic = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(W, H, FRAMES));
@@ -82,5 +94,25 @@ class PipelineRunnersTest extends HostTestBase {
     assertTrue(transparentIn > 0, "(the source was not: it is keyed)");
     assertEquals(2, host.jobs().list().stream().filter(j -> j.state() == JobState.SUCCEEDED).count(),
         "decompose and stylize succeeded: " + host.jobs().list());
+
+    Path frameMaps = host.config().cacheDir().resolve(FrameMapCache.KIND);
+    List<Path> stored = entries(frameMaps);
+    assertEquals(1, stored.size(), "frame 1's maps at 64x36 are stored in the cache: " + stored);
+    Path uv = stored.get(0).resolve(DecompositionFiles.UV_FOREGROUND);
+    FileTime written = Files.getLastModifiedTime(uv);
+    host.close();
+    host = TestHost.start(TestHost.config(dir, false), TinyPipeline.discover(dir, settings));
+    float[] again = new float[out.length];
+    JsonNode restarted = render(host.config().bridgeSocket(), keyed(synthetic, 1), 1, again);
+    assertEquals("stylized", restarted.path("status").asText(), restarted.toString());
+    assertArrayEquals(out, again, "the restarted host renders the same pixels");
+    assertEquals(stored, entries(frameMaps), "no other entry");
+    assertEquals(written, Files.getLastModifiedTime(uv), "the restarted host read the stored maps, not evaluated them");
+  }
+
+  private static List<Path> entries(Path kind) throws Exception {
+    try (Stream<Path> s = Files.list(kind)) {
+      return s.sorted().toList();
+    }
   }
 }

@@ -3,14 +3,18 @@ package org.styleatlas.engine.jobs;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.styleatlas.engine.cache.ContentCache;
 
 /**
  * The runners of this build, one per {@link JobKind}, and the frame renderer. A kind without a runner
- * keeps its jobs queued (stage "waiting") until an engine that has one starts.
+ * keeps its jobs queued (stage "waiting") until an engine that has one starts. The renderer is registered
+ * as a factory of the host's {@link ContentCache} (the host creates the cache after discovery), so it can
+ * keep what it computes on disk next to the jobs' artifacts; the host builds it once.
  */
 public final class JobRunners {
   private final Map<JobKind, JobRunner> runners = new EnumMap<>(JobKind.class);
-  private FrameRenderer renderer;
+  private Function<ContentCache, ? extends FrameRenderer> renderer;
 
   /** No runners: every job waits, renders answer pending with the source frame. */
   public static JobRunners none() {
@@ -31,8 +35,14 @@ public final class JobRunners {
     return this;
   }
 
+  /** A renderer that needs no cache of its own. */
   public JobRunners setRenderer(FrameRenderer r) {
-    this.renderer = r;
+    return setRenderer(cache -> r);
+  }
+
+  /** A renderer built by the host, once, on its content cache. */
+  public JobRunners setRenderer(Function<ContentCache, ? extends FrameRenderer> factory) {
+    this.renderer = factory;
     return this;
   }
 
@@ -40,7 +50,13 @@ public final class JobRunners {
     return Optional.ofNullable(runners.get(kind));
   }
 
-  public Optional<FrameRenderer> renderer() {
-    return Optional.ofNullable(renderer);
+  /** Whether a renderer is registered. */
+  public boolean hasRenderer() {
+    return renderer != null;
+  }
+
+  /** A new renderer on {@code cache}; call once per host (a renderer holds memory caches of its own). */
+  public Optional<FrameRenderer> renderer(ContentCache cache) {
+    return Optional.ofNullable(renderer).map(f -> f.apply(cache));
   }
 }

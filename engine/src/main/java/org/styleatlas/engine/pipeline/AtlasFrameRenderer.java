@@ -1,23 +1,29 @@
 package org.styleatlas.engine.pipeline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheEntry;
+import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.decompose.Decomposition;
 import org.styleatlas.engine.jobs.FrameRenderer;
 import org.styleatlas.engine.jobs.RenderSettings;
 import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.render.LayerMaps;
 import org.styleatlas.engine.render.OutputMode;
+import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.DecompositionScene;
+import org.styleatlas.engine.stylize.FrameMapCache;
 import org.styleatlas.engine.video.Frame;
 
 /**
  * The host's frame renderer: one frame of a decomposition entry ({@link DecompositionEntry}) with a
  * stylized atlas entry, at any size, through the {@code render} package's sampler. Maps at the working
  * size are read from the entry; at any other size only the requested frame's are evaluated from the frozen
- * networks (a 1080p frame costs a second or so where the whole clip costs minutes), once per
- * (decomposition, size, frame) within {@link PipelineSettings#mapCacheBytes()} ({@link LayerMapCache}). The
+ * networks (a 1080p frame costs seconds where the whole clip costs minutes) and kept in the host's content
+ * cache ({@link FrameMapCache}), so they survive a restart. Lookup order: memory ({@link LayerMapCache},
+ * bounded by {@link PipelineSettings#mapCacheBytes()}) → the cache entry → evaluate and store. The
  * composite's outside-the-object pixels are the working-resolution source frame, resampled. Thread-safe.
  */
 final class AtlasFrameRenderer implements FrameRenderer {
@@ -25,12 +31,20 @@ final class AtlasFrameRenderer implements FrameRenderer {
 
   private final OpenScenes scenes;
   private final LayerMapCache maps;
+  private final FrameMapCache stored;
   private final org.styleatlas.engine.render.FrameRenderer sampler =
       new org.styleatlas.engine.render.FrameRenderer(Runtime.getRuntime().availableProcessors());
 
-  AtlasFrameRenderer(PipelineSettings settings) {
+  /** @param cache the host's content cache, where maps evaluated at output sizes are kept */
+  AtlasFrameRenderer(PipelineSettings settings, ContentCache cache) {
     this.scenes = new OpenScenes(settings.decomposition(), OPEN_DECOMPOSITIONS);
     this.maps = new LayerMapCache(settings.mapCacheBytes());
+    this.stored = new FrameMapCache(cache);
+  }
+
+  /** How many frames' maps this renderer evaluated from the networks (neither in memory nor on disk). */
+  int evaluations() {
+    return stored.evaluations();
   }
 
   @Override
@@ -52,22 +66,34 @@ final class AtlasFrameRenderer implements FrameRenderer {
   private LayerMaps maps(CacheEntry entry, DecompositionScene scene, int t, int width, int height) {
     boolean working = width == scene.width() && height == scene.height();
     int key = working ? LayerMapCache.ALL_FRAMES : t;
-    org.styleatlas.engine.decompose.LayerMaps held = maps.get(entry.dir(), width, height, key, () -> {
-      Decomposition d = scene.decomposition();
-      synchronized (d) {
-        return working ? readWorking(d)
-            : d.evaluate(width, height, t, t + 1, org.styleatlas.engine.runtime.ProgressSink.NONE);
-      }
-    });
+    org.styleatlas.engine.decompose.LayerMaps held = maps.get(entry.dir(), width, height, key,
+        () -> working ? readWorking(scene.decomposition()) : stored(entry, scene.decomposition(), t, width, height));
     int i = working ? t : 0;
     return new LayerMaps(width, height, held.uvForeground().get(i), held.uvBackground().get(i), held.alpha().get(i));
   }
 
   private static org.styleatlas.engine.decompose.LayerMaps readWorking(Decomposition d) {
     try {
-      return d.maps();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot read the maps of " + d.entry().key() + ": " + e.getMessage(), e);
+      synchronized (d) {
+        return d.maps();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the maps of " + d.entry().key() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Frame {@code t}'s maps at an output size: from the content cache, else evaluated and stored there. */
+  private org.styleatlas.engine.decompose.LayerMaps stored(CacheEntry entry, Decomposition d, int t, int width,
+      int height) {
+    try {
+      return stored.get(entry.key(), width, height, t, () -> {
+        synchronized (d) {
+          return d.evaluate(width, height, t, t + 1, ProgressSink.NONE);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot cache frame " + t + "'s maps of " + entry.key() + " at " + width + "x"
+          + height + ": " + e.getMessage(), e);
     }
   }
 }

@@ -6,7 +6,8 @@ import org.styleatlas.engine.jobs.JobRunners;
 
 /**
  * Registers the layered-atlas pipeline with the host: the decompose and stylize runners and the frame
- * renderer, all sharing one {@link PipelineSettings} (by default {@link PipelineSettings#fromEnvironment()}).
+ * renderer (built by the host on its content cache), all sharing one {@link PipelineSettings} (by default
+ * {@link PipelineSettings#fromEnvironment()}).
  * Listed in {@code META-INF/services/org.styleatlas.engine.jobs.JobRunnerProvider}.
  */
 public final class AtlasRunners implements JobRunnerProvider {
@@ -25,6 +26,6 @@ public final class AtlasRunners implements JobRunnerProvider {
   public void register(JobRunners runners) {
     runners.set(JobKind.DECOMPOSE, new DecomposeRunner(settings))
         .set(JobKind.STYLIZE, new StylizeRunner(settings))
-        .setRenderer(new AtlasFrameRenderer(settings));
+        .setRenderer(cache -> new AtlasFrameRenderer(settings, cache));
   }
 }

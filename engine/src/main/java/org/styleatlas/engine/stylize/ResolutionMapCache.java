@@ -1,6 +1,7 @@
 package org.styleatlas.engine.stylize;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -52,21 +53,37 @@ public final class ResolutionMapCache {
    */
   public LayerMapFrames get(CacheKey decomposition, int width, int height, Supplier<LayerMaps> evaluate)
       throws IOException {
-    CacheEntry entry = cache.getOrCreate(key(decomposition, width, height), dir -> {
-      LOG.info("evaluating the decomposition's maps at {}x{} (cached for later runs)", width, height);
-      long start = System.nanoTime();
-      LayerMaps m = evaluate.get();
-      evaluations.incrementAndGet();
-      LOG.info("evaluated the maps of {} frames at {}x{} in {} s", m.frames(), width, height,
-          String.format("%.1f", (System.nanoTime() - start) / 1e9));
-      Float32Files.write(dir.resolve(DecompositionFiles.UV_FOREGROUND), m.uvForeground());
-      Float32Files.write(dir.resolve(DecompositionFiles.UV_BACKGROUND), m.uvBackground());
-      Float32Files.write(dir.resolve(DecompositionFiles.ALPHA), m.alpha());
-    });
+    CacheEntry entry = cache.getOrCreate(key(decomposition, width, height),
+        dir -> write(dir, evaluate(LOG, evaluate, evaluations, "the decomposition's maps", width, height)));
     LOG.debug("maps at {}x{} read frame by frame from the cache entry {}", width, height, entry.key());
     return new LayerMapFrames(width, height, Float32Files.readLazily(entry.file(DecompositionFiles.UV_FOREGROUND)),
         Float32Files.readLazily(entry.file(DecompositionFiles.UV_BACKGROUND)),
         Float32Files.readLazily(entry.file(DecompositionFiles.ALPHA)));
+  }
+
+  /**
+   * Runs {@code evaluate}, counting it in {@code evaluations} and logging its time (shared with
+   * {@link FrameMapCache}).
+   *
+   * @param log the caller's logger
+   * @param what what is evaluated, for the log
+   */
+  static LayerMaps evaluate(Logger log, Supplier<LayerMaps> evaluate, AtomicInteger evaluations, String what,
+      int width, int height) {
+    log.info("evaluating {} at {}x{} (cached for later runs)", what, width, height);
+    long start = System.nanoTime();
+    LayerMaps m = evaluate.get();
+    evaluations.incrementAndGet();
+    log.info("evaluated {} ({} frames) at {}x{} in {} s", what, m.frames(), width, height,
+        String.format("%.1f", (System.nanoTime() - start) / 1e9));
+    return m;
+  }
+
+  /** Writes {@code m} into a cache entry's folder in the decomposition entry's file layout. */
+  static void write(Path dir, LayerMaps m) throws IOException {
+    Float32Files.write(dir.resolve(DecompositionFiles.UV_FOREGROUND), m.uvForeground());
+    Float32Files.write(dir.resolve(DecompositionFiles.UV_BACKGROUND), m.uvBackground());
+    Float32Files.write(dir.resolve(DecompositionFiles.ALPHA), m.alpha());
   }
 
   /** How many times this instance evaluated the networks (cache misses), for tests and logs. */

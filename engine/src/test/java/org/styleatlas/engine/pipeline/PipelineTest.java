@@ -34,6 +34,7 @@ import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.JobStoppedException;
 import org.styleatlas.engine.jobs.RenderSettings;
 import org.styleatlas.engine.jobs.StyleSettings;
+import org.styleatlas.engine.stylize.FrameMapCache;
 import org.styleatlas.engine.synthetic.SyntheticClip;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
@@ -124,8 +125,9 @@ class PipelineTest {
     assertFalse(Files.exists(checkpoint), "the checkpoint is deleted on completion");
     long t2 = System.nanoTime();
 
-    float[] stylized = render(decomposition, atlas, new RenderSettings("composite", 1), W, H);
-    float[] unstylized = render(decomposition, atlas, new RenderSettings("composite", 0), W, H);
+    AtlasFrameRenderer renderer = renderer(cache);
+    float[] stylized = render(renderer, decomposition, atlas, new RenderSettings("composite", 1), W, H);
+    float[] unstylized = render(renderer, decomposition, atlas, new RenderSettings("composite", 0), W, H);
     float[] source = rgba(synthetic.clip().frame(T));
     Matte matte = synthetic.clip().matte(T);
     double inside = meanDiff(stylized, unstylized, matte, true);
@@ -134,7 +136,7 @@ class PipelineTest {
         (t1 - t0) / 1e9, (t2 - t1) / 1e9, inside, outsideSource);
     assertTrue(inside > 5e-4, "the stylization changed the object: " + inside);
     assertTrue(outsideSource < 0.05, "composite background is the source: " + outsideSource);
-    float[] alpha = render(decomposition, atlas, new RenderSettings("matte", 1), W, H);
+    float[] alpha = render(renderer, decomposition, atlas, new RenderSettings("matte", 1), W, H);
     int transparent = 0;
     for (int p = 0; p < W * H; p++) {
       assertEquals(1f, stylized[p * 4 + 3], "composite is opaque");
@@ -147,12 +149,55 @@ class PipelineTest {
     }
     assertTrue(transparent > W * H / 4, "α is near 0 on much of the background: " + transparent + " pixels");
 
-    float[] large = render(decomposition, atlas, new RenderSettings("foreground", 1), 96, 54);
-    float[] again = render(decomposition, atlas, new RenderSettings("foreground", 1), 96, 54);
+    float[] large = render(renderer, decomposition, atlas, new RenderSettings("foreground", 1), 96, 54);
+    float[] again = render(renderer, decomposition, atlas, new RenderSettings("foreground", 1), 96, 54);
     assertTrue(java.util.Arrays.equals(large, again), "maps at 96x54 evaluated once and reused");
+    assertEquals(1, renderer.evaluations(), "frame " + T + " at 96x54 evaluated once; the second render from memory");
     for (float v : large) {
       assertTrue(v >= 0 && v <= 1, "straight RGBA in [0, 1]: " + v);
     }
+    outputSizeMapsSurviveARestart(cache, decomposition, atlas, large);
+  }
+
+  /**
+   * A second renderer on the same cache (a restarted host) reads the 96x54 maps the first one stored; a
+   * corrupted entry is dropped with a WARN and evaluated again.
+   */
+  private static void outputSizeMapsSurviveARestart(ContentCache cache, CacheEntry decomposition, CacheEntry atlas,
+      float[] first) throws Exception {
+    RenderSettings foreground = new RenderSettings("foreground", 1);
+    AtlasFrameRenderer restarted = renderer(cache);
+    assertTrue(java.util.Arrays.equals(first, render(restarted, decomposition, atlas, foreground, 96, 54)),
+        "the restarted renderer gives identical pixels");
+    assertEquals(0, restarted.evaluations(), "the restarted renderer read the maps from the cache entry");
+
+    Path uv = cache.root().resolve(FrameMapCache.KIND)
+        .resolve(FrameMapCache.key(decomposition.key(), 96, 54, T).hash()).resolve(DecompositionFiles.UV_FOREGROUND);
+    byte[] bytes = Files.readAllBytes(uv);
+    bytes[bytes.length / 2] ^= 0x55;
+    Files.write(uv, bytes);
+    ContentCache reopened = new ContentCache(cache.root(), 1L << 30);
+    AtlasFrameRenderer afterCorruption = renderer(reopened);
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ContentCache.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+        new ch.qos.logback.core.read.ListAppender<>();
+    events.start();
+    log.addAppender(events);
+    float[] reevaluated;
+    try {
+      reevaluated = render(afterCorruption, decomposition, atlas, foreground, 96, 54);
+    } finally {
+      log.detachAppender(events);
+    }
+    assertTrue(events.list.stream().anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
+        && e.getFormattedMessage().contains("corrupt")), "a WARN names the corrupt entry: " + events.list);
+    assertEquals(1, afterCorruption.evaluations(), "the corrupt entry was evaluated again");
+    assertTrue(java.util.Arrays.equals(first, reevaluated), "re-evaluated maps give the same pixels");
+    assertTrue(reopened.find(FrameMapCache.key(decomposition.key(), 96, 54, T)).isPresent(), "and stored again");
+  }
+
+  private static AtlasFrameRenderer renderer(ContentCache cache) {
+    return (AtlasFrameRenderer) runners.renderer(cache).orElseThrow();
   }
 
   @Test
@@ -194,9 +239,10 @@ class PipelineTest {
     }
   }
 
-  private static float[] render(CacheEntry d, CacheEntry s, RenderSettings r, int w, int h) throws Exception {
+  private static float[] render(AtlasFrameRenderer renderer, CacheEntry d, CacheEntry s, RenderSettings r, int w,
+      int h) throws Exception {
     FloatBuffer out = FloatBuffer.allocate(w * h * 4);
-    runners.renderer().orElseThrow().render(d, s, T, r, w, h, out);
+    renderer.render(d, s, T, r, w, h, out);
     assertFalse(out.hasRemaining(), "every pixel written");
     return out.array();
   }

@@ -33,13 +33,14 @@ public final class RenderService {
   private final ClipStore clips;
   private final ClipCollector collector = new ClipCollector();
   private final JobExecutor jobs;
-  private final JobRunners runners;
+  private final Optional<FrameRenderer> renderer;
 
+  /** @param runners the build's runners; their frame renderer is built here, once, on {@code cache} */
   public RenderService(ContentCache cache, JobExecutor jobs, JobRunners runners) {
     this.cache = cache;
     this.clips = new ClipStore(cache);
     this.jobs = jobs;
-    this.runners = runners;
+    this.renderer = runners.renderer(cache);
   }
 
   /** Makes the clips already in the cache known again (after a restart). Blocking. */
@@ -107,7 +108,6 @@ public final class RenderService {
     if (atlas.isEmpty()) {
       return pending(k, "stylizing", jobs.submit(stylize), frames);
     }
-    Optional<FrameRenderer> renderer = runners.renderer();
     if (renderer.isEmpty()) {
       return new RenderOutcome(false, k.clipId(), "stylizing", 1,
           "the stylized atlas is ready, but this build has no frame renderer", frames);
