@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.clip.ImageTextEncoder;
 import org.styleatlas.engine.render.LayerMaps;
 import org.styleatlas.engine.runtime.DjlRuntime;
+import org.styleatlas.engine.runtime.GradModeOff;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.train.AdamOptimizer;
 import org.styleatlas.engine.train.LearningRateSchedule;

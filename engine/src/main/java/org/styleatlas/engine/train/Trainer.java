@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.runtime.GradModeOff;
 
 /**
  * The generic step loop: per step a native-memory sub-manager and a gradient collector, the task's loss,
@@ -58,6 +59,13 @@ public final class Trainer {
    * @param manager the manager whose sub-managers hold each step's arrays
    */
   public TrainingResult run(NDManager manager) {
+    try (GradModeOff noGrad = new GradModeOff()) {
+      return runWithGradModeOff(manager);
+    }
+  }
+
+  /** The loop; the optimiser's in-place updates and a checkpoint's restore need grad mode off. */
+  private TrainingResult runWithGradModeOff(NDManager manager) {
     int start = restore(manager);
     long trainingNanos = 0;
     StepMetrics last = null;

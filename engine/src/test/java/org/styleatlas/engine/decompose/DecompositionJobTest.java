@@ -165,6 +165,28 @@ class DecompositionJobTest {
         () -> trained.evaluate(40, 22, 7, 9, ProgressSink.NONE));
   }
 
+  /**
+   * PyTorch's grad mode is per thread and DJL turns it off only on the thread that loaded the engine
+   * (here the test thread, in {@link #train()}); the host trains on its own "styleatlas-trainer" thread.
+   * The same 5 steps run there must work and end where they ended on the loading thread.
+   */
+  @Test
+  void trainsOnAThreadThatNeverTouchedDjl() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(
+        r -> new Thread(r, "styleatlas-trainer"));
+    try {
+      double psnr = pool.submit(() -> {
+        try (Decomposition d = DecompositionJob.builder().setClip(synthetic.clip())
+            .setConfig(TestConfigs.tiny(DecompositionConfig.fast(), 5)).build().run()) {
+          return d.report().meanPsnr();
+        }
+      }).get();
+      assertEquals(earlyPsnr, psnr, 1e-6);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void secondRunLoadsFromTheCacheWithOutputs() throws Exception {
     try (Decomposition again = DecompositionJob.load(cache, synthetic.clip(), config).orElseThrow()) {

@@ -1,4 +1,4 @@
-package org.styleatlas.engine.stylize;
+package org.styleatlas.engine.runtime;
 
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -10,12 +10,13 @@ import ai.djl.pytorch.jni.JniUtils;
  * updates of leaf weights ({@code train.AdamOptimizer}) and a checkpoint's restore fail ("a leaf Variable
  * that requires grad is being used in an in-place operation"), and arrays computed outside a gradient
  * collector record graphs. Gradient collectors switch it on while they are open and back off when they
- * close.
+ * close. {@code train.Trainer} and {@code stylize.EditingAtlasTrainer} hold one around their runs.
  */
-final class GradModeOff implements AutoCloseable {
+public final class GradModeOff implements AutoCloseable {
   private final boolean previous;
 
-  GradModeOff() {
+  /** Saves the calling thread's grad mode and turns it off. */
+  public GradModeOff() {
     previous = JniUtils.isGradMode();
     JniUtils.setGradMode(false);
   }
