@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.runtime.GradModeOff;
@@ -68,11 +67,11 @@ public final class Trainer {
   }
 
   private TrainingResult loop(NDManager manager) {
-    int start = restore(manager);
-    long trainingNanos = 0;
+    Checkpointer.Position start = restore(manager);
+    long trainingNanos = start.trainingNanos();
     StepMetrics last = null;
     TrainingResult.Stop stop = TrainingResult.Stop.FINISHED;
-    int it = start;
+    int it = start.nextIteration();
     int nonFiniteStreak = 0;
     for (; it < iterations; it++) {
       if (cancellation.isCancelled()) {
@@ -116,11 +115,11 @@ public final class Trainer {
       }
       last = new StepMetrics(it, iterations, total, terms, trainingNanos / 1e9);
       notify(last);
-      checkpoint(it + 1);
+      checkpoint(new Checkpointer.Position(it + 1, trainingNanos), false);
     }
     TrainingResult result = new TrainingResult(it, stop, Optional.ofNullable(last), trainingNanos / 1e9);
     if (stop != TrainingResult.Stop.FINISHED) {
-      checkpoint(it, true);
+      checkpoint(new Checkpointer.Position(it, trainingNanos), true);
     }
     listeners.forEach(p -> p.listener().onEnd(result));
     LOG.debug("training stopped at iteration {} ({}), {} s", it, stop, result.trainingSeconds());
@@ -132,18 +131,20 @@ public final class Trainer {
     return timeBudget.map(b -> trainingNanos / (double) b.toNanos()).orElse(0.0);
   }
 
-  private int restore(NDManager manager) {
+  /** Where the checkpoint (if any) left off; iteration 0 with nothing spent otherwise. */
+  private Checkpointer.Position restore(NDManager manager) {
+    Checkpointer.Position afresh = new Checkpointer.Position(0, 0);
     if (checkpointer.isEmpty()) {
-      return 0;
+      return afresh;
     }
     try {
-      OptionalInt next = checkpointer.get().restore(task, optimizer, manager);
+      Optional<Checkpointer.Position> position = checkpointer.get().restore(task, optimizer, manager);
       // DJL's loadParameters replaces the arrays with ones that do not require gradients.
       task.parameterGroups().forEach(g -> g.parameters().forEach(p -> p.getArray().setRequiresGradient(true)));
-      return next.orElse(0);
+      return position.orElse(afresh);
     } catch (IOException e) {
       LOG.warn("cannot read checkpoint {} ({}); starting afresh", checkpointer.get().file(), e.getMessage());
-      return 0;
+      return afresh;
     }
   }
 
@@ -156,18 +157,14 @@ public final class Trainer {
     }
   }
 
-  private void checkpoint(int next) {
-    checkpoint(next, false);
-  }
-
-  private void checkpoint(int next, boolean force) {
-    if (checkpointer.isEmpty() || next == 0) {
+  private void checkpoint(Checkpointer.Position at, boolean force) {
+    if (checkpointer.isEmpty() || at.nextIteration() == 0) {
       return;
     }
     Checkpointer c = checkpointer.get();
-    if (force || next % c.every() == 0) {
+    if (force || at.nextIteration() % c.every() == 0) {
       try {
-        c.save(next, task, optimizer);
+        c.save(at, task, optimizer);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write checkpoint " + c.file() + ": " + e.getMessage(), e);
       }

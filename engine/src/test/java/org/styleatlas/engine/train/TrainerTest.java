@@ -124,6 +124,43 @@ class TrainerTest {
   }
 
   /**
+   * A time-budgeted run that is stopped and resumed spends the rest of its budget, not a new one: the
+   * checkpoint carries the training time, so the schedule that follows the budget continues too.
+   */
+  @Test
+  void resumedBudgetedRunContinuesItsTrainingTime() {
+    Engine engine = DjlRuntime.engine();
+    try (NDManager m = engine.newBaseManager()) {
+      Checkpointer cp = new Checkpointer(dir.resolve("budget.bin"), "budget", 1_000);
+      Cancellation cancel = new Cancellation();
+      TrainingResult cut = budgeted(engine, m, cp, cancel, new LossHistory(), s -> {
+        if (s.trainingSeconds() >= 0.1) {
+          cancel.cancel();
+        }
+      });
+      assertEquals(TrainingResult.Stop.CANCELLED, cut.stop());
+      LossHistory resumed = new LossHistory();
+      TrainingResult rest = budgeted(engine, m, cp, Cancellation.none(), resumed, s -> { });
+      assertEquals(TrainingResult.Stop.TIME_BUDGET, rest.stop());
+      assertEquals(cut.completedIterations(), resumed.points().get(0).iteration());
+      assertTrue(resumed.points().get(0).trainingSeconds() > cut.trainingSeconds(),
+          "the resumed run counts on from " + cut.trainingSeconds() + " s, got "
+              + resumed.points().get(0).trainingSeconds());
+      assertTrue(rest.trainingSeconds() >= 0.4, "the whole budget is spent: " + rest.trainingSeconds());
+    }
+  }
+
+  private static TrainingResult budgeted(Engine engine, NDManager m, Checkpointer cp, Cancellation cancel,
+      LossHistory history, TrainingListener listener) {
+    FitTask task = new FitTask(m);
+    try (AdamOptimizer adam = new AdamOptimizer(task.parameterGroups(), m, 0.9, 0.99, 1e-15)) {
+      return Trainer.builder().setEngine(engine).setTask(task).setOptimizer(adam).setIterations(1_000_000)
+          .optTimeBudget(java.time.Duration.ofMillis(400)).optCheckpointer(cp).optCancellation(cancel)
+          .addListener(history, 1).addListener(listener, 1).build().run(m);
+    }
+  }
+
+  /**
    * PyTorch's grad mode is per thread and on by default; DJL turns it off only on the thread that loaded
    * the engine. The host trains on its own trainer thread, so the loop must not depend on it: with grad
    * mode on, Adam's in-place update of a leaf weight fails.
