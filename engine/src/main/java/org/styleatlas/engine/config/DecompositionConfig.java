@@ -64,9 +64,14 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
   /**
    * Hash grids for the atlases (Hashing-NVD's setting: 16×2, 2^15 rows, base 16, growth 1.25, one
    * network per layer) feeding 2×64 MLPs; smooth mappings as plain 4×64 MLPs (as in NLA, narrower);
-   * α with a 5-frequency positional encoding and a 3×64 MLP. Tables at lr 1e-2, MLPs at 1e-3, with
-   * Instant-NGP's Adam (β2 0.99, ε 1e-15); NLA's losses. 3-D hash grids for the mappings and α were
-   * tried first and cost ~5× more per step on this CPU (8 corners × many small ops) for no visible gain.
+   * α with a 5-frequency positional encoding and a 3×64 MLP. Tables at lr 1e-2, MLPs at 5e-3, with
+   * Instant-NGP's Adam (β2 0.99, ε 1e-15), both rates decaying to 0.03× over the run; 2048 pixels per
+   * step; NLA's loss weights with global rigidity for the first 300 main-phase steps and alpha
+   * bootstrapping for the first 1000 (NLA: 5000 and 10k of 400k steps; a budgeted run here takes a few
+   * thousand, and global rigidity's extra point sets cost a third of the mapping work). Each of these
+   * was measured on DAVIS blackswan in 300 CPU-s (docs/BENCHMARKS.md). 3-D hash grids for the mappings
+   * and α were tried first and cost ~5× more per step on this CPU (8 corners × many small ops) for no
+   * visible gain.
    */
   public static DecompositionConfig fast() {
     AtlasModelConfig model = new AtlasModelConfig(
@@ -75,9 +80,9 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
         new FieldConfig(new EncodingConfig.Positional(5), new MlpConfig(3, 64)),
         new FieldConfig(EncodingConfig.HashGrid.hashingNvd(), new MlpConfig(2, 64)),
         false);
-    return new DecompositionConfig(Mode.FAST, model, LossConfig.nla(),
-        new OptimizerConfig(5e-3, 1e-2, 0.9, 0.99, 1e-15, 0.3),
-        new ScheduleConfig(3000, 100, 4096, 1L, 250), FlowConfig.defaults(), 1000, Initialisation.MOTION,
+    return new DecompositionConfig(Mode.FAST, model, LossConfig.nla().withSchedules(300, 1000),
+        new OptimizerConfig(5e-3, 1e-2, 0.9, 0.99, 1e-15, 0.03),
+        new ScheduleConfig(6000, 100, 2048, 1L, 250), FlowConfig.defaults(), 1000, Initialisation.MOTION,
         DeviceChoice.AUTO);
   }
 

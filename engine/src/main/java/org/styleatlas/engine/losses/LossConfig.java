@@ -45,6 +45,16 @@ public record LossConfig(double rgb, double gradient, double flow, double alphaF
     return new LossConfig(5000, 1000, 5, 49, 1, 1000, 5, 50, 5000, 2000, 10_000, 0.8, 100);
   }
 
+  /**
+   * These weights with global rigidity applied for the first {@code globalRigidityUntil} main-phase
+   * iterations and alpha bootstrapping for the first {@code alphaBootstrapUntil}.
+   */
+  public LossConfig withSchedules(int globalRigidityUntil, int alphaBootstrapUntil) {
+    return new LossConfig(rgb, gradient, flow, alphaFlow, rigidity, sparsity, globalRigidityForeground,
+        globalRigidityBackground, globalRigidityUntil, alphaBootstrap, alphaBootstrapUntil, uvScale,
+        globalDerivativePixels);
+  }
+
   /** NLA's long edge (768x432 frames), at which its pixel offsets are given. */
   public static final int NLA_LONG_EDGE = 768;
 
