@@ -58,13 +58,16 @@ public final class Float32Files {
   }
 
   /**
-   * A {@link Float32Files} file being written array by array (see {@link #append}); holds one array's bytes.
-   * Not thread-safe.
+   * A {@link Float32Files} file being written array by array (see {@link #append}); holds 64 KiB of bytes,
+   * not a copy of the array. Not thread-safe.
    */
   public static final class Appender implements AutoCloseable {
+    /** Floats converted to bytes at a time: 64 KiB, the output buffer's size, instead of a whole array's copy. */
+    private static final int PIECE = 1 << 14;
     private final Path file;
     private final AtomicOutput out;
     private final int count;
+    private final int length;
     private final ByteBuffer bytes;
     private int added;
 
@@ -72,21 +75,24 @@ public final class Float32Files {
       this.file = file;
       this.out = out;
       this.count = count;
-      this.bytes = ByteBuffer.allocate(length * 4).order(ByteOrder.LITTLE_ENDIAN);
+      this.length = length;
+      this.bytes = ByteBuffer.allocate(4 * Math.min(length, PIECE)).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Appends the next array; it must have the declared length, and at most the declared count are taken. */
     public void add(float[] a) throws IOException {
-      if (a.length * 4 != bytes.capacity()) {
-        throw new IllegalArgumentException(file + ": arrays differ in length: " + a.length + " vs "
-            + bytes.capacity() / 4);
+      if (a.length != length) {
+        throw new IllegalArgumentException(file + ": arrays differ in length: " + a.length + " vs " + length);
       }
       if (added == count) {
         throw new IllegalStateException(file + ": more than the declared " + count + " arrays");
       }
-      bytes.clear();
-      bytes.asFloatBuffer().put(a);
-      out.stream().write(bytes.array());
+      for (int start = 0; start < length; start += PIECE) {
+        int n = Math.min(PIECE, length - start);
+        bytes.clear();
+        bytes.asFloatBuffer().put(a, start, n);
+        out.stream().write(bytes.array(), 0, n * 4);
+      }
       added++;
     }
 

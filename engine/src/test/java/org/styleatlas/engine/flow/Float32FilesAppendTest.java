@@ -27,28 +27,48 @@ class Float32FilesAppendTest {
 
   @Test
   void appendedArraysGiveTheWholeListsBytes() throws IOException {
-    Path file = dir.resolve("maps.f32");
-    try (Float32Files.Appender out = Float32Files.append(file, ARRAYS.size(), 4)) {
-      for (float[] a : ARRAYS) {
+    assertAppendedBytes(ARRAYS, "short");
+  }
+
+  /** Arrays longer than the appender's 64 KiB conversion buffer, and not a multiple of it. */
+  @Test
+  void longArraysAreConvertedPieceByPieceToTheSameBytes() throws IOException {
+    java.util.Random random = new java.util.Random(7);
+    List<float[]> arrays = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      float[] a = new float[40_003];
+      for (int j = 0; j < a.length; j++) {
+        a[j] = (float) random.nextGaussian();
+      }
+      arrays.add(a);
+    }
+    assertAppendedBytes(arrays, "long");
+  }
+
+  private void assertAppendedBytes(List<float[]> arrays, String name) throws IOException {
+    int length = arrays.get(0).length;
+    Path file = dir.resolve(name + ".f32");
+    try (Float32Files.Appender out = Float32Files.append(file, arrays.size(), length)) {
+      for (float[] a : arrays) {
         out.add(a);
         assertFalse(Files.exists(file), "nothing visible before the commit");
       }
       out.commit();
     }
-    ByteBuffer expected = ByteBuffer.allocate(8 + 4 * 4 * ARRAYS.size()).order(ByteOrder.LITTLE_ENDIAN);
-    expected.putInt(ARRAYS.size()).putInt(4);
-    ARRAYS.forEach(a -> {
+    ByteBuffer expected = ByteBuffer.allocate(8 + 4 * length * arrays.size()).order(ByteOrder.LITTLE_ENDIAN);
+    expected.putInt(arrays.size()).putInt(length);
+    arrays.forEach(a -> {
       for (float v : a) {
         expected.putFloat(v);
       }
     });
     assertArrayEquals(expected.array(), Files.readAllBytes(file));
-    Path whole = dir.resolve("whole.f32");
-    Float32Files.write(whole, ARRAYS);
+    Path whole = dir.resolve(name + "-whole.f32");
+    Float32Files.write(whole, arrays);
     assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(file));
     List<float[]> read = Float32Files.read(file);
-    for (int i = 0; i < ARRAYS.size(); i++) {
-      assertArrayEquals(ARRAYS.get(i), read.get(i));
+    for (int i = 0; i < arrays.size(); i++) {
+      assertArrayEquals(arrays.get(i), read.get(i));
     }
   }
 
