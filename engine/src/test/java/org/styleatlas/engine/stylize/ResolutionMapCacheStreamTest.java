@@ -104,45 +104,44 @@ class ResolutionMapCacheStreamTest {
 
   @Test
   void aSinkFailureHalfWayLeavesNoEntryAndNoTemporaryFile() throws IOException {
-    ContentCache cache = new ContentCache(dir, 1L << 30);
-    ResolutionMapCache maps = new ResolutionMapCache(cache);
     List<Integer> written = new ArrayList<>();
-    IOException e = assertThrows(IOException.class, () -> maps.get(key(), W, H, frames(),
+    IOException e = assertFailureLeavesNothing(IOException.class,
         sink -> decomposition.evaluate(W, H, 0, frames(), false, ProgressSink.NONE, m -> {
           if (m.frame() == 2) {
             throw new IOException("No space left on device");
           }
           sink.accept(m);
           written.add(m.frame());
-        })));
+        }));
     assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
     assertEquals(List.of(0, 1), written, "two frames were streamed before the failure");
-    assertLeftNothing(cache, maps);
   }
 
   @Test
   void aCancellationHalfWayLeavesNoEntryAndNoTemporaryFile() throws IOException {
-    ContentCache cache = new ContentCache(dir, 1L << 30);
-    ResolutionMapCache maps = new ResolutionMapCache(cache);
-    assertThrows(CancellationException.class, () -> maps.get(key(), W, H, frames(),
+    assertFailureLeavesNothing(CancellationException.class,
         sink -> decomposition.evaluate(W, H, 0, frames(), false, (task, done, total, detail) -> {
           if (done == 2) {
             throw new CancellationException("stopped by the user");
           }
-        }, sink)));
-    assertLeftNothing(cache, maps);
+        }, sink));
   }
 
   @Test
   void anEvaluationThatHandsOverTooFewFramesLeavesNoEntry() throws IOException {
-    ContentCache cache = new ContentCache(dir, 1L << 30);
-    ResolutionMapCache maps = new ResolutionMapCache(cache);
-    assertThrows(IllegalStateException.class, () -> maps.get(key(), W, H, frames(),
-        sink -> decomposition.evaluate(W, H, 0, frames() - 1, false, ProgressSink.NONE, sink)));
-    assertLeftNothing(cache, maps);
+    assertFailureLeavesNothing(IllegalStateException.class,
+        sink -> decomposition.evaluate(W, H, 0, frames() - 1, false, ProgressSink.NONE, sink));
   }
 
-  private void assertLeftNothing(ContentCache cache, ResolutionMapCache maps) throws IOException {
+  /**
+   * {@code failing} fails with {@code type} through a fresh cache, which then holds no entry, no file but its
+   * lock, and no count of the evaluation; a later complete evaluation is stored.
+   */
+  private <T extends Throwable> T assertFailureLeavesNothing(Class<T> type, ResolutionMapCache.Evaluation failing)
+      throws IOException {
+    ContentCache cache = new ContentCache(dir, 1L << 30);
+    ResolutionMapCache maps = new ResolutionMapCache(cache);
+    T e = assertThrows(type, () -> maps.get(key(), W, H, frames(), failing));
     assertFalse(cache.find(ResolutionMapCache.key(key(), W, H)).isPresent(), "no entry");
     assertEquals(0, maps.evaluations(), "a failed evaluation is not counted");
     try (Stream<Path> files = Files.walk(dir)) {
@@ -153,5 +152,6 @@ class ResolutionMapCacheStreamTest {
         sink -> decomposition.evaluate(W, H, 0, frames(), false, ProgressSink.NONE, sink));
     assertEquals(1, maps.evaluations(), "a later call evaluates and stores the maps");
     assertEquals(frames(), again.frameCount());
+    return e;
   }
 }
