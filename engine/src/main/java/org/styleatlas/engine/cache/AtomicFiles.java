@@ -2,9 +2,6 @@ package org.styleatlas.engine.cache;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
-import java.io.FilterOutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,25 +28,14 @@ public final class AtomicFiles {
    * the target in one step. On failure the target is untouched and the temporary file removed.
    */
   public static void write(Path target, Content content) throws IOException {
-    replace(target, tmp -> {
-      try (FileOutputStream file = new FileOutputStream(tmp.toFile());
-          BufferedOutputStream buffered = new BufferedOutputStream(file, 1 << 16)) {
-        // Writers such as Jackson close the stream they are given; keep ours open until it is synced.
-        content.writeTo(new FilterOutputStream(buffered) {
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-          }
-
-          @Override
-          public void close() throws IOException {
-            flush();
-          }
-        });
-        buffered.flush();
-        file.getFD().sync();
+    try (AtomicOutput out = AtomicOutput.open(target)) {
+      try {
+        content.writeTo(out.stream());
+      } catch (IOException e) {
+        throw failure(target, e);
       }
-    });
+      out.commit();
+    }
   }
 
   /** Fills a temporary file, for writers (such as FFmpeg's) that need a file name rather than a stream. */
@@ -64,20 +50,30 @@ public final class AtomicFiles {
    * and the exception names the target and the cause.
    */
   public static void replace(Path target, FileContent content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    // Not Files.createTempFile: it creates the file 0600, and a renamed output must keep the umask's mode.
-    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-        + TEMP_COUNTER.incrementAndGet() + ".tmp");
+    Path tmp = temporaryFor(target);
     try {
       content.writeTo(tmp);
       moveAtomically(tmp, target);
     } catch (IOException e) {
-      throw new IOException("cannot write " + target + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-          : e.getMessage()) + (Files.exists(target) ? " (the existing file is unchanged)" : " (nothing written)"), e);
+      throw failure(target, e);
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** A new temporary file name beside {@code target}, whose folder is created if missing. */
+  static Path temporaryFor(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    // Not Files.createTempFile: it creates the file 0600, and a renamed output must keep the umask's mode.
+    return dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+        + TEMP_COUNTER.incrementAndGet() + ".tmp");
+  }
+
+  /** {@code e} as a failure to write {@code target}, naming the target, the cause and what is left there. */
+  static IOException failure(Path target, IOException e) {
+    return new IOException("cannot write " + target + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+        : e.getMessage()) + (Files.exists(target) ? " (the existing file is unchanged)" : " (nothing written)"), e);
   }
 
   /** Deletes a file, or a folder with everything below it; does nothing when it does not exist. */

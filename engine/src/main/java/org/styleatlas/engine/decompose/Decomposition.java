@@ -114,12 +114,29 @@ public final class Decomposition implements AutoCloseable {
    * @return maps whose frame 0 is frame {@code from}
    */
   public LayerMaps evaluate(int width, int height, int from, int to, ProgressSink progress) {
+    checkRange(width, height, from, to);
+    return MapEvaluator.evaluate(model, manager, geometry(), width, height, from, to, false, progress);
+  }
+
+  /**
+   * Evaluates the maps of frames {@code [from, to)} at {@code width x height} (and, with {@code withRgb}, the
+   * reconstruction) and hands them to {@code sink} frame by frame as they are evaluated, so a whole clip's
+   * maps are never held at once (for example to write them into a cache entry, {@link LayerMapWriter}).
+   *
+   * @throws IOException what {@code sink} throws; no later frame is evaluated
+   */
+  public void evaluate(int width, int height, int from, int to, boolean withRgb, ProgressSink progress,
+      FrameMapSink sink) throws IOException {
+    checkRange(width, height, from, to);
+    MapEvaluator.stream(model, manager, geometry(), width, height, from, to, withRgb, progress, sink);
+  }
+
+  private void checkRange(int width, int height, int from, int to) {
     checkSize(width, height);
     if (from < 0 || to > geometry().frames() || from >= to) {
       throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside the clip's 0 … "
           + (geometry().frames() - 1));
     }
-    return MapEvaluator.evaluate(model, manager, geometry(), width, height, from, to, false, progress);
   }
 
   private static void checkSize(int width, int height) {

@@ -23,7 +23,6 @@ import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.config.DecompositionConfig;
-import org.styleatlas.engine.flow.Float32Files;
 import org.styleatlas.engine.flow.FlowCache;
 import org.styleatlas.engine.flow.OpticalFlow;
 import org.styleatlas.engine.losses.Layer;
@@ -246,9 +245,7 @@ public final class DecompositionJob {
           DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
         model.save(out);
       }
-      Float32Files.write(dir.resolve(DecompositionFiles.UV_FOREGROUND), maps.uvForeground());
-      Float32Files.write(dir.resolve(DecompositionFiles.UV_BACKGROUND), maps.uvBackground());
-      Float32Files.write(dir.resolve(DecompositionFiles.ALPHA), maps.alpha());
+      LayerMapWriter.write(dir, maps);
       AtlasTexture fg = AtlasRasterizer.rasterize(model.foregroundAtlas(), Layer.FOREGROUND, maps,
           config.atlasResolution(), manager, dir);
       AtlasTexture bg = AtlasRasterizer.rasterize(model.backgroundAtlas(), Layer.BACKGROUND, maps,

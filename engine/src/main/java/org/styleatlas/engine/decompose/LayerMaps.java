@@ -1,5 +1,6 @@
 package org.styleatlas.engine.decompose;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -25,5 +26,17 @@ public record LayerMaps(int width, int height, List<float[]> uvForeground, List<
 
   public int frames() {
     return alpha.size();
+  }
+
+  /**
+   * Hands every frame to {@code sink}, in order.
+   *
+   * @param first the clip index of this object's frame 0
+   */
+  public void forEachFrame(int first, FrameMapSink sink) throws IOException {
+    for (int i = 0; i < frames(); i++) {
+      sink.accept(new FrameMaps(first + i, uvForeground.get(i), uvBackground.get(i), alpha.get(i),
+          rgb.isEmpty() ? null : rgb.get(i)));
+    }
   }
 }

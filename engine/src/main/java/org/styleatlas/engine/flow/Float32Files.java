@@ -3,7 +3,6 @@ package org.styleatlas.engine.flow;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,7 +14,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
-import org.styleatlas.engine.cache.AtomicFiles;
+import org.styleatlas.engine.cache.AtomicOutput;
 
 /**
  * Raw little-endian float32 files holding a list of equally long arrays (for example one per frame):
@@ -26,21 +25,94 @@ public final class Float32Files {
 
   /** Writes {@code arrays} (all of one length) atomically. */
   public static void write(Path file, List<float[]> arrays) throws IOException {
-    int len = arrays.isEmpty() ? 0 : arrays.get(0).length;
-    AtomicFiles.write(file, out -> write(out, arrays, len));
+    try (Appender out = append(file, arrays.size(), arrays.isEmpty() ? 0 : arrays.get(0).length)) {
+      for (float[] a : arrays) {
+        out.add(a);
+      }
+      out.commit();
+    }
   }
 
-  private static void write(OutputStream out, List<float[]> arrays, int len) throws IOException {
-    ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-    head.putInt(arrays.size()).putInt(len);
-    out.write(head.array());
-    for (float[] a : arrays) {
-      if (a.length != len) {
-        throw new IllegalArgumentException("arrays differ in length: " + a.length + " vs " + len);
+  /**
+   * Starts writing {@code file} one array at a time, in the layout of {@link #write} (the header now, each
+   * array as it is added), so a long list is never held whole. Nothing is visible at {@code file} until
+   * {@link Appender#commit()}; closing the appender without a commit removes what was written.
+   *
+   * @param count how many arrays will be added
+   * @param length the length of each, in floats
+   */
+  public static Appender append(Path file, int count, int length) throws IOException {
+    if (count < 0 || length < 0) {
+      throw new IllegalArgumentException("negative count or length: " + count + " x " + length);
+    }
+    AtomicOutput out = AtomicOutput.open(file);
+    try {
+      ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      head.putInt(count).putInt(length);
+      out.stream().write(head.array());
+      return new Appender(file, out, count, length);
+    } catch (IOException | RuntimeException e) {
+      out.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A {@link Float32Files} file being written array by array (see {@link #append}); holds 64 KiB of bytes,
+   * not a copy of the array. Not thread-safe.
+   */
+  public static final class Appender implements AutoCloseable {
+    /** Floats converted to bytes at a time: 64 KiB, the output buffer's size, instead of a whole array's copy. */
+    private static final int PIECE = 1 << 14;
+    private final Path file;
+    private final AtomicOutput out;
+    private final int count;
+    private final int length;
+    private final ByteBuffer bytes;
+    private int added;
+
+    private Appender(Path file, AtomicOutput out, int count, int length) {
+      this.file = file;
+      this.out = out;
+      this.count = count;
+      this.length = length;
+      this.bytes = ByteBuffer.allocate(4 * Math.min(length, PIECE)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Appends the next array; it must have the declared length, and at most the declared count are taken. */
+    public void add(float[] a) throws IOException {
+      if (a.length != length) {
+        throw new IllegalArgumentException(file + ": arrays differ in length: " + a.length + " vs " + length);
       }
-      ByteBuffer b = ByteBuffer.allocate(len * 4).order(ByteOrder.LITTLE_ENDIAN);
-      b.asFloatBuffer().put(a);
-      out.write(b.array());
+      if (added == count) {
+        throw new IllegalStateException(file + ": more than the declared " + count + " arrays");
+      }
+      for (int start = 0; start < length; start += PIECE) {
+        int n = Math.min(PIECE, length - start);
+        bytes.clear();
+        bytes.asFloatBuffer().put(a, start, n);
+        out.stream().write(bytes.array(), 0, n * 4);
+      }
+      added++;
+    }
+
+    /** The file this writes. */
+    public Path file() {
+      return file;
+    }
+
+    /** Puts the file in place once all declared arrays were added. */
+    public void commit() throws IOException {
+      if (added != count) {
+        throw new IllegalStateException(file + ": " + added + " of the declared " + count + " arrays added");
+      }
+      out.commit();
+    }
+
+    /** Removes the partial file unless {@link #commit()} ran. */
+    @Override
+    public void close() throws IOException {
+      out.close();
     }
   }
 

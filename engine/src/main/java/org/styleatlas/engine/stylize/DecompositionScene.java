@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.styleatlas.engine.atlas.field.AtlasField;
 import org.styleatlas.engine.decompose.Decomposition;
 import org.styleatlas.engine.render.AtlasExtent;
@@ -113,9 +112,9 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
 
   /** The frozen networks' maps on a {@code w x h} grid, through the per-resolution cache when there is one. */
   private LayerMapFrames evaluated(int w, int h) throws IOException {
-    Supplier<org.styleatlas.engine.decompose.LayerMaps> evaluate = () -> decomposition.evaluate(w, h, false, progress);
-    return mapCache.isPresent() ? mapCache.get().get(decomposition.entry().key(), w, h, evaluate)
-        : frames(w, h, evaluate.get());
+    return mapCache.isPresent() ? mapCache.get().get(decomposition.entry().key(), w, h, frameCount(),
+        sink -> decomposition.evaluate(w, h, 0, frameCount(), false, progress, sink))
+        : frames(w, h, decomposition.evaluate(w, h, false, progress));
   }
 
   private static LayerMapFrames frames(int w, int h, org.styleatlas.engine.decompose.LayerMaps m) {

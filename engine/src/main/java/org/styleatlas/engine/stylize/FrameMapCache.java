@@ -53,8 +53,9 @@ public final class FrameMapCache {
    */
   public LayerMaps get(CacheKey decomposition, int width, int height, int frame, Supplier<LayerMaps> evaluate)
       throws IOException {
-    CacheEntry entry = cache.getOrCreate(key(decomposition, width, height, frame), dir -> ResolutionMapCache.write(
-        dir, ResolutionMapCache.evaluate(LOG, evaluate, evaluations, "frame " + frame + "'s maps", width, height)));
+    CacheEntry entry = cache.getOrCreate(key(decomposition, width, height, frame),
+        dir -> ResolutionMapCache.store(LOG, dir, sink -> evaluate.get().forEachFrame(frame, sink), 1, evaluations,
+            "frame " + frame + "'s maps", width, height));
     return new LayerMaps(width, height, Float32Files.read(entry.file(DecompositionFiles.UV_FOREGROUND)),
         Float32Files.read(entry.file(DecompositionFiles.UV_BACKGROUND)),
         Float32Files.read(entry.file(DecompositionFiles.ALPHA)), List.of());

@@ -3,7 +3,6 @@ package org.styleatlas.engine.stylize;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.CacheEntry;
@@ -11,7 +10,8 @@ import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.decompose.DecompositionFiles;
-import org.styleatlas.engine.decompose.LayerMaps;
+import org.styleatlas.engine.decompose.FrameMapSink;
+import org.styleatlas.engine.decompose.LayerMapWriter;
 import org.styleatlas.engine.flow.Float32Files;
 import org.styleatlas.engine.render.LayerMapFrames;
 
@@ -43,18 +43,27 @@ public final class ResolutionMapCache {
         .putString(decomposition.hash()).putLong(width).putLong(height).key(KIND);
   }
 
+  /** Evaluates a decomposition's maps at one size, handing them to a sink frame by frame, in order. */
+  @FunctionalInterface
+  public interface Evaluation {
+    void run(FrameMapSink sink) throws IOException;
+  }
+
   /**
-   * The maps at {@code width x height}: computed by {@code evaluate} and stored when missing, then read from
-   * the cache frame by frame ({@link Float32Files#readLazily}): each {@code get(t)} reads one frame's array
-   * from disk, so a render holds the frames it works on, not the clip (2.1 GB for 50 frames at 1080p).
+   * The maps at {@code width x height}: computed by {@code evaluate} and streamed into a new cache entry
+   * frame by frame when missing (so the evaluation holds about one frame's maps, not the clip's: 2.1 GB for
+   * 50 frames at 1080p), then read from the cache frame by frame ({@link Float32Files#readLazily}): each
+   * {@code get(t)} reads one frame's array from disk, so a render holds the frames it works on. An evaluation
+   * that fails or hands over fewer than {@code frames} frames leaves no entry.
    *
    * @param decomposition the cache key of the decomposition whose networks {@code evaluate} runs
+   * @param frames how many frames {@code evaluate} hands over (the clip's length)
    * @param evaluate evaluates the frozen networks on the {@code width x height} pixel grid
    */
-  public LayerMapFrames get(CacheKey decomposition, int width, int height, Supplier<LayerMaps> evaluate)
+  public LayerMapFrames get(CacheKey decomposition, int width, int height, int frames, Evaluation evaluate)
       throws IOException {
     CacheEntry entry = cache.getOrCreate(key(decomposition, width, height),
-        dir -> write(dir, evaluate(LOG, evaluate, evaluations, "the decomposition's maps", width, height)));
+        dir -> store(LOG, dir, evaluate, frames, evaluations, "the decomposition's maps", width, height));
     LOG.debug("maps at {}x{} read frame by frame from the cache entry {}", width, height, entry.key());
     return new LayerMapFrames(width, height, Float32Files.readLazily(entry.file(DecompositionFiles.UV_FOREGROUND)),
         Float32Files.readLazily(entry.file(DecompositionFiles.UV_BACKGROUND)),
@@ -62,28 +71,24 @@ public final class ResolutionMapCache {
   }
 
   /**
-   * Runs {@code evaluate}, counting it in {@code evaluations} and logging its time (shared with
-   * {@link FrameMapCache}).
+   * Runs {@code evaluate}, writing its frames into a cache entry's folder in the decomposition entry's file
+   * layout as they arrive ({@link LayerMapWriter}), counting it in {@code evaluations} and logging its time
+   * (shared with {@link FrameMapCache}).
    *
    * @param log the caller's logger
    * @param what what is evaluated, for the log
    */
-  static LayerMaps evaluate(Logger log, Supplier<LayerMaps> evaluate, AtomicInteger evaluations, String what,
-      int width, int height) {
+  static void store(Logger log, Path dir, Evaluation evaluate, int frames, AtomicInteger evaluations, String what,
+      int width, int height) throws IOException {
     log.info("evaluating {} at {}x{} (cached for later runs)", what, width, height);
     long start = System.nanoTime();
-    LayerMaps m = evaluate.get();
+    try (LayerMapWriter out = LayerMapWriter.open(dir, frames, width, height)) {
+      evaluate.run(out);
+      out.commit();
+    }
     evaluations.incrementAndGet();
-    log.info("evaluated {} ({} frames) at {}x{} in {} s", what, m.frames(), width, height,
+    log.info("evaluated {} ({} frames) at {}x{} in {} s", what, frames, width, height,
         String.format("%.1f", (System.nanoTime() - start) / 1e9));
-    return m;
-  }
-
-  /** Writes {@code m} into a cache entry's folder in the decomposition entry's file layout. */
-  static void write(Path dir, LayerMaps m) throws IOException {
-    Float32Files.write(dir.resolve(DecompositionFiles.UV_FOREGROUND), m.uvForeground());
-    Float32Files.write(dir.resolve(DecompositionFiles.UV_BACKGROUND), m.uvBackground());
-    Float32Files.write(dir.resolve(DecompositionFiles.ALPHA), m.alpha());
   }
 
   /** How many times this instance evaluated the networks (cache misses), for tests and logs. */

@@ -43,6 +43,30 @@ class AtomicFilesTest {
   }
 
   @Test
+  void anOutputWrittenPieceByPieceAppearsOnlyAtItsCommit() throws IOException {
+    Path target = dir.resolve("maps.f32");
+    Files.writeString(target, "old");
+    try (AtomicOutput out = AtomicOutput.open(target)) {
+      out.stream().write("new ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.stream().write(new byte[100_000]);
+      assertEquals("old", Files.readString(target), "the target is untouched before the commit");
+    }
+    assertEquals("old", Files.readString(target), "an output closed without a commit is abandoned");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(1, files.count(), "temporary files left behind");
+    }
+    try (AtomicOutput out = AtomicOutput.open(target)) {
+      out.stream().write("new".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.commit();
+      assertThrows(IllegalStateException.class, out::commit);
+    }
+    assertEquals("new", Files.readString(target));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(1, files.count(), "temporary files left behind");
+    }
+  }
+
+  @Test
   void aNewFileGetsTheUmasksModeNotATempFilesPrivateOne() throws IOException {
     Path target = dir.resolve("frame.png");
     AtomicFiles.write(target, out -> out.write(1));
