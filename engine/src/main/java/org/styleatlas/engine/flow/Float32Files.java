@@ -184,15 +184,20 @@ public final class Float32Files {
     @Override
     public float[] get(int i) {
       java.util.Objects.checkIndex(i, count);
-      ByteBuffer bytes = ByteBuffer.allocate(len * 4).order(ByteOrder.LITTLE_ENDIAN);
+      float[] a = new float[len];
+      // A piece at a time, as the writer does: no byte copy of the whole array beside it.
+      ByteBuffer bytes = ByteBuffer.allocate(4 * Math.min(len, Appender.PIECE)).order(ByteOrder.LITTLE_ENDIAN);
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-        readFully(ch, bytes, 8 + 4L * len * i, file);
+        for (int start = 0; start < len; start += Appender.PIECE) {
+          int n = Math.min(Appender.PIECE, len - start);
+          bytes.clear().limit(4 * n);
+          readFully(ch, bytes, 8 + 4L * ((long) len * i + start), file);
+          bytes.flip();
+          bytes.asFloatBuffer().get(a, start, n);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read array " + i + " of " + file + ": " + e.getMessage(), e);
       }
-      float[] a = new float[len];
-      bytes.flip();
-      bytes.asFloatBuffer().get(a);
       return a;
     }
 

@@ -32,4 +32,24 @@ class Float32FilesLazyTest {
     IOException e = assertThrows(IOException.class, () -> Float32Files.readLazily(file));
     assertTrue(e.getMessage().contains("maps.f32"), e.getMessage());
   }
+
+  /** Arrays longer than the 16,384-float piece it reads at a time come back whole, at the right offsets. */
+  @Test
+  void readsArraysLongerThanOnePiece(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("long.f32");
+    int len = 3 * 16_384 + 123;
+    List<float[]> arrays = new java.util.ArrayList<>();
+    for (int a = 0; a < 3; a++) {
+      float[] v = new float[len];
+      for (int k = 0; k < len; k++) {
+        v[k] = a * 1_000_000f + k;
+      }
+      arrays.add(v);
+    }
+    Float32Files.write(file, arrays);
+    List<float[]> lazy = Float32Files.readLazily(file);
+    for (int a = 2; a >= 0; a--) {
+      assertArrayEquals(arrays.get(a), lazy.get(a));
+    }
+  }
 }
