@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobExecutor;
+import org.styleatlas.engine.jobs.JobFailedException;
 import org.styleatlas.host.TokenFile;
 import org.styleatlas.host.render.FramePlanes;
 import org.styleatlas.host.render.RenderOutcome;
@@ -66,6 +67,9 @@ public final class BridgeHandler {
     if (t instanceof ProtocolException p) {
       return BridgeReply.Error.of(id, p.code(), p.getMessage());
     }
+    if (t instanceof JobFailedException f) {
+      return BridgeReply.Error.of(id, ErrorCode.JOB_FAILED, f.getMessage());
+    }
     if (t instanceof InputException i) {
       return BridgeReply.Error.of(id, ErrorCode.BAD_INPUT, i.getMessage());
     }
@@ -93,7 +97,8 @@ public final class BridgeHandler {
   }
 
   private static BridgeReply.JobSummary summary(Job j) {
-    return new BridgeReply.JobSummary(j.id(), j.kind().wireName(), j.state().wireName(), j.progress(), j.stage());
+    return new BridgeReply.JobSummary(j.id(), j.kind().wireName(), j.state().wireName(), j.progress(), j.stage(),
+        j.message());
   }
 
   private Answer frame(BridgeRequest.FrameUpload f, Buffer payload, boolean tcp) throws Exception {
@@ -111,7 +116,8 @@ public final class BridgeHandler {
       RenderOutcome o = render.handle(planes, r.params(), frameNumber(r.time()), orZero(r.clipLength()));
       Buffer out = tcp ? toBuffer(planes.output()) : null;
       BridgeReply reply = new BridgeReply.Render("render", r.id(), o.stylized() ? "stylized" : "pending", o.clip(),
-          o.stage(), o.progress(), o.stylized() ? null : o.message(), out == null ? null : (long) out.length());
+          o.stage(), o.progress(), o.stylized() ? null : o.message(), o.blocked() ? Boolean.TRUE : null,
+          out == null ? null : (long) out.length());
       return new Answer(reply, out);
     }
   }

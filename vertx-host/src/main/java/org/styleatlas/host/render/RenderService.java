@@ -13,10 +13,12 @@ import org.styleatlas.engine.jobs.ClipStore;
 import org.styleatlas.engine.jobs.FrameRenderer;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobExecutor;
+import org.styleatlas.engine.jobs.JobFailedException;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobPriority;
 import org.styleatlas.engine.jobs.JobRunners;
 import org.styleatlas.engine.jobs.JobSpec;
+import org.styleatlas.engine.jobs.JobState;
 import org.styleatlas.engine.jobs.StyleSettings;
 import org.styleatlas.host.bridge.WireParams;
 
@@ -96,21 +98,24 @@ public final class RenderService {
     int frames = clips.clip(k.clipId()).map(ClipRecord::frames).map(java.util.List::size).orElse(0);
     JobSpec decompose = spec(JobKind.DECOMPOSE, k.clipId(), params);
     Optional<CacheEntry> decomposition = cache.find(ArtifactKeys.decomposition(decompose));
-    if (decomposition.isEmpty()) {
-      return pending(k, "decomposing", jobs.submit(decompose), frames);
-    }
+    Job decomposing = decomposition.isEmpty() ? running(decompose) : null;
     StyleSettings style = params.style();
     if (!style.hasPrompt()) {
-      return new RenderOutcome(false, k.clipId(), "stylizing", 0, "decomposed; type a prompt to stylize", frames);
+      String state = decomposing == null ? "decomposed" : pending(k, "decomposing", decomposing, frames).message();
+      return new RenderOutcome(false, k.clipId(), "no-prompt", 0,
+          "no prompt: type a Global prompt (globalPrompt) to stylize; the clip is " + state, frames, true);
+    }
+    if (decomposing != null) {
+      return pending(k, "decomposing", decomposing, frames);
     }
     JobSpec stylize = spec(JobKind.STYLIZE, k.clipId(), params);
     Optional<CacheEntry> atlas = cache.find(ArtifactKeys.stylized(stylize));
     if (atlas.isEmpty()) {
-      return pending(k, "stylizing", jobs.submit(stylize), frames);
+      return pending(k, "stylizing", running(stylize), frames);
     }
     if (renderer.isEmpty()) {
       return new RenderOutcome(false, k.clipId(), "stylizing", 1,
-          "the stylized atlas is ready, but this build has no frame renderer", frames);
+          "the stylized atlas is ready, but this build has no frame renderer", frames, true);
     }
     try {
       renderer.get().render(decomposition.get(), atlas.get(), k.frameIndex(), params.render(), planes.width(),
@@ -119,6 +124,19 @@ public final class RenderService {
       throw new IOException("rendering frame " + k.frameIndex() + " of clip " + k.clipId() + " failed: " + e.getMessage(), e);
     }
     return new RenderOutcome(true, k.clipId(), "done", 1, "stylized", frames);
+  }
+
+  /**
+   * Submits the job that computes a missing result (one job per input and settings).
+   *
+   * @throws JobFailedException when that job failed: it stays failed until the input or settings change
+   */
+  private Job running(JobSpec spec) {
+    Job job = jobs.submit(spec);
+    if (job.state() == JobState.FAILED) {
+      throw new JobFailedException(job);
+    }
+    return job;
   }
 
   private static RenderOutcome pending(ClipCollector.Known k, String stage, Job job, int frames) {
