@@ -65,6 +65,7 @@ static int read_reply(const char *type, Reply *r, Err *e) {
     const JsonField *stage = json_get(&r->json, "stage", JSON_STRING);
     const JsonField *message = json_get(&r->json, "message", JSON_STRING);
     const JsonField *progress = json_get(&r->json, "progress", JSON_NUMBER);
+    const JsonField *blocked = json_get(&r->json, "blocked", JSON_BOOL);
     int render = strcmp(type, "render") == 0;
     if (!rtype || strcmp(rtype->text, type) != 0 || !status ||
         !status_allowed(status->text, render ? RENDER_STATUSES : FRAME_STATUSES, render ? 2 : 1)) {
@@ -76,6 +77,7 @@ static int read_reply(const char *type, Reply *r, Err *e) {
     r->stage = stage ? stage->text : "";
     r->message = message ? message->text : "";
     r->progress = progress ? progress->number : 0.0;
+    r->blocked = blocked ? blocked->number != 0 : 0;
     return 0;
 }
 
