@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+
 /** {@code styleatlas doctor}: checks the installation and says how to fix what fails. */
 @Command(name = "doctor", description = "Check the installation: Java, natives, GPU, cache folder.")
 final class DoctorCommand implements Callable<Integer> {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.decompose.DecompositionFiles;
+import org.styleatlas.engine.decomposition.DecompositionFiles;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobRunners;
 import org.styleatlas.engine.jobs.JobState;

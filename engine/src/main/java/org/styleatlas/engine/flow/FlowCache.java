@@ -6,6 +6,7 @@ import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
+import org.styleatlas.engine.cache.Float32Files;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.video.Clip;
 

@@ -7,8 +7,8 @@ import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.runtime.RunStats;
-import org.styleatlas.engine.stylize.Scenes;
-import org.styleatlas.engine.stylize.SyntheticScene;
+import org.styleatlas.engine.stylize.scene.Scenes;
+import org.styleatlas.engine.stylize.scene.SyntheticScene;
 import org.styleatlas.engine.video.Frame;
 
 /**
@@ -32,12 +32,12 @@ public final class RenderBenchmark {
    * @param maps per frame, at the output size
    * @param sources per frame, resized to the output size
    */
-  public record Workload(List<LayerMaps> maps, List<Frame> sources, AtlasTexture foreground, AtlasTexture background) {}
+  public record Workload(List<FrameLayerMaps> maps, List<Frame> sources, AtlasTexture foreground, AtlasTexture background) {}
 
   /** Reads or evaluates the maps of the first {@code frames} frames at {@code width x height}, resizes their sources. */
   public static Workload prepare(LayerMapSource source, IntFunction<Frame> originals, AtlasSet atlases, int width,
       int height, int frames) {
-    List<LayerMaps> maps = new ArrayList<>();
+    List<FrameLayerMaps> maps = new ArrayList<>();
     List<Frame> sources = new ArrayList<>();
     for (int t = 0; t < Math.min(frames, source.frameCount()); t++) {
       maps.add(source.maps(t, width, height));

@@ -1,5 +1,6 @@
 package org.styleatlas.engine.runtime;
 
+
 /**
  * One installation check of {@code styleatlas doctor}.
  *

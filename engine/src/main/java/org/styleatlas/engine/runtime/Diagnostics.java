@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.clip.ModelStore;
-import org.styleatlas.engine.clip.StoredModel;
+import org.styleatlas.engine.clipmodel.ModelStore;
+import org.styleatlas.engine.clipmodel.StoredModel;
 import org.styleatlas.engine.video.VideoRuntime;
 
 /** The installation checks behind {@code styleatlas doctor}; each check catches its own failure. */

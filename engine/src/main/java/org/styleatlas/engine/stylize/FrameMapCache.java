@@ -10,9 +10,9 @@ import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
-import org.styleatlas.engine.decompose.DecompositionFiles;
-import org.styleatlas.engine.decompose.LayerMaps;
-import org.styleatlas.engine.flow.Float32Files;
+import org.styleatlas.engine.cache.Float32Files;
+import org.styleatlas.engine.decomposition.ClipLayerMaps;
+import org.styleatlas.engine.decomposition.DecompositionFiles;
 
 /**
  * One frame's frozen maps evaluated at one output size, kept in the content cache under kind
@@ -45,18 +45,18 @@ public final class FrameMapCache {
   }
 
   /**
-   * Frame {@code frame}'s maps at {@code width x height} ({@link LayerMaps#frames()} {@code == 1}), read
+   * Frame {@code frame}'s maps at {@code width x height} ({@link ClipLayerMaps#frames()} {@code == 1}), read
    * from the cache, or computed by {@code evaluate} and stored first.
    *
    * @param decomposition the cache key of the decomposition whose networks {@code evaluate} runs
    * @param evaluate evaluates the frozen networks for that one frame on the {@code width x height} grid
    */
-  public LayerMaps get(CacheKey decomposition, int width, int height, int frame, Supplier<LayerMaps> evaluate)
+  public ClipLayerMaps get(CacheKey decomposition, int width, int height, int frame, Supplier<ClipLayerMaps> evaluate)
       throws IOException {
     CacheEntry entry = cache.getOrCreate(key(decomposition, width, height, frame),
         dir -> ResolutionMapCache.store(LOG, dir, sink -> evaluate.get().forEachFrame(frame, sink), 1, evaluations,
             "frame " + frame + "'s maps", width, height));
-    return new LayerMaps(width, height, Float32Files.read(entry.file(DecompositionFiles.UV_FOREGROUND)),
+    return new ClipLayerMaps(width, height, Float32Files.read(entry.file(DecompositionFiles.UV_FOREGROUND)),
         Float32Files.read(entry.file(DecompositionFiles.UV_BACKGROUND)),
         Float32Files.read(entry.file(DecompositionFiles.ALPHA)), List.of());
   }

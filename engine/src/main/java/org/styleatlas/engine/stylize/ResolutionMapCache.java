@@ -9,10 +9,10 @@ import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
-import org.styleatlas.engine.decompose.DecompositionFiles;
-import org.styleatlas.engine.decompose.FrameMapSink;
-import org.styleatlas.engine.decompose.LayerMapWriter;
-import org.styleatlas.engine.flow.Float32Files;
+import org.styleatlas.engine.cache.Float32Files;
+import org.styleatlas.engine.decomposition.DecompositionFiles;
+import org.styleatlas.engine.decomposition.FrameMapSink;
+import org.styleatlas.engine.decomposition.LayerMapWriter;
 import org.styleatlas.engine.render.LayerMapFrames;
 
 /**

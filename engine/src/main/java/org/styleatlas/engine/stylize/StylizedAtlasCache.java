@@ -16,6 +16,9 @@ import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.render.AtlasTexture;
+import org.styleatlas.engine.stylize.loss.LossValues;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
+import org.styleatlas.engine.stylize.scene.EditableScene;
 
 /**
  * Stylized atlases in the content cache, one entry per (decomposition, encoder, target, settings): a new

@@ -2,10 +2,12 @@ package org.styleatlas.engine.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 class DiagnosticsTest {
   @TempDir Path cache;
@@ -24,7 +26,7 @@ class DiagnosticsTest {
 
   @Test
   void noClipModelSaysHowToGetOne(@TempDir Path models) {
-    Check c = Diagnostics.clipModels(new org.styleatlas.engine.clip.ModelStore(models));
+    Check c = Diagnostics.clipModels(new org.styleatlas.engine.clipmodel.ModelStore(models));
     assertTrue(!c.ok() && c.fix().contains("styleatlas models fetch"), c.fix());
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
-import org.styleatlas.engine.decompose.LayerMaps;
+import org.styleatlas.engine.decomposition.ClipLayerMaps;
 
 /** {@link FrameMapCache} on a real {@link ContentCache}, with maps made up for one small frame (8x4). */
 class FrameMapCacheTest {
@@ -25,8 +26,8 @@ class FrameMapCacheTest {
   @TempDir Path dir;
 
   /** Frame {@code t}'s made-up maps: distinct values per frame and per array. */
-  private static LayerMaps maps(int t) {
-    return new LayerMaps(W, H, List.of(ramp(W * H * 2, t)), List.of(ramp(W * H * 2, t + 0.5f)),
+  private static ClipLayerMaps maps(int t) {
+    return new ClipLayerMaps(W, H, List.of(ramp(W * H * 2, t)), List.of(ramp(W * H * 2, t + 0.5f)),
         List.of(ramp(W * H, t + 0.25f)), List.of());
   }
 
@@ -42,9 +43,9 @@ class FrameMapCacheTest {
   void aSecondInstanceOnTheSameCacheReadsWhatTheFirstStored() throws Exception {
     ContentCache cache = new ContentCache(dir, 1L << 20);
     FrameMapCache first = new FrameMapCache(cache);
-    LayerMaps stored = first.get(DECOMPOSITION, W, H, 3, () -> maps(3));
+    ClipLayerMaps stored = first.get(DECOMPOSITION, W, H, 3, () -> maps(3));
     FrameMapCache second = new FrameMapCache(new ContentCache(dir, 1L << 20));
-    LayerMaps read = second.get(DECOMPOSITION, W, H, 3, () -> {
+    ClipLayerMaps read = second.get(DECOMPOSITION, W, H, 3, () -> {
       throw new AssertionError("the stored entry is read, not evaluated");
     });
     assertEquals(1, first.evaluations());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.config.DecompositionConfig;
-import org.styleatlas.engine.config.ScheduleConfig;
-import org.styleatlas.engine.decompose.Decomposition;
-import org.styleatlas.engine.decompose.DecompositionFiles;
-import org.styleatlas.engine.decompose.DecompositionJob;
-import org.styleatlas.engine.decompose.LayerMaps;
-import org.styleatlas.engine.flow.Float32Files;
+import org.styleatlas.engine.cache.Float32Files;
+import org.styleatlas.engine.decomposition.ClipLayerMaps;
+import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.decomposition.DecompositionFiles;
+import org.styleatlas.engine.decomposition.DecompositionJob;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.decomposition.config.DecompositionSchedule;
 import org.styleatlas.engine.render.LayerMapFrames;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
@@ -48,7 +49,7 @@ class ResolutionMapCacheStreamTest {
   @BeforeAll
   static void decompose() throws IOException {
     DecompositionConfig fast = DecompositionConfig.fast();
-    DecompositionConfig config = fast.withSchedule(new ScheduleConfig(10, 10, 256, 1, 50)).withAtlasResolution(32);
+    DecompositionConfig config = fast.withSchedule(new DecompositionSchedule(10, 10, 256, 1, 50)).withAtlasResolution(32);
     decomposition = DecompositionJob.builder()
         .setClip(SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(32, 18, 4)).clip())
         .setConfig(config).optCache(new ContentCache(decompositionCache, 1L << 30)).build().run();
@@ -83,7 +84,7 @@ class ResolutionMapCacheStreamTest {
     }
     assertEquals(expected, progress, "progress after each frame, as done of total");
 
-    LayerMaps direct = decomposition.evaluate(W, H, false, ProgressSink.NONE);
+    ClipLayerMaps direct = decomposition.evaluate(W, H, false, ProgressSink.NONE);
     Path whole = dir.resolve("whole");
     Files.createDirectories(whole);
     Float32Files.write(whole.resolve(DecompositionFiles.UV_FOREGROUND), direct.uvForeground());
@@ -95,7 +96,7 @@ class ResolutionMapCacheStreamTest {
       assertArrayEquals(Files.readAllBytes(whole.resolve(file)), Files.readAllBytes(entry.resolve(file)), file);
     }
     for (int t = 0; t < frames(); t++) {
-      org.styleatlas.engine.render.LayerMaps frame = streamed.frame(t);
+      org.styleatlas.engine.render.FrameLayerMaps frame = streamed.frame(t);
       assertArrayEquals(direct.uvForeground().get(t), frame.foregroundUv(), "frame " + t);
       assertArrayEquals(direct.uvBackground().get(t), frame.backgroundUv(), "frame " + t);
       assertArrayEquals(direct.alpha().get(t), frame.alpha(), "frame " + t);

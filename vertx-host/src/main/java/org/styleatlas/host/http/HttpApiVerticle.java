@@ -34,6 +34,7 @@ import org.styleatlas.host.jobs.Addresses;
 import org.styleatlas.host.jobs.JobId;
 import org.styleatlas.host.jobs.JobList;
 
+
 /**
  * The JSON HTTP API (docs/HOST.md): jobs, their progress as Server-Sent Events, health, and clip
  * frames. Served on a Unix socket, and on TCP (token required except for health) when configured.
