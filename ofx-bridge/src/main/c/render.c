@@ -200,6 +200,12 @@ static int prepare(RenderJob *job, OfxPropertySetHandle inArgs, Err *e) {
     ps->propGetDouble(inArgs, kOfxPropTime, 0, &job->time);
     ps->propGetIntN(inArgs, kOfxImageEffectPropRenderWindow, 4, &job->window.x1);
     if (params_read(job->instance, job->time, &job->params, e)) return -1;
+    OfxPropertySetHandle props;
+    int interactive = 1;
+    if (g_shim.effect->getPropertySet(job->instance, &props) != kOfxStatOK ||
+        ps->propGetInt(props, kOfxPropIsInteractive, 0, &interactive) != kOfxStatOK)
+        interactive = 1;
+    job->params.batchRender = !interactive;
     if (g_shim.effect->clipGetHandle(job->instance, kOfxImageEffectSimpleSourceClipName, &job->source, NULL) ||
         g_shim.effect->clipGetHandle(job->instance, kOfxImageEffectOutputClipName, &job->output, NULL)) {
         err_set(e, "StyleAtlas: the host has no Source or Output clip");

@@ -96,6 +96,7 @@ int request_send(const char *type, const EngineAddress *a, const Planes *pl, Ofx
     json_key_double(&b, "time", t);
     json_key_int(&b, "clipLength", clipLength);
     if (render) json_key_int(&b, "waitMs", waitMs);
+    if (render && p->batchRender) json_key_bool(&b, "batch", 1);
     if (pl->tcp) json_key_int(&b, "payloadBytes", (long long)(rgbaBytes + matteBytes));
     plane_ref(&b, "image", pl, 0, 1);
     if (render) plane_ref(&b, "output", pl, pl->outputOffset, 0);

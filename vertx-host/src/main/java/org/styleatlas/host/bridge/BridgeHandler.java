@@ -114,7 +114,8 @@ public final class BridgeHandler {
   private Answer render(BridgeRequest.Render r, Buffer payload, boolean tcp) throws Exception {
     try (Segments segs = new Segments()) {
       FramePlanes planes = planes(segs, r.image(), r.matte(), r.output(), payload, tcp);
-      RenderOutcome o = render.handle(planes, r.params(), frameNumber(r.time()), orZero(r.clipLength()));
+      RenderOutcome o = render.handle(planes, r.params(), frameNumber(r.time()), orZero(r.clipLength()),
+          Boolean.TRUE.equals(r.batch()));
       Buffer out = tcp ? toBuffer(planes.output()) : null;
       BridgeReply reply = new BridgeReply.Render("render", r.id(), o.stylized() ? "stylized" : "pending", o.clip(),
           o.stage(), o.progress(), o.stylized() ? null : o.message(), o.blocked() ? Boolean.TRUE : null,

@@ -67,10 +67,19 @@ public final class RenderService {
    * @throws IOException when the cache cannot be written
    */
   public RenderOutcome handle(FramePlanes planes, WireParams params, int time, int clipLength) throws IOException {
+    return handle(planes, params, time, clipLength, false);
+  }
+
+  /**
+   * As {@link #handle(FramePlanes, WireParams, int, int)}, for a render that a batch (non-interactive)
+   * host asked for, where a repeated frame 0 completes a one-frame clip ({@link ClipCollector}).
+   */
+  public RenderOutcome handle(FramePlanes planes, WireParams params, int time, int clipLength, boolean batch)
+      throws IOException {
     String hash = frameHash(planes, params.decompose().matteSource());
     clips.putFrame(hash, planes.width(), planes.height(), planes.image(), planes.matte());
     ClipCollector.Outcome outcome = collector.contribute(planes.width(), planes.height(), params.decompose(), time,
-        hash, clipLength);
+        hash, clipLength, batch);
     if (outcome instanceof ClipCollector.Completed c) {
       clips.putClip(c.clip());
       LOG.info("clip {} complete: {} frames of {}x{}", c.clip().id().substring(0, 12), c.clip().frames().size(),
