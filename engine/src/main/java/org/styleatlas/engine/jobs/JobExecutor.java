@@ -136,8 +136,9 @@ public final class JobExecutor implements AutoCloseable {
     store.save(job);
     notifyListeners(job);
     prune();
-    LOG.info("job {} submitted: {} {} for {}", job.id(), spec.priority().wireName(), spec.kind().wireName(),
-        spec.clip() != null ? "clip " + spec.clip().substring(0, 12) : spec.source());
+    LOG.info("job {} submitted: {} {} for {} with {}{}", job.id(), spec.priority().wireName(), spec.kind().wireName(),
+        spec.clip() != null ? "clip " + spec.clip().substring(0, 12) : spec.source(), spec.decompose(),
+        spec.kind() == JobKind.STYLIZE ? " " + spec.style() : "");
     return job;
   }
 

@@ -1,0 +1,115 @@
+package org.styleatlas.ofx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.jobs.JobKind;
+import org.styleatlas.engine.jobs.JobRunners;
+import org.styleatlas.host.ConfigLoader;
+import org.styleatlas.host.EngineHost;
+import org.styleatlas.host.HostConfig;
+import org.styleatlas.ofx.harness.BatchHost;
+import org.styleatlas.ofx.stub.Libc;
+
+/**
+ * How fast a batch host's pass ends when nothing can succeed (issue #23, done-when figures): a 50-frame
+ * pass with no engine and a broken launcher, or a launcher that never listens, and passes over a clip
+ * whose decomposition job failed, against the real engine host. Run: see docs/BENCHMARKS.md.
+ */
+public final class BatchHostBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchHostBenchmark.class);
+    private static final int FRAMES = 50;
+    private static final int RUNS = 3;
+    private static final int BOUND_SECONDS = 3;
+
+    private BatchHostBenchmark() {}
+
+    private static long median(long[] v) {
+        long[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    /** The floor: a 50-frame pass against a stub engine that answers every render stylized at once. */
+    private static long baselinePass() throws Exception {
+        try (Fixture f = new Fixture(org.styleatlas.ofx.stub.Behaviour.STYLIZE)) {
+            BatchHost.Pass p = BatchHostTest.batch(f, f.engine.address(), i -> {}).pass(FRAMES);
+            if (p.failures() != 0) throw new IllegalStateException(p.messages().toString());
+            LOG.warn("  pass: {} ms", p.millis());
+            return p.millis();
+        }
+    }
+
+    /** A 50-frame pass on a fresh socket with the given launcher script body; returns its milliseconds. */
+    private static long noEnginePass(String launcherBody) throws Exception {
+        try (Fixture f = new Fixture(null)) {
+            Libc.C.setenv("XDG_RUNTIME_DIR", f.dir.toString(), 1);
+            Path script = f.dir.resolve("styleatlas-engine");
+            Files.writeString(script, "#!/bin/sh\n" + launcherBody + "\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+            Libc.C.setenv("STYLEATLAS_ENGINE_LAUNCHER", script.toString(), 1);
+            Libc.C.setenv("STYLEATLAS_ENGINE_START_SECONDS", Integer.toString(BOUND_SECONDS), 1);
+            BatchHost.Pass p = BatchHostTest.batch(f, "unix:" + f.dir.resolve("nobody.sock"), i -> {}).pass(FRAMES);
+            if (p.failures() != FRAMES) throw new IllegalStateException("expected every frame to fail: " + p.messages());
+            LOG.warn("  pass: {} ms, {} error message(s) posted", p.millis(), p.messages(BatchHostTest.ERROR).size());
+            return p.millis();
+        }
+    }
+
+    /** Three passes over a clip whose decomposition fails; returns {pass-3 ms after its first frame, jobs}. */
+    private static long[] failedJobPasses(Path dir) throws Exception {
+        Properties props = new Properties();
+        props.setProperty("styleatlas.runtime.dir", dir.resolve("run").toString());
+        props.setProperty("styleatlas.cache.dir", dir.resolve("cache").toString());
+        props.setProperty("styleatlas.state.dir", dir.resolve("state").toString());
+        HostConfig config = new ConfigLoader(Map.of(), props).load(null);
+        JobRunners failing = new JobRunners().set(JobKind.DECOMPOSE, ctx -> {
+            throw new InputException("matte: the source's alpha is opaque everywhere");
+        });
+        try (EngineHost host = EngineHost.start(config, failing).orElseThrow(); Fixture f = new Fixture(null)) {
+            BatchHost batch = BatchHostTest.batch(f, "unix:" + config.bridgeSocket(), BatchHostTest::waitMode);
+            BatchHost.Pass last = null;
+            for (int pass = 1; pass <= 3; pass++) {
+                last = batch.pass(FRAMES);
+                LOG.warn("  pass {}: {} ms ({} ms after the first frame), {} failed, jobs {}", pass, last.millis(),
+                        last.millis() - last.firstFrameMillis(), last.failures(), host.jobs().list().size());
+            }
+            return new long[] {last.millis() - last.firstFrameMillis(), host.jobs().list().size()};
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        long[] broken = new long[RUNS];
+        long[] silent = new long[RUNS];
+        long[] failed = new long[RUNS];
+        long[] floor = new long[RUNS];
+        long jobs = 0;
+        for (int r = 0; r < RUNS; r++) {
+            LOG.warn("run {}: baseline (stub engine stylizes at once)", r + 1);
+            floor[r] = baselinePass();
+            LOG.warn("run {}: broken launcher (exits 127)", r + 1);
+            broken[r] = noEnginePass("echo 'styleatlas-engine: no StyleAtlas runtime found' >&2; exit 127");
+            LOG.warn("run {}: launcher that never listens", r + 1);
+            silent[r] = noEnginePass("exec sleep 30");
+            LOG.warn("run {}: clip whose decomposition failed", r + 1);
+            Path dir = Files.createTempDirectory("sa-bench");
+            long[] f = failedJobPasses(dir);
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            failed[r] = f[0];
+            jobs = Math.max(jobs, f[1]);
+        }
+        LOG.warn("baseline 50-frame pass (stylized at once): median {} ms {}", median(floor), Arrays.toString(floor));
+        LOG.warn("50-frame pass, start bound {} s: broken launcher median {} ms {}; never-listening launcher median {} ms {}",
+                BOUND_SECONDS, median(broken), Arrays.toString(broken), median(silent), Arrays.toString(silent));
+        LOG.warn("failed job: pass 3 ends median {} ms after its first frame {}; jobs after 3 passes: {}", median(failed),
+                Arrays.toString(failed), jobs);
+    }
+}
