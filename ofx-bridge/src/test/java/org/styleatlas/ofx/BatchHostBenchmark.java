@@ -2,7 +2,6 @@ package org.styleatlas.ofx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
@@ -15,7 +14,6 @@ import org.styleatlas.host.ConfigLoader;
 import org.styleatlas.host.EngineHost;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.ofx.harness.BatchHost;
-import org.styleatlas.ofx.stub.Libc;
 
 /**
  * How fast a batch host's pass ends when nothing can succeed (issue #23, done-when figures): a 50-frame
@@ -49,12 +47,7 @@ public final class BatchHostBenchmark {
     /** A 50-frame pass on a fresh socket with the given launcher script body; returns its milliseconds. */
     private static long noEnginePass(String launcherBody) throws Exception {
         try (Fixture f = new Fixture(null)) {
-            Libc.C.setenv("XDG_RUNTIME_DIR", f.dir.toString(), 1);
-            Path script = f.dir.resolve("styleatlas-engine");
-            Files.writeString(script, "#!/bin/sh\n" + launcherBody + "\n");
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-            Libc.C.setenv("STYLEATLAS_ENGINE_LAUNCHER", script.toString(), 1);
-            Libc.C.setenv("STYLEATLAS_ENGINE_START_SECONDS", Integer.toString(BOUND_SECONDS), 1);
+            BatchHostTest.useLauncher(f, launcherBody, BOUND_SECONDS);
             BatchHost.Pass p = BatchHostTest.batch(f, "unix:" + f.dir.resolve("nobody.sock"), i -> {}).pass(FRAMES);
             if (p.failures() != FRAMES) throw new IllegalStateException("expected every frame to fail: " + p.messages());
             LOG.warn("  pass: {} ms, {} error message(s) posted", p.millis(), p.messages(BatchHostTest.ERROR).size());

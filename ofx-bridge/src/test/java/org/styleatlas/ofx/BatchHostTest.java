@@ -55,6 +55,19 @@ class BatchHostTest {
         else Libc.C.setenv(RUNTIME_DIR, RUNTIME_DIR_BEFORE, 1);
     }
 
+    /**
+     * Makes the plug-in start its engine with a launcher script of this body, the fixture's folder as the
+     * runtime folder (engine log there), and this start bound.
+     */
+    static void useLauncher(Fixture f, String body, int boundSeconds) throws java.io.IOException {
+        Libc.C.setenv(RUNTIME_DIR, f.dir.toString(), 1);
+        Path script = f.dir.resolve("styleatlas-engine");
+        Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        Libc.C.setenv(LAUNCHER, script.toString(), 1);
+        Libc.C.setenv(START_SECONDS, Integer.toString(boundSeconds), 1);
+    }
+
     static DoubleFunction<HostImage> frames() {
         return Fixture.clip(12, 8, Depth.BYTE, 4, true);
     }
@@ -106,12 +119,7 @@ class BatchHostTest {
     void noEngineAndABrokenLauncherFailTheRestOfThePassAtOnce() throws Exception {
         try (Fixture f = new Fixture(null)) {
             int bound = 3;
-            Libc.C.setenv(RUNTIME_DIR, f.dir.toString(), 1);
-            Path script = f.dir.resolve("styleatlas-engine");
-            Files.writeString(script, "#!/bin/sh\necho 'styleatlas-engine: no Java runtime found' >&2\nexit 3\n");
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-            Libc.C.setenv(LAUNCHER, script.toString(), 1);
-            Libc.C.setenv(START_SECONDS, Integer.toString(bound), 1);
+            useLauncher(f, "echo 'styleatlas-engine: no Java runtime found' >&2; exit 3", bound);
             BatchHost host = batch(f, "unix:" + f.dir.resolve("nobody.sock"), i -> {});
             BatchHost.Pass pass = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> host.pass(50));
             LOG.info("50-frame pass, no engine, broken launcher, start bound {} s: {} ms", bound, pass.millis());
@@ -122,6 +130,35 @@ class BatchHostTest {
             assertReadable(errors.get(0).text());
             assertTrue(errors.get(0).text().contains("exited with code 3"), errors.get(0).text());
             assertTrue(errors.get(0).text().contains("no Java runtime found"), "the log's last line: " + errors.get(0).text());
+        }
+    }
+
+    /** #18 item 4: the engine killed mid-pass: the remaining frames fail fast, the failure named once. */
+    @Test
+    void engineKilledMidPassFailsTheRestFast() throws Exception {
+        try (Fixture f = new Fixture(Behaviour.STYLIZE)) {
+            useLauncher(f, "echo 'styleatlas-engine: the runtime was removed' >&2; exit 1", 30);
+            int kill = 20;
+            long[] killedAt = new long[1];
+            BatchHost host = batch(f, f.engine.address(), i -> {});
+            BatchHost.Pass pass = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> host.pass(50, t -> {
+                if (t == kill) {
+                    try {
+                        f.engine.close();
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    killedAt[0] = System.nanoTime();
+                }
+            }));
+            long afterKill = (System.nanoTime() - killedAt[0]) / 1_000_000;
+            LOG.info("50-frame pass, engine killed at frame {}: ended {} ms after the kill", kill, afterKill);
+            assertTrue(afterKill < 5000, "the rest of the pass took " + afterKill + " ms");
+            for (BatchHost.Frame fr : pass.frames()) assertEquals(fr.time() >= kill, fr.failed(), "frame " + fr.time());
+            List<Effect.Message> errors = pass.messages(ERROR);
+            assertEquals(1, errors.size(), pass.messages().toString());
+            assertTrue(errors.get(0).text().contains("exited with code 1") && errors.get(0).text().contains("runtime was removed"),
+                    errors.get(0).text());
         }
     }
 
@@ -180,14 +217,9 @@ class BatchHostTest {
             int bound = 2;
             Path socket = f.dir.resolve("engine.sock");
             Path starts = f.dir.resolve("starts");
-            Libc.C.setenv(RUNTIME_DIR, f.dir.toString(), 1);
-            Path script = f.dir.resolve("styleatlas-engine");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -cp '" + System.getProperty("java.class.path") + "' "
-                    + FakeHostLauncher.class.getName() + " \"$STYLEATLAS_ENGINE_SOCKET\" '" + starts + "' 8\n");
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-            Libc.C.setenv(LAUNCHER, script.toString(), 1);
-            Libc.C.setenv(START_SECONDS, Integer.toString(bound), 1);
+            useLauncher(f, "exec '" + java + "' -cp '" + System.getProperty("java.class.path") + "' "
+                    + FakeHostLauncher.class.getName() + " \"$STYLEATLAS_ENGINE_SOCKET\" '" + starts + "' 8", bound);
             long t0 = System.nanoTime();
             // The "host" starts listening after the start bound, but within two.
             CompletableFuture<StubEngine> engine = CompletableFuture.supplyAsync(() -> {

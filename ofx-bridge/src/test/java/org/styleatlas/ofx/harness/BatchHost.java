@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.DoubleFunction;
+import java.util.function.IntConsumer;
 
 /**
  * A command-line batch host, as measured in docs/ARCHITECTURE.md: Filter context only, no temporal access,
@@ -51,11 +52,17 @@ public final class BatchHost {
 
     /** Renders frames 0 … frames−1, then the last frame again {@link #EXTRA_LAST_RENDERS} times. */
     public Pass pass(int frames) {
+        return pass(frames, t -> {});
+    }
+
+    /** As {@link #pass(int)}, calling {@code beforeRender} with the index of each render first. */
+    public Pass pass(int frames, IntConsumer beforeRender) {
         List<Frame> written = new ArrayList<>();
         List<Effect.Message> messages = new ArrayList<>();
         long start = System.nanoTime();
         long first = -1;
         for (int t = 0; t < frames + EXTRA_LAST_RENDERS; t++) {
+            beforeRender.accept(t);
             double time = Math.min(t, frames - 1);
             Frame f = renderAlone(time, messages);
             if (t < frames) {
