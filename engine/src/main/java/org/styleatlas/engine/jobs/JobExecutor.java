@@ -128,12 +128,15 @@ public final class JobExecutor implements AutoCloseable {
             "its decomposition failed: " + failedDecomposition.message(), out, 0, now, now);
       } else {
         job = new Job(newId(), spec, JobState.QUEUED, 0, "queued", waitingMessage(spec), out, 0, now, now);
+      }
+      jobs.put(job.id(), job);
+      // Saved before the trainer can claim it, so this snapshot never overwrites a later state.
+      store.save(job);
+      if (job.state() == JobState.QUEUED) {
         queued.put(job.id(), nextSeq++);
         lock.notifyAll();
       }
-      jobs.put(job.id(), job);
     }
-    store.save(job);
     notifyListeners(job);
     prune();
     LOG.info("job {} submitted: {} {} for {} with {}{}", job.id(), spec.priority().wireName(), spec.kind().wireName(),
