@@ -77,27 +77,41 @@ public final class BatchHostBenchmark {
         }
     }
 
+    /**
+     * @param args optionally the scenarios to run (comma-separated of baseline, broken, silent, failed;
+     *     default all) and the number of runs (default 3)
+     */
     public static void main(String[] args) throws Exception {
-        long[] broken = new long[RUNS];
-        long[] silent = new long[RUNS];
-        long[] failed = new long[RUNS];
-        long[] floor = new long[RUNS];
+        java.util.Set<String> only = java.util.Set.of((args.length > 0 ? args[0] : "baseline,broken,silent,failed").split(","));
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : RUNS;
+        long[] broken = new long[runs];
+        long[] silent = new long[runs];
+        long[] failed = new long[runs];
+        long[] floor = new long[runs];
         long jobs = 0;
-        for (int r = 0; r < RUNS; r++) {
-            LOG.warn("run {}: baseline (stub engine stylizes at once)", r + 1);
-            floor[r] = baselinePass();
-            LOG.warn("run {}: broken launcher (exits 127)", r + 1);
-            broken[r] = noEnginePass("echo 'styleatlas-engine: no StyleAtlas runtime found' >&2; exit 127");
-            LOG.warn("run {}: launcher that never listens", r + 1);
-            silent[r] = noEnginePass("exec sleep 30");
-            LOG.warn("run {}: clip whose decomposition failed", r + 1);
-            Path dir = Files.createTempDirectory("sa-bench");
-            long[] f = failedJobPasses(dir);
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        for (int r = 0; r < runs; r++) {
+            if (only.contains("baseline")) {
+                LOG.warn("run {}: baseline (stub engine stylizes at once)", r + 1);
+                floor[r] = baselinePass();
             }
-            failed[r] = f[0];
-            jobs = Math.max(jobs, f[1]);
+            if (only.contains("broken")) {
+                LOG.warn("run {}: broken launcher (exits 127)", r + 1);
+                broken[r] = noEnginePass("echo 'styleatlas-engine: no StyleAtlas runtime found' >&2; exit 127");
+            }
+            if (only.contains("silent")) {
+                LOG.warn("run {}: launcher that never listens", r + 1);
+                silent[r] = noEnginePass("exec sleep 30");
+            }
+            if (only.contains("failed")) {
+                LOG.warn("run {}: clip whose decomposition failed", r + 1);
+                Path dir = Files.createTempDirectory("sa-bench");
+                long[] f = failedJobPasses(dir);
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+                failed[r] = f[0];
+                jobs = Math.max(jobs, f[1]);
+            }
         }
         LOG.warn("baseline 50-frame pass (stylized at once): median {} ms {}", median(floor), Arrays.toString(floor));
         LOG.warn("50-frame pass, start bound {} s: broken launcher median {} ms {}; never-listening launcher median {} ms {}",

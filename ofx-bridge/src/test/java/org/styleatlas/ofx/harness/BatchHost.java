@@ -40,6 +40,7 @@ public final class BatchHost {
     private final Session session;
     private final DoubleFunction<HostImage> source;
     private final Consumer<Effect> params;
+    private Effect descriptor;
 
     /**
      * @param params sets the parameters on each fresh instance, as the host does from its command line
@@ -75,12 +76,19 @@ public final class BatchHost {
         return new Pass(written, messages, (System.nanoTime() - start) / 1_000_000, first);
     }
 
+    /** The Filter context's descriptor, described once (per host process, as hosts do). */
+    private synchronized Effect descriptor() {
+        if (descriptor == null) {
+            descriptor = session.describeInContext(session.describe(), Session.FILTER);
+        }
+        return descriptor;
+    }
+
     /** One frame the way the measured host renders it: load, fresh instance, sequence of one frame. */
     public Frame renderAlone(double time, List<Effect.Message> messages) {
         Host.current().temporalAccess(false);
         session.load();
-        Effect descriptor = session.describeInContext(session.describe(), Session.FILTER);
-        Effect instance = session.createInstance(descriptor, Session.FILTER, source, null);
+        Effect instance = session.createInstance(descriptor(), Session.FILTER, source, null);
         try {
             params.accept(instance);
             session.sequence(instance, true, time, time);
