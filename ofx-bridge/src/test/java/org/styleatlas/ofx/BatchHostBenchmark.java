@@ -18,7 +18,7 @@ import org.styleatlas.ofx.harness.BatchHost;
 /**
  * How fast a batch host's pass ends when nothing can succeed (issue #23, done-when figures): a 50-frame
  * pass with no engine and a broken launcher, or a launcher that never listens, and passes over a clip
- * whose decomposition job failed, against the real engine host. Run: see docs/BENCHMARKS.md.
+ * whose decomposition job failed, against the real engine host, and a pass whose engine is killed midway. Run: see docs/BENCHMARKS.md.
  */
 public final class BatchHostBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(BatchHostBenchmark.class);
@@ -82,12 +82,13 @@ public final class BatchHostBenchmark {
      *     default all) and the number of runs (default 3)
      */
     public static void main(String[] args) throws Exception {
-        java.util.Set<String> only = java.util.Set.of((args.length > 0 ? args[0] : "baseline,broken,silent,failed").split(","));
+        java.util.Set<String> only = java.util.Set.of((args.length > 0 ? args[0] : "baseline,broken,silent,failed,killed").split(","));
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : RUNS;
         long[] broken = new long[runs];
         long[] silent = new long[runs];
         long[] failed = new long[runs];
         long[] floor = new long[runs];
+        long[] killed = new long[runs];
         long jobs = 0;
         for (int r = 0; r < runs; r++) {
             if (only.contains("baseline")) {
@@ -101,6 +102,15 @@ public final class BatchHostBenchmark {
             if (only.contains("silent")) {
                 LOG.warn("run {}: launcher that never listens", r + 1);
                 silent[r] = noEnginePass("exec sleep 30");
+            }
+            if (only.contains("killed")) {
+                LOG.warn("run {}: engine killed before frame 25", r + 1);
+                try (Fixture f = new Fixture(org.styleatlas.ofx.stub.Behaviour.STYLIZE)) {
+                    BatchHostTest.KilledPass k = BatchHostTest.killedMidPass(f, 25);
+                    killed[r] = k.afterKillMillis();
+                    LOG.warn("  ended {} ms after the kill, {} failed, {} error message(s)", killed[r], k.pass().failures(),
+                            k.pass().messages(BatchHostTest.ERROR).size());
+                }
             }
             if (only.contains("failed")) {
                 LOG.warn("run {}: clip whose decomposition failed", r + 1);
@@ -116,6 +126,8 @@ public final class BatchHostBenchmark {
         LOG.warn("baseline 50-frame pass (stylized at once): median {} ms {}", median(floor), Arrays.toString(floor));
         LOG.warn("50-frame pass, start bound {} s: broken launcher median {} ms {}; never-listening launcher median {} ms {}",
                 BOUND_SECONDS, median(broken), Arrays.toString(broken), median(silent), Arrays.toString(silent));
+        LOG.warn("engine killed before frame 25 of 50: the pass ends median {} ms after the kill {}", median(killed),
+                Arrays.toString(killed));
         LOG.warn("failed job: pass 3 ends median {} ms after its first frame {}; jobs after 3 passes: {}", median(failed),
                 Arrays.toString(failed), jobs);
     }

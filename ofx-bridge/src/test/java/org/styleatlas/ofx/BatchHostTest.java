@@ -133,30 +133,39 @@ class BatchHostTest {
         }
     }
 
+    /** The result of a pass whose engine was killed before render {@code kill}, and the ms from the kill to its end. */
+    record KilledPass(BatchHost.Pass pass, long afterKillMillis) {}
+
+    /**
+     * A 50-frame pass against the fixture's (stylizing) engine, killed before render {@code kill}; the
+     * launcher that would start it again fails (exit 1), as when the runtime was removed.
+     */
+    static KilledPass killedMidPass(Fixture f, int kill) throws Exception {
+        useLauncher(f, "echo 'styleatlas-engine: the runtime was removed' >&2; exit 1", 30);
+        long[] killedAt = new long[1];
+        BatchHost.Pass pass = batch(f, f.engine.address(), i -> {}).pass(50, t -> {
+            if (t == kill) {
+                try {
+                    f.engine.close();
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                killedAt[0] = System.nanoTime();
+            }
+        });
+        return new KilledPass(pass, (System.nanoTime() - killedAt[0]) / 1_000_000);
+    }
+
     /** #18 item 4: the engine killed mid-pass: the remaining frames fail fast, the failure named once. */
     @Test
     void engineKilledMidPassFailsTheRestFast() throws Exception {
         try (Fixture f = new Fixture(Behaviour.STYLIZE)) {
-            useLauncher(f, "echo 'styleatlas-engine: the runtime was removed' >&2; exit 1", 30);
             int kill = 20;
-            long[] killedAt = new long[1];
-            BatchHost host = batch(f, f.engine.address(), i -> {});
-            BatchHost.Pass pass = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> host.pass(50, t -> {
-                if (t == kill) {
-                    try {
-                        f.engine.close();
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    killedAt[0] = System.nanoTime();
-                }
-            }));
-            long afterKill = (System.nanoTime() - killedAt[0]) / 1_000_000;
-            LOG.info("50-frame pass, engine killed at frame {}: ended {} ms after the kill", kill, afterKill);
-            assertTrue(afterKill < 5000, "the rest of the pass took " + afterKill + " ms");
-            for (BatchHost.Frame fr : pass.frames()) assertEquals(fr.time() >= kill, fr.failed(), "frame " + fr.time());
-            List<Effect.Message> errors = pass.messages(ERROR);
-            assertEquals(1, errors.size(), pass.messages().toString());
+            KilledPass k = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> killedMidPass(f, kill));
+            assertTrue(k.afterKillMillis() < 5000, "the rest of the pass took " + k.afterKillMillis() + " ms");
+            for (BatchHost.Frame fr : k.pass().frames()) assertEquals(fr.time() >= kill, fr.failed(), "frame " + fr.time());
+            List<Effect.Message> errors = k.pass().messages(ERROR);
+            assertEquals(1, errors.size(), k.pass().messages().toString());
             assertTrue(errors.get(0).text().contains("exited with code 1") && errors.get(0).text().contains("runtime was removed"),
                     errors.get(0).text());
         }
