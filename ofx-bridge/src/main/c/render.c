@@ -171,13 +171,12 @@ static int exchange(RenderJob *job, Err *e) {
             if (up < 0) return -1;
             if (up == 0) continue;
         }
-        /* While the clip is being collected nothing can be waited for: the pass itself completes it. */
-        int collecting = strcmp(r.stage, "collecting") == 0;
-        if (r.blocked && job->params.wait) {
+        if (r.blocked && job->params.wait) { /* waiting cannot help: say why at once */
             err_set(e, "StyleAtlas: %s", *r.message ? r.message : r.stage);
             return -1;
         }
-        if (!job->params.wait || collecting || r.blocked) {
+        /* While the clip is being collected nothing can be waited for: the pass itself completes it. */
+        if (!job->params.wait || strcmp(r.stage, "collecting") == 0) {
             note_pending(job, &r);
             return 0; /* the engine put the source frame in output: the analysis pass */
         }
