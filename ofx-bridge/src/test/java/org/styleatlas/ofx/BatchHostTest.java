@@ -74,7 +74,12 @@ class BatchHostTest {
 
     /** A batch host on the fixture's engine with a prompt, plus whatever else {@code more} sets. */
     static BatchHost batch(Fixture f, String engineAddress, Consumer<Effect> more) {
-        return new BatchHost(f.session, frames(), instance -> {
+        return batch(f, engineAddress, frames(), more);
+    }
+
+    /** As {@link #batch(Fixture, String, Consumer)} on other frames. */
+    static BatchHost batch(Fixture f, String engineAddress, DoubleFunction<HostImage> source, Consumer<Effect> more) {
+        return new BatchHost(f.session, source, instance -> {
             instance.params().get("engineAddress").set(engineAddress);
             instance.params().get("globalPrompt").set("a swan made of gold");
             more.accept(instance);

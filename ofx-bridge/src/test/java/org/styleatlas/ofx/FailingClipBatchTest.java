@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -17,11 +18,14 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobRunners;
+import org.styleatlas.engine.pipeline.TinyPipeline;
 import org.styleatlas.host.ConfigLoader;
 import org.styleatlas.host.EngineHost;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.ofx.harness.BatchHost;
 import org.styleatlas.ofx.harness.Effect;
+import org.styleatlas.ofx.harness.HostImage;
+import org.styleatlas.ofx.harness.HostImage.Depth;
 
 /**
  * A clip whose decomposition fails, rendered by a batch host against the real engine host (issue #23 item
@@ -69,6 +73,30 @@ class FailingClipBatchTest {
             assertTrue(errors.get(0).text().contains(CAUSE) && errors.get(0).text().contains("job-failed"),
                     errors.get(0).text());
             assertEquals(1, host.jobs().list().size(), "one job after the passes: " + host.jobs().list());
+        }
+    }
+
+    /**
+     * The case of issue #23 item 2 with the build's real runners: an RGB source (alpha opaque everywhere)
+     * with Matte source = Source alpha. The real decomposition fails at once; the second pass names why.
+     */
+    @Test
+    void anOpaqueAlphaFailsTheSecondPassWithTheRealRunners() throws Exception {
+        HostConfig config = config();
+        DoubleFunction<HostImage> rgb = Fixture.clip(16, 12, Depth.BYTE, 3, true);
+        try (EngineHost host = EngineHost.start(config, TinyPipeline.discover(dir, TinyPipeline.WIRING_ONLY)).orElseThrow();
+                Fixture f = new Fixture(null)) {
+            BatchHost batch = BatchHostTest.batch(f, "unix:" + config.bridgeSocket(), rgb, i -> {
+                BatchHostTest.waitMode(i);
+                i.params().get("matteSource").set(1);
+            });
+            assertEquals(0, assertTimeoutPreemptively(Duration.ofSeconds(60), () -> batch.pass(FRAMES)).failures());
+            BatchHost.Pass second = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> batch.pass(FRAMES));
+            assertEquals(FRAMES, second.failures(), second.messages().toString());
+            List<Effect.Message> errors = second.messages(BatchHostTest.ERROR);
+            assertEquals(1, errors.size(), errors.toString());
+            assertTrue(errors.get(0).text().contains("opaque everywhere"), errors.get(0).text());
+            assertEquals(1, host.jobs().list().size(), host.jobs().list().toString());
         }
     }
 }
