@@ -3,14 +3,11 @@ package org.styleatlas.ofx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobRunners;
-import org.styleatlas.host.ConfigLoader;
 import org.styleatlas.host.EngineHost;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.ofx.harness.BatchHost;
@@ -57,11 +54,7 @@ public final class BatchHostBenchmark {
 
     /** Three passes over a clip whose decomposition fails; returns {pass-3 ms after its first frame, jobs}. */
     private static long[] failedJobPasses(Path dir) throws Exception {
-        Properties props = new Properties();
-        props.setProperty("styleatlas.runtime.dir", dir.resolve("run").toString());
-        props.setProperty("styleatlas.cache.dir", dir.resolve("cache").toString());
-        props.setProperty("styleatlas.state.dir", dir.resolve("state").toString());
-        HostConfig config = new ConfigLoader(Map.of(), props).load(null);
+        HostConfig config = Fixture.hostConfig(dir);
         JobRunners failing = new JobRunners().set(JobKind.DECOMPOSE, ctx -> {
             throw new InputException("matte: the source's alpha is opaque everywhere");
         });

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +17,6 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobRunners;
 import org.styleatlas.engine.pipeline.TinyPipeline;
-import org.styleatlas.host.ConfigLoader;
 import org.styleatlas.host.EngineHost;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.ofx.harness.BatchHost;
@@ -39,17 +36,9 @@ class FailingClipBatchTest {
 
     @TempDir Path dir;
 
-    private HostConfig config() {
-        Properties p = new Properties();
-        p.setProperty("styleatlas.runtime.dir", dir.resolve("run").toString());
-        p.setProperty("styleatlas.cache.dir", dir.resolve("cache").toString());
-        p.setProperty("styleatlas.state.dir", dir.resolve("state").toString());
-        return new ConfigLoader(Map.of(), p).load(null);
-    }
-
     @Test
     void aFailingClipIsOneJobAndLaterPassesFailAtOnceWithItsCause() throws Exception {
-        HostConfig config = config();
+        HostConfig config = Fixture.hostConfig(dir);
         JobRunners failing = new JobRunners().set(JobKind.DECOMPOSE, ctx -> {
             throw new InputException(CAUSE);
         });
@@ -82,7 +71,7 @@ class FailingClipBatchTest {
      */
     @Test
     void anOpaqueAlphaFailsTheSecondPassWithTheRealRunners() throws Exception {
-        HostConfig config = config();
+        HostConfig config = Fixture.hostConfig(dir);
         DoubleFunction<HostImage> rgb = Fixture.clip(16, 12, Depth.BYTE, 3, true);
         try (EngineHost host = EngineHost.start(config, TinyPipeline.discover(dir, TinyPipeline.WIRING_ONLY)).orElseThrow();
                 Fixture f = new Fixture(null)) {

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.jobs.CountingRunner;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobRunners;
-import org.styleatlas.host.ConfigLoader;
 import org.styleatlas.host.EngineHost;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.ofx.harness.BatchHost;
@@ -28,18 +25,10 @@ class ShortClipBatchTest {
 
     @TempDir Path dir;
 
-    private HostConfig config() {
-        Properties p = new Properties();
-        p.setProperty("styleatlas.runtime.dir", dir.resolve("run").toString());
-        p.setProperty("styleatlas.cache.dir", dir.resolve("cache").toString());
-        p.setProperty("styleatlas.state.dir", dir.resolve("state").toString());
-        return new ConfigLoader(Map.of(), p).load(null);
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void aShortClipIsStylizedOnTheSecondPass(int frames) throws Exception {
-        HostConfig config = config();
+        HostConfig config = Fixture.hostConfig(dir);
         JobRunners runners = new JobRunners().set(JobKind.DECOMPOSE, new CountingRunner(2, 1))
                 .set(JobKind.STYLIZE, new CountingRunner(2, 1))
                 .setRenderer((decomposition, atlas, frame, settings, w, h, out) -> {
