@@ -58,7 +58,7 @@ public final class SharedData {
   }
 
   /** Skips the calling test; the first skip of a run is also logged, so the build output names the folder. */
-  private static <T> T skip(String reason) {
+  private static Path skip(String reason) {
     if (WARNED.compareAndSet(false, true)) {
       LOG.warn("{}: the tests that need the DAVIS clips are skipped", reason);
     }
