@@ -26,13 +26,13 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobRunners;
+import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.host.bridge.BridgeCodec;
 import org.styleatlas.host.bridge.BridgeHandler;
 import org.styleatlas.host.bridge.BridgeVerticle;
 import org.styleatlas.host.http.HttpApiVerticle;
 import org.styleatlas.host.jobs.JacksonCodec;
 import org.styleatlas.host.jobs.JobsVerticle;
-import org.styleatlas.host.render.RenderService;
 
 
 /**
@@ -100,12 +100,12 @@ public final class EngineHost implements AutoCloseable {
       TokenFile token = config.tcp().enabled() ? TokenFile.loadOrCreate(config.tcp().tokenFile()) : null;
       ContentCache cache = new ContentCache(config.cacheDir(), config.cacheMaxBytes());
       jobs = new JobExecutor(cache, config.stateDir(), runners, config.shutdownWait());
-      RenderService render = new RenderService(cache, jobs, runners);
-      render.restoreClips();
+      Studio studio = Studio.forHost(cache, jobs, runners);
+      studio.restoreClips();
       JacksonCodec.registerAll(vertx);
       preloadOffTheEventLoop(vertx);
-      BridgeVerticle bridge = new BridgeVerticle(config, new BridgeHandler(vertx, render, jobs, token));
-      HttpApiVerticle http = new HttpApiVerticle(config, render.clips(), token);
+      BridgeVerticle bridge = new BridgeVerticle(config, new BridgeHandler(vertx, studio, jobs, token));
+      HttpApiVerticle http = new HttpApiVerticle(config, studio, token);
       await(vertx.deployVerticle(new JobsVerticle(jobs), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
       jobs.start();
       await(vertx.deployVerticle(bridge));

@@ -2,7 +2,7 @@ package org.styleatlas.host;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
-import org.styleatlas.host.render.FramePlanes;
+import org.styleatlas.engine.studio.FramePixels;
 import org.styleatlas.host.shm.SharedSegment;
 
 
@@ -20,17 +20,17 @@ public final class ShmRequest implements AutoCloseable {
   public ShmRequest(int width, int height, float[] input) {
     this.width = width;
     this.height = height;
-    long plane = FramePlanes.rgbaBytes(width, height);
+    long plane = FramePixels.rgbaBytes(width, height);
     this.seg = SharedSegment.create(name, 2 * plane);
     TestFrames.put(input(), input);
   }
 
   public ByteBuffer input() {
-    return seg.slice("input", 0, FramePlanes.rgbaBytes(width, height));
+    return seg.slice("input", 0, FramePixels.rgbaBytes(width, height));
   }
 
   public ByteBuffer output() {
-    long plane = FramePlanes.rgbaBytes(width, height);
+    long plane = FramePixels.rgbaBytes(width, height);
     return seg.slice("output", plane, plane);
   }
 
@@ -43,7 +43,7 @@ public final class ShmRequest implements AutoCloseable {
     return String.format("{\"type\":\"render\",\"id\":%d,\"time\":%d.0,\"clipLength\":%d,\"waitMs\":1000,"
         + "\"image\":{\"width\":%d,\"height\":%d,\"shm\":\"%s\",\"offset\":0},"
         + "\"output\":{\"shm\":\"%s\",\"offset\":%d},\"matte\":null,\"params\":%s}",
-        id, time, clipLength, width, height, name, name, FramePlanes.rgbaBytes(width, height), paramsJson);
+        id, time, clipLength, width, height, name, name, FramePixels.rgbaBytes(width, height), paramsJson);
   }
 
   @Override

@@ -55,6 +55,37 @@ public final class ClipModels {
     return loadExplaining(stored.get(), device, Optional.of(nameOrPath));
   }
 
+  /**
+   * What identifies a CLIP model in stylized-atlas keys without loading it: the file name and size of the
+   * model file {@code nameOrPath} resolves to (in {@link ModelStore#fromEnvironment()} for a name), or the
+   * name itself when no such file exists yet.
+   */
+  public static String identity(String nameOrPath) {
+    return identity(nameOrPath, ModelStore.fromEnvironment());
+  }
+
+  /** {@link #identity(String)} with names resolved in {@code store}. */
+  public static String identity(String nameOrPath, ModelStore store) {
+    Path asPath = Path.of(nameOrPath);
+    if (Files.exists(asPath) || looksLikePath(nameOrPath)) {
+      return identityOf(asPath);
+    }
+    try {
+      return identityOf(store.fileOf(nameOrPath));
+    } catch (InputException e) {
+      return nameOrPath + ":unknown";
+    }
+  }
+
+  /** The identity of a model file (the one {@link ClipModel#file()} names). */
+  public static String identityOf(Path file) {
+    try {
+      return file.getFileName() + ":" + Files.size(file);
+    } catch (java.io.IOException e) {
+      return file.getFileName() + ":missing";
+    }
+  }
+
   private static boolean looksLikePath(String value) {
     boolean catalogName = KnownClipModel.byName(value).isPresent();
     return !catalogName && (value.contains("/") || value.contains(File.separator) || value.endsWith(".pt"));

@@ -1,0 +1,240 @@
+package org.styleatlas.engine.studio;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.CacheKey;
+import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.cache.ContentHasher;
+import org.styleatlas.engine.clipmodel.ClipModels;
+import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.decomposition.DecompositionJob;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.jobs.ArtifactKeys;
+import org.styleatlas.engine.jobs.ClipIdentity;
+import org.styleatlas.engine.jobs.ClipRecord;
+import org.styleatlas.engine.jobs.ClipStore;
+import org.styleatlas.engine.jobs.DecomposeSettings;
+import org.styleatlas.engine.jobs.JobExecutor;
+import org.styleatlas.engine.jobs.JobRunners;
+import org.styleatlas.engine.pipeline.ArtifactRecipe;
+import org.styleatlas.engine.pipeline.DecompositionEntry;
+import org.styleatlas.engine.pipeline.JobClips;
+import org.styleatlas.engine.pipeline.PipelineSettings;
+import org.styleatlas.engine.render.AtlasFiles;
+import org.styleatlas.engine.runtime.Cancellation;
+import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.stylize.EditingAtlasTrainer;
+import org.styleatlas.engine.stylize.ResolutionMapCache;
+import org.styleatlas.engine.stylize.StylizationResult;
+import org.styleatlas.engine.stylize.StylizedAtlasCache;
+import org.styleatlas.engine.stylize.scene.DecompositionScene;
+import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.stylize.scene.Scenes;
+import org.styleatlas.engine.video.Clip;
+import org.styleatlas.engine.video.ClipReader;
+import org.styleatlas.engine.video.ClipRequest;
+import org.styleatlas.engine.video.ClipWriter;
+import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.Matte;
+
+/**
+ * The one application API of the engine: what the host (vertx-host) and the CLI (installer) call, and
+ * nothing else of the engine besides the jobs API and the value types they take. It owns every
+ * artifact's identity ({@link ArtifactRecipe}, {@link FrameHashes}) and layout, so a clip the CLI prepared
+ * is recognised and rendered by the host, and the reverse.
+ *
+ * <p>Use cases: add frames / recognise a clip ({@link #render} for the plug-in's frames, {@link #prepare}
+ * for files); ensure a decomposition ({@link #prepare}; the host's through its jobs); ensure a stylization
+ * ({@link #ensureStylization}); render a frame at (t, size, mode) ({@link #render}); export an atlas
+ * ({@link #exportAtlas}); list and evict artifacts ({@link #artifacts}, {@link #evict}).
+ *
+ * <p>Thread-safe for {@link #render}; {@link #prepare} and {@link #ensureStylization} run in the calling
+ * thread (the CLI's), and must not overlap with a host's trainer on the same clip.
+ */
+public final class Studio {
+  private static final Logger LOG = LoggerFactory.getLogger(Studio.class);
+  /** The matte source of a clip prepared from files: its mattes came with it. */
+  static final DecomposeSettings FILE_CLIP = new DecomposeSettings("clip", null);
+
+  private final ContentCache cache;
+  private final ClipStore clips;
+  private final ArtifactKeys keys;
+  private final FramePath frames;
+
+  private Studio(ContentCache cache, ArtifactKeys keys, FramePath frames) {
+    this.cache = cache;
+    this.clips = new ClipStore(cache);
+    this.keys = keys;
+    this.frames = frames;
+  }
+
+  /**
+   * The host's studio: frames come from the plug-in, missing artifacts are computed by {@code jobs}.
+   *
+   * @param runners the build's runners; their frame renderer is built here, once, on {@code cache}
+   */
+  public static Studio forHost(ContentCache cache, JobExecutor jobs, JobRunners runners) {
+    ClipStore clips = new ClipStore(cache);
+    return new Studio(cache, runners.keys(),
+        new FramePath(cache, clips, jobs, runners.keys(), runners.renderer(cache)));
+  }
+
+  /** A studio that computes in the calling thread (the CLI), with this engine's settings. */
+  public static Studio local(ContentCache cache, PipelineSettings settings) {
+    return new Studio(cache, new ArtifactRecipe(settings), null);
+  }
+
+  /** The addresses this studio computes and looks up. */
+  public ArtifactKeys keys() {
+    return keys;
+  }
+
+  // ---------------------------------------------------------------- the plug-in's frames (host)
+
+  /**
+   * Contributes a plug-in frame and answers it: recognises its clip, and fills the output plane (when
+   * there is one) with the stylized frame, or with the source while something is missing (then queued).
+   *
+   * @throws IOException when the cache cannot be written
+   */
+  public FrameAnswer render(FrameRequest request) throws IOException {
+    return host().handle(request);
+  }
+
+  /** Makes the clips in the cache known (after a restart, or after the CLI prepared one). Blocking. */
+  public void restoreClips() {
+    host().restoreClips();
+  }
+
+  /** A recognised clip. */
+  public Optional<ClipRecord> clip(String id) {
+    return clips.clip(id);
+  }
+
+  /** Frame {@code t} of a recognised clip as the plug-in sent it, float32 RGBA. */
+  public Frame clipFrame(ClipRecord clip, int t) {
+    return clips.frame(clip, t);
+  }
+
+  /**
+   * Frame {@code t} of a recognised clip as an 8-bit PNG (for the HTTP API), or empty when the clip is not
+   * known.
+   */
+  public Optional<byte[]> clipFramePng(String clipId, int t) throws IOException {
+    Optional<ClipRecord> clip = clips.clip(clipId);
+    if (clip.isEmpty()) {
+      return Optional.empty();
+    }
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    ClipWriter.encodePng(clips.frame(clip.get(), t), png);
+    return Optional.of(png.toByteArray());
+  }
+
+  private FramePath host() {
+    if (frames == null) {
+      throw new IllegalStateException("this studio has no job executor; use Studio.forHost");
+    }
+    return frames;
+  }
+
+  // ---------------------------------------------------------------- files (CLI)
+
+  /**
+   * Recognises a clip on disk and ensures its decomposition (decomposing through the cache when it is
+   * missing): the clip is read at its full size and recorded with the frame hashes the plug-in would send
+   * ({@link FrameHashes}, matte source {@code clip}), then shrunk to the working resolution as the host's
+   * decompose job does. Without files: the embedded demo clip, exactly decomposed.
+   *
+   * @throws java.util.concurrent.CancellationException when cancelled during the decomposition (its
+   *     checkpoint is kept; the next call resumes)
+   */
+  public PreparedClip prepare(Optional<ClipFiles> files, DecompositionConfig config, ProgressSink progress,
+      Cancellation cancellation) throws IOException {
+    if (files.isEmpty()) {
+      return new PreparedClip(null, null, Scenes.demo());
+    }
+    ClipFiles f = files.get();
+    Clip full = ClipReader.read(new ClipRequest(f.source(), f.matte(), 0));
+    if (!full.hasMatte()) {
+      throw InputException.of(f.source(), "no matte: give --matte (a folder of PNG masks or a matte video) or a"
+          + " source with alpha");
+    }
+    ClipRecord record = recognise(full);
+    Clip working = JobClips.working(full, FILE_CLIP, f.longEdge());
+    CacheKey key = ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), FILE_CLIP, config, f.longEdge());
+    Decomposition d = DecompositionJob.builder().setClip(working).setConfig(config).optCache(cache)
+        .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, working)).optProgress(progress)
+        .optCancellation(cancellation).build().run();
+    EditableScene scene = new DecompositionScene(d, working, progress, Optional.of(new ResolutionMapCache(cache)));
+    return new PreparedClip(record, key, scene);
+  }
+
+  /** Records a full-size clip with its mattes as the plug-in's frames would be recognised. */
+  private ClipRecord recognise(Clip full) throws IOException {
+    List<String> hashes = new ArrayList<>(full.frameCount());
+    List<Matte> mattes = full.mattes().orElseThrow();
+    for (int t = 0; t < full.frameCount(); t++) {
+      hashes.add(FrameHashes.of(full.frame(t), mattes.get(t), FILE_CLIP.matteSource()));
+    }
+    ClipRecord record = new ClipRecord(ClipStore.clipId(hashes), full.width(), full.height(), FILE_CLIP, hashes);
+    clips.putClip(record);
+    if (frames != null) {
+      frames.index(record);
+    }
+    LOG.info("clip {} recognised: {} frames of {}x{}", record.id().substring(0, 12), full.frameCount(),
+        full.width(), full.height());
+    return record;
+  }
+
+  /**
+   * The stylization of a prepared clip: found in the cache, else fine-tuned here (checkpointing to
+   * {@code <cache>/work/<key hash>/checkpoint.bin}, so an interrupted call resumes) and stored.
+   *
+   * @throws java.util.concurrent.CancellationException when cancelled (the checkpoint is kept)
+   */
+  public Stylization ensureStylization(PreparedClip clip, StylizationRequest request, ProgressSink progress,
+      Cancellation cancellation) throws IOException {
+    EditableScene scene = clip.scene();
+    CacheKey decomposition = clip.decomposition() != null ? clip.decomposition()
+        : new ContentHasher().putString(scene.identity()).key(ArtifactKeys.DECOMPOSITION);
+    CacheKey key = ArtifactRecipe.stylized(decomposition, ClipModels.identityOf(request.clipModel().file()),
+        request.target(), request.config());
+    Path checkpoint = cache.root().resolve("work").resolve(key.hash()).resolve("checkpoint.bin");
+    boolean[] ran = {false};
+    StylizationResult result = new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
+      ran[0] = true;
+      return new EditingAtlasTrainer(request.config(), request.structure()).run(scene, request.clipModel(),
+          request.target(), progress, cancellation::isCancelled, Optional.of(checkpoint));
+    });
+    return new Stylization(key, result, ran[0]);
+  }
+
+  /** Writes the stylized foreground atlas as a PNG. */
+  public void exportAtlas(Stylization stylization, Path png) throws IOException {
+    AtlasFiles.write(stylization.result().foreground(), png);
+  }
+
+  // ---------------------------------------------------------------- artifacts
+
+  /** Every artifact in the cache, least recently used first. */
+  public List<Artifact> artifacts() {
+    return cache.list().stream().map(l -> new Artifact(l.key(), l.bytes(), l.lastUsed())).toList();
+  }
+
+  /** Removes one artifact (a no-op when it is absent); what depends on it is computed again when needed. */
+  public void evict(CacheKey key) {
+    cache.remove(key);
+  }
+
+  /** Whether the stylized atlas at {@code key} is in the cache. */
+  public boolean has(CacheKey key) {
+    return Files.isDirectory(cache.root().resolve(key.kind()).resolve(key.hash())) && cache.find(key).isPresent();
+  }
+}
