@@ -10,6 +10,7 @@ import org.styleatlas.engine.render.RenderJob;
 import org.styleatlas.engine.render.RenderSettings;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.studio.PreparedClip;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,8 +45,8 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     DjlRuntime.forceOffline();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
-      try (EditableScene scene = clipInput.scene(render.cache(), progress)) {
-        return render(scene, progress);
+      try (PreparedClip clip = clipInput.prepare(render.studio(), progress)) {
+        return render(clip.scene(), progress);
       }
     }
   }

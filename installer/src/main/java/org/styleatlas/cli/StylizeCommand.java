@@ -11,12 +11,8 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.cache.CacheKey;
-import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.clipmodel.ClipModel;
-import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.pipeline.StylizeOptions;
-import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.ClipRenderer;
 import org.styleatlas.engine.render.OutputMode;
 import org.styleatlas.engine.render.RenderJob;
@@ -24,20 +20,21 @@ import org.styleatlas.engine.render.RenderSettings;
 import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.stylize.EditingAtlasTrainer;
 import org.styleatlas.engine.stylize.LossPlot;
 import org.styleatlas.engine.stylize.StylizationResult;
 import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.StylizeReport;
-import org.styleatlas.engine.stylize.StylizedAtlasCache;
 import org.styleatlas.engine.stylize.atlas.AtlasMode;
 import org.styleatlas.engine.stylize.loss.PromptPrefixes;
 import org.styleatlas.engine.stylize.loss.StructureLoss;
 import org.styleatlas.engine.stylize.loss.StyleTarget;
 import org.styleatlas.engine.stylize.loss.StylizeLossTerm;
 import org.styleatlas.engine.stylize.scene.EditableScene;
-import org.styleatlas.engine.stylize.scene.Scenes;
-import org.styleatlas.engine.video.ClipRequest;
+import org.styleatlas.engine.studio.ClipFiles;
+import org.styleatlas.engine.studio.PreparedClip;
+import org.styleatlas.engine.studio.Studio;
+import org.styleatlas.engine.studio.Stylization;
+import org.styleatlas.engine.studio.StylizationRequest;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.FrameSize;
 import org.styleatlas.engine.video.OutputFormat;
@@ -50,8 +47,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code styleatlas stylize}: decompose (cached), fine-tune the editing atlas from a prompt (cached by
- * prompt and settings), render the clip, and write a JSON report and a loss plot.
+ * {@code styleatlas stylize}: through the {@link Studio}, recognise and decompose the clip (cached), fine-tune
+ * the editing atlas from a prompt (cached by prompt, settings and CLIP model, at the address the host looks
+ * up), render the clip, and write a JSON report and a loss plot.
  */
 @Command(name = "stylize", description = "Stylize the clip's object from a text prompt (and/or a style image).")
 final class StylizeCommand implements Callable<Integer> {
@@ -126,47 +124,43 @@ final class StylizeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     DjlRuntime.forceOffline();
     StyleTarget target = new StyleTarget(prompt, local, Optional.ofNullable(styleImage).map(RenderOptions::readImage));
-    ContentCache cache = render.cache();
+    Studio studio = render.studio();
     Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       long t0 = System.nanoTime();
-      try (EditableScene scene = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE,
-          progress, () -> clipInput.scene(cache, progress, cancellation))) {
-        run(scene, target, cache, progress, (System.nanoTime() - t0) / 1e9, cancellation);
+      try (PreparedClip clip = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE,
+          progress, () -> clipInput.prepare(studio, progress, cancellation))) {
+        run(studio, clip, target, progress, (System.nanoTime() - t0) / 1e9, cancellation);
       }
     }
     return ExitCodes.OK;
   }
 
   /** Fine-tunes (or finds in the cache), renders and reports; Ctrl-C and SIGTERM set {@code cancellation}. */
-  private void run(EditableScene scene, StyleTarget target, ContentCache cache, TerminalProgress progress,
+  private void run(Studio studio, PreparedClip clip, StyleTarget target, TerminalProgress progress,
       double decomposeSeconds, Cancellation cancellation) throws Exception {
+    EditableScene scene = clip.scene();
     Path out = render.output("stylized");
     RenderSettings settings = render.settings(scene);
     RenderJob.check(out, settings);
     StylizeConfig config = config(scene);
-    StylizationResult result;
-    boolean[] ran = {false};
-    try (ClipModel clip = clipModel.open(spec.commandLine().getErr())) {
+    Stylization stylization;
+    try (ClipModel model = clipModel.open(spec.commandLine().getErr())) {
       Optional<StructureLoss> structureLoss = structure
-          ? Optional.of(new StructureLoss(clip::encodeImageTokens, scene.atlases().foreground()))
+          ? Optional.of(new StructureLoss(model::encodeImageTokens, scene.atlases().foreground()))
           : Optional.empty();
-      if (structure && !clip.hasImageTokens()) {
-        throw new InputException("--structure: " + clip.file() + " exposes no ViT image tokens; convert the model"
+      if (structure && !model.hasImageTokens()) {
+        throw new InputException("--structure: " + model.file() + " exposes no ViT image tokens; convert the model"
             + " with scripts/make-clip-fixture.py --convert-openai, or drop --structure");
       }
-      CacheKey key = StylizedAtlasCache.key(scene.identity(), clip.file().getFileName() + ":"
-          + clip.file().toFile().length(), target, config);
-      Path checkpoint = checkpointFile(cache, key);
-      result = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE, progress,
-          () -> new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
-            ran[0] = true;
-            return new EditingAtlasTrainer(config, structureLoss).run(scene, clip, target, progress,
-                cancellation::isCancelled, Optional.of(checkpoint));
-          }));
+      StylizationRequest request = new StylizationRequest(target, config, model, structureLoss);
+      stylization = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE, progress,
+          () -> studio.ensureStylization(clip, request, progress, cancellation));
     }
+    StylizationResult result = stylization.result();
+    boolean ran = stylization.computed();
     if (exportAtlas != null) {
-      AtlasFiles.write(result.foreground(), exportAtlas);
+      studio.exportAtlas(stylization, exportAtlas);
     }
     double renderSeconds = RenderJob.write(
         new ClipRenderer(scene.maps(), result.applyTo(scene.atlases())), scene::frame,
@@ -175,7 +169,7 @@ final class StylizeCommand implements Callable<Integer> {
     Path reportFile = report != null ? report : out.resolveSibling(base + ".json");
     new StylizeReport(clipInput.describe(), scene.frameCount(), scene.width(), scene.height(), target.globalText(),
         target.localText(), styleImage == null ? "" : styleImage.toString(), clipModel.model, config.toString(),
-        !ran[0], decomposeSeconds, ran[0] ? result.seconds() : 0, renderSeconds, result.iterationsPerSecond(),
+        !ran, decomposeSeconds, ran ? result.seconds() : 0, renderSeconds, result.iterationsPerSecond(),
         result.history()).write(reportFile);
     Path plot = reportFile.resolveSibling(base + "-losses.png");
     LossPlot.write(result.history(), plot);
@@ -184,14 +178,6 @@ final class StylizeCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("stylized %d frames -> %s (%s); report %s; loss plot %s%n",
         scene.frameCount(), out, settings.mode().cliName(), reportFile, plot);
     spec.commandLine().getOut().flush();
-  }
-
-  /**
-   * Where fine-tuning towards the stylized atlas {@code key} checkpoints: {@code <cache>/work/<key hash>/},
-   * as decomposition does, so the same command resumes an interrupted run.
-   */
-  static Path checkpointFile(ContentCache cache, CacheKey key) {
-    return cache.root().resolve("work").resolve(key.hash()).resolve("checkpoint.bin");
   }
 
   private StylizeConfig config(EditableScene scene) {
@@ -229,24 +215,24 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--matte", paramLabel = "M", description = "A folder of PNG masks or a matte video.")
     Path matte;
 
-    @Option(names = "--long-edge", paramLabel = "PX", description = "Working resolution: the clip's longer side (default: ${DEFAULT-VALUE}; 0 keeps the source size).")
-    int longEdge = ClipRequest.DEFAULT_LONG_EDGE;
+    @Option(names = "--long-edge", paramLabel = "PX", description = "Working resolution: the clip's longer side"
+        + " (default: the engine's, styleatlas.pipeline.longEdge, 512 as the host; 0 keeps the source size).")
+    Integer longEdge;
 
-    @Option(names = "--decomposition", paramLabel = "fast|faithful", description = "Decomposition preset for a clip file (default: ${DEFAULT-VALUE}).")
-    String decomposition = "fast";
+    @Option(names = "--decomposition", paramLabel = "fast|faithful", description = "Decomposition preset for a clip"
+        + " file (default: the engine's styleatlas.pipeline.* settings, fast, as the host).")
+    String decomposition;
 
-    /** The decomposed scene (decomposing through the cache when needed). */
-    EditableScene scene(ContentCache cache, ProgressSink progress) throws IOException {
-      return scene(cache, progress, Cancellation.none());
+    /** The recognised and decomposed clip (decomposing through the studio's cache when needed). */
+    PreparedClip prepare(Studio studio, ProgressSink progress) throws IOException {
+      return prepare(studio, progress, Cancellation.none());
     }
 
     /** The same, with a decomposition that stops at its next step (keeping its checkpoint) when cancelled. */
-    EditableScene scene(ContentCache cache, ProgressSink progress, Cancellation cancellation) throws IOException {
-      if (longEdge < 0) {
-        throw new InputException("--long-edge: must be 0 or positive, got " + longEdge);
-      }
-      return Scenes.open(Optional.ofNullable(input), Optional.ofNullable(matte), longEdge,
-          DecompositionConfig.of(decomposition), cache, progress, cancellation);
+    PreparedClip prepare(Studio studio, ProgressSink progress, Cancellation cancellation) throws IOException {
+      Optional<ClipFiles> files = input == null ? Optional.empty() : Optional.of(new ClipFiles(input,
+          Optional.ofNullable(matte), Optional.ofNullable(longEdge), Optional.ofNullable(decomposition)));
+      return studio.prepare(files, progress, cancellation);
     }
 
     String describe() {
@@ -275,8 +261,9 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder (default: ~/.cache/styleatlas).")
     Path cacheDir;
 
-    ContentCache cache() {
-      return new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
+    /** The studio on the cache folder, with this engine's settings (the host's, for what they share). */
+    Studio studio() {
+      return Studio.local(cacheDir != null ? cacheDir : Studio.defaultCacheDir());
     }
 
     Path output(String fallback) {
@@ -316,7 +303,7 @@ final class StylizeCommand implements Callable<Integer> {
     }
 
     static Frame readImage(Path file) {
-      return AtlasFiles.read(file, 0, 0).toFrame();
+      return Studio.readImage(file);
     }
   }
 }

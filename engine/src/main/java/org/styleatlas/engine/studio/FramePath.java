@@ -31,6 +31,7 @@ final class FramePath {
   private final JobExecutor jobs;
   private final ArtifactKeys keys;
   private final Optional<ArtifactFrameRenderer> renderer;
+  private volatile long clipsSeen = Long.MIN_VALUE;
 
   FramePath(ContentCache cache, ClipStore clips, JobExecutor jobs, ArtifactKeys keys,
       Optional<ArtifactFrameRenderer> renderer) {
@@ -43,7 +44,15 @@ final class FramePath {
 
   /** Makes the clips already in the cache known again (after a restart, or after the CLI prepared one). */
   void restoreClips() {
+    clipsSeen = clips.lastChange();
     clips.all().forEach(collector::index);
+  }
+
+  /** Indexes the clips recorded since the last look (by the CLI, or by this host). */
+  private void refreshClips() {
+    if (clips.lastChange() != clipsSeen) {
+      restoreClips();
+    }
   }
 
   /** Makes one complete clip known. */
@@ -55,6 +64,7 @@ final class FramePath {
     FramePixels px = req.pixels();
     String hash = FrameHashes.of(px, req.decompose().matteSource());
     clips.putFrame(hash, px.width(), px.height(), px.image(), px.matte());
+    refreshClips();
     ClipCollector.Outcome outcome = collector.contribute(px.width(), px.height(), req.decompose(), req.time(), hash,
         req.clipLength());
     if (outcome instanceof ClipCollector.Completed c) {

@@ -67,9 +67,11 @@ public final class Studio {
   private final ClipStore clips;
   private final ArtifactKeys keys;
   private final FramePath frames;
+  private final PipelineSettings settings;
 
-  private Studio(ContentCache cache, ArtifactKeys keys, FramePath frames) {
+  private Studio(ContentCache cache, ArtifactKeys keys, FramePath frames, PipelineSettings settings) {
     this.cache = cache;
+    this.settings = settings;
     this.clips = new ClipStore(cache);
     this.keys = keys;
     this.frames = frames;
@@ -83,12 +85,30 @@ public final class Studio {
   public static Studio forHost(ContentCache cache, JobExecutor jobs, JobRunners runners) {
     ClipStore clips = new ClipStore(cache);
     return new Studio(cache, runners.keys(),
-        new FramePath(cache, clips, jobs, runners.keys(), runners.renderer(cache)));
+        new FramePath(cache, clips, jobs, runners.keys(), runners.renderer(cache)), PipelineSettings.fromEnvironment());
   }
 
   /** A studio that computes in the calling thread (the CLI), with this engine's settings. */
   public static Studio local(ContentCache cache, PipelineSettings settings) {
-    return new Studio(cache, new ArtifactRecipe(settings), null);
+    return new Studio(cache, new ArtifactRecipe(settings), null, settings);
+  }
+
+  /** Default size cap of a CLI studio's cache (the host's default {@code cache.maxBytes}). */
+  public static final long DEFAULT_MAX_BYTES = 20L << 30;
+
+  /** A CLI studio on {@code cacheDir} with this process's engine settings ({@link PipelineSettings#fromEnvironment()}). */
+  public static Studio local(Path cacheDir) {
+    return local(new ContentCache(cacheDir, DEFAULT_MAX_BYTES), PipelineSettings.fromEnvironment());
+  }
+
+  /** The default cache folder, shared by the CLI and the host: {@code $XDG_CACHE_HOME/styleatlas}. */
+  public static Path defaultCacheDir() {
+    return ContentCache.defaultRoot();
+  }
+
+  /** Reads an image file (a style image or an atlas PNG) as a frame. */
+  public static Frame readImage(Path file) {
+    return AtlasFiles.read(file, 0, 0).toFrame();
   }
 
   /** The addresses this studio computes and looks up. */
@@ -150,25 +170,29 @@ public final class Studio {
    * Recognises a clip on disk and ensures its decomposition (decomposing through the cache when it is
    * missing): the clip is read at its full size and recorded with the frame hashes the plug-in would send
    * ({@link FrameHashes}, matte source {@code clip}), then shrunk to the working resolution as the host's
-   * decompose job does. Without files: the embedded demo clip, exactly decomposed.
+   * decompose job does. Without files: the embedded demo clip, exactly decomposed. The decomposition preset
+   * and working size not given in {@code files} are this engine's ({@link PipelineSettings}, the host's), so
+   * by default the CLI prepares what the host looks up.
    *
    * @throws java.util.concurrent.CancellationException when cancelled during the decomposition (its
    *     checkpoint is kept; the next call resumes)
    */
-  public PreparedClip prepare(Optional<ClipFiles> files, DecompositionConfig config, ProgressSink progress,
-      Cancellation cancellation) throws IOException {
+  public PreparedClip prepare(Optional<ClipFiles> files, ProgressSink progress, Cancellation cancellation)
+      throws IOException {
     if (files.isEmpty()) {
       return new PreparedClip(null, null, Scenes.demo());
     }
     ClipFiles f = files.get();
+    DecompositionConfig config = f.decomposition().map(DecompositionConfig::of).orElse(settings.decomposition());
+    int longEdge = f.longEdge().orElse(settings.longEdge());
     Clip full = ClipReader.read(new ClipRequest(f.source(), f.matte(), 0));
     if (!full.hasMatte()) {
       throw InputException.of(f.source(), "no matte: give --matte (a folder of PNG masks or a matte video) or a"
           + " source with alpha");
     }
     ClipRecord record = recognise(full);
-    Clip working = JobClips.working(full, FILE_CLIP, f.longEdge());
-    CacheKey key = ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), FILE_CLIP, config, f.longEdge());
+    Clip working = JobClips.working(full, FILE_CLIP, longEdge);
+    CacheKey key = ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), FILE_CLIP, config, longEdge);
     Decomposition d = DecompositionJob.builder().setClip(working).setConfig(config).optCache(cache)
         .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, working)).optProgress(progress)
         .optCancellation(cancellation).build().run();
