@@ -58,7 +58,9 @@ final class AtlasFrameRenderer implements ArtifactFrameRenderer {
       }
       OutputMode mode = WireOutput.mode(settings.output());
       if (mode == OutputMode.ORIGINAL) {
-        out.put(0, source, 0, width * height * 4);
+        FloatBuffer pixels = source.duplicate();
+        pixels.clear().limit(width * height * 4);
+        out.put(pixels);
         return;
       }
       AtlasSet atlases = lease.atlases(stylized);

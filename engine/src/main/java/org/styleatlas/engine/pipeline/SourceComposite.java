@@ -26,7 +26,7 @@ final class SourceComposite {
    * @param source {@code [h, w, 4]} float32 straight RGBA from position 0, as the request carried it
    * @param stylized the stylized foreground atlas (full strength)
    * @param strength s in [0, 1]
-   * @param out receives {@code [h, w, 4]} float32 straight RGBA from position 0
+   * @param out receives {@code [h, w, 4]} float32 straight RGBA from its position
    */
   static void render(FrameRenderer sampler, FrameLayerMaps maps, FloatBuffer source, AtlasTexture stylized,
       AtlasTexture background, float strength, FloatBuffer out) {
@@ -61,6 +61,6 @@ final class SourceComposite {
       rgba[p * 4 + 2] = composite[p * 3 + 2];
       rgba[p * 4 + 3] = srcAlpha + a * (1 - srcAlpha);
     }
-    out.put(0, rgba);
+    out.put(rgba);
   }
 }

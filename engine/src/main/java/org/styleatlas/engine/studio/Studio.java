@@ -42,7 +42,6 @@ import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.ClipWriter;
 import org.styleatlas.engine.video.Frame;
-import org.styleatlas.engine.video.Matte;
 
 /**
  * The one application API of the engine: what the host (vertx-host) and the CLI (installer) call, and
@@ -60,8 +59,10 @@ import org.styleatlas.engine.video.Matte;
  */
 public final class Studio {
   private static final Logger LOG = LoggerFactory.getLogger(Studio.class);
-  /** The matte source of a clip prepared from files: its mattes came with it. */
-  static final DecomposeSettings FILE_CLIP = new DecomposeSettings("clip", null);
+  /** The matte source of a clip prepared from frames and matte files: the mattes came with it. */
+  static final DecomposeSettings MATTE_FILES = new DecomposeSettings("clip", null);
+  /** The matte source of a clip prepared from frames with alpha and no matte files. */
+  static final DecomposeSettings SOURCE_ALPHA = new DecomposeSettings("alpha", null);
 
   private final ContentCache cache;
   private final ClipStore clips;
@@ -169,7 +170,7 @@ public final class Studio {
   /**
    * Recognises a clip on disk and ensures its decomposition (decomposing through the cache when it is
    * missing): the clip is read at its full size and recorded with the frame hashes the plug-in would send
-   * ({@link FrameHashes}, matte source {@code clip}), then shrunk to the working resolution as the host's
+   * ({@link FrameHashes}; matte source {@code clip} with matte files, else {@code alpha}), then shrunk to the working resolution as the host's
    * decompose job does. Without files: the embedded demo clip, exactly decomposed. The decomposition preset
    * and working size not given in {@code files} are this engine's ({@link PipelineSettings}, the host's), so
    * by default the CLI prepares what the host looks up.
@@ -190,9 +191,10 @@ public final class Studio {
       throw InputException.of(f.source(), "no matte: give --matte (a folder of PNG masks or a matte video) or a"
           + " source with alpha");
     }
-    ClipRecord record = recognise(full);
-    Clip working = JobClips.working(full, FILE_CLIP, longEdge);
-    CacheKey key = ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), FILE_CLIP, config, longEdge);
+    DecomposeSettings matte = f.matte().isPresent() ? MATTE_FILES : SOURCE_ALPHA;
+    ClipRecord record = recognise(full, matte);
+    Clip working = JobClips.working(full, matte, longEdge);
+    CacheKey key = ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), matte, config, longEdge);
     Decomposition d = DecompositionJob.builder().setClip(working).setConfig(config).optCache(cache)
         .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, working)).optProgress(progress)
         .optCancellation(cancellation).build().run();
@@ -200,14 +202,17 @@ public final class Studio {
     return new PreparedClip(record, key, scene);
   }
 
-  /** Records a full-size clip with its mattes as the plug-in's frames would be recognised. */
-  private ClipRecord recognise(Clip full) throws IOException {
+  /**
+   * Records a full-size clip as the plug-in's frames would be recognised: with matte files, as frames with a
+   * matte plane and matte source {@code clip}; else as RGBA frames with matte source {@code alpha}.
+   */
+  private ClipRecord recognise(Clip full, DecomposeSettings matte) throws IOException {
     List<String> hashes = new ArrayList<>(full.frameCount());
-    List<Matte> mattes = full.mattes().orElseThrow();
+    boolean plane = matte == MATTE_FILES;
     for (int t = 0; t < full.frameCount(); t++) {
-      hashes.add(FrameHashes.of(full.frame(t), mattes.get(t), FILE_CLIP.matteSource()));
+      hashes.add(FrameHashes.of(full.frame(t), plane ? full.matte(t) : null, matte.matteSource()));
     }
-    ClipRecord record = new ClipRecord(ClipStore.clipId(hashes), full.width(), full.height(), FILE_CLIP, hashes);
+    ClipRecord record = new ClipRecord(ClipStore.clipId(hashes), full.width(), full.height(), matte, hashes);
     clips.putClip(record);
     if (frames != null) {
       frames.index(record);
