@@ -28,7 +28,7 @@ import org.styleatlas.ofx.harness.Status;
  * The built plug-in against the real host (in this JVM, {@link TinyPipeline}'s runners): a stylized
  * composite gives the host's own pixels back, bit for bit, wherever the object is invisible (α below
  * 1/512), at 8-bit, 16-bit and float depth, and everywhere at strength 0. The composite is drawn over the
- * request's full-resolution pixels, not the clip's stored working-size frame.
+ * request's full-resolution pixels, not the clip's stored working-size frame (here half the size).
  *
  * <p>The clip's samples are multiples of 1/255, which every depth holds exactly (8-bit k, 16-bit 257·k,
  * float k/255), so the three depths send the same floats: one clip, one decomposition.
@@ -44,6 +44,8 @@ class SourcePixelsRoundTripTest {
   private static final int MATTE = 2;
   private static final int BOX = 2;
   private static final float INVISIBLE = 1f / 512;
+  /** The clip is decomposed at half its size, so the composite cannot have come from the working frames. */
+  private static final int WORKING_LONG_EDGE = W / 2;
 
   @TempDir Path dir;
 
@@ -53,7 +55,8 @@ class SourcePixelsRoundTripTest {
   @Test
   void untouchedPixelsComeBackBitIdenticalAt8And16BitAndFloat() throws Exception {
     HostConfig config = config();
-    try (EngineHost host = EngineHost.start(config, TinyPipeline.discover(dir, Map.of("decomposeIterations", "200")))
+    try (EngineHost host = EngineHost.start(config, TinyPipeline.discover(dir, Map.of("decomposeIterations", "200",
+            "longEdge", Integer.toString(WORKING_LONG_EDGE))))
             .orElseThrow();
         Fixture f = new Fixture(null)) {
       for (int t = 0; t < FRAMES; t++) {
