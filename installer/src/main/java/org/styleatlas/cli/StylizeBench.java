@@ -1,6 +1,5 @@
 package org.styleatlas.cli;
 
-import ai.djl.Device;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.clipmodel.ClipModel;
+import org.styleatlas.engine.clipmodel.ClipModels;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.render.RenderBenchmark;
 import org.styleatlas.engine.runtime.DjlRuntime;
@@ -118,7 +118,7 @@ final class StylizeBench implements Callable<Integer> {
       if (!Files.isRegularFile(model)) {
         throw InputException.of(model, "no such CLIP model file");
       }
-      try (ClipModel clip = ClipModel.load(model, Device.cpu())) {
+      try (ClipModel clip = ClipModels.openOnCpu(model)) {
         for (String preset : presets) {
           StylizeConfig config = StylizeConfig.preset(StylizeConfig.Preset.parse(preset));
           config = config.withSchedule(config.schedule().withIterations(iterations));
