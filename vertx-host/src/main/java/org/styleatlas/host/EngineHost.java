@@ -23,7 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobRunners;
 import org.styleatlas.engine.studio.Studio;
@@ -98,9 +97,9 @@ public final class EngineHost implements AutoCloseable {
     JobExecutor jobs = null;
     try {
       TokenFile token = config.tcp().enabled() ? TokenFile.loadOrCreate(config.tcp().tokenFile()) : null;
-      ContentCache cache = new ContentCache(config.cacheDir(), config.cacheMaxBytes());
-      jobs = new JobExecutor(cache, config.stateDir(), runners, config.shutdownWait());
-      Studio studio = Studio.forHost(cache, jobs, runners);
+      Studio studio = Studio.forHost(config.cacheDir(), config.cacheMaxBytes(), config.stateDir(), runners,
+          config.shutdownWait());
+      jobs = studio.jobs();
       studio.restoreClips();
       JacksonCodec.registerAll(vertx);
       preloadOffTheEventLoop(vertx);

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.VideoHashing;
 
 /**
  * The content hash of style images, as part of stylized-atlas keys: the decoded pixels, so a copy or a
@@ -21,7 +22,7 @@ final class StyleImages {
 
   /** The hash of decoded pixels. */
   static String hash(Frame image) {
-    return new ContentHasher().putFrame(image).hex();
+    return VideoHashing.putFrame(new ContentHasher(), image).hex();
   }
 
   /** The hash of the image in {@code file}. */

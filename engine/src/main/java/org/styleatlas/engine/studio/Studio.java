@@ -31,7 +31,7 @@ import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.EditingAtlasTrainer;
-import org.styleatlas.engine.stylize.ResolutionMapCache;
+import org.styleatlas.engine.maps.ResolutionMapCache;
 import org.styleatlas.engine.stylize.StylizationResult;
 import org.styleatlas.engine.stylize.StylizedAtlasCache;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
@@ -69,10 +69,13 @@ public final class Studio {
   private final ArtifactKeys keys;
   private final FramePath frames;
   private final PipelineSettings settings;
+  private final JobExecutor jobs;
 
-  private Studio(ContentCache cache, ArtifactKeys keys, FramePath frames, PipelineSettings settings) {
+  private Studio(ContentCache cache, ArtifactKeys keys, FramePath frames, PipelineSettings settings,
+      JobExecutor jobs) {
     this.cache = cache;
     this.settings = settings;
+    this.jobs = jobs;
     this.clips = new ClipStore(cache);
     this.keys = keys;
     this.frames = frames;
@@ -86,12 +89,34 @@ public final class Studio {
   public static Studio forHost(ContentCache cache, JobExecutor jobs, JobRunners runners) {
     ClipStore clips = new ClipStore(cache);
     return new Studio(cache, runners.keys(),
-        new FramePath(cache, clips, jobs, runners.keys(), runners.renderer(cache)), PipelineSettings.fromEnvironment());
+        new FramePath(cache, clips, jobs, runners.keys(), runners.renderer(cache)), PipelineSettings.fromEnvironment(),
+        jobs);
+  }
+
+  /**
+   * The host's studio on its folders: the content cache, and a job executor (not started; start it with
+   * {@code jobs().start()}) whose records and checkpoints live in {@code stateDir}.
+   *
+   * @param cacheMaxBytes the cache's size cap; least recently used entries are evicted beyond it
+   * @param shutdownWait how long closing the executor waits for the running job to checkpoint
+   */
+  public static Studio forHost(Path cacheDir, long cacheMaxBytes, Path stateDir, JobRunners runners,
+      java.time.Duration shutdownWait) {
+    ContentCache cache = new ContentCache(cacheDir, cacheMaxBytes);
+    return forHost(cache, new JobExecutor(cache, stateDir, runners, shutdownWait), runners);
+  }
+
+  /** The host's job executor (the jobs API: submit, list, cancel); absent from a CLI studio. */
+  public JobExecutor jobs() {
+    if (jobs == null) {
+      throw new IllegalStateException("this studio runs no jobs; use Studio.forHost");
+    }
+    return jobs;
   }
 
   /** A studio that computes in the calling thread (the CLI), with this engine's settings. */
   public static Studio local(ContentCache cache, PipelineSettings settings) {
-    return new Studio(cache, new ArtifactRecipe(settings), null, settings);
+    return new Studio(cache, new ArtifactRecipe(settings), null, settings, null);
   }
 
   /** Default size cap of a CLI studio's cache (the host's default {@code cache.maxBytes}). */
