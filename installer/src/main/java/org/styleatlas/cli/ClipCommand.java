@@ -12,6 +12,7 @@ import org.styleatlas.engine.clipmodel.ClipModels;
 import org.styleatlas.engine.clipmodel.ClipTokenizer;
 import org.styleatlas.engine.clipmodel.KnownClipModel;
 import org.styleatlas.engine.clipmodel.TokenizedPrompt;
+import org.styleatlas.engine.studio.ClipModelChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,11 @@ final class ClipCommand {
     String device;
 
     @Mixin ModelsCommand.ModelsDirOption dir;
+
+    /** The model, device and models directory as the studio takes them. */
+    ClipModelChoice choice() {
+      return new ClipModelChoice(model, device, java.util.Optional.ofNullable(dir.modelsDir));
+    }
 
     ClipModel open(PrintWriter err) {
       try (TerminalProgress progress = TerminalProgress.mebibytes(err)) {

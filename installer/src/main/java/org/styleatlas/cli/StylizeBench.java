@@ -17,6 +17,7 @@ import org.styleatlas.engine.bench.RenderBenchmark;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.RunStats;
 import org.styleatlas.engine.stylize.StylizeBenchmark;
+import org.styleatlas.engine.studio.RenderRequest;
 import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.scene.EditableScene;
 import org.styleatlas.engine.stylize.scene.Scenes;
@@ -138,7 +139,7 @@ final class StylizeBench implements Callable<Integer> {
   }
 
   private void render(EditableScene scene, PrintWriter out) {
-    FrameSize output = StylizeCommand.RenderOptions.parseSize("--render-size", renderSize);
+    FrameSize output = RenderRequest.parseSize("--render-size", renderSize);
     int w = output.width();
     int h = output.height();
     RenderBenchmark.Workload workload = RenderBenchmark.prepare(scene.maps(), scene::frame, scene.atlases(), w, h,

@@ -12,6 +12,7 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
+import org.styleatlas.engine.clipmodel.ClipModel;
 import org.styleatlas.engine.clipmodel.ClipModels;
 import org.styleatlas.engine.decomposition.Decomposition;
 import org.styleatlas.engine.decomposition.DecompositionJob;
@@ -28,12 +29,20 @@ import org.styleatlas.engine.pipeline.DecompositionEntry;
 import org.styleatlas.engine.pipeline.JobClips;
 import org.styleatlas.engine.pipeline.PipelineSettings;
 import org.styleatlas.engine.render.AtlasFiles;
+import org.styleatlas.engine.render.AtlasSet;
+import org.styleatlas.engine.render.ClipRenderer;
+import org.styleatlas.engine.render.RenderJob;
+import org.styleatlas.engine.render.RenderSettings;
 import org.styleatlas.engine.runtime.Cancellation;
+import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.EditingAtlasTrainer;
 import org.styleatlas.engine.maps.ResolutionMapCache;
 import org.styleatlas.engine.stylize.StylizationResult;
+import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.StylizedAtlasCache;
+import org.styleatlas.engine.stylize.loss.StructureLoss;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
 import org.styleatlas.engine.stylize.scene.EditableScene;
 import org.styleatlas.engine.stylize.scene.Scenes;
@@ -51,10 +60,11 @@ import org.styleatlas.engine.video.Frame;
  *
  * <p>Use cases: add frames / recognise a clip ({@link #render} for the plug-in's frames, {@link #prepare}
  * for files); ensure a decomposition ({@link #prepare}; the host's through its jobs); ensure a stylization
- * ({@link #ensureStylization}); render a frame at (t, size, mode) ({@link #render}); export an atlas
- * ({@link #exportAtlas}); list and evict artifacts ({@link #artifacts}, {@link #evict}).
+ * ({@link #stylizeClip}; the host's through its jobs); render a frame at (t, size, mode) ({@link #render};
+ * whole clips to files with {@link #renderClip}); export and import atlases ({@link #exportAtlases},
+ * {@link #renderClip} with a painted atlas); list and evict artifacts ({@link #artifacts}, {@link #evict}).
  *
- * <p>Thread-safe for {@link #render}; {@link #prepare} and {@link #ensureStylization} run in the calling
+ * <p>Thread-safe for {@link #render}; {@link #prepare} and {@link #stylizeClip} run in the calling
  * thread (the CLI's), and must not overlap with a host's trainer on the same clip.
  */
 public final class Studio {
@@ -124,6 +134,7 @@ public final class Studio {
 
   /** A CLI studio on {@code cacheDir} with this process's engine settings ({@link PipelineSettings#fromEnvironment()}). */
   public static Studio local(Path cacheDir) {
+    DjlRuntime.forceOffline();
     return local(new ContentCache(cacheDir, DEFAULT_MAX_BYTES), PipelineSettings.fromEnvironment());
   }
 
@@ -248,30 +259,81 @@ public final class Studio {
   }
 
   /**
+   * Fine-tunes a prepared clip towards a prompt (or finds the result in the cache, at the address the host
+   * looks up), renders it to {@code out} and writes a JSON report and a loss plot beside it.
+   *
+   * @param report the report file; empty: {@code out} without a video extension, plus {@code .json}
+   * @param exportAtlas where to write the stylized foreground atlas as a PNG, if wanted
+   * @param decomposeSeconds how long preparing took, for the report
+   * @throws java.util.concurrent.CancellationException when cancelled during fine-tuning (its checkpoint is
+   *     kept; the next call resumes)
+   */
+  public StylizeOutcome stylizeClip(PreparedClip clip, StylizeRequest request, RenderRequest render, Path out,
+      Optional<Path> report, Optional<Path> exportAtlas, String clipDescription, double decomposeSeconds,
+      ProgressSink progress, Cancellation cancellation) throws IOException {
+    return new ClipStylizer(this).run(clip, request, render, out, report, exportAtlas, clipDescription,
+        decomposeSeconds, progress, cancellation);
+  }
+
+  /**
    * The stylization of a prepared clip: found in the cache, else fine-tuned here (checkpointing to
    * {@code <cache>/work/<key hash>/checkpoint.bin}, so an interrupted call resumes) and stored.
-   *
-   * @throws java.util.concurrent.CancellationException when cancelled (the checkpoint is kept)
    */
-  public Stylization ensureStylization(PreparedClip clip, StylizationRequest request, ProgressSink progress,
-      Cancellation cancellation) throws IOException {
+  Stylization ensureStylization(PreparedClip clip, StyleTarget target, StylizeConfig config, ClipModel model,
+      Optional<StructureLoss> structure, ProgressSink progress, Cancellation cancellation) throws IOException {
     EditableScene scene = clip.scene();
     CacheKey decomposition = clip.decomposition() != null ? clip.decomposition()
         : new ContentHasher().putString(scene.identity()).key(ArtifactKeys.DECOMPOSITION);
-    CacheKey key = ArtifactRecipe.stylized(decomposition, ClipModels.identityOf(request.clipModel().file()),
-        request.target(), request.config());
+    CacheKey key = ArtifactRecipe.stylized(decomposition, ClipModels.identityOf(model.file()), target, config);
     Path checkpoint = cache.root().resolve("work").resolve(key.hash()).resolve("checkpoint.bin");
     boolean[] ran = {false};
     StylizationResult result = new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
       ran[0] = true;
-      return new EditingAtlasTrainer(request.config(), request.structure()).run(scene, request.clipModel(),
-          request.target(), progress, cancellation::isCancelled, Optional.of(checkpoint));
+      return new EditingAtlasTrainer(config, structure).run(scene, model, target, progress,
+          cancellation::isCancelled, Optional.of(checkpoint));
     });
     return new Stylization(key, result, ran[0]);
   }
 
+  /**
+   * Renders a prepared clip to {@code out} (a PNG folder, an H.264 .mp4 or a ProRes 4444 .mov): its original
+   * atlases, or a painted or stylized foreground atlas PNG of the exported size.
+   */
+  public RenderOutcome renderClip(PreparedClip clip, RenderRequest render, Optional<Path> atlasPng, Path out,
+      ProgressSink progress) throws IOException {
+    EditableScene scene = clip.scene();
+    RenderSettings settings = render.resolve(scene.width(), scene.height());
+    RenderJob.check(out, settings);
+    AtlasSet atlases = scene.atlases();
+    if (atlasPng.isPresent()) {
+      atlases = atlases.withStylizedForeground(AtlasFiles.readLike(atlasPng.get(), atlases.foreground()));
+    }
+    double seconds = RenderJob.write(new ClipRenderer(scene.maps(), atlases), scene::frame, settings, scene.fps(),
+        out, progress);
+    return new RenderOutcome(scene.frameCount(), settings.width(), settings.height(), settings.mode().cliName(), out,
+        seconds);
+  }
+
+  /**
+   * Writes the clip's original atlases as PNGs, to paint and render back.
+   *
+   * @return the foreground atlas's size when it was written
+   */
+  public Optional<AtlasExport> exportAtlases(PreparedClip clip, Optional<Path> foreground, Optional<Path> background)
+      throws IOException {
+    AtlasSet atlases = clip.scene().atlases();
+    if (background.isPresent()) {
+      AtlasFiles.write(atlases.background(), background.get());
+    }
+    if (foreground.isEmpty()) {
+      return Optional.empty();
+    }
+    AtlasFiles.write(atlases.foreground(), foreground.get());
+    return Optional.of(new AtlasExport(atlases.foreground().width(), atlases.foreground().height()));
+  }
+
   /** Writes the stylized foreground atlas as a PNG. */
-  public void exportAtlas(Stylization stylization, Path png) throws IOException {
+  void exportAtlas(Stylization stylization, Path png) throws IOException {
     AtlasFiles.write(stylization.result().foreground(), png);
   }
 
