@@ -26,6 +26,33 @@ public final class FrameHashes {
   }
 
   /**
+   * One frame's hash fed in two steps, as a clip is read (all frames, then all mattes): the same bytes as
+   * {@link #of(FramePixels, String)} for the plug-in's planes.
+   */
+  static final class Pending {
+    private final ContentHasher h;
+    private boolean matte;
+
+    /** Starts with a frame read from a file; RGB frames count as alpha 1. */
+    Pending(Frame frame) {
+      h = new ContentHasher().putLong(frame.width()).putLong(frame.height()).putBytes(floats(rgba(frame)));
+    }
+
+    /** Adds the frame's matte plane. */
+    void matte(Matte m) {
+      h.putLong(1).putBytes(floats(m.values()));
+      matte = true;
+    }
+
+    String finish(String matteSource) {
+      if (!matte) {
+        h.putLong(0);
+      }
+      return h.putString(matteSource).hex();
+    }
+  }
+
+  /**
    * The hash of a frame read from a file, as the plug-in would send it: RGB frames get alpha 1.
    *
    * @param matte the frame's matte plane, or null

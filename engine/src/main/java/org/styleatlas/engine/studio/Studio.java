@@ -51,6 +51,8 @@ import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.ClipWriter;
 import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.FullSizeSink;
+import org.styleatlas.engine.video.Matte;
 
 /**
  * The one application API of the engine: what the host (vertx-host) and the CLI (installer) call, and
@@ -205,9 +207,10 @@ public final class Studio {
 
   /**
    * Recognises a clip on disk and ensures its decomposition (decomposing through the cache when it is
-   * missing): the clip is read at its full size and recorded with the frame hashes the plug-in would send
-   * ({@link FrameHashes}; matte source {@code clip} with matte files, else {@code alpha}), then shrunk to the working resolution as the host's
-   * decompose job does. Without files: the embedded demo clip, exactly decomposed. The decomposition preset
+   * missing): the clip is recorded with the frame hashes the plug-in would send for its full-size pixels
+   * ({@link FrameHashes}; matte source {@code clip} with matte files, else {@code alpha}), each frame hashed as
+   * it is read and shrunk to the working resolution at once, so the clip never sits in memory at full size.
+   * Without files: the embedded demo clip, exactly decomposed. The decomposition preset
    * and working size not given in {@code files} are this engine's ({@link PipelineSettings}, the host's), so
    * by default the CLI prepares what the host looks up.
    *
@@ -222,14 +225,15 @@ public final class Studio {
     ClipFiles f = files.get();
     DecompositionConfig config = f.decomposition().map(DecompositionConfig::of).orElse(settings.decomposition());
     int longEdge = f.longEdge().orElse(settings.longEdge());
-    Clip full = ClipReader.read(new ClipRequest(f.source(), f.matte(), 0));
-    if (!full.hasMatte()) {
+    DecomposeSettings matte = f.matte().isPresent() ? MATTE_FILES : SOURCE_ALPHA;
+    FrameRecorder recorder = new FrameRecorder();
+    Clip clip = ClipReader.read(new ClipRequest(f.source(), f.matte(), longEdge), recorder);
+    if (!clip.hasMatte()) {
       throw InputException.of(f.source(), "no matte: give --matte (a folder of PNG masks or a matte video) or a"
           + " source with alpha");
     }
-    DecomposeSettings matte = f.matte().isPresent() ? MATTE_FILES : SOURCE_ALPHA;
-    ClipRecord record = recognise(full, matte);
-    Clip working = JobClips.working(full, matte, longEdge);
+    ClipRecord record = recognise(recorder, matte);
+    Clip working = JobClips.working(clip, matte, longEdge);
     CacheKey key = ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), matte, config, longEdge);
     Decomposition d = DecompositionJob.builder().setClip(working).setConfig(config).optCache(cache)
         .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, working)).optProgress(progress)
@@ -238,23 +242,43 @@ public final class Studio {
     return new PreparedClip(record, key, scene);
   }
 
-  /**
-   * Records a full-size clip as the plug-in's frames would be recognised: with matte files, as frames with a
-   * matte plane and matte source {@code clip}; else as RGBA frames with matte source {@code alpha}.
-   */
-  private ClipRecord recognise(Clip full, DecomposeSettings matte) throws IOException {
-    List<String> hashes = new ArrayList<>(full.frameCount());
-    boolean plane = matte == MATTE_FILES;
-    for (int t = 0; t < full.frameCount(); t++) {
-      hashes.add(FrameHashes.of(full.frame(t), plane ? full.matte(t) : null, matte.matteSource()));
+  /** Hashes each frame and matte at its source size as the reader passes them, then lets them go. */
+  private static final class FrameRecorder implements FullSizeSink {
+    final List<FrameHashes.Pending> frames = new ArrayList<>();
+    int width;
+    int height;
+    private int mattes;
+
+    @Override
+    public void frame(Frame frame) {
+      if (frames.isEmpty()) {
+        width = frame.width();
+        height = frame.height();
+      }
+      frames.add(new FrameHashes.Pending(frame));
     }
-    ClipRecord record = new ClipRecord(ClipStore.clipId(hashes), full.width(), full.height(), matte, hashes);
+
+    @Override
+    public void matte(Matte matte) {
+      if (mattes < frames.size()) {
+        frames.get(mattes++).matte(matte);
+      }
+    }
+  }
+
+  /**
+   * Records a clip as the plug-in's frames would be recognised: with matte files, as frames with a matte
+   * plane and matte source {@code clip}; else as RGBA frames with matte source {@code alpha}.
+   */
+  private ClipRecord recognise(FrameRecorder recorder, DecomposeSettings matte) throws IOException {
+    List<String> hashes = recorder.frames.stream().map(p -> p.finish(matte.matteSource())).toList();
+    ClipRecord record = new ClipRecord(ClipStore.clipId(hashes), recorder.width, recorder.height, matte, hashes);
     clips.putClip(record);
     if (frames != null) {
       frames.index(record);
     }
-    LOG.info("clip {} recognised: {} frames of {}x{}", record.id().substring(0, 12), full.frameCount(),
-        full.width(), full.height());
+    LOG.info("clip {} recognised: {} frames of {}x{}", record.id().substring(0, 12), hashes.size(), record.width(),
+        record.height());
     return record;
   }
 
