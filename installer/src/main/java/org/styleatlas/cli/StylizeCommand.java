@@ -149,7 +149,7 @@ final class StylizeCommand implements Callable<Integer> {
 
     /** The same, with a decomposition that stops at its next step (keeping its checkpoint) when cancelled. */
     PreparedClip prepare(Studio studio, ProgressSink progress, Cancellation cancellation) throws IOException {
-      Optional<ClipFiles> files = input == null ? Optional.empty() : Optional.of(new ClipFiles(input,
+      Optional<ClipFiles> files = input == null ? Optional.empty() : Optional.of(ClipFiles.of(input,
           Optional.ofNullable(matte), Optional.ofNullable(longEdge), Optional.ofNullable(decomposition)));
       return studio.prepare(files, progress, cancellation);
     }

@@ -93,7 +93,7 @@ public final class DecompositionJob {
   private static CacheKey key(org.styleatlas.engine.video.Clip clip, DecompositionConfig config, String budget) {
     ContentHasher h = new ContentHasher().putString(config.fingerprint());
     h.putString(budget == null ? "no-budget" : "budget-" + budget);
-    return VideoHashing.putClip(h, clip).key(DecompositionFiles.KIND);
+    return VideoHashing.putClip(h, clip).key(DecompositionFiles.RUN_KIND);
   }
 
   /** The cached decomposition of {@code clip} with {@code config}, loaded without training, if present. */

@@ -15,6 +15,7 @@ import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.clipmodel.ClipModel;
 import org.styleatlas.engine.clipmodel.ClipModels;
 import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.decomposition.DecompositionExport;
 import org.styleatlas.engine.decomposition.DecompositionJob;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.jobs.ArtifactKeys;
@@ -52,6 +53,7 @@ import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.ClipWriter;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.FullSizeSink;
+import org.styleatlas.engine.video.OutputFormat;
 import org.styleatlas.engine.video.Matte;
 
 /**
@@ -220,10 +222,10 @@ public final class Studio {
   public PreparedClip prepare(Optional<ClipFiles> files, ProgressSink progress, Cancellation cancellation)
       throws IOException {
     if (files.isEmpty()) {
-      return new PreparedClip(null, null, Scenes.demo());
+      return new PreparedClip(null, null, Scenes.demo(), null);
     }
     ClipFiles f = files.get();
-    DecompositionConfig config = f.decomposition().map(DecompositionConfig::of).orElse(settings.decomposition());
+    DecompositionConfig config = config(f);
     int longEdge = f.longEdge().orElse(settings.longEdge());
     DecomposeSettings matte = f.matte().isPresent() ? MATTE_FILES : SOURCE_ALPHA;
     FrameRecorder recorder = new FrameRecorder();
@@ -239,7 +241,42 @@ public final class Studio {
         .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, working)).optProgress(progress)
         .optCancellation(cancellation).build().run();
     EditableScene scene = new DecompositionScene(d, working, progress, Optional.of(new ResolutionMapCache(cache)));
-    return new PreparedClip(record, key, scene);
+    return new PreparedClip(record, key, scene, working);
+  }
+
+  /** The decomposition settings of {@code files}: its preset or the engine's, with its overrides. */
+  private DecompositionConfig config(ClipFiles files) {
+    DecompositionConfig config = files.decomposition().map(DecompositionConfig::of).orElse(settings.decomposition());
+    if (files.iterations().isPresent()) {
+      config = config.withIterations(files.iterations().get());
+    }
+    if (files.seed().isPresent()) {
+      config = config.withSchedule(config.schedule().withSeed(files.seed().get()));
+    }
+    return config;
+  }
+
+  /**
+   * Prepares a clip on disk ({@link #prepare}) and writes what its decomposition shows into {@code out}: the
+   * reconstruction and a side-by-side (original | reconstruction | α) as videos or PNG folders, the atlases,
+   * the report and the loss plot.
+   *
+   * @param format {@code mp4} (H.264 videos) or {@code png} (PNG sequences)
+   */
+  public DecompositionSummary decomposeClip(ClipFiles files, Path out, String format, ProgressSink progress,
+      Cancellation cancellation) throws IOException {
+    OutputFormat written = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+      case "mp4" -> OutputFormat.H264_MP4;
+      case "png" -> OutputFormat.PNG_SEQUENCE;
+      default -> throw new InputException("--format: expected mp4 or png, got '" + format + "'");
+    };
+    config(files);
+    try (PreparedClip clip = prepare(Optional.of(files), progress, cancellation)) {
+      Decomposition d = ((DecompositionScene) clip.scene()).decomposition();
+      DecompositionExport.write(d, clip.working(), out, written, progress);
+      return new DecompositionSummary(d.report().meanPsnr(), clip.working().frameCount(), d.report().iterations(),
+          out.toAbsolutePath());
+    }
   }
 
   /** Hashes each frame and matte at its source size as the reader passes them, then lets them go. */
