@@ -6,16 +6,25 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.CacheKey;
+import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.clipmodel.ClipModel;
+import org.styleatlas.engine.clipmodel.ClipModels;
+import org.styleatlas.engine.jobs.ArtifactKeys;
+import org.styleatlas.engine.pipeline.ArtifactRecipe;
+import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.ClipRenderer;
 import org.styleatlas.engine.render.RenderJob;
 import org.styleatlas.engine.render.RenderSettings;
 import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.stylize.EditingAtlasTrainer;
 import org.styleatlas.engine.stylize.LossPlot;
 import org.styleatlas.engine.stylize.StylizationResult;
 import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.StylizeReport;
+import org.styleatlas.engine.stylize.StylizedAtlasCache;
 import org.styleatlas.engine.stylize.loss.StructureLoss;
 import org.styleatlas.engine.stylize.loss.StyleTarget;
 import org.styleatlas.engine.stylize.scene.EditableScene;
@@ -28,10 +37,10 @@ import org.styleatlas.engine.video.OutputFormat;
 final class ClipStylizer {
   private static final Logger LOG = LoggerFactory.getLogger(ClipStylizer.class);
 
-  private final Studio studio;
+  private final ContentCache cache;
 
-  ClipStylizer(Studio studio) {
-    this.studio = studio;
+  ClipStylizer(ContentCache cache) {
+    this.cache = cache;
   }
 
   StylizeOutcome run(PreparedClip clip, StylizeRequest request, RenderRequest render, Path out,
@@ -53,12 +62,12 @@ final class ClipStylizer {
       Optional<StructureLoss> structureLoss = structure
           ? Optional.of(new StructureLoss(model::encodeImageTokens, scene.atlases().foreground()))
           : Optional.empty();
-      stylization = studio.ensureStylization(clip, target, config, model, structureLoss, progress, cancellation);
+      stylization = ensureStylization(clip, target, config, model, structureLoss, progress, cancellation);
     }
     StylizationResult result = stylization.result();
     boolean ran = stylization.computed();
     if (exportAtlas.isPresent()) {
-      studio.exportAtlas(stylization, exportAtlas.get());
+      AtlasFiles.write(result.foreground(), exportAtlas.get());
     }
     double renderSeconds = RenderJob.write(new ClipRenderer(scene.maps(), result.applyTo(scene.atlases())),
         scene::frame, settings, scene.fps(), out, progress);
@@ -72,6 +81,26 @@ final class ClipStylizer {
     LossPlot.write(result.history(), plot);
     LOG.info("wrote {}, {} and {}", out, reportFile, plot);
     return new StylizeOutcome(scene.frameCount(), out, settings.mode().cliName(), reportFile, plot, !ran);
+  }
+
+  /**
+   * The stylization of a prepared clip: found in the cache, else fine-tuned here (checkpointing to
+   * {@code <cache>/work/<key hash>/checkpoint.bin}, so an interrupted call resumes) and stored.
+   */
+  private Stylization ensureStylization(PreparedClip clip, StyleTarget target, StylizeConfig config, ClipModel model,
+      Optional<StructureLoss> structure, ProgressSink progress, Cancellation cancellation) throws IOException {
+    EditableScene scene = clip.scene();
+    CacheKey decomposition = clip.decomposition() != null ? clip.decomposition()
+        : new ContentHasher().putString(scene.identity()).key(ArtifactKeys.DECOMPOSITION);
+    CacheKey key = ArtifactRecipe.stylized(decomposition, ClipModels.identityOf(model.file()), target, config);
+    Path checkpoint = cache.root().resolve("work").resolve(key.hash()).resolve("checkpoint.bin");
+    boolean[] ran = {false};
+    StylizationResult result = new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
+      ran[0] = true;
+      return new EditingAtlasTrainer(config, structure).run(scene, model, target, progress,
+          cancellation::isCancelled, Optional.of(checkpoint));
+    });
+    return new Stylization(key, result, ran[0]);
   }
 
   /** The output's file name without a video extension: {@code out.mp4} and {@code out/} give {@code out}. */

@@ -1,33 +1,17 @@
 package org.styleatlas.engine.studio;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.cache.ContentHasher;
-import org.styleatlas.engine.clipmodel.ClipModel;
-import org.styleatlas.engine.clipmodel.ClipModels;
-import org.styleatlas.engine.decomposition.Decomposition;
-import org.styleatlas.engine.decomposition.DecompositionExport;
-import org.styleatlas.engine.decomposition.DecompositionJob;
-import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.jobs.ArtifactKeys;
-import org.styleatlas.engine.jobs.ClipIdentity;
 import org.styleatlas.engine.jobs.ClipRecord;
 import org.styleatlas.engine.jobs.ClipStore;
-import org.styleatlas.engine.jobs.DecomposeSettings;
 import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobRunners;
 import org.styleatlas.engine.pipeline.ArtifactRecipe;
-import org.styleatlas.engine.pipeline.DecompositionEntry;
-import org.styleatlas.engine.pipeline.JobClips;
 import org.styleatlas.engine.pipeline.PipelineSettings;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.AtlasSet;
@@ -37,24 +21,10 @@ import org.styleatlas.engine.render.RenderSettings;
 import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.stylize.EditingAtlasTrainer;
-import org.styleatlas.engine.maps.ResolutionMapCache;
-import org.styleatlas.engine.stylize.StylizationResult;
-import org.styleatlas.engine.stylize.StylizeConfig;
-import org.styleatlas.engine.stylize.StylizedAtlasCache;
-import org.styleatlas.engine.stylize.loss.StructureLoss;
-import org.styleatlas.engine.stylize.loss.StyleTarget;
-import org.styleatlas.engine.stylize.scene.DecompositionScene;
 import org.styleatlas.engine.stylize.scene.EditableScene;
 import org.styleatlas.engine.stylize.scene.Scenes;
-import org.styleatlas.engine.video.Clip;
-import org.styleatlas.engine.video.ClipReader;
-import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.ClipWriter;
 import org.styleatlas.engine.video.Frame;
-import org.styleatlas.engine.video.FullSizeSink;
-import org.styleatlas.engine.video.OutputFormat;
-import org.styleatlas.engine.video.Matte;
 
 /**
  * The one application API of the engine: what the host (vertx-host) and the CLI (installer) call, and
@@ -72,11 +42,6 @@ import org.styleatlas.engine.video.Matte;
  * thread (the CLI's), and must not overlap with a host's trainer on the same clip.
  */
 public final class Studio {
-  private static final Logger LOG = LoggerFactory.getLogger(Studio.class);
-  /** The matte source of a clip prepared from frames and matte files: the mattes came with it. */
-  static final DecomposeSettings MATTE_FILES = new DecomposeSettings("clip", null);
-  /** The matte source of a clip prepared from frames with alpha and no matte files. */
-  static final DecomposeSettings SOURCE_ALPHA = new DecomposeSettings("alpha", null);
 
   private final ContentCache cache;
   private final ClipStore clips;
@@ -212,48 +177,17 @@ public final class Studio {
    * missing): the clip is recorded with the frame hashes the plug-in would send for its full-size pixels
    * ({@link FrameHashes}; matte source {@code clip} with matte files, else {@code alpha}), each frame hashed as
    * it is read and shrunk to the working resolution at once, so the clip never sits in memory at full size.
-   * Without files: the embedded demo clip, exactly decomposed. The decomposition preset
-   * and working size not given in {@code files} are this engine's ({@link PipelineSettings}, the host's), so
-   * by default the CLI prepares what the host looks up.
+   * Without files: the embedded demo clip, exactly decomposed. The decomposition preset and working size not
+   * given in {@code files} are this engine's ({@link PipelineSettings}, the host's), so by default the CLI
+   * prepares what the host looks up.
    *
    * @throws java.util.concurrent.CancellationException when cancelled during the decomposition (its
    *     checkpoint is kept; the next call resumes)
    */
   public PreparedClip prepare(Optional<ClipFiles> files, ProgressSink progress, Cancellation cancellation)
       throws IOException {
-    if (files.isEmpty()) {
-      return new PreparedClip(null, null, Scenes.demo(), null);
-    }
-    ClipFiles f = files.get();
-    DecompositionConfig config = config(f);
-    int longEdge = f.longEdge().orElse(settings.longEdge());
-    DecomposeSettings matte = f.matte().isPresent() ? MATTE_FILES : SOURCE_ALPHA;
-    FrameRecorder recorder = new FrameRecorder();
-    Clip clip = ClipReader.read(new ClipRequest(f.source(), f.matte(), longEdge), recorder);
-    if (!clip.hasMatte()) {
-      throw InputException.of(f.source(), "no matte: give --matte (a folder of PNG masks or a matte video) or a"
-          + " source with alpha");
-    }
-    ClipRecord record = recognise(recorder, matte);
-    Clip working = JobClips.working(clip, matte, longEdge);
-    CacheKey key = ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), matte, config, longEdge);
-    Decomposition d = DecompositionJob.builder().setClip(working).setConfig(config).optCache(cache)
-        .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, working)).optProgress(progress)
-        .optCancellation(cancellation).build().run();
-    EditableScene scene = new DecompositionScene(d, working, progress, Optional.of(new ResolutionMapCache(cache)));
-    return new PreparedClip(record, key, scene, working);
-  }
-
-  /** The decomposition settings of {@code files}: its preset or the engine's, with its overrides. */
-  private DecompositionConfig config(ClipFiles files) {
-    DecompositionConfig config = files.decomposition().map(DecompositionConfig::of).orElse(settings.decomposition());
-    if (files.iterations().isPresent()) {
-      config = config.withIterations(files.iterations().get());
-    }
-    if (files.seed().isPresent()) {
-      config = config.withSchedule(config.schedule().withSeed(files.seed().get()));
-    }
-    return config;
+    return files.isEmpty() ? new PreparedClip(null, null, Scenes.demo(), null)
+        : fileClips().prepare(files.get(), progress, cancellation);
   }
 
   /**
@@ -265,58 +199,11 @@ public final class Studio {
    */
   public DecompositionSummary decomposeClip(ClipFiles files, Path out, String format, ProgressSink progress,
       Cancellation cancellation) throws IOException {
-    OutputFormat written = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-      case "mp4" -> OutputFormat.H264_MP4;
-      case "png" -> OutputFormat.PNG_SEQUENCE;
-      default -> throw new InputException("--format: expected mp4 or png, got '" + format + "'");
-    };
-    config(files);
-    try (PreparedClip clip = prepare(Optional.of(files), progress, cancellation)) {
-      Decomposition d = ((DecompositionScene) clip.scene()).decomposition();
-      DecompositionExport.write(d, clip.working(), out, written, progress);
-      return new DecompositionSummary(d.report().meanPsnr(), clip.working().frameCount(), d.report().iterations(),
-          out.toAbsolutePath());
-    }
+    return fileClips().decompose(files, out, format, progress, cancellation);
   }
 
-  /** Hashes each frame and matte at its source size as the reader passes them, then lets them go. */
-  private static final class FrameRecorder implements FullSizeSink {
-    final List<FrameHashes.Pending> frames = new ArrayList<>();
-    int width;
-    int height;
-    private int mattes;
-
-    @Override
-    public void frame(Frame frame) {
-      if (frames.isEmpty()) {
-        width = frame.width();
-        height = frame.height();
-      }
-      frames.add(new FrameHashes.Pending(frame));
-    }
-
-    @Override
-    public void matte(Matte matte) {
-      if (mattes < frames.size()) {
-        frames.get(mattes++).matte(matte);
-      }
-    }
-  }
-
-  /**
-   * Records a clip as the plug-in's frames would be recognised: with matte files, as frames with a matte
-   * plane and matte source {@code clip}; else as RGBA frames with matte source {@code alpha}.
-   */
-  private ClipRecord recognise(FrameRecorder recorder, DecomposeSettings matte) throws IOException {
-    List<String> hashes = recorder.frames.stream().map(p -> p.finish(matte.matteSource())).toList();
-    ClipRecord record = new ClipRecord(ClipStore.clipId(hashes), recorder.width, recorder.height, matte, hashes);
-    clips.putClip(record);
-    if (frames != null) {
-      frames.index(record);
-    }
-    LOG.info("clip {} recognised: {} frames of {}x{}", record.id().substring(0, 12), hashes.size(), record.width(),
-        record.height());
-    return record;
+  private FileClips fileClips() {
+    return new FileClips(cache, clips, settings, frames);
   }
 
   /**
@@ -332,28 +219,8 @@ public final class Studio {
   public StylizeOutcome stylizeClip(PreparedClip clip, StylizeRequest request, RenderRequest render, Path out,
       Optional<Path> report, Optional<Path> exportAtlas, String clipDescription, double decomposeSeconds,
       ProgressSink progress, Cancellation cancellation) throws IOException {
-    return new ClipStylizer(this).run(clip, request, render, out, report, exportAtlas, clipDescription,
+    return new ClipStylizer(cache).run(clip, request, render, out, report, exportAtlas, clipDescription,
         decomposeSeconds, progress, cancellation);
-  }
-
-  /**
-   * The stylization of a prepared clip: found in the cache, else fine-tuned here (checkpointing to
-   * {@code <cache>/work/<key hash>/checkpoint.bin}, so an interrupted call resumes) and stored.
-   */
-  Stylization ensureStylization(PreparedClip clip, StyleTarget target, StylizeConfig config, ClipModel model,
-      Optional<StructureLoss> structure, ProgressSink progress, Cancellation cancellation) throws IOException {
-    EditableScene scene = clip.scene();
-    CacheKey decomposition = clip.decomposition() != null ? clip.decomposition()
-        : new ContentHasher().putString(scene.identity()).key(ArtifactKeys.DECOMPOSITION);
-    CacheKey key = ArtifactRecipe.stylized(decomposition, ClipModels.identityOf(model.file()), target, config);
-    Path checkpoint = cache.root().resolve("work").resolve(key.hash()).resolve("checkpoint.bin");
-    boolean[] ran = {false};
-    StylizationResult result = new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
-      ran[0] = true;
-      return new EditingAtlasTrainer(config, structure).run(scene, model, target, progress,
-          cancellation::isCancelled, Optional.of(checkpoint));
-    });
-    return new Stylization(key, result, ran[0]);
   }
 
   /**
@@ -393,11 +260,6 @@ public final class Studio {
     return Optional.of(new AtlasExport(atlases.foreground().width(), atlases.foreground().height()));
   }
 
-  /** Writes the stylized foreground atlas as a PNG. */
-  void exportAtlas(Stylization stylization, Path png) throws IOException {
-    AtlasFiles.write(stylization.result().foreground(), png);
-  }
-
   // ---------------------------------------------------------------- artifacts
 
   /** Every artifact in the cache, least recently used first. */
@@ -408,10 +270,5 @@ public final class Studio {
   /** Removes one artifact (a no-op when it is absent); what depends on it is computed again when needed. */
   public void evict(CacheKey key) {
     cache.remove(key);
-  }
-
-  /** Whether the stylized atlas at {@code key} is in the cache. */
-  public boolean has(CacheKey key) {
-    return Files.isDirectory(cache.root().resolve(key.kind()).resolve(key.hash())) && cache.find(key).isPresent();
   }
 }
