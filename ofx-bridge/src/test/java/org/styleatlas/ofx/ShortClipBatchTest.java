@@ -31,7 +31,7 @@ class ShortClipBatchTest {
         HostConfig config = Fixture.hostConfig(dir);
         JobRunners runners = new JobRunners().set(JobKind.DECOMPOSE, new CountingRunner(2, 1))
                 .set(JobKind.STYLIZE, new CountingRunner(2, 1))
-                .setRenderer((decomposition, atlas, frame, settings, w, h, out) -> {
+                .setRenderer((decomposition, atlas, frame, settings, w, h, source, out) -> {
                     float[] px = new float[w * h * 4];
                     Arrays.fill(px, STYLIZED);
                     out.put(px);

@@ -102,9 +102,9 @@ public final class JobExecutor implements AutoCloseable {
    * not cached, and fails at once when that decomposition failed.
    */
   public Job submit(JobSpec spec) {
-    CacheKey out = ArtifactKeys.output(spec);
+    CacheKey out = runners.keys().output(spec);
     Job failedDecomposition = null;
-    if (spec.kind() == JobKind.STYLIZE && cache.find(ArtifactKeys.decomposition(spec)).isEmpty()) {
+    if (spec.kind() == JobKind.STYLIZE && cache.find(runners.keys().decomposition(spec)).isEmpty()) {
       Job d = submit(spec.decomposition());
       failedDecomposition = d.state() == JobState.FAILED ? d : null;
     }
@@ -296,7 +296,7 @@ public final class JobExecutor implements AutoCloseable {
     if (runners.runner(j.kind()).isEmpty()) {
       return false;
     }
-    return j.kind() != JobKind.STYLIZE || cache.find(ArtifactKeys.decomposition(j.spec())).isPresent();
+    return j.kind() != JobKind.STYLIZE || cache.find(runners.keys().decomposition(j.spec())).isPresent();
   }
 
   private void run(String id) {
@@ -362,7 +362,7 @@ public final class JobExecutor implements AutoCloseable {
     List<String> dependents;
     synchronized (lock) {
       dependents = queued.keySet().stream().map(jobs::get)
-          .filter(s -> s.kind() == JobKind.STYLIZE && ArtifactKeys.decomposition(s.spec()).equals(j.output()))
+          .filter(s -> s.kind() == JobKind.STYLIZE && runners.keys().decomposition(s.spec()).equals(j.output()))
           .map(Job::id).toList();
       dependents.forEach(queued::remove);
     }

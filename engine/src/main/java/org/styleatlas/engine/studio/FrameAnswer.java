@@ -1,5 +1,4 @@
-package org.styleatlas.host.render;
-
+package org.styleatlas.engine.studio;
 
 /**
  * The answer to one frame or render request.
@@ -13,10 +12,10 @@ package org.styleatlas.host.render;
  * @param blocked whether waiting cannot help: the answer stays the same until the parameters or the input
  *     change (no prompt, no frame renderer); {@code message} says why
  */
-public record RenderOutcome(boolean stylized, String clip, String stage, double progress, String message,
+public record FrameAnswer(boolean stylized, String clip, String stage, double progress, String message,
     int collected, boolean blocked) {
 
-  public RenderOutcome(boolean stylized, String clip, String stage, double progress, String message, int collected) {
+  public FrameAnswer(boolean stylized, String clip, String stage, double progress, String message, int collected) {
     this(stylized, clip, stage, progress, message, collected, false);
   }
 }

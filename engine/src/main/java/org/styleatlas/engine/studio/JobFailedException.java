@@ -1,8 +1,10 @@
-package org.styleatlas.engine.jobs;
+package org.styleatlas.engine.studio;
+
+import org.styleatlas.engine.jobs.Job;
 
 /**
  * A result cannot be produced because the job that computes it failed, and stays failed until its input
- * or settings change ({@link JobExecutor#submit}). The message names the job's kind and its cause, fit to
+ * or settings change ({@link org.styleatlas.engine.jobs.JobExecutor#submit}). The message names the job's kind and its cause, fit to
  * be shown to the user as is.
  */
 public final class JobFailedException extends RuntimeException {

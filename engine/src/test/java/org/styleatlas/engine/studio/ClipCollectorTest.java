@@ -1,11 +1,10 @@
-package org.styleatlas.host;
+package org.styleatlas.engine.studio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.jobs.DecomposeSettings;
-import org.styleatlas.host.render.ClipCollector;
 
 /** Clips of one and two frames complete in batch hosts (issue #23 item 6). */
 class ClipCollectorTest {
