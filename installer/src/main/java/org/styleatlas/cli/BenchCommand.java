@@ -25,7 +25,7 @@ import picocli.CommandLine;
 
 /** {@code styleatlas bench}: benchmarks; each is a subcommand (other issues add siblings). */
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
-    subcommands = {BenchCommand.Decompose.class, StylizeBench.class})
+    subcommands = {BenchCommand.Decompose.class, StylizeBench.class, RenderBench.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.cache.ContentHasher;
+import org.styleatlas.engine.cache.FrameFingerprint;
 import org.styleatlas.engine.jobs.ArtifactFrameRenderer;
 import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.jobs.ClipRecord;
@@ -49,14 +49,9 @@ public final class RenderService {
     clips.all().forEach(collector::index);
   }
 
-  /** SHA-256 of a frame's input pixels, matte and matte source (docs/PROTOCOL.md). */
+  /** The frame's id: an xxHash64 fingerprint of its input pixels, matte and matte source (docs/PROTOCOL.md). */
   public static String frameHash(FramePlanes p, String matteSource) {
-    ContentHasher h = new ContentHasher().putLong(p.width()).putLong(p.height()).putBytes(p.image());
-    h.putLong(p.matte() == null ? 0 : 1);
-    if (p.matte() != null) {
-      h.putBytes(p.matte());
-    }
-    return h.putString(matteSource).hex();
+    return FrameFingerprint.of(p.width(), p.height(), p.image(), p.matte(), matteSource);
   }
 
   /**
@@ -67,6 +62,12 @@ public final class RenderService {
   public RenderOutcome handle(FramePlanes planes, WireParams params, int time, int clipLength) throws IOException {
     String hash = frameHash(planes, params.decompose().matteSource());
     clips.putFrame(hash, planes.width(), planes.height(), planes.image(), planes.matte());
+    if (!clips.sameFrame(hash, planes.image(), planes.matte())) {
+      LOG.warn("frame {} at time {}: fingerprint matches a stored frame with other pixels; not recognised",
+          hash.substring(0, 12), time);
+      planes.copySourceToOutput();
+      return new RenderOutcome(false, "", "collecting", 0, "frame not recognised (fingerprint collision)", 0);
+    }
     ClipCollector.Outcome outcome = collector.contribute(planes.width(), planes.height(), params.decompose(), time,
         hash, clipLength);
     if (outcome instanceof ClipCollector.Completed c) {
