@@ -1,4 +1,7 @@
-package org.styleatlas.engine.maps;
+package org.styleatlas.engine.bench;
+
+import org.styleatlas.engine.maps.MapResampler;
+import org.styleatlas.engine.maps.MapStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
