@@ -5,6 +5,7 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.styleatlas.host.HostConfig;
 
 
 /**
@@ -22,13 +23,19 @@ final class BridgeConnection {
   private final RecordParser parser;
   private Expect expect = Expect.LENGTH;
   private BridgeRequest waitingForPayload;
+  private final Runnable onAuthenticated;
   private boolean authenticated;
   private boolean closing;
 
-  BridgeConnection(NetSocket socket, BridgeHandler handler, boolean tcp) {
+  /**
+   * @param tcp whether the connection came over TCP (then it must authenticate first)
+   * @param onAuthenticated called once when the connection's hello was accepted
+   */
+  BridgeConnection(NetSocket socket, BridgeHandler handler, boolean tcp, Runnable onAuthenticated) {
     this.socket = socket;
     this.handler = handler;
     this.tcp = tcp;
+    this.onAuthenticated = onAuthenticated;
     this.authenticated = !tcp;
     this.parser = RecordParser.newFixed(4, socket);
     parser.handler(this::onRecord);
@@ -50,6 +57,11 @@ final class BridgeConnection {
     if (n < 1 || n > BridgeCodec.MAX_HEADER_BYTES) {
       fail(0, new ProtocolException(ErrorCode.MALFORMED,
           "header length " + n + " lies outside 1 … " + BridgeCodec.MAX_HEADER_BYTES + " bytes"));
+      return;
+    }
+    if (!authenticated && n > HostConfig.Limits.MAX_PRE_AUTH_HEADER_BYTES) {
+      fail(0, new ProtocolException(ErrorCode.UNAUTHORIZED, "header length " + n + " bytes before hello; a hello"
+          + " is at most " + HostConfig.Limits.MAX_PRE_AUTH_HEADER_BYTES + " bytes"));
       return;
     }
     expect = Expect.HEADER;
@@ -94,8 +106,9 @@ final class BridgeConnection {
         fail(req.id(), ar.cause());
         return;
       }
-      if (req instanceof BridgeRequest.Hello) {
+      if (req instanceof BridgeRequest.Hello && !authenticated) {
         authenticated = true;
+        onAuthenticated.run();
       }
       socket.write(BridgeCodec.encode(ar.result().reply(), ar.result().payload()));
       parser.resume();

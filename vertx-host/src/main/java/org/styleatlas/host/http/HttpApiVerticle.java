@@ -7,7 +7,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
@@ -16,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -26,6 +29,7 @@ import org.styleatlas.engine.jobs.ClipStore;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobState;
 import org.styleatlas.engine.video.ClipWriter;
+import org.styleatlas.host.ConnectionBudget;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.host.SocketFiles;
 import org.styleatlas.host.TokenFile;
@@ -61,14 +65,16 @@ public final class HttpApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    HttpServer unix = vertx.createHttpServer().requestHandler(router(false));
+    HttpServer unix = vertx.createHttpServer(serverOptions()).requestHandler(router(false));
     Future<?> f = unix.listen(SocketAddress.domainSocketAddress(config.httpSocket().toString())).map(s -> {
       SocketFiles.ownerOnly(config.httpSocket());
       LOG.info("HTTP API listening on {}", config.httpSocket());
       return s;
     });
     if (config.tcp().enabled()) {
-      HttpServer tcp = vertx.createHttpServer().requestHandler(router(true));
+      ConnectionBudget budget = new ConnectionBudget(config.limits().maxTcpConnections());
+      HttpServer tcp = vertx.createHttpServer(serverOptions()).requestHandler(router(true))
+          .connectionHandler(conn -> admit(conn, budget));
       f = f.compose(x -> tcp.listen(config.tcp().httpPort(), config.tcp().host())).map(s -> {
         tcpPort = s.actualPort();
         LOG.info("HTTP API listening on http://{}:{} (token required)", config.tcp().host(), tcpPort);
@@ -76,6 +82,24 @@ public final class HttpApiVerticle extends VerticleBase {
       });
     }
     return f;
+  }
+
+  /** Idle connections are closed after {@code http.idleTimeoutSeconds}, on Unix and TCP alike. */
+  private HttpServerOptions serverOptions() {
+    // Without h2c detection a connection is HTTP/1 from its first byte on, so the connection handler (and
+    // its cap) sees it at once instead of after the client's first bytes.
+    return new HttpServerOptions().setIdleTimeout((int) config.limits().httpIdleTimeout().toSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS).setHttp2ClearTextEnabled(false);
+  }
+
+  /** Keeps at most the budget's TCP connections open (#19.3); one more is closed at once. */
+  private static void admit(HttpConnection conn, ConnectionBudget budget) {
+    if (!budget.tryAcquire()) {
+      LOG.debug("HTTP TCP connection from {} refused: {} connections open", conn.remoteAddress(), budget.max());
+      conn.close();
+      return;
+    }
+    conn.closeHandler(v -> budget.release());
   }
 
   /** The bound TCP port, or -1. */
@@ -170,13 +194,27 @@ public final class HttpApiVerticle extends VerticleBase {
           }
         }
       });
-      res.closeHandler(v -> consumer.unregister());
+      long heartbeat = vertx.setPeriodic(heartbeatMillis(), t -> {
+        if (!res.ended()) {
+          res.write(": keep-alive\n\n");
+        }
+      });
+      res.endHandler(v -> vertx.cancelTimer(heartbeat));
+      res.closeHandler(v -> {
+        consumer.unregister();
+        vertx.cancelTimer(heartbeat);
+      });
       sendEvent(res, m.body());
       if (m.body().state().terminal()) {
         consumer.unregister();
         res.end();
       }
     }).onFailure(t -> ApiError.fail(ctx, t));
+  }
+
+  /** A comment line on an event stream well within the idle timeout, so a quiet job's stream stays open. */
+  private long heartbeatMillis() {
+    return Math.max(100, config.limits().httpIdleTimeout().toMillis() / 3);
   }
 
   private static void sendEvent(HttpServerResponse res, Job job) {
