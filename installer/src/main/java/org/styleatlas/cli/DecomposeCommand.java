@@ -13,6 +13,9 @@ import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
+import org.styleatlas.engine.video.FrameBudget;
+import org.styleatlas.engine.video.FrameSize;
+import org.styleatlas.engine.video.MediaInfo;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.OutputFormat;
 import picocli.CommandLine.Command;
@@ -25,6 +28,18 @@ import picocli.CommandLine.Spec;
 /** {@code styleatlas decompose}: clip → layered neural atlases, cached, with exported outputs. */
 @Command(name = "decompose", description = "Decompose a clip into layered neural atlases.")
 final class DecomposeCommand implements Callable<Integer> {
+  /** The largest working long edge, in pixels. */
+  static final int MAX_SIZE = 2048;
+  /**
+   * Memory per working pixel per frame while decomposing: the frame (3 floats), matte (1), forward and
+   * backward flow (4) and their consistency (2), and the per-frame maps of the export (6), as 4-byte floats.
+   */
+  private static final long WORKING_BYTES_PER_PIXEL = 16 * Float.BYTES;
+  /** A decoded source frame as float RGBA, before it is resized. */
+  private static final long SOURCE_BYTES_PER_PIXEL = 4 * Float.BYTES;
+  /** Source frames decoded at once (read-ahead). */
+  private static final int DECODE_FRAMES_IN_FLIGHT = 4;
+
 
   @Spec CommandSpec spec;
 
@@ -61,15 +76,41 @@ final class DecomposeCommand implements Callable<Integer> {
       description = "Torch CPU threads (1 is fastest on small shared machines).")
   int threads;
 
+  @Option(names = "--upscale", description = "Enlarge a clip smaller than --size (by default it keeps its size).")
+  boolean upscale;
+
+  /**
+   * The long edge to load the clip at, checked before anything is decoded: the source's frames within
+   * {@link FrameBudget}, never enlarged unless {@code --upscale}, and the decomposition's memory estimated.
+   */
+  private int workingLongEdge() {
+    MediaInfo info = MediaInfo.probe(input);
+    FrameBudget.requireSourceSize(input, info.size());
+    int sourceLong = Math.max(info.size().width(), info.size().height());
+    int longEdge = size;
+    if (size > sourceLong && !upscale) {
+      spec.commandLine().getErr().println("note: --size " + size + " is above the clip's long edge (" + sourceLong
+          + " px); decomposing at " + info.size() + " (add --upscale to enlarge)");
+      longEdge = sourceLong;
+    }
+    FrameSize working = info.size().fitLongEdge(longEdge);
+    long sourceFrameBytes = (long) info.size().width() * info.size().height() * SOURCE_BYTES_PER_PIXEL;
+    long bytes = (long) info.frameCount() * working.width() * working.height() * WORKING_BYTES_PER_PIXEL
+        + sourceFrameBytes * DECODE_FRAMES_IN_FLIGHT;
+    FrameBudget.requireMemory("decomposing " + info.frameCount() + " frames at " + working, bytes,
+        "use a smaller --size");
+    return longEdge;
+  }
+
   @Override
   public Integer call() throws Exception {
     DecompositionConfig config = config(mode, iterations, seed);
     OutputFormat outputFormat = format(format);
-    if (size < 16) {
-      throw new InputException("--size: must be at least 16, got " + size);
+    if (size < 16 || size > MAX_SIZE) {
+      throw new InputException("--size: the working long edge must be 16 … " + MAX_SIZE + " pixels, got " + size);
     }
     TorchThreads.set(threads);
-    Clip clip = ClipReader.read(new ClipRequest(input, Optional.ofNullable(matte), size));
+    Clip clip = ClipReader.read(new ClipRequest(input, Optional.ofNullable(matte), workingLongEdge()));
     ContentCache cache = new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
     Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());

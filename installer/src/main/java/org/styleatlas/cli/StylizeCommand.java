@@ -39,6 +39,7 @@ import org.styleatlas.engine.stylize.scene.EditableScene;
 import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.FrameBudget;
 import org.styleatlas.engine.video.FrameSize;
 import org.styleatlas.engine.video.OutputFormat;
 import picocli.CommandLine.Command;
@@ -302,18 +303,33 @@ final class StylizeCommand implements Callable<Integer> {
       if (threads < 1) {
         throw new InputException("--threads: must be at least 1, got " + threads);
       }
+      FrameBudget.requireMemory("rendering at " + w + "x" + h + " on " + threads + " threads",
+          (long) w * h * RENDER_BYTES_PER_PIXEL * (threads + RENDER_FRAMES_BUFFERED), "use a smaller --size");
       return new RenderSettings(OutputMode.parse(outputMode), strength, w, h, threads);
     }
 
     /** Parses {@code WIDTHxHEIGHT}; anything else is an {@link InputException} naming {@code option}. */
     static FrameSize parseSize(String option, String text) {
       String[] p = text.toLowerCase(java.util.Locale.ROOT).split("x");
+      int w;
+      int h;
       try {
-        return new FrameSize(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()));
+        w = Integer.parseInt(p[0].trim());
+        h = Integer.parseInt(p[1].trim());
       } catch (RuntimeException e) {
         throw new InputException(option + ": expected WIDTHxHEIGHT such as 1920x1080, got '" + text + "'");
       }
+      FrameBudget.requireFrameSize(option, w, h);
+      return new FrameSize(w, h);
     }
+
+    /**
+     * Memory per output pixel of a frame being rendered: its maps (foreground and background UV, alpha:
+     * 5 floats), the source (4) and the output (4), as 4-byte floats.
+     */
+    private static final long RENDER_BYTES_PER_PIXEL = 13 * Float.BYTES;
+    /** Frames rendered ahead of the writer, besides one per thread. */
+    private static final int RENDER_FRAMES_BUFFERED = 2;
 
     static Frame readImage(Path file) {
       return AtlasFiles.read(file, 0, 0).toFrame();

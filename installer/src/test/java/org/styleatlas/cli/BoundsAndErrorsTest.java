@@ -1,0 +1,83 @@
+package org.styleatlas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * #19.6 and #19.7: sizes are bounded before any work starts, a clip is not enlarged unless asked, and user
+ * and environment mistakes end in one line naming the problem (exit 2 bad input, 1 environment), the Java
+ * trace only with --verbose.
+ */
+class BoundsAndErrorsTest {
+  @TempDir static Path dir;
+
+  private final CapturedCli cli = new CapturedCli();
+
+  @BeforeAll
+  static void writeClip() throws IOException {
+    GeneratedClipFiles.write(dir, 64, 36, 3);
+  }
+
+  private static void assertOneLine(String err) {
+    assertFalse(err.contains("\tat ") || err.contains("Exception:"), "no Java trace:\n" + err);
+    assertEquals(1, err.strip().lines().filter(l -> l.startsWith("error: ")).count(), err);
+  }
+
+  @Test
+  void anEnormousWorkingSizeIsBadInputInOneLine() {
+    assertEquals(ExitCodes.BAD_INPUT, cli.run("decompose", dir.resolve("frames").toString(), "--size", "99999999",
+        "--cache", dir.resolve("cache").toString(), "--out", dir.resolve("o1").toString()));
+    assertTrue(cli.err().contains("--size") && cli.err().contains("2048"), cli.err());
+    assertOneLine(cli.err());
+  }
+
+  @Test
+  void anEnormousRenderSizeIsBadInputBeforeAnyWork() {
+    assertEquals(ExitCodes.BAD_INPUT, cli.run("render", "--size", "16384x16384", "--out",
+        dir.resolve("r1").toString()));
+    assertTrue(cli.err().contains("--size") && cli.err().contains("megapixels"), cli.err());
+    assertOneLine(cli.err());
+  }
+
+  /**
+   * The working size is decided before anything is decoded: the note comes first, and a matte of another
+   * frame count (read next) stops the run quickly.
+   */
+  @Test
+  void aSmallClipIsNotEnlargedUnlessAsked() throws IOException {
+    Path shortMatte = Files.createDirectories(dir.resolve("short-matte"));
+    try (var masks = Files.list(dir.resolve("masks"))) {
+      Path first = masks.sorted().findFirst().orElseThrow();
+      Files.copy(first, shortMatte.resolve(first.getFileName()));
+    }
+    assertEquals(ExitCodes.BAD_INPUT, cli.run("decompose", dir.resolve("frames").toString(), "--matte",
+        shortMatte.toString(), "--size", "128", "--cache", dir.resolve("cache").toString(), "--out",
+        dir.resolve("small").toString()));
+    assertTrue(cli.err().contains("decomposing at 64x36 (add --upscale to enlarge)"), cli.err());
+    CapturedCli asked = new CapturedCli();
+    assertEquals(ExitCodes.BAD_INPUT, asked.run("decompose", dir.resolve("frames").toString(), "--matte",
+        shortMatte.toString(), "--size", "128", "--upscale", "--cache", dir.resolve("cache").toString()));
+    assertFalse(asked.err().contains("--upscale to enlarge"), asked.err());
+  }
+
+  /** An output below a regular file (not a folder) cannot be created: the environment, exit 1, one line. */
+  @Test
+  void anUnwritableOutputIsOneLineExit1AndTheTraceOnlyWithVerbose() throws IOException {
+    Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+    String[] args = {"render", "--out", file.resolve("y.mp4").toString()};
+    assertEquals(ExitCodes.FAILED, cli.run(args));
+    assertTrue(cli.err().contains(file.toString()), cli.err());
+    assertOneLine(cli.err());
+    CapturedCli verbose = new CapturedCli();
+    assertEquals(ExitCodes.FAILED, verbose.run("render", "--verbose", "--out", file.resolve("y.mp4").toString()));
+    assertTrue(verbose.err().contains("\tat "), "the trace with --verbose:\n" + verbose.err());
+  }
+}
