@@ -17,11 +17,15 @@ final class BridgeConnection {
 
   private enum Expect { LENGTH, HEADER, PAYLOAD }
 
+  private static final int LENGTH_BYTES = 4;
+
   private final NetSocket socket;
   private final BridgeHandler handler;
   private final boolean tcp;
   private final RecordParser parser;
   private Expect expect = Expect.LENGTH;
+  /** The size of the record the parser is collecting. */
+  private int expectedBytes = LENGTH_BYTES;
   private BridgeRequest waitingForPayload;
   private final Runnable onAuthenticated;
   private boolean authenticated;
@@ -37,13 +41,20 @@ final class BridgeConnection {
     this.tcp = tcp;
     this.onAuthenticated = onAuthenticated;
     this.authenticated = !tcp;
-    this.parser = RecordParser.newFixed(4, socket);
+    this.parser = RecordParser.newFixed(LENGTH_BYTES, socket);
     parser.handler(this::onRecord);
     parser.exceptionHandler(t -> LOG.debug("bridge connection failed: {}", t.toString()));
   }
 
   private void onRecord(Buffer record) {
     if (closing) {
+      return;
+    }
+    if (record.length() < expectedBytes) {
+      // The parser hands over what was left when the client closed mid-message: nothing to answer.
+      LOG.debug("bridge client closed after {} of {} bytes of a message", record.length(), expectedBytes);
+      closing = true;
+      socket.close();
       return;
     }
     switch (expect) {
@@ -65,7 +76,7 @@ final class BridgeConnection {
       return;
     }
     expect = Expect.HEADER;
-    parser.fixedSizeMode((int) n);
+    fixedSize((int) n);
   }
 
   private void onHeader(Buffer header) {
@@ -90,7 +101,7 @@ final class BridgeConnection {
     } else if (p > 0) {
       waitingForPayload = req;
       expect = Expect.PAYLOAD;
-      parser.fixedSizeMode((int) p);
+      fixedSize((int) p);
     } else {
       dispatch(req, null);
     }
@@ -100,7 +111,7 @@ final class BridgeConnection {
     parser.pause();
     expect = Expect.LENGTH;
     waitingForPayload = null;
-    parser.fixedSizeMode(4);
+    fixedSize(LENGTH_BYTES);
     handler.handle(req, payload, tcp).onComplete(ar -> {
       if (ar.failed()) {
         fail(req.id(), ar.cause());
@@ -115,6 +126,11 @@ final class BridgeConnection {
     });
   }
 
+  private void fixedSize(int bytes) {
+    expectedBytes = bytes;
+    parser.fixedSizeMode(bytes);
+  }
+
   private void fail(long id, Throwable t) {
     BridgeReply.Error err = BridgeHandler.error(id, t);
     socket.write(BridgeCodec.encode(err, null));
@@ -125,7 +141,7 @@ final class BridgeConnection {
     } else {
       expect = Expect.LENGTH;
       waitingForPayload = null;
-      parser.fixedSizeMode(4);
+      fixedSize(LENGTH_BYTES);
       parser.resume();
     }
   }
