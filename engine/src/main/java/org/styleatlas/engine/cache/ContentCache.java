@@ -63,6 +63,7 @@ public final class ContentCache {
     this.root = root.toAbsolutePath();
     this.maxBytes = maxBytes;
     try {
+      PrivateFolders.create(this.root);
       Files.createDirectories(this.root.resolve(TMP));
       Files.createDirectories(this.root.resolve(LOCKS));
     } catch (IOException e) {
