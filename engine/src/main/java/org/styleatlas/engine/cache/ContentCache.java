@@ -152,8 +152,14 @@ public final class ContentCache {
     Path tmp = root.resolve(TMP).resolve(UUID.randomUUID().toString());
     Files.createDirectories(tmp);
     try {
-      writer.write(tmp);
-      Manifest.of(tmp).write(tmp);
+      try {
+        writer.write(tmp);
+        Manifest.of(tmp).write(tmp);
+      } catch (IOException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        throw new IOException(m.contains(root.toString()) ? m : "cannot store " + key.kind() + " in the cache "
+            + root + ": " + m + " (the cache is unchanged)", e);
+      }
       Path dir = entryDir(key);
       Files.createDirectories(dir.getParent());
       try {
