@@ -83,12 +83,7 @@ final class ClipCommand {
       out.println(Arrays.stream(prompt.usedIds()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
       out.printf("%d of %d tokens%n", prompt.length(), ClipTokenizer.CONTEXT_LENGTH);
       out.flush();
-      if (prompt.truncated()) {
-        int tokens = ClipTokenizer.shared().encode(prompt.text()).length;
-        spec.commandLine().getErr().printf("warning: the prompt has %d tokens; CLIP reads only the first %d,"
-            + " the rest is ignored%n", tokens, ClipTokenizer.CONTEXT_LENGTH - 2);
-        spec.commandLine().getErr().flush();
-      }
+      PromptWarnings.warnIfTruncated(spec.commandLine().getErr(), "the prompt", prompt.text());
       return ExitCodes.OK;
     }
   }

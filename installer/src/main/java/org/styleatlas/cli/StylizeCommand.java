@@ -126,6 +126,8 @@ final class StylizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DjlRuntime.forceOffline();
+    PromptWarnings.warnIfTruncated(spec.commandLine().getErr(), "--prompt", prompt);
+    PromptWarnings.warnIfTruncated(spec.commandLine().getErr(), "--local", local);
     StyleTarget target = new StyleTarget(prompt, local, Optional.ofNullable(styleImage).map(RenderOptions::readImage));
     ContentCache cache = render.cache();
     Cancellation cancellation = Cancellation.none();

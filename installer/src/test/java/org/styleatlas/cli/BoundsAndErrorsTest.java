@@ -80,4 +80,13 @@ class BoundsAndErrorsTest {
     assertEquals(ExitCodes.FAILED, verbose.run("render", "--verbose", "--out", file.resolve("y.mp4").toString()));
     assertTrue(verbose.err().contains("\tat "), "the trace with --verbose:\n" + verbose.err());
   }
+
+  /** #19.8: a 10,000-character prompt is not accepted silently: CLIP reads 75 tokens, and stylize says so. */
+  @Test
+  void aVeryLongPromptIsWarnedAbout() {
+    String prompt = "gold ".repeat(2000);
+    assertEquals(ExitCodes.BAD_INPUT, cli.run("stylize", "--prompt", prompt, "--style-image",
+        dir.resolve("missing.png").toString(), "--out", dir.resolve("st").toString()));
+    assertTrue(cli.err().contains("warning: --prompt has 2000 tokens; CLIP reads only the first 75"), cli.err());
+  }
 }
