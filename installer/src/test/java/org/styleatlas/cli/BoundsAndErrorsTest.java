@@ -47,27 +47,6 @@ class BoundsAndErrorsTest {
     assertOneLine(cli.err());
   }
 
-  /**
-   * The working size is decided before anything is decoded: the note comes first, and a matte of another
-   * frame count (read next) stops the run quickly.
-   */
-  @Test
-  void aSmallClipIsNotEnlargedUnlessAsked() throws IOException {
-    Path shortMatte = Files.createDirectories(dir.resolve("short-matte"));
-    try (var masks = Files.list(dir.resolve("masks"))) {
-      Path first = masks.sorted().findFirst().orElseThrow();
-      Files.copy(first, shortMatte.resolve(first.getFileName()));
-    }
-    assertEquals(ExitCodes.BAD_INPUT, cli.run("decompose", dir.resolve("frames").toString(), "--matte",
-        shortMatte.toString(), "--size", "128", "--cache", dir.resolve("cache").toString(), "--out",
-        dir.resolve("small").toString()));
-    assertTrue(cli.err().contains("decomposing at 64x36 (add --upscale to enlarge)"), cli.err());
-    CapturedCli asked = new CapturedCli();
-    assertEquals(ExitCodes.BAD_INPUT, asked.run("decompose", dir.resolve("frames").toString(), "--matte",
-        shortMatte.toString(), "--size", "128", "--upscale", "--cache", dir.resolve("cache").toString()));
-    assertFalse(asked.err().contains("--upscale to enlarge"), asked.err());
-  }
-
   /** An output below a regular file (not a folder) cannot be created: the environment, exit 1, one line. */
   @Test
   void anUnwritableOutputIsOneLineExit1AndTheTraceOnlyWithVerbose() throws IOException {
