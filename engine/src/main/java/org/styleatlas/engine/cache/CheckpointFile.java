@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * run key were verified.
  *
  * <p>Layout (big-endian): magic {@code "SACP"} (int), version (int), kind (UTF), run key (UTF), payload,
- * CRC-32 of every byte before it (int). The run key identifies the run (a hash of its inputs and settings),
+ * CRC-32C of every byte before it (int). The run key identifies the run (a hash of its inputs and settings),
  * so the checkpoint of another run is never resumed.
  *
  * <p>A checkpoint of another run is ignored (and replaced by the next save). A <em>bad</em> one (not a
@@ -77,7 +77,7 @@ public final class CheckpointFile {
   /** Writes the checkpoint atomically, replacing any earlier one; on failure the earlier one is unchanged. */
   public void save(PayloadWriter payload) throws IOException {
     AtomicFiles.write(file, stream -> {
-      CRC32 crc = new CRC32();
+      CRC32C crc = new CRC32C();
       DataOutputStream out = new DataOutputStream(new CheckedOutputStream(stream, crc));
       out.writeInt(MAGIC);
       out.writeInt(VERSION);
@@ -106,7 +106,7 @@ public final class CheckpointFile {
       return setAside("truncated (" + bytes.length + " bytes)");
     }
     int payloadEnd = bytes.length - CRC_BYTES;
-    CRC32 crc = new CRC32();
+    CRC32C crc = new CRC32C();
     crc.update(bytes, 0, payloadEnd);
     boolean crcOk = (int) crc.getValue() == ByteBuffer.wrap(bytes, payloadEnd, CRC_BYTES).getInt();
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, payloadEnd));
