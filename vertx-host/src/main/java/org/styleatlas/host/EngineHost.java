@@ -33,6 +33,7 @@ import org.styleatlas.host.http.HttpApiVerticle;
 import org.styleatlas.host.jobs.JacksonCodec;
 import org.styleatlas.host.jobs.JobsVerticle;
 import org.styleatlas.host.render.RenderService;
+import org.styleatlas.host.status.StatusPageVerticle;
 
 /**
  * The running engine host: one per runtime folder (guarded by a lock file), with its job executor, its
@@ -109,6 +110,7 @@ public final class EngineHost implements AutoCloseable {
       jobs.start();
       await(vertx.deployVerticle(bridge));
       await(vertx.deployVerticle(http));
+      await(vertx.deployVerticle(new StatusPageVerticle(config, http, cache, render.clips(), render.renderer())));
       LOG.info("StyleAtlas host {} up: bridge {}, HTTP {}, cache {}, state {}", BridgeHandler.ENGINE_VERSION,
           config.bridgeSocket(), config.httpSocket(), config.cacheDir(), config.stateDir());
       return Optional.of(new EngineHost(config, vertx, ch, lock, jobs, bridge, http));

@@ -134,6 +134,11 @@ public final class RenderService {
     return new JobSpec(kind, priority, clipId, null, null, p.decompose(), kind == JobKind.STYLIZE ? p.style() : null);
   }
 
+  /** The frame renderer built on the host's cache, if the build has one (the status page's before/after). */
+  public Optional<FrameRenderer> renderer() {
+    return renderer;
+  }
+
   /** The frames of collected clips, for the HTTP API. */
   public ClipStore clips() {
     return clips;

@@ -1,0 +1,133 @@
+package org.styleatlas.host.status;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.CacheEntry;
+import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.decompose.DecompositionFiles;
+import org.styleatlas.engine.decompose.DecompositionReport;
+import org.styleatlas.engine.jobs.ArtifactKeys;
+import org.styleatlas.engine.jobs.FrameRenderer;
+import org.styleatlas.engine.jobs.Job;
+import org.styleatlas.engine.jobs.JobKind;
+import org.styleatlas.engine.jobs.RenderSettings;
+import org.styleatlas.engine.video.ClipWriter;
+import org.styleatlas.engine.video.Frame;
+
+/**
+ * Reads what the page shows of a job from the content cache, blocking (call on a worker thread): the
+ * decomposition's report and atlas textures, the finished loss curve, and before/after frames rendered
+ * by the host's own frame renderer (the one the plug-in's renders use) in its {@code original},
+ * {@code reconstruction} and {@code composite} modes at the working size.
+ */
+final class JobArtifacts {
+  /** The before/after views, in the page's order, as {@link RenderSettings} output modes. */
+  static final List<String> VIEWS = List.of("original", "reconstruction", "composite");
+  /** The atlas layers, as the page names them. */
+  static final List<String> LAYERS = List.of("foreground", "background");
+  /** {@code StylizedAtlasCache}'s loss history: {@code {"history": [{"total": …}, …], "seconds": …}}. */
+  static final String STYLIZE_HISTORY = "history.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final ContentCache cache;
+  private final Optional<FrameRenderer> renderer;
+
+  JobArtifacts(ContentCache cache, Optional<FrameRenderer> renderer) {
+    this.cache = cache;
+    this.renderer = renderer;
+  }
+
+  ArtifactSummary summary(Job job) throws IOException {
+    Optional<CacheEntry> decomposition = decomposition(job);
+    if (decomposition.isEmpty()) {
+      return ArtifactSummary.NONE;
+    }
+    DecompositionReport r = report(decomposition.get());
+    return new ArtifactSummary(true, stylized(job).isPresent() && renderer.isPresent(), r.frames(), r.width(),
+        r.height(), Double.isFinite(r.meanPsnr()) ? r.meanPsnr() : null);
+  }
+
+  /** The finished job's loss curve, from its output entry; empty while the entry is missing. */
+  Optional<LossCurve> reportedLosses(Job job) throws IOException {
+    if (job.kind() == JobKind.STYLIZE) {
+      Optional<CacheEntry> e = stylized(job);
+      if (e.isEmpty()) {
+        return Optional.empty();
+      }
+      JsonNode history = JSON.readTree(e.get().file(STYLIZE_HISTORY).toFile()).path("history");
+      List<LossPoint> points = new ArrayList<>();
+      for (int i = 0; i < history.size(); i++) {
+        points.add(new LossPoint((i + 1.0) / history.size(), history.get(i).path("total").asDouble()));
+      }
+      return Optional.of(new LossCurve("report", "stylize", points));
+    }
+    Optional<CacheEntry> e = decomposition(job);
+    if (e.isEmpty()) {
+      return Optional.empty();
+    }
+    DecompositionReport r = report(e.get());
+    double last = Math.max(1, r.iterations());
+    List<LossPoint> points = r.lossCurve().stream().map(p -> new LossPoint(p.iteration() / last, p.total())).toList();
+    return Optional.of(new LossCurve("report", "decompose", points));
+  }
+
+  /** The PNG file of a decomposition atlas ({@code foreground} or {@code background}). */
+  Path atlas(Job job, String layer) throws IOException {
+    CacheEntry e = decomposition(job).orElseThrow(() -> new InputException("job " + job.id()
+        + ": its decomposition is not in the cache (not finished yet, or evicted)"));
+    DecompositionReport r = report(e);
+    Path file = e.file(layer.equals("foreground") ? r.foregroundAtlas().file() : r.backgroundAtlas().file());
+    if (!Files.isRegularFile(file)) {
+      throw new InputException("job " + job.id() + ": the " + layer + " atlas is missing from " + e.dir());
+    }
+    return file;
+  }
+
+  /** Frame {@code t} in one of {@link #VIEWS}, rendered at the working size, as PNG bytes. */
+  byte[] view(Job job, int t, String view) throws Exception {
+    CacheEntry d = decomposition(job).orElseThrow(() -> new InputException("job " + job.id()
+        + ": its decomposition is not in the cache (not finished yet, or evicted)"));
+    CacheEntry s = stylized(job).orElseThrow(() -> new InputException("job " + job.id()
+        + ": before/after needs a finished stylize job"));
+    FrameRenderer r = renderer.orElseThrow(() -> new InputException("this build has no frame renderer"));
+    DecompositionReport report = report(d);
+    if (t < 0 || t >= report.frames()) {
+      throw new InputException("frame: must lie in 0 … " + (report.frames() - 1) + ", got " + t);
+    }
+    int w = report.width();
+    int h = report.height();
+    FloatBuffer out = ByteBuffer.allocateDirect(w * h * 4 * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    r.render(d, s, t, new RenderSettings(view, 1.0), w, h, out);
+    float[] px = new float[w * h * 4];
+    out.rewind().get(px);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ClipWriter.encodePng(new Frame(w, h, 4, px), png);
+    return png.toByteArray();
+  }
+
+  private Optional<CacheEntry> decomposition(Job job) {
+    return cache.find(ArtifactKeys.decomposition(job.spec()));
+  }
+
+  private Optional<CacheEntry> stylized(Job job) {
+    return job.kind() == JobKind.STYLIZE ? cache.find(ArtifactKeys.stylized(job.spec())) : Optional.empty();
+  }
+
+  private static DecompositionReport report(CacheEntry e) throws IOException {
+    return JSON.readValue(e.file(DecompositionFiles.REPORT).toFile(), DecompositionReport.class);
+  }
+}

@@ -1,0 +1,113 @@
+package org.styleatlas.host.status;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.jobs.ClipStore;
+import org.styleatlas.engine.jobs.FrameRenderer;
+import org.styleatlas.engine.jobs.Job;
+import org.styleatlas.host.HostConfig;
+import org.styleatlas.host.http.ApiError;
+import org.styleatlas.host.http.HttpApiVerticle;
+import org.styleatlas.host.jobs.Addresses;
+
+/**
+ * The status page (docs/HOST.md): records every job event from the host's start ({@link JobTimeline}), and
+ * on the first {@link StatusPage#OPEN} request opens an HTTP listener on loopback (any free port) serving
+ * the page, the HTTP API and {@link StatusApi}. Every request there needs the session cookie that a
+ * one-time token from {@link StatusPage#OPEN} becomes; anything else gets 401.
+ */
+public final class StatusPageVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(StatusPageVerticle.class);
+
+  private final HostConfig config;
+  private final HttpApiVerticle api;
+  private final ClipStore clips;
+  private final JobArtifacts artifacts;
+  private final JobTimeline timeline = new JobTimeline();
+  private final PageSessions sessions = new PageSessions();
+  private Future<HttpServer> server;
+
+  /**
+   * @param api the HTTP API, whose calls the page's listener also serves
+   * @param renderer the host's frame renderer (before/after), if the build has one
+   */
+  public StatusPageVerticle(HostConfig config, HttpApiVerticle api, ContentCache cache, ClipStore clips,
+      Optional<FrameRenderer> renderer) {
+    this.config = config;
+    this.api = api;
+    this.clips = clips;
+    this.artifacts = new JobArtifacts(cache, renderer);
+  }
+
+  @Override
+  public Future<?> start() {
+    return Future.all(
+        vertx.eventBus().<Job>consumer(Addresses.EVENTS, m -> timeline.record(m.body())).completion(),
+        vertx.eventBus().consumer(StatusPage.OPEN, m -> listening()
+            .onSuccess(s -> m.reply(link(s.actualPort())))
+            .onFailure(t -> m.fail(500, "the status page cannot listen on " + StatusPage.LOOPBACK + ": "
+                + t.getMessage()))).completion());
+  }
+
+  /** The page's server, started on the first call. Runs on this verticle's event loop. */
+  private Future<HttpServer> listening() {
+    if (server == null || server.failed()) {
+      server = vertx.createHttpServer().requestHandler(router()).listen(0, StatusPage.LOOPBACK)
+          .onSuccess(s -> LOG.info("status page listening on http://{}:{} (one-time token, then cookie)",
+              StatusPage.LOOPBACK, s.actualPort()));
+    }
+    return server;
+  }
+
+  private String link(int port) {
+    return "http://" + StatusPage.LOOPBACK + ":" + port + "/?" + StatusPage.TOKEN_PARAM + "=" + sessions.mintToken();
+  }
+
+  private Router router() {
+    Router r = Router.router(vertx);
+    r.route().handler(this::authorize);
+    r.route().handler(BodyHandler.create(false).setBodyLimit(config.httpMaxBodyBytes()));
+    new StaticAssets().mount(r);
+    new StatusApi(vertx, timeline, artifacts, clips).mount(r);
+    api.mountApi(r);
+    r.route().last().handler(ctx -> ApiError.send(ctx, 404, "no such page or endpoint: "
+        + ctx.request().method() + " " + ctx.request().path()));
+    r.route().failureHandler(ctx -> ApiError.onFailure(ctx, config.httpMaxBodyBytes()));
+    return r;
+  }
+
+  /**
+   * A one-time token on {@code /} becomes the session cookie (HTTP-only, SameSite=Strict) and a redirect
+   * to {@code /} without it; otherwise the session cookie is required.
+   */
+  private void authorize(RoutingContext ctx) {
+    String token = ctx.request().getParam(StatusPage.TOKEN_PARAM);
+    if (token != null) {
+      Optional<String> session = ctx.request().path().equals("/") ? sessions.redeem(token) : Optional.empty();
+      if (session.isEmpty()) {
+        ApiError.send(ctx, 401, "token: unknown, already used or expired; run 'styleatlas status' for a new link");
+        return;
+      }
+      ctx.response().addCookie(Cookie.cookie(StatusPage.COOKIE, session.get()).setHttpOnly(true)
+          .setSameSite(CookieSameSite.STRICT).setPath("/"));
+      ctx.response().setStatusCode(303).putHeader("Location", "/").end();
+      return;
+    }
+    Cookie cookie = ctx.request().getCookie(StatusPage.COOKIE);
+    if (cookie == null || !sessions.valid(cookie.getValue())) {
+      ApiError.send(ctx, 401, "the status page needs its session: open the link 'styleatlas status' prints");
+      return;
+    }
+    ctx.next();
+  }
+}
