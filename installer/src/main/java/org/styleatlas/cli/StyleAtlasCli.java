@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       StylizeCommand.class,
       RenderCommand.class,
       ServeCommand.class,
+      StatusCommand.class,
       ModelsCommand.class,
       ClipCommand.class,
       DoctorCommand.class,
