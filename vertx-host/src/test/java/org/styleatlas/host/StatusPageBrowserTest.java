@@ -60,7 +60,7 @@ class StatusPageBrowserTest {
   private static final Duration LIVE = Duration.ofSeconds(60);
   private static final Duration PIPELINE = Duration.ofSeconds(240);
   /** Main decomposition steps: enough for the live test to see the bar move before the job ends. */
-  private static final String DECOMPOSE_STEPS = "300";
+  private static final String DECOMPOSE_STEPS = "200";
 
   @TempDir static Path dir;
   private EngineHost host;
@@ -241,7 +241,9 @@ class StatusPageBrowserTest {
     Path sock = host.config().bridgeSocket();
     float[] out = new float[W * H * 4];
     for (int t = 0; t < FRAMES; t++) {
-      PipelineRunnersTest.render(sock, PipelineRunnersTest.keyed(synthetic, t), t, out);
+      JsonNode pending = PipelineRunnersTest.render(sock, PipelineRunnersTest.keyed(synthetic, t), t, out);
+      assertTrue(pending.path("message").asText().endsWith(" · details: " + origin + "/"),
+          "the plug-in's Status shows the page's address: " + pending);
     }
     long end = System.currentTimeMillis() + PIPELINE.toMillis();
     JsonNode r = PipelineRunnersTest.render(sock, PipelineRunnersTest.keyed(synthetic, 1), 1, out);

@@ -15,6 +15,7 @@ import org.styleatlas.host.TokenFile;
 import org.styleatlas.host.render.FramePlanes;
 import org.styleatlas.host.render.RenderOutcome;
 import org.styleatlas.host.render.RenderService;
+import org.styleatlas.host.status.StatusPage;
 import org.styleatlas.host.shm.Segments;
 
 /**
@@ -111,7 +112,8 @@ public final class BridgeHandler {
       RenderOutcome o = render.handle(planes, r.params(), frameNumber(r.time()), orZero(r.clipLength()));
       Buffer out = tcp ? toBuffer(planes.output()) : null;
       BridgeReply reply = new BridgeReply.Render("render", r.id(), o.stylized() ? "stylized" : "pending", o.clip(),
-          o.stage(), o.progress(), o.stylized() ? null : o.message(), out == null ? null : (long) out.length());
+          o.stage(), o.progress(), o.stylized() ? null : StatusPage.withPageHint(vertx, o.message()),
+          out == null ? null : (long) out.length());
       return new Answer(reply, out);
     }
   }

@@ -23,7 +23,20 @@ public final class StatusPage {
   /** The query parameter of the one-time token. */
   static final String TOKEN_PARAM = "token";
 
+  /** Vert.x local map holding {@link #BASE_KEY}: the page's address once its listener is open. */
+  static final String SHARED_MAP = "styleatlas.status";
+  static final String BASE_KEY = "base";
+
   private StatusPage() {}
+
+  /**
+   * A pending render's message with where to watch the engine, for the plug-in's <i>Status</i>: the page's
+   * address once it is open (a browser that opened it with a link has its cookie), else the command that opens it.
+   */
+  public static String withPageHint(Vertx vertx, String message) {
+    Object base = vertx.sharedData().getLocalMap(SHARED_MAP).get(BASE_KEY);
+    return message + " · details: " + (base != null ? base : "styleatlas status");
+  }
 
   /** The handler of {@link #OPEN_PATH} on the HTTP API. */
   public static Handler<RoutingContext> openHandler(Vertx vertx) {

@@ -63,8 +63,12 @@ public final class StatusPageVerticle extends VerticleBase {
   private Future<HttpServer> listening() {
     if (server == null || server.failed()) {
       server = vertx.createHttpServer().requestHandler(router()).listen(0, StatusPage.LOOPBACK)
-          .onSuccess(s -> LOG.info("status page listening on http://{}:{} (one-time token, then cookie)",
-              StatusPage.LOOPBACK, s.actualPort()));
+          .onSuccess(s -> {
+            LOG.info("status page listening on http://{}:{} (one-time token, then cookie)", StatusPage.LOOPBACK,
+                s.actualPort());
+            vertx.sharedData().getLocalMap(StatusPage.SHARED_MAP).put(StatusPage.BASE_KEY,
+                "http://" + StatusPage.LOOPBACK + ":" + s.actualPort() + "/");
+          });
     }
     return server;
   }

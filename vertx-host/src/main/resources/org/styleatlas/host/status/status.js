@@ -111,6 +111,10 @@ function row(status) {
   tr.querySelector('.eta').textContent = formatEta(status.etaSeconds);
   tr.querySelector('.loss').textContent = formatLoss(status.loss);
   const actions = tr.querySelector('.actions');
+  const offer = job.state === 'queued' || job.state === 'running' ? 'cancel'
+    : job.state === 'failed' || job.state === 'cancelled' ? 'retry' : '';
+  if (actions.dataset.offer === offer) return tr; // keep the button under the pointer while progress flows
+  actions.dataset.offer = offer;
   actions.replaceChildren();
   if (job.state === 'queued' || job.state === 'running') {
     const b = el('button', { className: 'cancel', type: 'button', textContent: 'Cancel' });
