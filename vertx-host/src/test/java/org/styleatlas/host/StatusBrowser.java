@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -74,25 +73,15 @@ public final class StatusBrowser implements AutoCloseable {
 
   /** Saves a screenshot as {@code target/status-page/<name>.png}. */
   public Path screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Path file = SCREENSHOTS.resolve(name + ".png");
+    return screenshot(SCREENSHOTS.resolve(name + ".png"));
+  }
+
+  /** Saves a screenshot of the window as a PNG file. */
+  public Path screenshot(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
     Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
     LOG.info("screenshot {}", file.toAbsolutePath());
     return file;
-  }
-
-  /** A screenshot of the whole page's height (the window grows to it, then back). */
-  public Path fullPageScreenshot(Path file) throws IOException {
-    var size = driver.manage().window().getSize();
-    long h = ((Number) js("return document.documentElement.scrollHeight")).longValue();
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) Math.min(h + 20, 4000)));
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-      return file;
-    } finally {
-      driver.manage().window().setSize(size);
-    }
   }
 
   @Override

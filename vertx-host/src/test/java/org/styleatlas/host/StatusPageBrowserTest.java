@@ -142,6 +142,12 @@ class StatusPageBrowserTest {
     return folder;
   }
 
+  /** Submits an interactive decompose job of a frame folder through the page's API; returns its id. */
+  private String submitDecompose(Path frames, String matteSource) throws Exception {
+    return call("POST", "/v1/jobs", "{\"kind\":\"decompose\",\"priority\":\"interactive\",\"source\":\""
+        + frames + "\",\"params\":{\"matteSource\":\"" + matteSource + "\"}}").path("id").asText();
+  }
+
   private WebElement jobRow(String id) {
     return browser.driver().findElement(By.cssSelector("tr.job[data-id='" + id + "']"));
   }
@@ -187,10 +193,7 @@ class StatusPageBrowserTest {
   @Order(2)
   void aFailedJobShowsItsErrorAndCanBeRetried() throws Exception {
     openPage();
-    Path frames = clipFiles("no-matte", false);
-    JsonNode job = call("POST", "/v1/jobs", "{\"kind\":\"decompose\",\"priority\":\"interactive\",\"source\":\""
-        + frames + "\",\"params\":{\"matteSource\":\"clip\"}}");
-    String id = job.path("id").asText();
+    String id = submitDecompose(clipFiles("no-matte", false), "clip");
     awaitState(id, "failed", LIVE);
     String message = call("GET", "/v1/jobs/" + id, null).path("message").asText();
     assertTrue(message.contains("no matte"), "the runner's own words: " + message);
@@ -209,10 +212,7 @@ class StatusPageBrowserTest {
   @Order(3)
   void aRunningJobsProgressBarAdvancesLiveAndCancelStopsIt() throws Exception {
     openPage();
-    Path frames = clipFiles("keyed", true);
-    JsonNode job = call("POST", "/v1/jobs", "{\"kind\":\"decompose\",\"priority\":\"interactive\",\"source\":\""
-        + frames + "\",\"params\":{\"matteSource\":\"alpha\"}}");
-    String id = job.path("id").asText();
+    String id = submitDecompose(clipFiles("keyed", true), "alpha");
     Set<String> seen = new HashSet<>();
     browser.await(LIVE, "the progress bar of the decompose stage takes three values", d -> {
       if (cell(id, "stage").equals("decompose")) {

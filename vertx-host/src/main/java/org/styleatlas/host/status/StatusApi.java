@@ -113,21 +113,27 @@ final class StatusApi {
     return timeline.liveLosses(job.id());
   }
 
-  private void atlas(RoutingContext ctx) {
+  /** The {@code <name>.png} path parameter {@code file} as one of {@code names}; null after answering 400. */
+  private static String pngName(RoutingContext ctx, String what, List<String> names) {
     String file = ctx.pathParam("file");
-    String layer = file.endsWith(".png") ? file.substring(0, file.length() - 4) : "";
-    if (!JobArtifacts.LAYERS.contains(layer)) {
-      ApiError.send(ctx, 400, "atlas: must be one of foreground.png, background.png");
-      return;
+    String name = file.endsWith(".png") ? file.substring(0, file.length() - 4) : "";
+    if (!names.contains(name)) {
+      ApiError.send(ctx, 400, what + ": must be one of " + String.join(", ", names.stream().map(n -> n + ".png").toList()));
+      return null;
     }
-    withJob(ctx, job -> Buffer.buffer(Files.readAllBytes(artifacts.atlas(job, layer))), "image/png");
+    return name;
+  }
+
+  private void atlas(RoutingContext ctx) {
+    String layer = pngName(ctx, "atlas", JobArtifacts.LAYERS);
+    if (layer != null) {
+      withJob(ctx, job -> Buffer.buffer(Files.readAllBytes(artifacts.atlas(job, layer))), "image/png");
+    }
   }
 
   private void view(RoutingContext ctx) {
-    String file = ctx.pathParam("file");
-    String view = file.endsWith(".png") ? file.substring(0, file.length() - 4) : "";
-    if (!JobArtifacts.VIEWS.contains(view)) {
-      ApiError.send(ctx, 400, "view: must be one of original.png, reconstruction.png, composite.png");
+    String view = pngName(ctx, "view", JobArtifacts.VIEWS);
+    if (view == null) {
       return;
     }
     int t;
