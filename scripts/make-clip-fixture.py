@@ -31,7 +31,7 @@ from torch import nn
 
 FIXTURE_DIR = os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "engine", "src", "test", "resources",
-    "org", "styleatlas", "engine", "clip")
+    "org", "styleatlas", "engine", "clipmodel")
 CONTEXT_LENGTH = 77
 CLIP_VOCAB = 49408
 # "a photo of a cat" tokenized by CLIP's tokenizer (OpenAI's README, clip.tokenize).

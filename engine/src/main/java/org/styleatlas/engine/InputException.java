@@ -2,6 +2,7 @@ package org.styleatlas.engine;
 
 import java.nio.file.Path;
 
+
 /**
  * A problem with something the user gave us: a file, a parameter, a request.
  *

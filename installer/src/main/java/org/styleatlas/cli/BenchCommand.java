@@ -9,18 +9,19 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.config.DecompositionConfig;
-import org.styleatlas.engine.decompose.Decomposition;
-import org.styleatlas.engine.decompose.DecompositionJob;
-import org.styleatlas.engine.train.TrainingClock;
+import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.decomposition.DecompositionJob;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.optim.TrainingClock;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import picocli.CommandLine;
 
 /** {@code styleatlas bench}: benchmarks; each is a subcommand (other issues add siblings). */
 @Command(name = "bench", description = "Run a benchmark and print its figures.",

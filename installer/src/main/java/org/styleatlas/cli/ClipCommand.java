@@ -11,18 +11,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.clip.ClipModel;
-import org.styleatlas.engine.clip.ClipModels;
-import org.styleatlas.engine.clip.ClipTokenizer;
-import org.styleatlas.engine.clip.KnownClipModel;
-import org.styleatlas.engine.clip.TokenizedPrompt;
+import org.styleatlas.engine.clipmodel.ClipModel;
+import org.styleatlas.engine.clipmodel.ClipModels;
+import org.styleatlas.engine.clipmodel.ClipTokenizer;
+import org.styleatlas.engine.clipmodel.KnownClipModel;
+import org.styleatlas.engine.clipmodel.TokenizedPrompt;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code styleatlas clip}: CLIP utilities for debugging prompts and model files. */
 @Command(name = "clip", description = "CLIP utilities: tokenize a prompt, check or benchmark a model file.",

@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.config.DecompositionConfig;
-import org.styleatlas.engine.decompose.Decomposition;
-import org.styleatlas.engine.decompose.DecompositionExport;
-import org.styleatlas.engine.decompose.DecompositionJob;
-import org.styleatlas.engine.train.Cancellation;
+import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.decomposition.DecompositionExport;
+import org.styleatlas.engine.decomposition.DecompositionJob;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
 
 /** {@code styleatlas decompose}: clip → layered neural atlases, cached, with exported outputs. */
 @Command(name = "decompose", description = "Decompose a clip into layered neural atlases.")

@@ -4,12 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.styleatlas.engine.runtime.Check;
-import org.styleatlas.engine.runtime.Diagnostics;
+import org.styleatlas.engine.doctor.Check;
+import org.styleatlas.engine.doctor.Diagnostics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
 
 /** {@code styleatlas doctor}: checks the installation and says how to fix what fails. */
 @Command(name = "doctor", description = "Check the installation: Java, natives, GPU, cache folder.")

@@ -1,5 +1,6 @@
 package org.styleatlas.cli;
 
+
 /** Exit codes of the {@code styleatlas} command. */
 public final class ExitCodes {
   /** Success. */

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.train.Cancellation;
+import org.styleatlas.engine.runtime.Cancellation;
 
 /**
  * Makes Ctrl-C (SIGINT) and SIGTERM stop long training between steps instead of killing it mid-step.

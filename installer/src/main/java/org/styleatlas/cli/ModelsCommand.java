@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.clip.KnownClipModel;
-import org.styleatlas.engine.clip.ModelDownloader;
-import org.styleatlas.engine.clip.ModelStore;
-import org.styleatlas.engine.clip.StoredModel;
+import org.styleatlas.engine.clipmodel.KnownClipModel;
+import org.styleatlas.engine.clipmodel.ModelDownloader;
+import org.styleatlas.engine.clipmodel.ModelStore;
+import org.styleatlas.engine.clipmodel.StoredModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code styleatlas models}: the CLIP model files in the models directory. */
 @Command(name = "models", description = "List, import and fetch CLIP model files.",

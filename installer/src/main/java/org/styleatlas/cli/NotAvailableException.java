@@ -1,5 +1,6 @@
 package org.styleatlas.cli;
 
+
 /** A subcommand that this build does not provide yet. */
 final class NotAvailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;

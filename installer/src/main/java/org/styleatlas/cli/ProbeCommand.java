@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+
 /**
  * {@code styleatlas probe}: what a clip holds, and whether its matte fits. Reads headers and the
  * container only (no decoding), so it is quick on long clips; a matte that does not fit is bad input.

@@ -9,12 +9,13 @@ import org.styleatlas.engine.render.ClipRenderer;
 import org.styleatlas.engine.render.RenderJob;
 import org.styleatlas.engine.render.RenderSettings;
 import org.styleatlas.engine.runtime.DjlRuntime;
-import org.styleatlas.engine.stylize.EditableScene;
+import org.styleatlas.engine.stylize.scene.EditableScene;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
 
 /**
  * {@code styleatlas render}: NLA's manual-edit workflow and plain rendering. Exports the decomposition's

@@ -8,9 +8,10 @@ import org.styleatlas.host.ConfigLoader;
 import org.styleatlas.host.EngineHost;
 import org.styleatlas.host.HostConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code styleatlas serve}: runs the engine host until SIGTERM / SIGINT; exits at once (code 0) when a

@@ -1,8 +1,9 @@
 package org.styleatlas.cli;
 
 import org.styleatlas.engine.runtime.DjlRuntime;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import picocli.CommandLine;
 
 /** The {@code styleatlas} command: text-driven stylization of video objects, on files. */
 @Command(

@@ -11,20 +11,21 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.clip.ClipModel;
-import org.styleatlas.engine.config.DecompositionConfig;
-import org.styleatlas.engine.render.RenderBenchmark;
+import org.styleatlas.engine.clipmodel.ClipModel;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.bench.RenderBenchmark;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.RunStats;
-import org.styleatlas.engine.stylize.EditableScene;
-import org.styleatlas.engine.stylize.Scenes;
 import org.styleatlas.engine.stylize.StylizeBenchmark;
 import org.styleatlas.engine.stylize.StylizeConfig;
+import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.video.FrameSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
 
 /**
  * {@code styleatlas bench stylize}: stylization iterations per second for each CLIP model and preset, and

@@ -3,9 +3,9 @@ package org.styleatlas.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -13,40 +13,41 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.clip.ClipModel;
+import org.styleatlas.engine.clipmodel.ClipModel;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.pipeline.StylizeOptions;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.ClipRenderer;
 import org.styleatlas.engine.render.OutputMode;
 import org.styleatlas.engine.render.RenderJob;
 import org.styleatlas.engine.render.RenderSettings;
+import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.stylize.AtlasMode;
-import org.styleatlas.engine.stylize.EditableScene;
 import org.styleatlas.engine.stylize.EditingAtlasTrainer;
 import org.styleatlas.engine.stylize.LossPlot;
-import org.styleatlas.engine.stylize.LossTerm;
-import org.styleatlas.engine.stylize.PromptPrefixes;
-import org.styleatlas.engine.stylize.Scenes;
-import org.styleatlas.engine.stylize.StructureLoss;
-import org.styleatlas.engine.stylize.StyleTarget;
 import org.styleatlas.engine.stylize.StylizationResult;
 import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.StylizeReport;
 import org.styleatlas.engine.stylize.StylizedAtlasCache;
-import org.styleatlas.engine.config.DecompositionConfig;
-import org.styleatlas.engine.train.Cancellation;
-import org.styleatlas.engine.pipeline.StylizeOptions;
+import org.styleatlas.engine.stylize.atlas.AtlasMode;
+import org.styleatlas.engine.stylize.loss.PromptPrefixes;
+import org.styleatlas.engine.stylize.loss.StructureLoss;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
+import org.styleatlas.engine.stylize.loss.StylizeLossTerm;
+import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.FrameSize;
 import org.styleatlas.engine.video.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code styleatlas stylize}: decompose (cached), fine-tune the editing atlas from a prompt (cached by
@@ -204,8 +205,8 @@ final class StylizeCommand implements Callable<Integer> {
         "--prefixes: must be 0, 4 or 8");
     require((lambdaTemporal == null || lambdaTemporal >= 0) && (lambdaSparsity == null || lambdaSparsity >= 0),
         "--lambda-*: weights must be ≥ 0");
-    Set<LossTerm> off = EnumSet.noneOf(LossTerm.class);
-    disabled.forEach(d -> off.add(LossTerm.parse(d)));
+    Set<StylizeLossTerm> off = EnumSet.noneOf(StylizeLossTerm.class);
+    disabled.forEach(d -> off.add(StylizeLossTerm.parse(d)));
     return new StylizeOptions(StylizeConfig.Preset.parse(preset), atlasMode == null ? null : AtlasMode.parse(atlasMode),
         iterations, learningRate, seed, views == null ? null : views.get(0), views == null ? null : views.get(1),
         viewSize, text2livePrefixes ? PromptPrefixes.Source.TEXT2LIVE : PromptPrefixes.Source.PAPER, prefixCount,

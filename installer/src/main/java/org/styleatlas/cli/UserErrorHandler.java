@@ -4,9 +4,10 @@ import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+
+import picocli.CommandLine;
 
 /** Turns exceptions into one readable line on stderr and an exit code; the stack trace goes to the log. */
 final class UserErrorHandler implements IExecutionExceptionHandler {

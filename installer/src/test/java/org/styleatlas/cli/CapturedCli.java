@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
+
 /** Runs the {@code styleatlas} command line in this JVM and keeps everything it printed. */
 final class CapturedCli {
   private final StringWriter out = new StringWriter();

@@ -3,12 +3,14 @@ package org.styleatlas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
 
 /** {@code styleatlas clip tokenize} and {@code styleatlas models list|import}, without DJL or network. */
 class ClipAndModelsCommandsTest {

@@ -3,6 +3,7 @@ package org.styleatlas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.styleatlas.engine.video.ClipWriter;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.OutputFormat;
 import picocli.CommandLine;
+
 
 /** {@code styleatlas probe}: its report on real and written clips, and its one-line errors. */
 class ProbeCommandTest {

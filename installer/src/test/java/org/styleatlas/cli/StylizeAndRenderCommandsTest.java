@@ -3,24 +3,26 @@ package org.styleatlas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.awt.image.BufferedImage;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code styleatlas stylize} and {@code render} on the embedded demo clip with the committed fixture CLIP. */
 class StylizeAndRenderCommandsTest {
   private static final Path FIXTURE = Path.of("..", "engine", "src", "test", "resources", "org", "styleatlas",
-      "engine", "clip", "clip-fixture-openai.pt");
+      "engine", "clipmodel", "clip-fixture-openai.pt");
 
   @TempDir Path dir;
 

@@ -3,6 +3,7 @@ package org.styleatlas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+
 /**
  * Interrupting {@code styleatlas stylize} (SIGTERM; Ctrl-C takes the same path) on the assembled runtime, on
  * the embedded demo clip with the fixture CLIP: fine-tuning stops at the next iteration, keeps its
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StylizeInterruptIT {
   private static final Path FIXTURE = Path.of("..", "engine", "src", "test", "resources", "org", "styleatlas",
-      "engine", "clip", "clip-fixture-openai.pt").toAbsolutePath();
+      "engine", "clipmodel", "clip-fixture-openai.pt").toAbsolutePath();
   /** The fine-tuning progress bar. */
   private static final String TRAINING = "\rstylize ";
   private static final Pattern RESUMED =

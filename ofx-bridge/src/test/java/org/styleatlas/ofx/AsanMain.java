@@ -2,6 +2,7 @@ package org.styleatlas.ofx;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.platform.launcher.Launcher;
@@ -12,6 +13,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 
 /**
  * Runs the harness's scenarios in this JVM against the bundle named by -Dstyleatlas.ofx.bundle, which

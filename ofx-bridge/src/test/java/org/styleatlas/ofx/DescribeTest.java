@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.styleatlas.ofx.harness.Effect;
 import org.styleatlas.ofx.harness.Param;
 import org.styleatlas.ofx.harness.Session;
+
 
 /** Identity, load/unload, describe and describeInContext, as a host sees them. */
 class DescribeTest {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,6 +19,7 @@ import org.styleatlas.ofx.harness.Status;
 import org.styleatlas.ofx.stub.Behaviour;
 import org.styleatlas.ofx.stub.Libc;
 import org.styleatlas.ofx.stub.StubEngine;
+
 
 /** Every failure ends in kOfxStatFailed with a message, within a bound, with images released. */
 class FailureTest {

@@ -13,6 +13,7 @@ import org.styleatlas.ofx.harness.Session;
 import org.styleatlas.ofx.stub.Behaviour;
 import org.styleatlas.ofx.stub.StubEngine;
 
+
 /** One test's world: the built plug-in (loaded), a stub engine on its own socket, and helpers. */
 final class Fixture implements AutoCloseable {
     static final String BUNDLE_PROPERTY = "styleatlas.ofx.bundle";

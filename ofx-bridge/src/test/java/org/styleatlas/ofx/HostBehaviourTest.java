@@ -3,6 +3,7 @@ package org.styleatlas.ofx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.ofx.harness.Effect;
 import org.styleatlas.ofx.harness.Host;
-import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.HostImage.Depth;
+import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.Session;
 import org.styleatlas.ofx.harness.Status;
 import org.styleatlas.ofx.stub.Behaviour;
+
 
 /** What real hosts do: fresh instances, concurrency, keyframed strings, temporal access or none. */
 class HostBehaviourTest {

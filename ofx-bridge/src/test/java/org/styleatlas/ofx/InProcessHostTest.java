@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -16,10 +17,11 @@ import org.styleatlas.host.ConfigLoader;
 import org.styleatlas.host.EngineHost;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.ofx.harness.Effect;
-import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.HostImage.Depth;
+import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.Session;
 import org.styleatlas.ofx.harness.Status;
+
 
 /**
  * The built plug-in against the real Vert.x engine host (not the stub) with the runners this build

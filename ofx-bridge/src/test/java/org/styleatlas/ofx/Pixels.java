@@ -2,7 +2,9 @@ package org.styleatlas.ofx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+
 import org.styleatlas.ofx.harness.HostImage;
+
 
 /** Pixel assertions between a source image and what the plug-in wrote. */
 final class Pixels {

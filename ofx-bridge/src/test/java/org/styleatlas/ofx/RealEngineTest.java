@@ -3,14 +3,16 @@ package org.styleatlas.ofx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+
 import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.styleatlas.ofx.harness.Effect;
-import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.HostImage.Depth;
+import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.Session;
 import org.styleatlas.ofx.harness.Status;
+
 
 /**
  * The harness against a real engine host, when one listens at STYLEATLAS_ENGINE_SOCKET (the plug-in's

@@ -3,6 +3,7 @@ package org.styleatlas.ofx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +14,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.styleatlas.ofx.harness.Effect;
-import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.HostImage.Depth;
+import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.PropertySet;
 import org.styleatlas.ofx.harness.Session;
 import org.styleatlas.ofx.harness.Status;
 import org.styleatlas.ofx.stub.Behaviour;
 import org.styleatlas.ofx.stub.Libc;
 import org.styleatlas.ofx.stub.StubEngine;
+
 
 /** Frames go to the engine in the wire format and come back in the host's format. */
 class RenderPixelsTest {

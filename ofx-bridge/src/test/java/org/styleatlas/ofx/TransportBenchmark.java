@@ -2,15 +2,16 @@ package org.styleatlas.ofx;
 
 import java.util.Arrays;
 import java.util.function.DoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.styleatlas.ofx.harness.Effect;
-import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.HostImage.Depth;
+import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.Status;
 import org.styleatlas.ofx.stub.Behaviour;
 import org.styleatlas.ofx.stub.Libc;
 import org.styleatlas.ofx.stub.StubEngine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Render round trip through the shim (host image → wire → engine → host image) for one 1920x1080 frame,

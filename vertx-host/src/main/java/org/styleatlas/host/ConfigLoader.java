@@ -15,6 +15,7 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.host.shm.LibC;
 
+
 /**
  * Builds a {@link HostConfig} from layers, each overriding the one before: built-in defaults &lt; a JSON
  * config file (nested objects or dotted keys) &lt; environment variables ({@code STYLEATLAS_} + the key

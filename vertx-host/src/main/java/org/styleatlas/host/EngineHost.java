@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -24,8 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobRunners;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.styleatlas.host.bridge.BridgeCodec;
 import org.styleatlas.host.bridge.BridgeHandler;
 import org.styleatlas.host.bridge.BridgeVerticle;
@@ -34,6 +34,7 @@ import org.styleatlas.host.jobs.JacksonCodec;
 import org.styleatlas.host.jobs.JobsVerticle;
 import org.styleatlas.host.render.RenderService;
 import org.styleatlas.host.status.StatusPageVerticle;
+
 
 /**
  * The running engine host: one per runtime folder (guarded by a lock file), with its job executor, its

@@ -3,6 +3,7 @@ package org.styleatlas.host;
 import java.nio.file.Path;
 import java.time.Duration;
 
+
 /**
  * The host's configuration, built by {@link ConfigLoader} from layered sources. Every key is documented
  * in docs/HOST.md. The defaults are locked down: Unix sockets only (folder 0700, sockets 0600), no TCP.

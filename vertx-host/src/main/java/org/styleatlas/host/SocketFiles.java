@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+
 /** Permissions of the host's runtime files: folder 0700, sockets 0600. */
 public final class SocketFiles {
   private SocketFiles() {}

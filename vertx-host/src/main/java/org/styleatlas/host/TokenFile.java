@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import org.styleatlas.engine.InputException;
 
+
 /**
  * The shared secret of the TCP listeners, kept in a file of mode 0600. Created with 32 random bytes when
  * missing; refused when anyone but the owner may read it.

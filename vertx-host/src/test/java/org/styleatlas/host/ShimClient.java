@@ -11,6 +11,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+
 /**
  * A blocking client of the bridge protocol, shaped like the OpenFX shim: framed JSON headers, optional
  * inline payloads. For tests and the load benchmark.

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.styleatlas.host.render.FramePlanes;
 import org.styleatlas.host.shm.SharedSegment;
 
+
 /**
  * The shim's side of one render call: creates a segment {@code /styleatlas-<pid>-<seq>} holding input
  * then output, writes the input, builds the request header; closing unmaps and unlinks it.

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Random;
 
+
 /** Deterministic float32 RGBA test frames, different per frame index. */
 public final class TestFrames {
   private TestFrames() {}

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+
 /** Writes files so that readers see either the old content or the whole new content, never a part. */
 public final class AtomicFiles {
 

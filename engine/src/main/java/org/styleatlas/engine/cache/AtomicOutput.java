@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+
 /**
  * A file written a piece at a time, for example one video frame's maps as each is evaluated, that readers see
  * either not at all or whole: the bytes go to a temporary file beside the target, and {@link #commit()} forces

@@ -2,6 +2,7 @@ package org.styleatlas.engine.cache;
 
 import java.nio.file.Path;
 
+
 /**
  * A complete, verified cache entry: a read-only folder of files.
  *

@@ -2,6 +2,7 @@ package org.styleatlas.engine.cache;
 
 import java.util.regex.Pattern;
 
+
 /**
  * The address of one cache entry: what kind of artifact it is and the content hash it derives from.
  *

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+
 /**
  * Content-addressed, atomic, checksummed artifact storage with a size cap and LRU eviction.
  *

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+
 /**
  * The list of files of one cache entry with their sizes and SHA-256 checksums, stored as
  * {@value #FILE_NAME} inside the entry. Written last, so an entry without it is incomplete.

@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.styleatlas.engine.flow;
 
+
 /**
  * Optical flow settings.
  *

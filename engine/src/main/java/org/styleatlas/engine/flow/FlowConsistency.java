@@ -1,5 +1,6 @@
 package org.styleatlas.engine.flow;
 
+
 /** The forward–backward consistency check of two opposite flows. */
 public final class FlowConsistency {
   private FlowConsistency() {}

@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+
 /**
  * The per-frame affine motion of one layer (the object, or the background under a moving camera): for
  * every frame t an affine map from frame t's pixel coordinates to the pixel coordinates of a reference

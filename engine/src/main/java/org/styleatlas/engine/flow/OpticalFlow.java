@@ -2,6 +2,7 @@ package org.styleatlas.engine.flow;
 
 import java.util.List;
 
+
 /**
  * Dense flow between consecutive frames in both directions, with consistency masks.
  *

@@ -2,6 +2,7 @@ package org.styleatlas.engine.jobs;
 
 import java.util.List;
 
+
 /**
  * A collected clip: its frames in order, by content hash, and the settings it was collected under.
  *

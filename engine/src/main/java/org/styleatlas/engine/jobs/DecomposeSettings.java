@@ -3,6 +3,7 @@ package org.styleatlas.engine.jobs;
 import java.util.List;
 import org.styleatlas.engine.InputException;
 
+
 /**
  * The parameters that change a decomposition (and so the collection key of a clip).
  *

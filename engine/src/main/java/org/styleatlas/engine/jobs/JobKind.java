@@ -3,6 +3,7 @@ package org.styleatlas.engine.jobs;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+
 /** What a job computes. Each kind has at most one registered {@link JobRunner}. */
 public enum JobKind {
   /** Clip → layered neural atlases (cache kind {@value ArtifactKeys#DECOMPOSITION}). */

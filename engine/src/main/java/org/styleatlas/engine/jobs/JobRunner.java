@@ -1,5 +1,6 @@
 package org.styleatlas.engine.jobs;
 
+
 /**
  * Computes one kind of job (see {@link JobKind}). Implementations are registered in {@link JobRunners}
  * and run one at a time on the executor's trainer thread; see {@link JobContext} for the contract.

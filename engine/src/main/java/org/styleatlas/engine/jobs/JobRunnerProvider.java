@@ -1,5 +1,6 @@
 package org.styleatlas.engine.jobs;
 
+
 /**
  * How runners join a build without anyone editing the host: an implementation listed in
  * {@code META-INF/services/org.styleatlas.engine.jobs.JobRunnerProvider} is found by

@@ -14,7 +14,7 @@ import org.styleatlas.engine.cache.ContentCache;
  */
 public final class JobRunners {
   private final Map<JobKind, JobRunner> runners = new EnumMap<>(JobKind.class);
-  private Function<ContentCache, ? extends FrameRenderer> renderer;
+  private Function<ContentCache, ? extends ArtifactFrameRenderer> renderer;
 
   /** No runners: every job waits, renders answer pending with the source frame. */
   public static JobRunners none() {
@@ -36,12 +36,12 @@ public final class JobRunners {
   }
 
   /** A renderer that needs no cache of its own. */
-  public JobRunners setRenderer(FrameRenderer r) {
+  public JobRunners setRenderer(ArtifactFrameRenderer r) {
     return setRenderer(cache -> r);
   }
 
   /** A renderer built by the host, once, on its content cache. */
-  public JobRunners setRenderer(Function<ContentCache, ? extends FrameRenderer> factory) {
+  public JobRunners setRenderer(Function<ContentCache, ? extends ArtifactFrameRenderer> factory) {
     this.renderer = factory;
     return this;
   }
@@ -56,7 +56,7 @@ public final class JobRunners {
   }
 
   /** A new renderer on {@code cache}; call once per host (a renderer holds memory caches of its own). */
-  public Optional<FrameRenderer> renderer(ContentCache cache) {
+  public Optional<ArtifactFrameRenderer> renderer(ContentCache cache) {
     return Optional.ofNullable(renderer).map(f -> f.apply(cache));
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.styleatlas.engine.InputException;
 
+
 /**
  * What a job should compute. Its clip is either a clip collected from the plugin ({@code clip}, the clip
  * id) or files on the engine's disk ({@code source}, optionally {@code matte}), never both.

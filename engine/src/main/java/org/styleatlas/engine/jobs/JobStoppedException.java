@@ -1,5 +1,6 @@
 package org.styleatlas.engine.jobs;
 
+
 /**
  * Thrown by {@link JobContext#checkStop()} when a runner must stop at once. Runners let it propagate
  * (after closing their resources); the executor decides from {@link #reason()} what happens next.

@@ -3,6 +3,7 @@ package org.styleatlas.engine.jobs;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
+
 /** Checks on paths that arrive from requests: absolute, already normal, no '..' segment. */
 public final class SafePaths {
   private SafePaths() {}

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.styleatlas.engine.InputException;
 
+
 /**
  * The parameters that change a stylized atlas (see docs/PROTOCOL.md, "Params"). Validated when built;
  * a bad value is an {@link InputException} naming the parameter.

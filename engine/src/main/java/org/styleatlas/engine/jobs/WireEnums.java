@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.styleatlas.engine.InputException;
 
+
 /** Enums on the wire: lower-case names, parsed with an error that names the field and the choices. */
 final class WireEnums {
   private WireEnums() {}

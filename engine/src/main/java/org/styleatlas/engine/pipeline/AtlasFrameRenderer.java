@@ -6,15 +6,15 @@ import java.nio.FloatBuffer;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.decompose.Decomposition;
-import org.styleatlas.engine.jobs.FrameRenderer;
-import org.styleatlas.engine.jobs.RenderSettings;
+import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.jobs.ArtifactFrameRenderer;
+import org.styleatlas.engine.jobs.RenderParams;
 import org.styleatlas.engine.render.AtlasSet;
-import org.styleatlas.engine.render.LayerMaps;
+import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.render.OutputMode;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.stylize.DecompositionScene;
-import org.styleatlas.engine.stylize.FrameMapCache;
+import org.styleatlas.engine.maps.FrameMapCache;
+import org.styleatlas.engine.stylize.scene.DecompositionScene;
 import org.styleatlas.engine.video.Frame;
 
 /**
@@ -26,7 +26,7 @@ import org.styleatlas.engine.video.Frame;
  * bounded by {@link PipelineSettings#mapCacheBytes()}) → the cache entry → evaluate and store. The
  * composite's outside-the-object pixels are the working-resolution source frame, resampled. Thread-safe.
  */
-final class AtlasFrameRenderer implements FrameRenderer {
+final class AtlasFrameRenderer implements ArtifactFrameRenderer {
   private static final int OPEN_DECOMPOSITIONS = 2;
 
   private final OpenScenes scenes;
@@ -48,7 +48,7 @@ final class AtlasFrameRenderer implements FrameRenderer {
   }
 
   @Override
-  public void render(CacheEntry decomposition, CacheEntry stylized, int frameIndex, RenderSettings settings, int width,
+  public void render(CacheEntry decomposition, CacheEntry stylized, int frameIndex, RenderParams settings, int width,
       int height, FloatBuffer out) throws Exception {
     try (OpenScenes.Lease lease = scenes.acquire(decomposition)) {
       DecompositionScene scene = lease.scene();
@@ -63,16 +63,16 @@ final class AtlasFrameRenderer implements FrameRenderer {
     }
   }
 
-  private LayerMaps maps(CacheEntry entry, DecompositionScene scene, int t, int width, int height) {
+  private FrameLayerMaps maps(CacheEntry entry, DecompositionScene scene, int t, int width, int height) {
     boolean working = width == scene.width() && height == scene.height();
     int key = working ? LayerMapCache.ALL_FRAMES : t;
-    org.styleatlas.engine.decompose.LayerMaps held = maps.get(entry.dir(), width, height, key,
+    org.styleatlas.engine.decomposition.ClipLayerMaps held = maps.get(entry.dir(), width, height, key,
         () -> working ? readWorking(scene.decomposition()) : stored(entry, scene.decomposition(), t, width, height));
     int i = working ? t : 0;
-    return new LayerMaps(width, height, held.uvForeground().get(i), held.uvBackground().get(i), held.alpha().get(i));
+    return new FrameLayerMaps(width, height, held.uvForeground().get(i), held.uvBackground().get(i), held.alpha().get(i));
   }
 
-  private static org.styleatlas.engine.decompose.LayerMaps readWorking(Decomposition d) {
+  private static org.styleatlas.engine.decomposition.ClipLayerMaps readWorking(Decomposition d) {
     try {
       synchronized (d) {
         return d.maps();
@@ -83,7 +83,7 @@ final class AtlasFrameRenderer implements FrameRenderer {
   }
 
   /** Frame {@code t}'s maps at an output size: from the content cache, else evaluated and stored there. */
-  private org.styleatlas.engine.decompose.LayerMaps stored(CacheEntry entry, Decomposition d, int t, int width,
+  private org.styleatlas.engine.decomposition.ClipLayerMaps stored(CacheEntry entry, Decomposition d, int t, int width,
       int height) {
     try {
       return stored.get(entry.key(), width, height, t, () -> {

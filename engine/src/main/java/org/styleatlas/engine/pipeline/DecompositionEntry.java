@@ -13,12 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheEntry;
-import org.styleatlas.engine.config.DecompositionConfig;
-import org.styleatlas.engine.decompose.Decomposition;
-import org.styleatlas.engine.decompose.DecompositionFiles;
-import org.styleatlas.engine.flow.Float32Files;
+import org.styleatlas.engine.cache.Float32Files;
+import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.decomposition.DecompositionFiles;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.stylize.DecompositionScene;
+import org.styleatlas.engine.stylize.scene.DecompositionScene;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.Frame;
 
@@ -26,7 +26,7 @@ import org.styleatlas.engine.video.Frame;
  * The layout of a decompose job's output entry ({@code decomposition/<job key>}), self-sufficient for the
  * stylize runner and the frame renderer:
  * <ul>
- *   <li>every file of the {@link org.styleatlas.engine.decompose.DecompositionJob}'s own entry
+ *   <li>every file of the {@link org.styleatlas.engine.decomposition.DecompositionJob}'s own entry
  *       ({@link DecompositionFiles}: weights, UV and α maps, atlas textures, report, config fingerprint),
  *       hard-linked (copied where the file system cannot link), so the job's entry may be evicted;
  *   <li>{@value #FRAMES}: the source frames at the working resolution, {@code [T][H·W·3]} float32 RGB

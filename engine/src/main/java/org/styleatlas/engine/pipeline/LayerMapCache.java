@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-import org.styleatlas.engine.decompose.LayerMaps;
+import org.styleatlas.engine.decomposition.ClipLayerMaps;
 
 /**
  * Maps of a decomposition at one output size, per frame (or, under {@link #ALL_FRAMES}, the whole clip at
@@ -25,7 +25,7 @@ final class LayerMapCache {
   private record Key(Path decomposition, int width, int height, int frame) {}
 
   private static final class Slot {
-    final CompletableFuture<LayerMaps> maps = new CompletableFuture<>();
+    final CompletableFuture<ClipLayerMaps> maps = new CompletableFuture<>();
     long bytes;
   }
 
@@ -44,7 +44,7 @@ final class LayerMapCache {
    * @param frame the frame they hold, or {@link #ALL_FRAMES}
    * @param evaluate computes them when they are not cached
    */
-  LayerMaps get(Path decomposition, int width, int height, int frame, Supplier<LayerMaps> evaluate) {
+  ClipLayerMaps get(Path decomposition, int width, int height, int frame, Supplier<ClipLayerMaps> evaluate) {
     Key key = new Key(decomposition, width, height, frame);
     Slot slot;
     boolean owner = false;
@@ -66,9 +66,9 @@ final class LayerMapCache {
     }
   }
 
-  private void compute(Key key, Slot slot, Supplier<LayerMaps> evaluate) {
+  private void compute(Key key, Slot slot, Supplier<ClipLayerMaps> evaluate) {
     try {
-      LayerMaps m = evaluate.get();
+      ClipLayerMaps m = evaluate.get();
       synchronized (this) {
         slot.bytes = BYTES_PER_PIXEL * m.width() * m.height() * m.frames();
         bytes += slot.bytes;

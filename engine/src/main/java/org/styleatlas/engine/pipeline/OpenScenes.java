@@ -7,11 +7,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.styleatlas.engine.cache.CacheEntry;
-import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.stylize.DecompositionScene;
 import org.styleatlas.engine.stylize.StylizedAtlasCache;
+import org.styleatlas.engine.stylize.scene.DecompositionScene;
 
 /**
  * Decompositions opened for rendering (networks loaded, atlases and working frames in memory), at most

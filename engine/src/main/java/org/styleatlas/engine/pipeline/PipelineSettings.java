@@ -3,9 +3,9 @@ package org.styleatlas.engine.pipeline;
 import java.util.Map;
 import java.util.Properties;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.clip.KnownClipModel;
-import org.styleatlas.engine.config.DecompositionConfig;
-import org.styleatlas.engine.config.ScheduleConfig;
+import org.styleatlas.engine.clipmodel.KnownClipModel;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.decomposition.config.DecompositionSchedule;
 
 /**
  * How the host's runners decompose and stylize: the settings that the job spec does not carry.
@@ -50,9 +50,9 @@ public record PipelineSettings(String clipModel, DecompositionConfig decompositi
   static PipelineSettings from(Properties props, Map<String, String> env) {
     Lookup v = new Lookup(props, env);
     DecompositionConfig d = DecompositionConfig.of(v.get("decomposition", "fast"));
-    ScheduleConfig s = d.schedule();
+    DecompositionSchedule s = d.schedule();
     try {
-      d = d.withSchedule(new ScheduleConfig(positiveOr(v.integer("decomposeIterations", 0), s.iterations()),
+      d = d.withSchedule(new DecompositionSchedule(positiveOr(v.integer("decomposeIterations", 0), s.iterations()),
           v.integer("decomposePretrain", s.pretrainIterations()), positiveOr(v.integer("decomposeBatch", 0),
           s.batchPixels()), s.seed(), s.checkpointEvery()));
     } catch (IllegalArgumentException e) {

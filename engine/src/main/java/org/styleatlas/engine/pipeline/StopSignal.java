@@ -3,8 +3,8 @@ package org.styleatlas.engine.pipeline;
 import java.util.concurrent.CancellationException;
 import org.styleatlas.engine.jobs.JobContext;
 import org.styleatlas.engine.jobs.JobStoppedException;
+import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.train.Cancellation;
 
 /**
  * Bridges the host's stop requests ({@link JobContext#checkStop()}, which throws) to the engine's

@@ -4,12 +4,12 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.jobs.StyleSettings;
-import org.styleatlas.engine.stylize.AtlasMode;
-import org.styleatlas.engine.stylize.EditableScene;
-import org.styleatlas.engine.stylize.LossTerm;
-import org.styleatlas.engine.stylize.LossWeights;
-import org.styleatlas.engine.stylize.PromptPrefixes;
 import org.styleatlas.engine.stylize.StylizeConfig;
+import org.styleatlas.engine.stylize.atlas.AtlasMode;
+import org.styleatlas.engine.stylize.loss.LossWeights;
+import org.styleatlas.engine.stylize.loss.PromptPrefixes;
+import org.styleatlas.engine.stylize.loss.StylizeLossTerm;
+import org.styleatlas.engine.stylize.scene.EditableScene;
 
 /**
  * A quality preset plus the overrides a user gave (the CLI's flags, or a job's {@link StyleSettings}),
@@ -37,7 +37,7 @@ import org.styleatlas.engine.stylize.StylizeConfig;
 public record StylizeOptions(StylizeConfig.Preset preset, AtlasMode atlasMode, Integer iterations, Double learningRate,
     long seed, Integer globalViews, Integer localViews, Integer viewSize, PromptPrefixes.Source prefixSource,
     Integer prefixCount, Double lambdaGlobal, Double lambdaLocal, Double lambdaTemporal, Double lambdaSparsity,
-    Set<LossTerm> disabled, boolean structure, boolean stylizeBackground) {
+    Set<StylizeLossTerm> disabled, boolean structure, boolean stylizeBackground) {
   private static final Logger LOG = LoggerFactory.getLogger(StylizeOptions.class);
 
   public StylizeOptions {
@@ -79,11 +79,11 @@ public record StylizeOptions(StylizeConfig.Preset preset, AtlasMode atlasMode, I
     LossWeights w = c.losses();
     w = new LossWeights(or(lambdaGlobal, w.global()), or(lambdaLocal, w.local()), or(lambdaTemporal, w.temporal()),
         or(lambdaSparsity, w.sparsity()), w.structure(), w.disabled());
-    for (LossTerm d : disabled) {
+    for (StylizeLossTerm d : disabled) {
       w = w.without(d);
     }
     if (structure) {
-      w = w.with(LossTerm.STRUCTURE);
+      w = w.with(StylizeLossTerm.STRUCTURE);
     }
     return c.withLosses(w).withBackgroundStylization(stylizeBackground);
   }

@@ -6,20 +6,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheEntry;
-import org.styleatlas.engine.clip.ClipModel;
-import org.styleatlas.engine.clip.ClipModels;
-import org.styleatlas.engine.clip.ModelStore;
+import org.styleatlas.engine.clipmodel.ClipModel;
+import org.styleatlas.engine.clipmodel.ClipModels;
+import org.styleatlas.engine.clipmodel.ModelStore;
 import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.jobs.JobContext;
 import org.styleatlas.engine.jobs.StyleSettings;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.stylize.DecompositionScene;
 import org.styleatlas.engine.stylize.EditingAtlasTrainer;
-import org.styleatlas.engine.stylize.StyleTarget;
 import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.StylizedAtlasCache;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
+import org.styleatlas.engine.stylize.scene.DecompositionScene;
 
 /**
  * The host's stylize job: opens the job's decomposition entry ({@link DecompositionEntry}), loads the CLIP

@@ -1,5 +1,6 @@
 package org.styleatlas.engine.render;
 
+
 /**
  * The region of atlas coordinates a discretized atlas covers: its left edge is u = u0, its right edge
  * u = u1, its top row's edge v = v0 and its bottom row's edge v = v1 (v grows downwards, like rows).

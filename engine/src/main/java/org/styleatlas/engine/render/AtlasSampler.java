@@ -1,5 +1,6 @@
 package org.styleatlas.engine.render;
 
+
 /**
  * Bilinear sampling of one {@link AtlasTexture} with its extent unpacked into plain fields, for the render
  * kernels' inner loops. The arithmetic is exactly {@link AtlasTexture#sample}'s (which delegates here), so

@@ -1,5 +1,6 @@
 package org.styleatlas.engine.render;
 
+
 /**
  * The discretized atlases a render samples.
  *

@@ -3,6 +3,7 @@ package org.styleatlas.engine.render;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+
 /**
  * Evaluates each (frame, resolution) of a {@link LayerMapSource} once and keeps it in memory. A 1920x1080
  * frame's maps take 41 MB; callers that render long clips at high resolution drop resolutions they no
@@ -12,7 +13,7 @@ public final class CachedLayerMapSource implements LayerMapSource {
   private record Key(int t, int width, int height) {}
 
   private final LayerMapSource source;
-  private final Map<Key, LayerMaps> cache = new ConcurrentHashMap<>();
+  private final Map<Key, FrameLayerMaps> cache = new ConcurrentHashMap<>();
 
   public CachedLayerMapSource(LayerMapSource source) {
     this.source = source;
@@ -34,7 +35,7 @@ public final class CachedLayerMapSource implements LayerMapSource {
   }
 
   @Override
-  public LayerMaps maps(int t, int width, int height) {
+  public FrameLayerMaps maps(int t, int width, int height) {
     return cache.computeIfAbsent(new Key(t, width, height), k -> source.maps(k.t(), k.width(), k.height()));
   }
 

@@ -46,7 +46,7 @@ public final class ClipRenderer {
     int n = maps.frameCount();
     try (FrameRenderer renderer = new FrameRenderer(settings.threads())) {
       for (int t = 0; t < n; t++) {
-        LayerMaps m = maps.maps(t, settings.width(), settings.height());
+        FrameLayerMaps m = maps.maps(t, settings.width(), settings.height());
         Frame original = needsOriginal(settings.mode()) ? originals.apply(t) : null;
         sink.accept(t, renderer.render(m, original, fg, atlases.background(), settings.mode()));
         progress.update(TASK, t + 1, n, settings.width() + "x" + settings.height() + " " + settings.mode().cliName());

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * Renders frames from cached {@link LayerMaps} and discretized atlases with plain bilinear sampling,
+ * Renders frames from cached {@link FrameLayerMaps} and discretized atlases with plain bilinear sampling,
  * split into bands of rows that the calling thread and {@code threads − 1} pool workers claim in turn. No
  * DJL: rendering never touches the networks, only their cached outputs, so it runs at video rates on CPU.
  *
@@ -77,7 +77,7 @@ public final class FrameRenderer implements AutoCloseable {
    * @param background the background atlas, only read by {@link OutputMode#RECONSTRUCTION}
    * @return a new {@code [H, W, mode.channels()]} frame at the maps' size
    */
-  public Frame render(LayerMaps maps, Frame original, AtlasTexture foreground, AtlasTexture background,
+  public Frame render(FrameLayerMaps maps, Frame original, AtlasTexture foreground, AtlasTexture background,
       OutputMode mode) {
     int w = maps.width();
     int h = maps.height();
@@ -110,7 +110,7 @@ public final class FrameRenderer implements AutoCloseable {
    * @param source resamples the source frame to the output size (composite and original only)
    * @param fromSource {@code out} already holds the source (composite only)
    */
-  private static BandKernel kernel(LayerMaps maps, RowResampler source, AtlasTexture foreground,
+  private static BandKernel kernel(FrameLayerMaps maps, RowResampler source, AtlasTexture foreground,
       AtlasTexture background, OutputMode mode, float[] out, boolean fromSource) {
     int w = maps.width();
     float[] alpha = maps.alpha();

@@ -2,8 +2,9 @@ package org.styleatlas.engine.render;
 
 import java.util.List;
 
+
 /**
- * Every frame's {@link LayerMaps} of a clip at one resolution, as per-frame arrays that may live on disk:
+ * Every frame's {@link FrameLayerMaps} of a clip at one resolution, as per-frame arrays that may live on disk:
  * the lists are neither copied nor read here, so a list that reads element t on {@code get(t)} (e.g.
  * {@code flow.Float32Files.readLazily}) keeps only the frames in use in memory.
  *
@@ -29,7 +30,7 @@ public record LayerMapFrames(int width, int height, List<float[]> foregroundUv, 
   }
 
   /** The maps of frame {@code t} (read from disk now when the lists are lazy). */
-  public LayerMaps frame(int t) {
-    return new LayerMaps(width, height, foregroundUv.get(t), backgroundUv.get(t), alpha.get(t));
+  public FrameLayerMaps frame(int t) {
+    return new FrameLayerMaps(width, height, foregroundUv.get(t), backgroundUv.get(t), alpha.get(t));
   }
 }

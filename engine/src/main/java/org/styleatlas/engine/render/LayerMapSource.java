@@ -1,7 +1,8 @@
 package org.styleatlas.engine.render;
 
+
 /**
- * Per-frame {@link LayerMaps} of a decomposed clip at any resolution. An implementation backed by the
+ * Per-frame {@link FrameLayerMaps} of a decomposed clip at any resolution. An implementation backed by the
  * decomposition's mapping and alpha networks evaluates them on the requested pixel grid; wrap it in a
  * {@link CachedLayerMapSource} so each (frame, resolution) is evaluated once.
  */
@@ -20,5 +21,5 @@ public interface LayerMapSource {
    * The maps of frame {@code t} on a {@code width x height} pixel grid covering the whole frame; pixel
    * (x, y) samples the frame at ((x + 0.5)/width, (y + 0.5)/height) in normalised frame coordinates.
    */
-  LayerMaps maps(int t, int width, int height);
+  FrameLayerMaps maps(int t, int width, int height);
 }

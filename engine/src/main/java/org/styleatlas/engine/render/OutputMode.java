@@ -3,6 +3,7 @@ package org.styleatlas.engine.render;
 import java.util.Locale;
 import org.styleatlas.engine.InputException;
 
+
 /** What a render writes for each frame. */
 public enum OutputMode {
   /** The default: {@code (1 − α)·original + α·stylized foreground}, RGB. */

@@ -1,9 +1,10 @@
 package org.styleatlas.engine.render;
 
+
 /**
  * The per-mode inner loops of {@link FrameRenderer}: one tight loop per {@link OutputMode} over a run of
  * pixels {@code [p0, p1)} (whole rows of one frame), no per-pixel branching on the mode, the atlas sampled
- * through {@link AtlasSampler}. Inputs are the {@link LayerMaps} planes: α {@code [H·W]}, uv
+ * through {@link AtlasSampler}. Inputs are the {@link FrameLayerMaps} planes: α {@code [H·W]}, uv
  * {@code [H·W·2]}; outputs are interleaved {@code [H·W·C]} float32 planes in the engine's pixel convention.
  * The arithmetic is the per-pixel formulas of {@link FrameRenderer}'s class comment, in a fixed order, so
  * every split into bands gives the same bits.

@@ -2,6 +2,7 @@ package org.styleatlas.engine.render;
 
 import org.styleatlas.engine.InputException;
 
+
 /**
  * How frames are rendered.
  *

@@ -1,5 +1,6 @@
 package org.styleatlas.engine.render;
 
+
 /**
  * Bilinear resizing of an interleaved {@code [h, w, c]} float32 plane to {@code [height, width, c]}, one
  * band of output rows at a time, with pixel centres aligned (half-pixel rule) and clamped at the border.

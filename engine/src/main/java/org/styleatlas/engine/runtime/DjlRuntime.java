@@ -5,6 +5,7 @@ import ai.djl.engine.EngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+
 /**
  * Starts DJL's PyTorch engine offline. Every code path that touches DJL goes through {@link #engine()}, so
  * DJL never tries to download anything at run time, and a missing native library is explained.

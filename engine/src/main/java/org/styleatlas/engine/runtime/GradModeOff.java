@@ -2,6 +2,7 @@ package org.styleatlas.engine.runtime;
 
 import ai.djl.pytorch.jni.JniUtils;
 
+
 /**
  * Turns PyTorch's grad mode off on the calling thread until closed, then restores it.
  *

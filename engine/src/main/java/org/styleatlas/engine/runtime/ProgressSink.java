@@ -1,5 +1,6 @@
 package org.styleatlas.engine.runtime;
 
+
 /**
  * Receives progress of long work (loading, decomposing, stylizing, rendering). The CLI shows it as a
  * progress bar, the host as job events. Implementations must be cheap and thread-safe.

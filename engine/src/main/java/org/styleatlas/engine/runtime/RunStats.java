@@ -2,6 +2,7 @@ package org.styleatlas.engine.runtime;
 
 import java.util.Arrays;
 
+
 /**
  * The spread of a benchmark figure over repeated runs (for example iterations or frames per second).
  *

@@ -3,6 +3,7 @@ package org.styleatlas.engine.runtime;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
+
 /**
  * Scalar operands for arithmetic that autograd differentiates.
  *

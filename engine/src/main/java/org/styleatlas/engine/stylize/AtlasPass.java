@@ -1,5 +1,7 @@
 package org.styleatlas.engine.stylize;
 
+import org.styleatlas.engine.stylize.atlas.EditingAtlas;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -7,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.function.BiFunction;
+
 
 /**
  * One iteration's gradient with the atlas graph in chunks, so memory does not grow with the number of view

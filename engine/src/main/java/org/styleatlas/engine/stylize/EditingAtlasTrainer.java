@@ -18,14 +18,24 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.clip.ImageTextEncoder;
-import org.styleatlas.engine.render.LayerMaps;
+import org.styleatlas.engine.clipmodel.ImageTextEncoder;
+import org.styleatlas.engine.optim.AdamOptimizer;
+import org.styleatlas.engine.optim.LearningRateSchedule;
+import org.styleatlas.engine.optim.ParameterGroup;
+import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.GradModeOff;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.train.AdamOptimizer;
-import org.styleatlas.engine.train.LearningRateSchedule;
-import org.styleatlas.engine.train.ParameterGroup;
+import org.styleatlas.engine.stylize.atlas.EditingAtlas;
+import org.styleatlas.engine.stylize.loss.LossValues;
+import org.styleatlas.engine.stylize.loss.StructureLoss;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
+import org.styleatlas.engine.stylize.loss.StylizeLossTerm;
+import org.styleatlas.engine.stylize.loss.TargetEmbeddings;
+import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.stylize.view.ViewBatch;
+import org.styleatlas.engine.stylize.view.ViewSampler;
+import org.styleatlas.engine.stylize.view.ViewSpec;
 
 /**
  * The paper's fine-tuning of the editing atlas (§3.3, Fig. 3): each iteration samples frames uniformly,
@@ -65,7 +75,7 @@ public final class EditingAtlasTrainer {
     this.config = config;
     this.objective = new StepObjective(config, structureLoss);
     this.pass = new AtlasPass(DjlRuntime.engine(), maxChunk);
-    if (config.losses().enabled(LossTerm.STRUCTURE) && structureLoss.isEmpty()) {
+    if (config.losses().enabled(StylizeLossTerm.STRUCTURE) && structureLoss.isEmpty()) {
       throw new IllegalArgumentException("the structure term is on but no CLIP model with image tokens was given");
     }
   }
@@ -100,7 +110,7 @@ public final class EditingAtlasTrainer {
   public StylizationResult run(EditableScene scene, ImageTextEncoder encoder, StyleTarget target,
       ProgressSink progress, BooleanSupplier cancelled, Optional<Path> checkpoint) {
     Engine engine = DjlRuntime.engine();
-    ScheduleConfig schedule = config.schedule();
+    StylizeSchedule schedule = config.schedule();
     ViewSampler sampler = new ViewSampler(config.views());
     WorkingFrames frames = new WorkingFrames(scene);
     Optional<StylizeCheckpoint> saver = checkpoint.map(p -> new StylizeCheckpoint(p,
@@ -131,7 +141,7 @@ public final class EditingAtlasTrainer {
         int[] batchFrames = sampleFrames(scene.frameCount(), schedule.framesPerIteration(), rnd);
         List<ViewSpec> views = new ArrayList<>();
         for (int t : batchFrames) {
-          LayerMaps m = frames.maps(t);
+          FrameLayerMaps m = frames.maps(t);
           views.addAll(sampler.sample(t, m.alpha(), m.width(), m.height(), rnd));
         }
         long t0 = System.nanoTime();
@@ -174,7 +184,7 @@ public final class EditingAtlasTrainer {
 
   /** Adam over the trainable arrays of the atlases, with the schedule's step decay. */
   private AdamOptimizer adam(NDManager manager, EditingAtlas atlas, EditingAtlas background) {
-    ScheduleConfig s = config.schedule();
+    StylizeSchedule s = config.schedule();
     LearningRateSchedule lr = LearningRateSchedule.stepDecay(s.learningRate(), s.decayFactor(), s.decayEvery());
     List<ParameterGroup> groups = new ArrayList<>();
     groups.add(new ParameterGroup("foreground", parameters(atlas), lr));
@@ -238,12 +248,12 @@ public final class EditingAtlasTrainer {
   /** The working-resolution maps and background colours, read once per run. */
   private static final class WorkingFrames implements ViewBatch.FrameData {
     private final EditableScene scene;
-    private final LayerMaps[] maps;
+    private final FrameLayerMaps[] maps;
 
     /** Reads every frame's maps and background colours up front, so iterations only sample them. */
     WorkingFrames(EditableScene scene) {
       this.scene = scene;
-      this.maps = new LayerMaps[scene.frameCount()];
+      this.maps = new FrameLayerMaps[scene.frameCount()];
       for (int t = 0; t < maps.length; t++) {
         maps[t] = scene.maps().maps(t, scene.width(), scene.height());
         scene.backgroundColours(t);
@@ -251,7 +261,7 @@ public final class EditingAtlasTrainer {
     }
 
     @Override
-    public LayerMaps maps(int t) {
+    public FrameLayerMaps maps(int t) {
       return maps[t];
     }
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.styleatlas.engine.cache.AtomicFiles;
+import org.styleatlas.engine.stylize.loss.LossValues;
+import org.styleatlas.engine.stylize.loss.StylizeLossTerm;
 
 /** Draws the loss terms over the iterations as a PNG line chart, one colour per term, each scaled to its own maximum. */
 public final class LossPlot {
@@ -31,9 +33,9 @@ public final class LossPlot {
     g.fillRect(0, 0, WIDTH, HEIGHT);
     g.setColor(Color.GRAY);
     g.drawRect(MARGIN, MARGIN / 2, WIDTH - 2 * MARGIN, HEIGHT - 2 * MARGIN);
-    LossTerm[] terms = LossTerm.values();
+    StylizeLossTerm[] terms = StylizeLossTerm.values();
     for (int k = 0; k <= terms.length; k++) {
-      LossTerm term = k < terms.length ? terms[k] : null;
+      StylizeLossTerm term = k < terms.length ? terms[k] : null;
       double max = 0;
       for (LossValues v : history) {
         max = Math.max(max, term == null ? v.total() : v.term(term));

@@ -8,9 +8,20 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.styleatlas.engine.clip.ClipPreprocessor;
-import org.styleatlas.engine.clip.ImageTextEncoder;
+import org.styleatlas.engine.clipmodel.ClipPreprocessor;
+import org.styleatlas.engine.clipmodel.ImageTextEncoder;
 import org.styleatlas.engine.runtime.Scalars;
+import org.styleatlas.engine.stylize.StylizeConfig;
+import org.styleatlas.engine.stylize.loss.GlobalLoss;
+import org.styleatlas.engine.stylize.loss.LocalLoss;
+import org.styleatlas.engine.stylize.loss.LossValues;
+import org.styleatlas.engine.stylize.loss.LossWeights;
+import org.styleatlas.engine.stylize.loss.NormSparsityLoss;
+import org.styleatlas.engine.stylize.loss.StructureLoss;
+import org.styleatlas.engine.stylize.loss.StylizeLossTerm;
+import org.styleatlas.engine.stylize.loss.TargetEmbeddings;
+import org.styleatlas.engine.stylize.loss.TemporalLoss;
+import org.styleatlas.engine.stylize.view.ViewBatch;
 
 /**
  * Eq. 6 for one iteration, as a function of the atlas colours at the batch's view points: the views are
@@ -24,13 +35,13 @@ final class StepObjective {
   private final GlobalLoss globalLoss = new GlobalLoss();
   private final LocalLoss localLoss = new LocalLoss();
   private final TemporalLoss temporalLoss = new TemporalLoss();
-  private final SparsityLoss sparsityLoss = new SparsityLoss();
+  private final NormSparsityLoss sparsityLoss = new NormSparsityLoss();
 
   /**
    * The objective's value.
    *
    * @param loss scalar weighted sum L
-   * @param terms every term before weighting, indexed by {@link LossTerm#ordinal()}; 0 when switched off
+   * @param terms every term before weighting, indexed by {@link StylizeLossTerm#ordinal()}; 0 when switched off
    * @param differentiable whether any enabled term depends on the colours (else there is nothing to step)
    */
   record Value(NDArray loss, double[] terms, boolean differentiable) {
@@ -63,7 +74,7 @@ final class StepObjective {
     LossWeights w = config.losses();
     ViewBatch batch = in.batch();
     int[] frames = in.frames();
-    double[] v = new double[LossTerm.values().length];
+    double[] v = new double[StylizeLossTerm.values().length];
     NDArray images = background == null ? batch.images(foreground) : batch.images(foreground, background);
     NDArray embeddings = in.encoder().encodeImages(ClipPreprocessor.prepare(images, in.encoder().imageSize()));
     int perFrame = config.views().viewsPerFrame();
@@ -76,37 +87,37 @@ final class StepObjective {
       if (nGlobal > 0) {
         NDArray g = frameViews.get("0:" + nGlobal);
         frameGlobal.add(g.mean(new int[] {0}));
-        if (w.enabled(LossTerm.GLOBAL)) {
+        if (w.enabled(StylizeLossTerm.GLOBAL)) {
           global = global.add(globalLoss.compute(g, in.targets().global()));
         }
       }
-      if (perFrame > nGlobal && w.enabled(LossTerm.LOCAL)) {
+      if (perFrame > nGlobal && w.enabled(StylizeLossTerm.LOCAL)) {
         local = local.add(localLoss.compute(frameViews.get(nGlobal + ":"), in.targets().local()));
       }
     }
     global = Scalars.div(global, frames.length);
     local = Scalars.div(local, frames.length);
     NDArray loss = Scalars.mul(global, w.global()).add(Scalars.mul(local, w.local()));
-    v[LossTerm.GLOBAL.ordinal()] = global.getFloat();
-    v[LossTerm.LOCAL.ordinal()] = local.getFloat();
-    boolean temporal = w.enabled(LossTerm.TEMPORAL) && frameGlobal.size() >= 3;
+    v[StylizeLossTerm.GLOBAL.ordinal()] = global.getFloat();
+    v[StylizeLossTerm.LOCAL.ordinal()] = local.getFloat();
+    boolean temporal = w.enabled(StylizeLossTerm.TEMPORAL) && frameGlobal.size() >= 3;
     if (temporal) {
       NDArray t = temporalLoss.compute(NDArrays.stack(new NDList(frameGlobal)), frames);
       loss = loss.add(Scalars.mul(t, w.temporal()));
-      v[LossTerm.TEMPORAL.ordinal()] = t.getFloat();
+      v[StylizeLossTerm.TEMPORAL.ordinal()] = t.getFloat();
     }
-    if (w.enabled(LossTerm.SPARSITY)) {
+    if (w.enabled(StylizeLossTerm.SPARSITY)) {
       NDArray sparsity = sparsityLoss.compute(foreground, batch.sparsityWeights(step));
       loss = loss.add(Scalars.mul(sparsity, w.sparsity()));
-      v[LossTerm.SPARSITY.ordinal()] = sparsity.getFloat();
+      v[StylizeLossTerm.SPARSITY.ordinal()] = sparsity.getFloat();
     }
-    if (w.enabled(LossTerm.STRUCTURE)) {
+    if (w.enabled(StylizeLossTerm.STRUCTURE)) {
       NDArray structure = structureLoss.orElseThrow().compute(batch, images, in.encoder().imageSize());
       loss = loss.add(Scalars.mul(structure, w.structure()));
-      v[LossTerm.STRUCTURE.ordinal()] = structure.getFloat();
+      v[StylizeLossTerm.STRUCTURE.ordinal()] = structure.getFloat();
     }
-    boolean differentiable = w.enabled(LossTerm.GLOBAL) || w.enabled(LossTerm.LOCAL)
-        || w.enabled(LossTerm.SPARSITY) || w.enabled(LossTerm.STRUCTURE) || temporal;
+    boolean differentiable = w.enabled(StylizeLossTerm.GLOBAL) || w.enabled(StylizeLossTerm.LOCAL)
+        || w.enabled(StylizeLossTerm.SPARSITY) || w.enabled(StylizeLossTerm.STRUCTURE) || temporal;
     return new Value(loss, v, differentiable);
   }
 }

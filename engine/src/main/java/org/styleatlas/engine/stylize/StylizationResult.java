@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.render.AtlasTexture;
+import org.styleatlas.engine.stylize.loss.LossValues;
 
 /**
  * The outcome of fine-tuning: the discretized stylized atlases and the loss history.

@@ -4,9 +4,14 @@ import ai.djl.Device;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.clip.ClipModel;
+import org.styleatlas.engine.clipmodel.ClipModel;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.runtime.RunStats;
+import org.styleatlas.engine.stylize.atlas.AtlasMode;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
+import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.stylize.scene.Scenes;
+import org.styleatlas.engine.stylize.scene.SyntheticScene;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 

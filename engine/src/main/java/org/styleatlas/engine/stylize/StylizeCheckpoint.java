@@ -17,9 +17,13 @@ import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.AtomicFiles;
-import org.styleatlas.engine.clip.ClipModel;
-import org.styleatlas.engine.clip.ImageTextEncoder;
-import org.styleatlas.engine.train.AdamOptimizer;
+import org.styleatlas.engine.clipmodel.ClipModel;
+import org.styleatlas.engine.clipmodel.ImageTextEncoder;
+import org.styleatlas.engine.optim.AdamOptimizer;
+import org.styleatlas.engine.stylize.atlas.EditingAtlas;
+import org.styleatlas.engine.stylize.loss.LossValues;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
+import org.styleatlas.engine.stylize.scene.EditableScene;
 
 /**
  * A resumable stylization: the editing atlases' trainable arrays, the Adam state, the next iteration, the

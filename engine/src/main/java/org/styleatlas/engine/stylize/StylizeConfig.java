@@ -3,6 +3,11 @@ package org.styleatlas.engine.stylize;
 import java.util.Locale;
 import org.styleatlas.engine.InputException;
 
+import org.styleatlas.engine.stylize.atlas.AtlasMode;
+import org.styleatlas.engine.stylize.loss.LossWeights;
+import org.styleatlas.engine.stylize.loss.PromptPrefixes;
+import org.styleatlas.engine.stylize.view.ViewConfig;
+
 /**
  * Everything that shapes a stylization run. Built from a {@link Preset} and changed with small
  * {@code with…} overrides; every part validates itself when built.
@@ -16,7 +21,7 @@ import org.styleatlas.engine.InputException;
  * @param stylizeBackground whether the background atlas is fine-tuned too, with the same losses (whole-scene
  *     style; beyond the paper)
  */
-public record StylizeConfig(AtlasMode atlasMode, ViewConfig views, LossWeights losses, ScheduleConfig schedule,
+public record StylizeConfig(AtlasMode atlasMode, ViewConfig views, LossWeights losses, StylizeSchedule schedule,
     PromptPrefixes.Source prefixSource, int prefixCount, boolean stylizeBackground) {
 
   /** Learning rate of the paper (MLP weights). */
@@ -53,11 +58,11 @@ public record StylizeConfig(AtlasMode atlasMode, ViewConfig views, LossWeights l
     LossWeights paper = LossWeights.paper(1.0, 0.1);
     return switch (p) {
       case DRAFT -> new StylizeConfig(AtlasMode.FAST, ViewConfig.paper(2, 2, 96), paper,
-          ScheduleConfig.paper(FAST_LEARNING_RATE).withIterations(300), PromptPrefixes.Source.PAPER, 8, false);
+          StylizeSchedule.paper(FAST_LEARNING_RATE).withIterations(300), PromptPrefixes.Source.PAPER, 8, false);
       case STANDARD -> new StylizeConfig(AtlasMode.FAITHFUL, ViewConfig.paper(3, 3, 160), paper,
-          ScheduleConfig.paper(FAITHFUL_LEARNING_RATE), PromptPrefixes.Source.PAPER, 8, false);
+          StylizeSchedule.paper(FAITHFUL_LEARNING_RATE), PromptPrefixes.Source.PAPER, 8, false);
       case FINAL -> new StylizeConfig(AtlasMode.FAITHFUL, ViewConfig.paper(4, 4, 224), paper,
-          ScheduleConfig.paper(FAITHFUL_LEARNING_RATE), PromptPrefixes.Source.PAPER, 8, false);
+          StylizeSchedule.paper(FAITHFUL_LEARNING_RATE), PromptPrefixes.Source.PAPER, 8, false);
     };
   }
 
@@ -81,7 +86,7 @@ public record StylizeConfig(AtlasMode atlasMode, ViewConfig views, LossWeights l
     return new StylizeConfig(atlasMode, views, l, schedule, prefixSource, prefixCount, stylizeBackground);
   }
 
-  public StylizeConfig withSchedule(ScheduleConfig s) {
+  public StylizeConfig withSchedule(StylizeSchedule s) {
     return new StylizeConfig(atlasMode, views, losses, s, prefixSource, prefixCount, stylizeBackground);
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.styleatlas.engine.cache.AtomicFiles;
+import org.styleatlas.engine.stylize.loss.LossValues;
 
 /**
  * The JSON report of a stylization run: what was asked, how long each step took, and the loss terms of

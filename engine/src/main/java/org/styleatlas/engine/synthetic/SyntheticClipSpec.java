@@ -1,5 +1,6 @@
 package org.styleatlas.engine.synthetic;
 
+
 /**
  * Parameters of the procedural demo clip.
  *

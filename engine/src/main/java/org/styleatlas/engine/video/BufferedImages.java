@@ -11,6 +11,7 @@ import java.awt.image.Raster;
 import java.nio.file.Path;
 import org.styleatlas.engine.InputException;
 
+
 /** Converts ImageIO images (8- and 16-bit, grey, palette, RGB, RGBA) to frames and mattes. */
 final class BufferedImages {
 

@@ -3,6 +3,7 @@ package org.styleatlas.engine.video;
 import java.util.List;
 import java.util.Optional;
 
+
 /**
  * A decoded clip: its frames and, when one was found, the object's matte for every frame.
  *

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 
+
 /**
  * Loads a {@link Clip} with its matte. Entry point of the {@code video} package.
  *

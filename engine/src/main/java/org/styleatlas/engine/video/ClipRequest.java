@@ -3,6 +3,7 @@ package org.styleatlas.engine.video;
 import java.nio.file.Path;
 import java.util.Optional;
 
+
 /**
  * What to load: the source, where its matte comes from, and the working resolution.
  *

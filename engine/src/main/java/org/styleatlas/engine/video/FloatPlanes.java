@@ -4,11 +4,13 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GBRAPF32LE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GBRPF32LE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAYF32LE;
 
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.FloatPointer;
+
 
 /**
  * Float planar pictures, the form FFmpeg's EXR codec reads and writes: planes G, B, R, A (in that order

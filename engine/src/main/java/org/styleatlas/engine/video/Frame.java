@@ -2,6 +2,7 @@ package org.styleatlas.engine.video;
 
 import java.util.Arrays;
 
+
 /**
  * One video frame in the engine's in-memory pixel convention.
  *

@@ -3,10 +3,12 @@ package org.styleatlas.engine.video;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 
+
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
+
 
 /**
  * Resizes frames and mattes with area filtering (OpenCV {@code INTER_AREA}: each output pixel is the mean

@@ -1,5 +1,6 @@
 package org.styleatlas.engine.video;
 
+
 /**
  * A size in pixels.
  *

@@ -12,6 +12,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.styleatlas.engine.InputException;
 
+
 /**
  * Reads one image file of a frame or matte folder: PNG (8/16-bit) and JPEG through ImageIO, EXR (float)
  * through FFmpeg. Truncated JPEGs and non-finite float pixels are rejected with the file's name.

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.styleatlas.engine.InputException;
 
+
 /** Lists the image files of a frame or matte folder, in natural (numeric-aware) name order. */
 public final class ImageFiles {
   private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".exr", ".tif", ".tiff");

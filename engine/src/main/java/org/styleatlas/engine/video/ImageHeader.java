@@ -1,5 +1,6 @@
 package org.styleatlas.engine.video;
 
+
 /**
  * What an image file's header says, without decoding its pixels.
  *

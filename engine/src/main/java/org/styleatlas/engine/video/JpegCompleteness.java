@@ -1,5 +1,6 @@
 package org.styleatlas.engine.video;
 
+
 /**
  * Tells a complete JPEG from a truncated one. ImageIO decodes a truncated JPEG without complaint (the
  * missing rows come out grey), so the file's structure is checked first: the marker segments are walked

@@ -2,6 +2,7 @@ package org.styleatlas.engine.video;
 
 import java.util.Arrays;
 
+
 /**
  * The object's coverage in one frame.
  *

@@ -3,6 +3,7 @@ package org.styleatlas.engine.video;
 import java.nio.file.Path;
 import org.styleatlas.engine.InputException;
 
+
 /** The check that a matte fits its clip: one matte frame per clip frame, at the clip's size. */
 public final class MatteFit {
 

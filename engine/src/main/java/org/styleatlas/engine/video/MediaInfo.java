@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.styleatlas.engine.InputException;
 
+
 /**
  * What a source holds, found from image headers and the container without decoding any pixels, so it is
  * cheap even for long or large clips.

@@ -1,5 +1,6 @@
 package org.styleatlas.engine.video;
 
+
 /**
  * Buffer layout that FFmpeg's SIMD code needs: its scaler reads and writes whole vector registers, so it
  * may touch bytes past the end of a row and of the last row. Rows handed to FFmpeg therefore start on a

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 
+
 /**
  * Frames quantised to packed integer pixels, rows of {@code width * channels} samples on an aligned stride
  * ({@link NativeLayout}), in one direct buffer that is reused for every frame of a stream, as FFmpeg's

@@ -1,5 +1,6 @@
 package org.styleatlas.engine.video;
 
+
 /** Anything laid out on a pixel grid: frames and mattes. */
 public interface PixelGrid {
 

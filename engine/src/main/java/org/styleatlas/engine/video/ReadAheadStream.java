@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
+
 /**
  * A {@link FrameStream} whose frames are produced on a background thread, at most {@code window} frames
  * ahead of the consumer: producing (e.g. rendering) and consuming (e.g. encoding) overlap, and at most

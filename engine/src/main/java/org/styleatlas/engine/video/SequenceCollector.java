@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.styleatlas.engine.InputException;
 
+
 /**
  * Gathers the items of one source as they are read: checks that they all have the first one's size, and
  * resizes each to the working size at once, so a long clip never sits in memory at full size.

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+
 /** Reads every frame or matte of a source (an image folder or a video file) at working size. */
 final class SourceReader {
 

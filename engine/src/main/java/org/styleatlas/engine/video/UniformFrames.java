@@ -2,6 +2,7 @@ package org.styleatlas.engine.video;
 
 import java.nio.file.Path;
 
+
 /** Checks that the frames written to one output all have the first one's size and channel count. */
 final class UniformFrames {
   private final Path out;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
+
 /**
  * A child process for {@link ContentCacheKillTest}: writes cache entries of a few megabytes in a loop
  * until it is killed. Entry {@code i} has key {@code key(i)} and files whose bytes derive from {@code i}.

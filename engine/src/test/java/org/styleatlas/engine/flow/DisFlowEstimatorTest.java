@@ -3,6 +3,7 @@ package org.styleatlas.engine.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.runtime.ProgressSink;

@@ -17,9 +17,9 @@ import org.styleatlas.engine.jobs.DecomposeSettings;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobPriority;
 import org.styleatlas.engine.jobs.JobSpec;
-import org.styleatlas.engine.jobs.RenderSettings;
+import org.styleatlas.engine.jobs.RenderParams;
 import org.styleatlas.engine.jobs.StyleSettings;
-import org.styleatlas.engine.stylize.FrameMapCache;
+import org.styleatlas.engine.maps.FrameMapCache;
 
 /**
  * The host renderer across a restart: one frame of a clip rendered at an output size other than the
@@ -92,7 +92,7 @@ public final class HostMapsRestartBenchmark {
       int width, int height, float[] out) throws Exception {
     FloatBuffer buf = FloatBuffer.wrap(out);
     long start = System.nanoTime();
-    renderer.render(decomposition, atlas, frame, new RenderSettings("composite", 1), width, height, buf);
+    renderer.render(decomposition, atlas, frame, new RenderParams("composite", 1), width, height, buf);
     return (System.nanoTime() - start) / 1e9;
   }
 

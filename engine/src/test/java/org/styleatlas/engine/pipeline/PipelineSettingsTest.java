@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.clip.KnownClipModel;
-import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.clipmodel.KnownClipModel;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 
 class PipelineSettingsTest {
 

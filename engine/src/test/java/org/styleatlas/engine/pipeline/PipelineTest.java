@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -21,8 +22,8 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
-import org.styleatlas.engine.clip.ModelStore;
-import org.styleatlas.engine.decompose.DecompositionFiles;
+import org.styleatlas.engine.clipmodel.ModelStore;
+import org.styleatlas.engine.decomposition.DecompositionFiles;
 import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.jobs.ClipRecord;
 import org.styleatlas.engine.jobs.ClipStore;
@@ -32,9 +33,9 @@ import org.styleatlas.engine.jobs.JobPriority;
 import org.styleatlas.engine.jobs.JobRunners;
 import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.JobStoppedException;
-import org.styleatlas.engine.jobs.RenderSettings;
+import org.styleatlas.engine.jobs.RenderParams;
 import org.styleatlas.engine.jobs.StyleSettings;
-import org.styleatlas.engine.stylize.FrameMapCache;
+import org.styleatlas.engine.maps.FrameMapCache;
 import org.styleatlas.engine.synthetic.SyntheticClip;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
@@ -126,8 +127,8 @@ class PipelineTest {
     long t2 = System.nanoTime();
 
     AtlasFrameRenderer renderer = renderer(cache);
-    float[] stylized = render(renderer, decomposition, atlas, new RenderSettings("composite", 1), W, H);
-    float[] unstylized = render(renderer, decomposition, atlas, new RenderSettings("composite", 0), W, H);
+    float[] stylized = render(renderer, decomposition, atlas, new RenderParams("composite", 1), W, H);
+    float[] unstylized = render(renderer, decomposition, atlas, new RenderParams("composite", 0), W, H);
     float[] source = rgba(synthetic.clip().frame(T));
     Matte matte = synthetic.clip().matte(T);
     double inside = meanDiff(stylized, unstylized, matte, true);
@@ -136,7 +137,7 @@ class PipelineTest {
         (t1 - t0) / 1e9, (t2 - t1) / 1e9, inside, outsideSource);
     assertTrue(inside > 5e-4, "the stylization changed the object: " + inside);
     assertTrue(outsideSource < 0.05, "composite background is the source: " + outsideSource);
-    float[] alpha = render(renderer, decomposition, atlas, new RenderSettings("matte", 1), W, H);
+    float[] alpha = render(renderer, decomposition, atlas, new RenderParams("matte", 1), W, H);
     int transparent = 0;
     for (int p = 0; p < W * H; p++) {
       assertEquals(1f, stylized[p * 4 + 3], "composite is opaque");
@@ -149,8 +150,8 @@ class PipelineTest {
     }
     assertTrue(transparent > W * H / 4, "α is near 0 on much of the background: " + transparent + " pixels");
 
-    float[] large = render(renderer, decomposition, atlas, new RenderSettings("foreground", 1), 96, 54);
-    float[] again = render(renderer, decomposition, atlas, new RenderSettings("foreground", 1), 96, 54);
+    float[] large = render(renderer, decomposition, atlas, new RenderParams("foreground", 1), 96, 54);
+    float[] again = render(renderer, decomposition, atlas, new RenderParams("foreground", 1), 96, 54);
     assertTrue(java.util.Arrays.equals(large, again), "maps at 96x54 evaluated once and reused");
     assertEquals(1, renderer.evaluations(), "frame " + T + " at 96x54 evaluated once; the second render from memory");
     for (float v : large) {
@@ -165,7 +166,7 @@ class PipelineTest {
    */
   private static void outputSizeMapsSurviveARestart(ContentCache cache, CacheEntry decomposition, CacheEntry atlas,
       float[] first) throws Exception {
-    RenderSettings foreground = new RenderSettings("foreground", 1);
+    RenderParams foreground = new RenderParams("foreground", 1);
     AtlasFrameRenderer restarted = renderer(cache);
     assertTrue(java.util.Arrays.equals(first, render(restarted, decomposition, atlas, foreground, 96, 54)),
         "the restarted renderer gives identical pixels");
@@ -239,7 +240,7 @@ class PipelineTest {
     }
   }
 
-  private static float[] render(AtlasFrameRenderer renderer, CacheEntry d, CacheEntry s, RenderSettings r, int w,
+  private static float[] render(AtlasFrameRenderer renderer, CacheEntry d, CacheEntry s, RenderParams r, int w,
       int h) throws Exception {
     FloatBuffer out = FloatBuffer.allocate(w * h * 4);
     renderer.render(d, s, T, r, w, h, out);

@@ -30,7 +30,7 @@ public final class TinyPipeline {
   public static Path clipFixture(Path dir) throws IOException {
     Path file = dir.resolve("clip-fixture-openai.pt");
     if (!Files.exists(file)) {
-      try (InputStream in = TinyPipeline.class.getResourceAsStream("/org/styleatlas/engine/clip/clip-fixture-openai.pt")) {
+      try (InputStream in = TinyPipeline.class.getResourceAsStream("/org/styleatlas/engine/clipmodel/clip-fixture-openai.pt")) {
         Files.copy(in, file);
       }
     }

@@ -3,6 +3,7 @@ package org.styleatlas.engine.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.video.Frame;
@@ -26,7 +27,7 @@ class FrameRendererEquivalenceTest {
     for (int threads = 1; threads <= 3; threads++) {
       try (FrameRenderer renderer = new FrameRenderer(threads)) {
         for (int[] size : SIZES) {
-          LayerMaps maps = randomMaps(rnd, size[0], size[1]);
+          FrameLayerMaps maps = randomMaps(rnd, size[0], size[1]);
           AtlasTexture fg = randomAtlas(rnd, 2 + rnd.nextInt(30), 2 + rnd.nextInt(30), randomExtent(rnd));
           AtlasTexture bg = randomAtlas(rnd, 2 + rnd.nextInt(30), 2 + rnd.nextInt(30), AtlasExtent.FULL);
           for (int[] srcSize : SOURCE_SIZES) {
@@ -63,7 +64,7 @@ class FrameRendererEquivalenceTest {
         alpha[p] = p % 3 == 0 ? FrameRenderer.INVISIBLE_ALPHA : 0.5f;
       }
     }
-    LayerMaps maps = new LayerMaps(edges.length, edges.length, uv, uv.clone(), alpha);
+    FrameLayerMaps maps = new FrameLayerMaps(edges.length, edges.length, uv, uv.clone(), alpha);
     Frame source = randomFrame(new Random(8), 4, 4, 3);
     try (FrameRenderer renderer = new FrameRenderer(2)) {
       for (OutputMode mode : OutputMode.values()) {
@@ -88,7 +89,7 @@ class FrameRendererEquivalenceTest {
   }
 
   /** α: exact 0 and 1, at and one ulp around 1/512, and uniform; uv uniform in [-1.3, 1.3] with some exactly ±1. */
-  static LayerMaps randomMaps(Random rnd, int w, int h) {
+  static FrameLayerMaps randomMaps(Random rnd, int w, int h) {
     int n = w * h;
     float cut = FrameRenderer.INVISIBLE_ALPHA;
     float[] special = {0, 1, cut, Math.nextDown(cut), Math.nextUp(cut), 1e-6f};
@@ -96,7 +97,7 @@ class FrameRendererEquivalenceTest {
     for (int p = 0; p < n; p++) {
       alpha[p] = rnd.nextInt(3) == 0 ? special[rnd.nextInt(special.length)] : rnd.nextFloat();
     }
-    return new LayerMaps(w, h, randomUv(rnd, n), randomUv(rnd, n), alpha);
+    return new FrameLayerMaps(w, h, randomUv(rnd, n), randomUv(rnd, n), alpha);
   }
 
   private static float[] randomUv(Random rnd, int n) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.stylize.SyntheticScene;
+import org.styleatlas.engine.stylize.scene.SyntheticScene;
 import org.styleatlas.engine.synthetic.SyntheticClip;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
@@ -34,7 +35,7 @@ class FrameRendererTest {
   void reconstructionOfTheExactDecompositionMatchesTheClip() {
     try (FrameRenderer r = new FrameRenderer(2)) {
       for (int t : new int[] {0, 5}) {
-        LayerMaps m = scene.maps(t, 96, 54);
+        FrameLayerMaps m = scene.maps(t, 96, 54);
         Frame recon = r.render(m, null, scene.atlases().foreground(), scene.atlases().background(),
             OutputMode.RECONSTRUCTION);
         Frame composite = r.render(m, clip.clip().frame(t), scene.atlases().foreground(), null, OutputMode.COMPOSITE);
@@ -50,7 +51,7 @@ class FrameRendererTest {
   @Test
   void foregroundLayerIsPremultipliedAndMatteIsAlpha() {
     AtlasTexture red = solid(8, 8, 1, 0, 0);
-    LayerMaps m = scene.maps(2, 96, 54);
+    FrameLayerMaps m = scene.maps(2, 96, 54);
     try (FrameRenderer r = new FrameRenderer(1)) {
       Frame layer = r.render(m, null, red, null, OutputMode.FOREGROUND_LAYER);
       Frame matte = r.render(m, null, red, null, OutputMode.MATTE);

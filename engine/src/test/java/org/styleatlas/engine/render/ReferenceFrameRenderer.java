@@ -12,7 +12,7 @@ final class ReferenceFrameRenderer {
   private ReferenceFrameRenderer() {}
 
   /** The frame the old renderer produced, see {@link FrameRenderer#render}. */
-  static Frame render(LayerMaps maps, Frame original, AtlasTexture fg, AtlasTexture bg, OutputMode mode) {
+  static Frame render(FrameLayerMaps maps, Frame original, AtlasTexture fg, AtlasTexture bg, OutputMode mode) {
     int w = maps.width();
     int h = maps.height();
     if (mode == OutputMode.ORIGINAL) {

@@ -9,18 +9,18 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.runtime.RunStats;
-import org.styleatlas.engine.stylize.EditableScene;
-import org.styleatlas.engine.stylize.Scenes;
+import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.video.Frame;
 
 /**
  * Before/after in one JVM: the frozen per-pixel {@link ReferenceFrameRenderer} (today's renderer on one
  * thread) against {@link FrameRenderer} on one thread, interleaved run by run on the same frames, timed by
  * the thread's CPU time (and wall clock), so other processes on a shared machine skew both alike. Composite
- * at strength 0.8 from sources already at the output size (as {@link RenderBenchmark}) and from sources at
+ * at strength 0.8 from sources already at the output size (as {@link org.styleatlas.engine.bench.RenderBenchmark}) and from sources at
  * the working size (as the CLI renders).
  *
  * <p>Usage: {@code RenderKernelBenchmark WIDTH HEIGHT FRAMES RUNS [DATA CACHE CLIP DECOMPOSE_ITERATIONS]};
@@ -39,12 +39,12 @@ public final class RenderKernelBenchmark {
     int runs = Integer.parseInt(args[3]);
     try (EditableScene scene = args.length > 4 ? davis(args) : Scenes.demo()) {
       AtlasTexture fg = scene.atlases().foregroundAt(0.8f);
-      List<LayerMaps> maps = new ArrayList<>();
+      List<FrameLayerMaps> maps = new ArrayList<>();
       List<Frame> full = new ArrayList<>();
       List<Frame> working = new ArrayList<>();
       long above = 0;
       for (int t = 0; t < Math.min(frames, scene.frameCount()); t++) {
-        LayerMaps m = scene.maps().maps(t, w, h);
+        FrameLayerMaps m = scene.maps().maps(t, w, h);
         maps.add(m);
         working.add(scene.frame(t));
         full.add(FrameResampler.resize(scene.frame(t), w, h));
@@ -66,7 +66,7 @@ public final class RenderKernelBenchmark {
         DecompositionConfig.fast().withIterations(Integer.parseInt(args[7])), cache, ProgressSink.NONE);
   }
 
-  private static void compare(String what, List<LayerMaps> maps, List<Frame> sources, AtlasTexture fg, int runs) {
+  private static void compare(String what, List<FrameLayerMaps> maps, List<Frame> sources, AtlasTexture fg, int runs) {
     double[][] cpu = new double[2][runs];
     double[][] wall = new double[2][runs];
     try (FrameRenderer renderer = new FrameRenderer(1)) {

@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.stylize.EditableScene;
-import org.styleatlas.engine.stylize.Scenes;
+import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.stylize.scene.Scenes;
 
 /**
  * Renders a whole DAVIS clip from its cached decomposition to a file through {@link RenderJob#write}, as

@@ -1,7 +1,11 @@
 package org.styleatlas.engine.stylize;
 
+import org.styleatlas.engine.stylize.atlas.AtlasMode;
+import org.styleatlas.engine.stylize.atlas.EditingAtlas;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -14,8 +18,18 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.styleatlas.engine.render.LayerMaps;
+import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.runtime.DjlRuntime;
+import org.styleatlas.engine.stylize.EditingAtlasTrainerTest;
+import org.styleatlas.engine.stylize.FaithfulAndCacheTest;
+import org.styleatlas.engine.stylize.StylizeConfig;
+import org.styleatlas.engine.stylize.ToyColourEncoder;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
+import org.styleatlas.engine.stylize.loss.TargetEmbeddings;
+import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.stylize.view.ViewBatch;
+import org.styleatlas.engine.stylize.view.ViewSampler;
+import org.styleatlas.engine.stylize.view.ViewSpec;
 
 class AtlasPassTest {
   private static final int PICK_SEED = 5;
@@ -109,12 +123,12 @@ class AtlasPassTest {
     SplittableRandom rnd = new SplittableRandom(3);
     List<ViewSpec> views = new ArrayList<>();
     for (int t : frames) {
-      LayerMaps m = scene.maps().maps(t, scene.width(), scene.height());
+      FrameLayerMaps m = scene.maps().maps(t, scene.width(), scene.height());
       views.addAll(sampler.sample(t, m.alpha(), m.width(), m.height(), rnd));
     }
     return ViewBatch.of(views, cfg.views().resolution(), new ViewBatch.FrameData() {
       @Override
-      public LayerMaps maps(int t) {
+      public FrameLayerMaps maps(int t) {
         return scene.maps().maps(t, scene.width(), scene.height());
       }
 

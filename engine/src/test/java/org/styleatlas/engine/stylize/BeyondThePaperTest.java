@@ -2,11 +2,14 @@ package org.styleatlas.engine.stylize;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.render.AtlasTexture;
 import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
+import org.styleatlas.engine.stylize.scene.SyntheticScene;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 import org.styleatlas.engine.video.Frame;

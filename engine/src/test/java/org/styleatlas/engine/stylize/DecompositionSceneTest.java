@@ -1,16 +1,21 @@
 package org.styleatlas.engine.stylize;
 
+import org.styleatlas.engine.stylize.scene.DecompositionScene;
+import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.stylize.scene.Scenes;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,17 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.config.DecompositionConfig;
-import org.styleatlas.engine.decompose.Decomposition;
-import org.styleatlas.engine.decompose.DecompositionFiles;
-import org.styleatlas.engine.decompose.DecompositionJob;
+import org.styleatlas.engine.maps.ResolutionMapCache;
+import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.decomposition.DecompositionFiles;
+import org.styleatlas.engine.decomposition.DecompositionJob;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.render.ClipRenderer;
-import org.styleatlas.engine.render.RenderSettings;
+import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.render.FrameRenderer;
 import org.styleatlas.engine.render.ImageMetrics;
-import org.styleatlas.engine.render.LayerMaps;
 import org.styleatlas.engine.render.OutputMode;
+import org.styleatlas.engine.render.RenderSettings;
 import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.stylize.atlas.AtlasMode;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
 import org.styleatlas.engine.synthetic.SyntheticClip;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
@@ -52,7 +60,7 @@ class DecompositionSceneTest {
     synthetic = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(48, 27, 3));
     cache = new ContentCache(cacheDir, 1L << 30);
     DecompositionConfig fast = DecompositionConfig.fast();
-    config = fast.withSchedule(new org.styleatlas.engine.config.ScheduleConfig(60, 20, 512, 1, 50))
+    config = fast.withSchedule(new org.styleatlas.engine.decomposition.config.DecompositionSchedule(60, 20, 512, 1, 50))
         .withAtlasResolution(64);
     Decomposition d = DecompositionJob.builder().setClip(synthetic.clip()).setConfig(config).optCache(cache).build()
         .run();
@@ -69,8 +77,8 @@ class DecompositionSceneTest {
 
   @Test
   void mapsAtAnyResolutionBackgroundAndAtlasesComeFromTheDecomposition() {
-    LayerMaps working = scene.maps(2, 48, 27);
-    LayerMaps large = scene.maps(2, 128, 72);
+    FrameLayerMaps working = scene.maps(2, 48, 27);
+    FrameLayerMaps large = scene.maps(2, 128, 72);
     assertEquals(128 * 72, large.pixels());
     assertTrue(large.alpha() == scene.maps(2, 128, 72).alpha(), "evaluated once per resolution");
     float[] cb = scene.backgroundColours(2);

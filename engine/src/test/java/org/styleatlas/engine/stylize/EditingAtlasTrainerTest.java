@@ -3,17 +3,22 @@ package org.styleatlas.engine.stylize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.render.AtlasSet;
+import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.render.FrameRenderer;
 import org.styleatlas.engine.render.FrameResampler;
 import org.styleatlas.engine.render.ImageMetrics;
-import org.styleatlas.engine.render.LayerMaps;
 import org.styleatlas.engine.render.OutputMode;
 import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.stylize.loss.LossValues;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
+import org.styleatlas.engine.stylize.loss.StylizeLossTerm;
+import org.styleatlas.engine.stylize.scene.SyntheticScene;
 import org.styleatlas.engine.synthetic.ObjectPose;
 import org.styleatlas.engine.synthetic.SyntheticClip;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
@@ -51,10 +56,10 @@ class EditingAtlasTrainerTest {
     AtlasSet stylized = result.applyTo(scene.atlases());
     List<Frame> before = new ArrayList<>();
     List<Frame> after = new ArrayList<>();
-    List<LayerMaps> maps = new ArrayList<>();
+    List<FrameLayerMaps> maps = new ArrayList<>();
     try (FrameRenderer r = new FrameRenderer(2)) {
       for (int t = 0; t < scene.frameCount(); t++) {
-        LayerMaps m = scene.maps(t, 64, 36);
+        FrameLayerMaps m = scene.maps(t, 64, 36);
         maps.add(m);
         before.add(r.render(m, scene.frame(t), scene.atlases().foreground(), null, OutputMode.COMPOSITE));
         after.add(r.render(m, scene.frame(t), stylized.foregroundAt(1), null, OutputMode.COMPOSITE));
@@ -77,7 +82,7 @@ class EditingAtlasTrainerTest {
   @Test
   void eachLossTermCanBeSwitchedOffAndThenReadsZero() {
     try (ToyColourEncoder toy = new ToyColourEncoder()) {
-      for (LossTerm off : List.of(LossTerm.GLOBAL, LossTerm.LOCAL, LossTerm.TEMPORAL, LossTerm.SPARSITY)) {
+      for (StylizeLossTerm off : List.of(StylizeLossTerm.GLOBAL, StylizeLossTerm.LOCAL, StylizeLossTerm.TEMPORAL, StylizeLossTerm.SPARSITY)) {
         StylizeConfig cfg = tiny(3);
         cfg = cfg.withLosses(cfg.losses().without(off));
         StylizationResult r = new EditingAtlasTrainer(cfg).run(scene, toy, StyleTarget.text("blue"),
@@ -85,7 +90,7 @@ class EditingAtlasTrainerTest {
         assertEquals(3, r.history().size(), off + " run completes");
         for (LossValues v : r.history()) {
           assertEquals(0.0, v.term(off), off + " reads 0");
-          for (LossTerm on : List.of(LossTerm.GLOBAL, LossTerm.LOCAL, LossTerm.SPARSITY)) {
+          for (StylizeLossTerm on : List.of(StylizeLossTerm.GLOBAL, StylizeLossTerm.LOCAL, StylizeLossTerm.SPARSITY)) {
             if (on != off) {
               assertTrue(v.term(on) > 0, on + " is computed while " + off + " is off");
             }
@@ -96,7 +101,7 @@ class EditingAtlasTrainerTest {
   }
 
   /** Whether (x, y) and its 8 neighbours are fully object: the warp is then defined on both sides. */
-  static boolean interior(LayerMaps m, int x, int y) {
+  static boolean interior(FrameLayerMaps m, int x, int y) {
     if (x < 1 || y < 1 || x >= m.width() - 1 || y >= m.height() - 1) {
       return false;
     }
@@ -118,7 +123,7 @@ class EditingAtlasTrainerTest {
    * Mean squared difference between frame t+1 and frame t warped by the exact object motion, over interior
    * object pixels of both frames.
    */
-  static double warpingError(List<Frame> frames, List<LayerMaps> maps) {
+  static double warpingError(List<Frame> frames, List<FrameLayerMaps> maps) {
     double sum = 0;
     long n = 0;
     float[] px = new float[3];

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -21,6 +22,12 @@ import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.render.LayerMapSource;
 import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.stylize.atlas.AtlasMode;
+import org.styleatlas.engine.stylize.atlas.BlockEditingAtlas;
+import org.styleatlas.engine.stylize.atlas.EditingAtlas;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
+import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.stylize.scene.SyntheticScene;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 import org.styleatlas.engine.video.Frame;

@@ -4,14 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import ai.djl.Device;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.styleatlas.engine.clip.ClipModel;
+import org.styleatlas.engine.clipmodel.ClipModel;
 import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.stylize.loss.LossValues;
+import org.styleatlas.engine.stylize.loss.StructureLoss;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
+import org.styleatlas.engine.stylize.loss.StylizeLossTerm;
+import org.styleatlas.engine.stylize.scene.SyntheticScene;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 import org.styleatlas.engine.video.Frame;
@@ -20,7 +26,7 @@ import org.styleatlas.engine.video.Frame;
 class FixtureClipStylizationTest {
 
   static Path fixture() throws URISyntaxException {
-    return Path.of(FixtureClipStylizationTest.class.getResource("/org/styleatlas/engine/clip/clip-fixture-openai.pt")
+    return Path.of(FixtureClipStylizationTest.class.getResource("/org/styleatlas/engine/clipmodel/clip-fixture-openai.pt")
         .toURI());
   }
 
@@ -29,7 +35,7 @@ class FixtureClipStylizationTest {
     SyntheticScene scene = new SyntheticScene(
         SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(64, 36, 5)), 32);
     StylizeConfig cfg = EditingAtlasTrainerTest.tiny(3);
-    cfg = cfg.withViews(cfg.views().withCounts(1, 1)).withLosses(cfg.losses().with(LossTerm.STRUCTURE));
+    cfg = cfg.withViews(cfg.views().withCounts(1, 1)).withLosses(cfg.losses().with(StylizeLossTerm.STRUCTURE));
     Frame styleImage = scene.frame(0);
     try (ClipModel clip = ClipModel.load(fixture(), Device.cpu())) {
       assertTrue(clip.hasImageTokens());

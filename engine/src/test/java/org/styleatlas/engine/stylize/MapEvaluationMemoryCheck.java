@@ -8,8 +8,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.config.DecompositionConfig;
+import org.styleatlas.engine.maps.ResolutionMapCache;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.stylize.scene.Scenes;
 
 /**
  * Evaluates a DAVIS clip's cached decomposition at a new output size through the per-size map cache

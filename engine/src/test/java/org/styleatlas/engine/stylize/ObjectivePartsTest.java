@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -13,6 +14,14 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.runtime.DjlRuntime;
+import org.styleatlas.engine.stylize.atlas.AtlasMode;
+import org.styleatlas.engine.stylize.loss.GlobalLoss;
+import org.styleatlas.engine.stylize.loss.LocalLoss;
+import org.styleatlas.engine.stylize.loss.NormSparsityLoss;
+import org.styleatlas.engine.stylize.loss.PromptPrefixes;
+import org.styleatlas.engine.stylize.loss.StylizeLossTerm;
+import org.styleatlas.engine.stylize.loss.TemporalLoss;
+import org.styleatlas.engine.stylize.view.ViewSpec;
 
 /** The loss formulas, prefixes, schedule and presets against hand-computed values. */
 class ObjectivePartsTest {
@@ -36,7 +45,7 @@ class ObjectivePartsTest {
 
       NDArray cf = m.create(new float[] {3, 4, 0, 1, 1, 1}, new Shape(2, 3));
       NDArray w = m.create(new float[] {0.5f, 0}, new Shape(2, 1));
-      assertEquals((2.5 + 0) / 2, new SparsityLoss().compute(cf, w).getFloat(), 1e-5);
+      assertEquals((2.5 + 0) / 2, new NormSparsityLoss().compute(cf, w).getFloat(), 1e-5);
     }
   }
 
@@ -59,7 +68,7 @@ class ObjectivePartsTest {
 
   @Test
   void scheduleAndPresetsAreThePapers() {
-    ScheduleConfig s = ScheduleConfig.paper(1e-4);
+    StylizeSchedule s = StylizeSchedule.paper(1e-4);
     assertEquals(2000, s.iterations());
     assertEquals(3, s.framesPerIteration());
     assertEquals(1e-4, s.learningRateAt(199), 1e-12);
@@ -69,7 +78,7 @@ class ObjectivePartsTest {
     assertEquals(AtlasMode.FAITHFUL, standard.atlasMode());
     assertEquals(1.0, standard.losses().global());
     assertEquals(1.0, standard.losses().local());
-    assertTrue(!standard.losses().enabled(LossTerm.STRUCTURE));
+    assertTrue(!standard.losses().enabled(StylizeLossTerm.STRUCTURE));
     assertEquals(0.9, standard.views().globalScale().min());
     assertEquals(0.5, standard.views().localScale().max());
     assertEquals(StylizeConfig.FAST_LEARNING_RATE,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -31,11 +32,17 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.optim.AdamOptimizer;
+import org.styleatlas.engine.optim.LearningRateSchedule;
+import org.styleatlas.engine.optim.ParameterGroup;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.train.AdamOptimizer;
-import org.styleatlas.engine.train.LearningRateSchedule;
-import org.styleatlas.engine.train.ParameterGroup;
+import org.styleatlas.engine.stylize.atlas.AtlasMode;
+import org.styleatlas.engine.stylize.atlas.EditingAtlas;
+import org.styleatlas.engine.stylize.loss.LossValues;
+import org.styleatlas.engine.stylize.loss.StructureLoss;
+import org.styleatlas.engine.stylize.loss.StyleTarget;
+import org.styleatlas.engine.stylize.scene.SyntheticScene;
 
 class StylizeCheckpointTest {
   private static final SyntheticScene SCENE = FaithfulAndCacheTest.SCENE;

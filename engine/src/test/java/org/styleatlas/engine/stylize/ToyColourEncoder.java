@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Locale;
-import org.styleatlas.engine.clip.ClipPreprocessor;
-import org.styleatlas.engine.clip.ImageTextEncoder;
+import org.styleatlas.engine.clipmodel.ClipPreprocessor;
+import org.styleatlas.engine.clipmodel.ImageTextEncoder;
 
 /**
  * A pure-Java stand-in for CLIP with a known optimum: an image's embedding is its mean colour's chroma

@@ -3,6 +3,7 @@ package org.styleatlas.engine.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+
 /**
  * The real test data in {@code ../shared/data} (DAVIS clips, CLIP's BPE vocabulary), read in place and
  * never copied. Maven passes its location as the {@code styleatlas.shared.data} system property.

@@ -3,6 +3,7 @@ package org.styleatlas.engine.video;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

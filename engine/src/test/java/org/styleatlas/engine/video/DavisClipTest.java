@@ -3,6 +3,7 @@ package org.styleatlas.engine.video;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.testing.SharedData;

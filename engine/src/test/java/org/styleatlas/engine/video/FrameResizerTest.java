@@ -3,7 +3,9 @@ package org.styleatlas.engine.video;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+
 import org.junit.jupiter.api.Test;
+
 
 class FrameResizerTest {
 

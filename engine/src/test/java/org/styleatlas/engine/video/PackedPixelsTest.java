@@ -2,11 +2,13 @@ package org.styleatlas.engine.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.util.Random;
 import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
+
 
 /**
  * {@link PackedPixels} against the per-sample rule: sample (x, y, c) at {@code y·stride + x·channels + c},

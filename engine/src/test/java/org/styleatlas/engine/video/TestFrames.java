@@ -3,6 +3,7 @@ package org.styleatlas.engine.video;
 import java.util.ArrayList;
 import java.util.List;
 
+
 /** Small smooth test frames: codecs keep smooth content well, so tolerances can stay tight. */
 final class TestFrames {
   static final int WIDTH = 64;

@@ -2,6 +2,7 @@ package org.styleatlas.engine.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 
 /**
  * Video I/O speed, for docs/BENCHMARKS.md. Off by default; run with

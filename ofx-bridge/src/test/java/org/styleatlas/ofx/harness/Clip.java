@@ -3,6 +3,7 @@ package org.styleatlas.ofx.harness;
 import com.sun.jna.Pointer;
 import java.util.function.DoubleFunction;
 
+
 /** A clip of a descriptor or an instance. Input clips get their images from a source function of time. */
 public final class Clip {
     private final String name;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+
 /** An image effect handle: a descriptor (plug-in or per context) or an instance. */
 public final class Effect {
     /** A message posted through the message suite. */

@@ -3,6 +3,7 @@ package org.styleatlas.ofx.harness;
 import com.sun.jna.Callback;
 import com.sun.jna.Pointer;
 
+
 /**
  * Native function shapes of the OFX suites, named by their argument types (P pointer, I int, L long or
  * size_t, D double). Varargs suite functions are declared with the registers their callers fill on

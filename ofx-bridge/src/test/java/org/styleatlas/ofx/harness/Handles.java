@@ -3,9 +3,10 @@ package org.styleatlas.ofx.harness;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Opaque handles for the plug-in: each object gets a unique native address. */
 public final class Handles {

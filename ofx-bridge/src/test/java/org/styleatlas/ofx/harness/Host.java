@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+
 /**
  * The host side of the harness: its property set, the suites it offers through fetchSuite, and the
  * OfxHost struct handed to plug-ins. One per JVM (the suites are static native tables).

@@ -3,6 +3,7 @@ package org.styleatlas.ofx.harness;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 
+
 /**
  * A host-side image: OFX pixel coordinates (y up), any depth and component count, and rows stored
  * bottom-up (positive row bytes) or top-down with negative row bytes, as some real hosts do.

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+
 /** The memory, multithread, message and progress suites. */
 final class HostSuites {
     private static final Logger LOG = LoggerFactory.getLogger(HostSuites.class);

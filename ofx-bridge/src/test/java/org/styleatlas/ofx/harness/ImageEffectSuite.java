@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+
 /**
  * OfxImageEffectSuiteV1. Like the real host measured in docs, a host without temporal access answers
  * clipGetImage at any time with the frame being rendered.

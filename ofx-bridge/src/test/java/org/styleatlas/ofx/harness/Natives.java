@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+
 /**
  * Native memory the plug-in sees. Everything handed to native code (suite tables, callbacks,
  * strings) is kept strongly reachable here for the life of the JVM: JNA frees what the GC collects,

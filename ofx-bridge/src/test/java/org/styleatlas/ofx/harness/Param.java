@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import java.util.Map;
 import java.util.TreeMap;
 
+
 /**
  * One parameter of an instance: its properties and its value, constant or keyframed. Strings, ints,
  * booleans and choices step from key to key; doubles interpolate linearly, as real hosts do.

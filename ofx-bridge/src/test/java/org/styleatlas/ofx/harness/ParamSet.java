@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+
 /** The parameters of a descriptor or an instance. */
 public final class ParamSet {
     private final Map<String, Param> params = new LinkedHashMap<>();

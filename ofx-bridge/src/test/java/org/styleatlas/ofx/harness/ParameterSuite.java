@@ -2,6 +2,7 @@ package org.styleatlas.ofx.harness;
 
 import com.sun.jna.Pointer;
 
+
 /** OfxParameterSuiteV1 over {@link ParamSet}s. Derivatives, integrals, copies and key edits are unsupported. */
 final class ParameterSuite {
     private ParameterSuite() {}

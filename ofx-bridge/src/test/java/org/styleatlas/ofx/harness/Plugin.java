@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+
 /** A loaded OFX binary's first plug-in: its identity and its main entry point. */
 public final class Plugin {
     public static final String BINARY = "Contents/Linux-x86-64/StyleAtlas.ofx";

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+
 /** An OFX property set: named, typed, multi-dimensional values. Thread-safe. */
 public final class PropertySet {
     /** The value type of a property, fixed by its first assignment. */

@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import org.styleatlas.ofx.harness.PropertySet.Kind;
 
+
 /** OfxPropertySuiteV1 over {@link PropertySet}s. */
 final class PropertySuite {
     private PropertySuite() {}

@@ -2,6 +2,7 @@ package org.styleatlas.ofx.harness;
 
 import java.util.function.DoubleFunction;
 
+
 /** Drives a plug-in through the actions, in the order real hosts call them. */
 public final class Session {
     public static final String FILTER = "OfxImageEffectContextFilter";

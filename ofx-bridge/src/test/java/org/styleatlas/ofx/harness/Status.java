@@ -1,5 +1,6 @@
 package org.styleatlas.ofx.harness;
 
+
 /** OfxStatus values (OpenFX specification). */
 public final class Status {
     public static final int OK = 0;

@@ -1,5 +1,6 @@
 package org.styleatlas.ofx.stub;
 
+
 /** What the stub engine does with render requests. */
 public enum Behaviour {
     /** Answer "stylized" at once: output = 1 − RGB, alpha kept. */

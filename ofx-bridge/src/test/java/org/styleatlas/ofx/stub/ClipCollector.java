@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
+
 /**
  * The engine's clip recognition, reduced to what the harness needs: frames collected by time, complete
  * when clipLength frames are in or when rendering restarts at time 0 after a contiguous run; then any

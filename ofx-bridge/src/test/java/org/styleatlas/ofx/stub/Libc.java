@@ -4,6 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
+
 /** The libc calls the harness needs: POSIX shared memory and the process environment. */
 public interface Libc extends Library {
     /** Kept in a static field: JNA unloads an unreachable library proxy. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.ByteChannel;
 
+
 /** The pixel planes of one request: in a shared-memory segment, or inline after the header (TCP). */
 final class Planes implements AutoCloseable {
     private static final long MAX_INLINE = 512L << 20;

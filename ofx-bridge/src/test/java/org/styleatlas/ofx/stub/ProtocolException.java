@@ -1,5 +1,6 @@
 package org.styleatlas.ofx.stub;
 
+
 /** A request the engine refuses, with the protocol's error code. */
 final class ProtocolException extends Exception {
     private final String code;

@@ -3,6 +3,7 @@ package org.styleatlas.ofx.stub;
 import com.sun.jna.Pointer;
 import java.util.regex.Pattern;
 
+
 /** A shim-created shared-memory segment, mapped by name (never created or unlinked here). */
 final class SharedSegment implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("^/styleatlas-[0-9]+-[0-9]+$");

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+
 /**
  * An in-process engine host that speaks docs/PROTOCOL.md on a Unix socket (pixels in shared memory)
  * or on TCP with a token (pixels inline). Its answers are set by a {@link Behaviour}; it records every

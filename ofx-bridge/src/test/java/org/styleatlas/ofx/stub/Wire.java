@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.ByteChannel;
 import java.nio.charset.StandardCharsets;
 
+
 /** The protocol's framing: uint32 big-endian header length, JSON header, optional payload. */
 final class Wire {
     static final int MAX_HEADER = 65536;

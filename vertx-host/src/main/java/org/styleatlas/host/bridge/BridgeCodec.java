@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.stream.Collectors;
 import org.styleatlas.engine.InputException;
 
+
 /** JSON headers of the bridge protocol: decoding with precise errors, and framing of replies. */
 public final class BridgeCodec {
   /** docs/PROTOCOL.md: 1 ≤ N ≤ 65536. */

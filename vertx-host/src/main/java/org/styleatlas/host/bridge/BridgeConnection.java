@@ -6,6 +6,7 @@ import io.vertx.core.parsetools.RecordParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+
 /**
  * One plugin connection: reads framed messages (docs/PROTOCOL.md, "Framing"), one request in flight at
  * a time, and writes replies. On TCP the first message must be a hello with the token.

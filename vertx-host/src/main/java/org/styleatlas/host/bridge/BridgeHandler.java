@@ -18,6 +18,7 @@ import org.styleatlas.host.render.RenderService;
 import org.styleatlas.host.status.StatusPage;
 import org.styleatlas.host.shm.Segments;
 
+
 /**
  * Answers bridge requests. Quick ones (hello, status) on the event loop; frame and render requests on
  * worker threads, since they map shared memory, hash megabytes and touch the disk cache.

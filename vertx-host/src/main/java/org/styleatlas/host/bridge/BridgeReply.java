@@ -3,6 +3,7 @@ package org.styleatlas.host.bridge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
+
 /** A reply to the plugin (docs/PROTOCOL.md). {@code type} is always the first field. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface BridgeReply {

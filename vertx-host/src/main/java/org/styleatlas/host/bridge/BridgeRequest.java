@@ -3,6 +3,7 @@ package org.styleatlas.host.bridge;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+
 /** A request from the plugin (docs/PROTOCOL.md, "Messages"). Missing required fields are malformed. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({

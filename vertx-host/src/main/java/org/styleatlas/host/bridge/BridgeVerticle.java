@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.host.SocketFiles;
 
+
 /** The plugin's endpoint: the Unix socket (always) and a TCP listener (only when configured). */
 public final class BridgeVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeVerticle.class);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.jobs.DecomposeSettings;
-import org.styleatlas.engine.jobs.RenderSettings;
+import org.styleatlas.engine.jobs.RenderParams;
 import org.styleatlas.engine.jobs.StyleSettings;
 
 /**
@@ -51,8 +51,8 @@ public record WireParams(
         or(lambdaSparsity, d.lambdaSparsity()), or(stylizeBackground, false));
   }
 
-  public RenderSettings render() {
-    return new RenderSettings(output, or(strength, 1.0));
+  public RenderParams render() {
+    return new RenderParams(output, or(strength, 1.0));
   }
 
   /** Render-queue mode: the shim waits for the stylized result, so jobs run at batch priority. */

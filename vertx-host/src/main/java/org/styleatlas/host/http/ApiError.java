@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 
+
 /** Every HTTP error is JSON: {@code {"status": 400, "error": "bad-input", "message": "source: ..."}}. */
 public final class ApiError {
   private static final Logger LOG = LoggerFactory.getLogger(ApiError.class);

@@ -35,6 +35,7 @@ import org.styleatlas.host.jobs.JobId;
 import org.styleatlas.host.jobs.JobList;
 import org.styleatlas.host.status.StatusPage;
 
+
 /**
  * The JSON HTTP API (docs/HOST.md): jobs, their progress as Server-Sent Events, health, and clip
  * frames. Served on a Unix socket, and on TCP (token required except for health) when configured.

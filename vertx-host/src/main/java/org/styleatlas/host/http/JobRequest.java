@@ -5,6 +5,7 @@ import org.styleatlas.engine.jobs.JobPriority;
 import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.host.bridge.WireParams;
 
+
 /**
  * The body of {@code POST /v1/jobs}: {@code {"kind": "stylize", "priority": "batch", "source":
  * "/abs/frames", "matte": "/abs/masks", "params": {"prompt": "a swan made of gold"}}} (or {@code "clip"}

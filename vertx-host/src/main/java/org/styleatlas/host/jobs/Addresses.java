@@ -1,5 +1,6 @@
 package org.styleatlas.host.jobs;
 
+
 /** Event-bus addresses of the job service; bodies are typed (see {@link JacksonCodec}). */
 public final class Addresses {
   /** {@code JobSpec} → {@code Job}. Fails with 400 on bad input. */

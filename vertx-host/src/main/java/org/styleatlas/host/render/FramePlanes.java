@@ -2,6 +2,7 @@ package org.styleatlas.host.render;
 
 import java.nio.ByteBuffer;
 
+
 /**
  * The pixel planes of one frame or render request, wherever they live (shared memory or an inline
  * payload): float32 RGBA input, optional float32 matte, optional float32 RGBA output, top row first.

@@ -1,5 +1,6 @@
 package org.styleatlas.host.render;
 
+
 /**
  * The answer to one frame or render request.
  *

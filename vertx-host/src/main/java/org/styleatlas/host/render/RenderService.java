@@ -7,10 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
+import org.styleatlas.engine.jobs.ArtifactFrameRenderer;
 import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.jobs.ClipRecord;
 import org.styleatlas.engine.jobs.ClipStore;
-import org.styleatlas.engine.jobs.FrameRenderer;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobKind;
@@ -19,6 +19,7 @@ import org.styleatlas.engine.jobs.JobRunners;
 import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.StyleSettings;
 import org.styleatlas.host.bridge.WireParams;
+
 
 /**
  * The render path (blocking; runs on worker threads): hash the frame, store it, contribute it to its
@@ -33,7 +34,7 @@ public final class RenderService {
   private final ClipStore clips;
   private final ClipCollector collector = new ClipCollector();
   private final JobExecutor jobs;
-  private final Optional<FrameRenderer> renderer;
+  private final Optional<ArtifactFrameRenderer> renderer;
 
   /** @param runners the build's runners; their frame renderer is built here, once, on {@code cache} */
   public RenderService(ContentCache cache, JobExecutor jobs, JobRunners runners) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.styleatlas.host.bridge.ErrorCode;
 import org.styleatlas.host.bridge.ProtocolException;
 
+
 /**
  * A POSIX shared-memory segment mapped read-write. The host maps segments the plugin created; it never
  * creates or unlinks them ({@link #create} and {@link #unlink} exist for test clients and benchmarks).

@@ -3,6 +3,7 @@ package org.styleatlas.engine.atlas.encoding;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 
+
 /**
  * An input encoding: {@code [N, inputDim]} coordinates in [-1, 1] → {@code [N, outputDim]} features.
  * Every encoding states its dimensions up front, so the MLP behind it can be sized without a dry run.

@@ -1,5 +1,6 @@
 package org.styleatlas.engine.atlas.encoding;
 
+
 /**
  * How coordinates are encoded before an MLP; each variant builds its {@link EncodingBlock}.
  */

@@ -3,6 +3,7 @@ package org.styleatlas.engine.atlas.encoding;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+
 /**
  * The per-level layout of a hash grid's shared table: resolution, rows, first row and per-axis index
  * multipliers of every level, and how many leading levels are dense.

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+
 /**
  * How {@link HashGridEncoding} looks features up: one TorchScript call (default) or DJL ops. Chosen once
  * per process by {@code -Dstyleatlas.gridLookup=torchscript|djl}; TorchScript falls back to DJL ops (with

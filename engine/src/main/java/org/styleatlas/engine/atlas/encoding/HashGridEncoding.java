@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 
+
 /**
  * A multi-resolution hash-grid encoding (Instant-NGP): {@code [N, D]} coordinates in [-1, 1] →
  * {@code [N, L·F]} features, D-linearly interpolated from the 2^D grid vertices around each point at

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+
 /** No encoding: {@code [N, D]} → the same {@code [N, D]}. NLA's mapping networks use it. */
 public final class IdentityEncoding extends EncodingBlock {
   private static final byte VERSION = 1;

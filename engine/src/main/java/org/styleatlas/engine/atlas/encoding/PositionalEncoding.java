@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+
 /**
  * NLA's positional encoding: {@code [N, D]} → {@code [N, 2·D·F]}, the sines then the cosines of
  * 2^j·π·x for j = 0 … F−1, grouped by frequency as in NLA ({@code sin(b_0 x_0), sin(b_0 x_1), …}).

@@ -1,5 +1,6 @@
 package org.styleatlas.engine.atlas.field;
 
+
 /**
  * The shape of a ReLU MLP.
  *

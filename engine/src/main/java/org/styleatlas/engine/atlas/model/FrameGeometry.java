@@ -1,5 +1,6 @@
 package org.styleatlas.engine.atlas.model;
 
+
 /**
  * The normalised coordinates the networks see, after NLA: pixel centres (x + 0.5, y + 0.5) are divided
  * by half the longer side and shifted to start at −1 (so the aspect ratio is kept), and frame t maps

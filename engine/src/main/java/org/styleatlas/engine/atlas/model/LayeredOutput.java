@@ -2,6 +2,7 @@ package org.styleatlas.engine.atlas.model;
 
 import ai.djl.ndarray.NDArray;
 
+
 /**
  * The model's outputs for a batch of N points (x, y, t).
  *

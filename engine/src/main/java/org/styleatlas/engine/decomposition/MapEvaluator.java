@@ -1,0 +1,151 @@
+package org.styleatlas.engine.decomposition;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.styleatlas.engine.atlas.model.FrameGeometry;
+import org.styleatlas.engine.atlas.model.LayeredAtlasModel;
+import org.styleatlas.engine.atlas.model.LayeredOutput;
+import org.styleatlas.engine.runtime.GradModeOff;
+import org.styleatlas.engine.runtime.ProgressSink;
+
+/**
+ * Evaluates a frozen model on every pixel of every frame, at the working resolution or any other: the
+ * mappings are continuous in (x, y, t), so an output pixel centre is mapped to its position in working
+ * pixels and evaluated there. Runs in chunks, each in its own sub-manager, outside any gradient collector.
+ */
+final class MapEvaluator {
+  private static final int CHUNK = 1 << 15;
+  private static final String TASK = "evaluate";
+
+  private MapEvaluator() {}
+
+  /**
+   * @param geometry the working geometry the model was trained at
+   * @param width output width in pixels
+   * @param height output height in pixels
+   * @param from first frame to evaluate
+   * @param to one past the last frame to evaluate
+   * @param withRgb whether to evaluate the atlases and the reconstruction too
+   * @return the maps of frames {@code [from, to)}, their index 0 being frame {@code from}, all held in memory
+   *     (see {@link #stream} for a sink that takes them frame by frame)
+   */
+  static ClipLayerMaps evaluate(LayeredAtlasModel model, NDManager manager, FrameGeometry geometry, int width, int height,
+      int from, int to, boolean withRgb, ProgressSink progress) {
+    Collector frames = new Collector();
+    try {
+      stream(model, manager, geometry, width, height, from, to, withRgb, progress, frames);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the in-memory collector does no I/O", e);
+    }
+    return new ClipLayerMaps(width, height, frames.uvForeground, frames.uvBackground, frames.alpha, frames.rgb);
+  }
+
+  /**
+   * Evaluates frames {@code [from, to)} one after the other and hands each frame's maps to {@code sink} as
+   * soon as they are complete, so only one frame's maps (and one chunk's tensors) are held here. Runs with
+   * PyTorch's grad mode off on the calling thread (a renderer's worker thread would otherwise record an
+   * autograd graph of every chunk); progress is reported after each frame, as {@code done} of {@code to - from}.
+   *
+   * @param geometry the working geometry the model was trained at
+   * @param width output width in pixels
+   * @param height output height in pixels
+   * @param withRgb whether to evaluate the atlases and the reconstruction too
+   * @throws IOException what {@code sink} throws; the frames after it are not evaluated
+   */
+  static void stream(LayeredAtlasModel model, NDManager manager, FrameGeometry geometry, int width, int height,
+      int from, int to, boolean withRgb, ProgressSink progress, FrameMapSink sink) throws IOException {
+    try (GradModeOff noGrad = new GradModeOff()) {
+      ParameterStore ps = new ParameterStore(manager, false);
+      for (int t = from; t < to; t++) {
+        sink.accept(evaluateFrame(model, manager, ps, geometry, width, height, t, withRgb));
+        progress.update(TASK, t + 1L - from, to - from, "");
+      }
+    }
+  }
+
+  private static FrameMaps evaluateFrame(LayeredAtlasModel model, NDManager manager, ParameterStore ps,
+      FrameGeometry geometry, int width, int height, int t, boolean withRgb) {
+    int plane = width * height;
+    double sx = geometry.width() / (double) width;
+    double sy = geometry.height() / (double) height;
+    float[] f = new float[plane * 2];
+    float[] b = new float[plane * 2];
+    float[] a = new float[plane];
+    float[] c = withRgb ? new float[plane * 3] : null;
+    for (int start = 0; start < plane; start += CHUNK) {
+      int n = Math.min(CHUNK, plane - start);
+      float[] xyt = new float[n * 3];
+      for (int i = 0; i < n; i++) {
+        int p = start + i;
+        xyt[i * 3] = geometry.x((p % width + 0.5) * sx);
+        xyt[i * 3 + 1] = geometry.y((p / width + 0.5) * sy);
+        xyt[i * 3 + 2] = geometry.t(t);
+      }
+      try (NDManager chunk = manager.newSubManager()) {
+        NDArray in = chunk.create(xyt, new Shape(n, 3));
+        if (withRgb) {
+          LayeredOutput out = model.evaluate(ps, in, false);
+          copy(out.uvForeground(), f, start * 2);
+          copy(out.uvBackground(), b, start * 2);
+          copy(out.alpha(), a, start);
+          copy(out.rgb().clip(0f, 1f), c, start * 3);
+        } else {
+          copy(model.uvForeground(ps, in, false), f, start * 2);
+          copy(model.uvBackground(ps, in, false), b, start * 2);
+          copy(model.alpha(ps, in, false), a, start);
+        }
+      }
+    }
+    return new FrameMaps(t, f, b, a, c);
+  }
+
+  /** Keeps every frame's maps, in frame order. */
+  private static final class Collector implements FrameMapSink {
+    private final List<float[]> uvForeground = new ArrayList<>();
+    private final List<float[]> uvBackground = new ArrayList<>();
+    private final List<float[]> alpha = new ArrayList<>();
+    private final List<float[]> rgb = new ArrayList<>();
+
+    @Override
+    public void accept(FrameMaps m) {
+      uvForeground.add(m.uvForeground());
+      uvBackground.add(m.uvBackground());
+      alpha.add(m.alpha());
+      if (m.rgb() != null) {
+        rgb.add(m.rgb());
+      }
+    }
+  }
+
+  /** The reconstruction {@code [H, W, 3]} of working frame t, clipped to [0, 1]. */
+  static float[] reconstructFrame(LayeredAtlasModel model, NDManager manager, FrameGeometry g, int t) {
+    ParameterStore ps = new ParameterStore(manager, false);
+    int plane = g.width() * g.height();
+    float[] c = new float[plane * 3];
+    for (int start = 0; start < plane; start += CHUNK) {
+      int n = Math.min(CHUNK, plane - start);
+      float[] xyt = new float[n * 3];
+      for (int i = 0; i < n; i++) {
+        int p = start + i;
+        xyt[i * 3] = g.x(p % g.width() + 0.5);
+        xyt[i * 3 + 1] = g.y(p / g.width() + 0.5);
+        xyt[i * 3 + 2] = g.t(t);
+      }
+      try (NDManager chunk = manager.newSubManager()) {
+        copy(model.evaluate(ps, chunk.create(xyt, new Shape(n, 3)), false).rgb().clip(0f, 1f), c, start * 3);
+      }
+    }
+    return c;
+  }
+
+  private static void copy(NDArray a, float[] dst, int offset) {
+    float[] v = a.toFloatArray();
+    System.arraycopy(v, 0, dst, offset, v.length);
+  }
+}
