@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobRunners;
+import org.styleatlas.engine.studio.JobMonitor;
 import org.styleatlas.host.bridge.BridgeCodec;
 import org.styleatlas.host.bridge.BridgeHandler;
 import org.styleatlas.host.bridge.BridgeVerticle;
@@ -111,7 +112,7 @@ public final class EngineHost implements AutoCloseable {
       jobs.start();
       await(vertx.deployVerticle(bridge));
       await(vertx.deployVerticle(http));
-      await(vertx.deployVerticle(new StatusPageVerticle(config, http, cache, render.clips(), render.renderer())));
+      await(vertx.deployVerticle(new StatusPageVerticle(config, http, new JobMonitor(cache, jobs, render.renderer()))));
       LOG.info("StyleAtlas host {} up: bridge {}, HTTP {}, cache {}, state {}", BridgeHandler.ENGINE_VERSION,
           config.bridgeSocket(), config.httpSocket(), config.cacheDir(), config.stateDir());
       return Optional.of(new EngineHost(config, vertx, ch, lock, jobs, bridge, http));

@@ -136,7 +136,7 @@ public final class RenderService {
   }
 
   /** The frame renderer built on the host's cache, if the build has one (the status page's before/after). */
-  public Optional<FrameRenderer> renderer() {
+  public Optional<ArtifactFrameRenderer> renderer() {
     return renderer;
   }
 

@@ -1,32 +1,26 @@
 package org.styleatlas.host.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.jobs.ClipRecord;
-import org.styleatlas.engine.jobs.ClipStore;
-import org.styleatlas.engine.jobs.Job;
-import org.styleatlas.engine.jobs.JobState;
+import java.util.concurrent.ConcurrentHashMap;
+import org.styleatlas.engine.studio.JobMonitor;
+import org.styleatlas.engine.studio.JobStatus;
+import org.styleatlas.engine.studio.UnknownJobException;
 import org.styleatlas.host.http.ApiError;
-import org.styleatlas.host.jobs.Addresses;
-import org.styleatlas.host.jobs.JobId;
-import org.styleatlas.host.jobs.JobList;
 
 /**
- * The calls the status page adds to the HTTP API (docs/HOST.md), all answered from the job service on
- * the event bus, the job's progress events ({@link JobTimeline}) and the content cache
- * ({@link JobArtifacts}); served on the page's listener only.
+ * The calls the status page adds to the HTTP API (docs/HOST.md), answered by the engine's
+ * {@link JobMonitor}; served on the page's listener only. Blocking reads run on worker threads.
  */
 final class StatusApi {
   static final String JOBS = "/v1/status/jobs";
@@ -35,82 +29,78 @@ final class StatusApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * A collected clip, for its thumbnails ({@code GET /v1/clips/{id}/frames/{t}.png}).
-   *
-   * @param id the clip id
-   * @param width frame width in pixels
-   * @param height frame height in pixels
-   * @param frames frame count
-   * @param matteSource how its matte is found
-   */
-  record ClipSummary(String id, int width, int height, int frames, String matteSource) {}
-
   private final Vertx vertx;
-  private final JobTimeline timeline;
-  private final JobArtifacts artifacts;
-  private final ClipStore clips;
+  private final JobMonitor monitor;
+  /** The open event streams; written on {@link #context}. */
+  private final Set<HttpServerResponse> streams = ConcurrentHashMap.newKeySet();
+  private final Context context;
 
-  StatusApi(Vertx vertx, JobTimeline timeline, JobArtifacts artifacts, ClipStore clips) {
+  /** Call on the event loop that serves the page: event streams are written there. */
+  StatusApi(Vertx vertx, JobMonitor monitor) {
     this.vertx = vertx;
-    this.timeline = timeline;
-    this.artifacts = artifacts;
-    this.clips = clips;
+    this.monitor = monitor;
+    this.context = vertx.getOrCreateContext();
+    monitor.onChange(status -> context.runOnContext(v -> broadcast(status)));
   }
 
   void mount(Router r) {
-    r.get(JOBS).handler(this::jobs);
+    r.get(JOBS).handler(ctx -> blocking(ctx, () -> json(monitor.jobs()), "application/json"));
     r.get(EVENTS).handler(this::events);
-    r.get(CLIPS).handler(ctx -> blocking(ctx, () -> json(clips.all().stream().map(StatusApi::summary).toList())));
-    r.post("/v1/jobs/:id/retry").handler(this::retry);
-    r.get("/v1/jobs/:id/artifacts").handler(ctx -> withJob(ctx, job -> json(artifacts.summary(job))));
-    r.get("/v1/jobs/:id/losses").handler(ctx -> withJob(ctx, job -> json(losses(job))));
+    r.get(CLIPS).handler(ctx -> blocking(ctx, () -> json(monitor.clips()), "application/json"));
+    r.post("/v1/jobs/:id/retry").handler(ctx -> blocking(ctx, () -> json(monitor.retry(id(ctx))), "application/json", 201));
+    r.get("/v1/jobs/:id/artifacts").handler(ctx -> blocking(ctx, () -> json(monitor.artifacts(id(ctx))), "application/json"));
+    r.get("/v1/jobs/:id/losses").handler(ctx -> blocking(ctx, () -> json(monitor.losses(id(ctx))), "application/json"));
     r.get("/v1/jobs/:id/atlases/:file").handler(this::atlas);
     r.get("/v1/jobs/:id/frames/:t/:file").handler(this::view);
   }
 
-  private static ClipSummary summary(ClipRecord c) {
-    return new ClipSummary(c.id(), c.width(), c.height(), c.frames().size(), c.decompose().matteSource());
-  }
-
-  private void jobs(RoutingContext ctx) {
-    vertx.eventBus().<JobList>request(Addresses.LIST, new JobList(List.of()))
-        .onSuccess(m -> send(ctx, json(m.body().jobs().stream().map(timeline::status).toList())))
-        .onFailure(t -> ApiError.fail(ctx, t));
+  private static String id(RoutingContext ctx) {
+    return ctx.pathParam("id");
   }
 
   /** Server-Sent Events: {@code event: status} / {@code data: <JobStatus>} on every change of any job. */
   private void events(RoutingContext ctx) {
-    EventBus eb = vertx.eventBus();
     HttpServerResponse res = ctx.response().setChunked(true)
         .putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
-    MessageConsumer<Job> consumer = eb.consumer(Addresses.EVENTS);
-    consumer.handler(e -> {
-      if (!res.ended() && !res.closed()) {
-        res.write("event: status\ndata: " + json(timeline.status(e.body())) + "\n\n");
-      }
-    });
-    res.closeHandler(v -> consumer.unregister());
+    streams.add(res);
+    res.closeHandler(v -> streams.remove(res));
     res.write(": connected\n\n");
   }
 
-  private void retry(RoutingContext ctx) {
-    vertx.eventBus().<Job>request(Addresses.GET, new JobId(ctx.pathParam("id"))).compose(m -> {
-      Job job = m.body();
-      if (job.state() != JobState.FAILED && job.state() != JobState.CANCELLED) {
-        throw new InputException("job " + job.id() + ": only a failed or cancelled job can be retried; it is "
-            + job.state().toString().toLowerCase(java.util.Locale.ROOT));
+  private void broadcast(JobStatus status) {
+    if (streams.isEmpty()) {
+      return;
+    }
+    String event = "event: status\ndata: " + json(status) + "\n\n";
+    for (HttpServerResponse res : streams) {
+      if (res.ended() || res.closed()) {
+        streams.remove(res);
+      } else {
+        res.write(event);
       }
-      return vertx.eventBus().<Job>request(Addresses.SUBMIT, job.spec());
-    }).onSuccess(m -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-        .end(json(timeline.status(m.body())))).onFailure(t -> ApiError.fail(ctx, t));
+    }
   }
 
-  private LossCurve losses(Job job) throws IOException {
-    if (job.state() == JobState.SUCCEEDED) {
-      return artifacts.reportedLosses(job).orElseGet(() -> timeline.liveLosses(job.id()));
+  private void atlas(RoutingContext ctx) {
+    String layer = pngName(ctx, "atlas", JobMonitor.LAYERS);
+    if (layer != null) {
+      blocking(ctx, () -> Buffer.buffer(monitor.atlasPng(id(ctx), layer)), "image/png");
     }
-    return timeline.liveLosses(job.id());
+  }
+
+  private void view(RoutingContext ctx) {
+    String view = pngName(ctx, "view", JobMonitor.VIEWS);
+    if (view == null) {
+      return;
+    }
+    int t;
+    try {
+      t = Integer.parseInt(ctx.pathParam("t"));
+    } catch (NumberFormatException e) {
+      ApiError.send(ctx, 400, "frame: must be a frame number, got '" + ctx.pathParam("t") + "'");
+      return;
+    }
+    blocking(ctx, () -> Buffer.buffer(monitor.viewPng(id(ctx), t, view)), "image/png");
   }
 
   /** The {@code <name>.png} path parameter {@code file} as one of {@code names}; null after answering 400. */
@@ -124,46 +114,22 @@ final class StatusApi {
     return name;
   }
 
-  private void atlas(RoutingContext ctx) {
-    String layer = pngName(ctx, "atlas", JobArtifacts.LAYERS);
-    if (layer != null) {
-      withJob(ctx, job -> Buffer.buffer(Files.readAllBytes(artifacts.atlas(job, layer))), "image/png");
-    }
+  private void blocking(RoutingContext ctx, Callable<Buffer> read, String type) {
+    blocking(ctx, read, type, 200);
   }
 
-  private void view(RoutingContext ctx) {
-    String view = pngName(ctx, "view", JobArtifacts.VIEWS);
-    if (view == null) {
-      return;
-    }
-    int t;
-    try {
-      t = Integer.parseInt(ctx.pathParam("t"));
-    } catch (NumberFormatException e) {
-      ApiError.send(ctx, 400, "frame: must be a frame number, got '" + ctx.pathParam("t") + "'");
-      return;
-    }
-    withJob(ctx, job -> Buffer.buffer(artifacts.view(job, t, view)), "image/png");
-  }
-
-  /** An artifact of a job: the job from the job service, then {@code read} on a worker thread. */
-  private void withJob(RoutingContext ctx, BlockingRead read) {
-    withJob(ctx, read, "application/json");
-  }
-
-  private void withJob(RoutingContext ctx, BlockingRead read, String type) {
-    vertx.eventBus().<Job>request(Addresses.GET, new JobId(ctx.pathParam("id")))
-        .compose(m -> vertx.executeBlocking(() -> read.apply(m.body()), false))
-        .onSuccess(b -> ctx.response().putHeader("Content-Type", type).putHeader("Cache-Control", "no-store").end(b))
-        .onFailure(t -> ApiError.fail(ctx, t));
-  }
-
-  private void blocking(RoutingContext ctx, Callable<Buffer> read) {
-    vertx.executeBlocking(read, false).onSuccess(b -> send(ctx, b)).onFailure(t -> ApiError.fail(ctx, t));
-  }
-
-  private static void send(RoutingContext ctx, Buffer json) {
-    ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store").end(json);
+  /** Runs {@code read} on a worker thread and answers its bytes; an unknown job is 404. */
+  private void blocking(RoutingContext ctx, Callable<Buffer> read, String type, int status) {
+    vertx.executeBlocking(read, false)
+        .onSuccess(b -> ctx.response().setStatusCode(status).putHeader("Content-Type", type)
+            .putHeader("Cache-Control", "no-store").end(b))
+        .onFailure(t -> {
+          if (t instanceof UnknownJobException) {
+            ApiError.send(ctx, 404, t.getMessage());
+          } else {
+            ApiError.fail(ctx, t);
+          }
+        });
   }
 
   static Buffer json(Object o) {
@@ -172,11 +138,5 @@ final class StatusApi {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + o.getClass().getSimpleName(), e);
     }
-  }
-
-  /** A blocking read of one job's artifact. */
-  @FunctionalInterface
-  private interface BlockingRead {
-    Buffer apply(Job job) throws Exception;
   }
 }

@@ -11,19 +11,15 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.jobs.ClipStore;
-import org.styleatlas.engine.jobs.FrameRenderer;
-import org.styleatlas.engine.jobs.Job;
+import org.styleatlas.engine.studio.JobMonitor;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.host.http.ApiError;
 import org.styleatlas.host.http.HttpApiVerticle;
-import org.styleatlas.host.jobs.Addresses;
 
 /**
- * The status page (docs/HOST.md): records every job event from the host's start ({@link JobTimeline}), and
- * on the first {@link StatusPage#OPEN} request opens an HTTP listener on loopback (any free port) serving
- * the page, the HTTP API and {@link StatusApi}. Every request there needs the session cookie that a
+ * The status page (docs/HOST.md): on the first {@link StatusPage#OPEN} request, opens an HTTP listener on
+ * loopback (any free port) serving the page, the HTTP API and {@link StatusApi} (the engine's
+ * {@link JobMonitor}, which records every job event from the host's start). Every request there needs the session cookie that a
  * one-time token from {@link StatusPage#OPEN} becomes; anything else gets 401.
  */
 public final class StatusPageVerticle extends VerticleBase {
@@ -31,32 +27,23 @@ public final class StatusPageVerticle extends VerticleBase {
 
   private final HostConfig config;
   private final HttpApiVerticle api;
-  private final ClipStore clips;
-  private final JobArtifacts artifacts;
-  private final JobTimeline timeline = new JobTimeline();
+  private final JobMonitor monitor;
   private final PageSessions sessions = new PageSessions();
   private Future<HttpServer> server;
 
-  /**
-   * @param api the HTTP API, whose calls the page's listener also serves
-   * @param renderer the host's frame renderer (before/after), if the build has one
-   */
-  public StatusPageVerticle(HostConfig config, HttpApiVerticle api, ContentCache cache, ClipStore clips,
-      Optional<FrameRenderer> renderer) {
+  /** @param api the HTTP API, whose calls the page's listener also serves */
+  public StatusPageVerticle(HostConfig config, HttpApiVerticle api, JobMonitor monitor) {
     this.config = config;
     this.api = api;
-    this.clips = clips;
-    this.artifacts = new JobArtifacts(cache, renderer);
+    this.monitor = monitor;
   }
 
   @Override
   public Future<?> start() {
-    return Future.all(
-        vertx.eventBus().<Job>consumer(Addresses.EVENTS, m -> timeline.record(m.body())).completion(),
-        vertx.eventBus().consumer(StatusPage.OPEN, m -> listening()
-            .onSuccess(s -> m.reply(link(s.actualPort())))
-            .onFailure(t -> m.fail(500, "the status page cannot listen on " + StatusPage.LOOPBACK + ": "
-                + t.getMessage()))).completion());
+    return vertx.eventBus().consumer(StatusPage.OPEN, m -> listening()
+        .onSuccess(s -> m.reply(link(s.actualPort())))
+        .onFailure(t -> m.fail(500, "the status page cannot listen on " + StatusPage.LOOPBACK + ": "
+            + t.getMessage()))).completion();
   }
 
   /** The page's server, started on the first call. Runs on this verticle's event loop. */
@@ -82,7 +69,7 @@ public final class StatusPageVerticle extends VerticleBase {
     r.route().handler(this::authorize);
     r.route().handler(BodyHandler.create(false).setBodyLimit(config.httpMaxBodyBytes()));
     new StaticAssets().mount(r);
-    new StatusApi(vertx, timeline, artifacts, clips).mount(r);
+    new StatusApi(vertx, monitor).mount(r);
     api.mountApi(r);
     r.route().last().handler(ctx -> ApiError.send(ctx, 404, "no such page or endpoint: "
         + ctx.request().method() + " " + ctx.request().path()));

@@ -1,4 +1,4 @@
-package org.styleatlas.host.status;
+package org.styleatlas.engine.studio;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,29 +12,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.decompose.DecompositionFiles;
-import org.styleatlas.engine.decompose.DecompositionReport;
+import org.styleatlas.engine.decomposition.DecompositionFiles;
+import org.styleatlas.engine.decomposition.DecompositionReport;
 import org.styleatlas.engine.jobs.ArtifactKeys;
-import org.styleatlas.engine.jobs.FrameRenderer;
+import org.styleatlas.engine.jobs.ArtifactFrameRenderer;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobKind;
-import org.styleatlas.engine.jobs.RenderSettings;
+import org.styleatlas.engine.jobs.RenderParams;
 import org.styleatlas.engine.video.ClipWriter;
 import org.styleatlas.engine.video.Frame;
 
 /**
  * Reads what the page shows of a job from the content cache, blocking (call on a worker thread): the
  * decomposition's report and atlas textures, the finished loss curve, and before/after frames rendered
- * by the host's own frame renderer (the one the plug-in's renders use) in its {@code original},
- * {@code reconstruction} and {@code composite} modes at the working size.
+ * by the host's own frame renderer (the one the plug-in's renders use) at the working size: the source, the
+ * unstylized reconstruction and the stylized composite.
  */
 final class JobArtifacts {
-  /** The before/after views, in the page's order, as {@link RenderSettings} output modes. */
+  /** The before/after views, in the page's order. */
   static final List<String> VIEWS = List.of("original", "reconstruction", "composite");
+  /**
+   * Each view as render parameters: the source frame; the reconstruction from the decomposition's own
+   * atlases (strength 0: the original foreground colours); the stylized composite (strength 1).
+   */
+  private static final Map<String, RenderParams> VIEW_PARAMS = Map.of(
+      "original", new RenderParams("original", 1.0),
+      "reconstruction", new RenderParams("reconstruction", 0.0),
+      "composite", new RenderParams("composite", 1.0));
   /** The atlas layers, as the page names them. */
   static final List<String> LAYERS = List.of("foreground", "background");
   /** {@code StylizedAtlasCache}'s loss history: {@code {"history": [{"total": …}, …], "seconds": …}}. */
@@ -44,9 +53,9 @@ final class JobArtifacts {
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final ContentCache cache;
-  private final Optional<FrameRenderer> renderer;
+  private final Optional<ArtifactFrameRenderer> renderer;
 
-  JobArtifacts(ContentCache cache, Optional<FrameRenderer> renderer) {
+  JobArtifacts(ContentCache cache, Optional<ArtifactFrameRenderer> renderer) {
     this.cache = cache;
     this.renderer = renderer;
   }
@@ -103,7 +112,7 @@ final class JobArtifacts {
         + ": its decomposition is not in the cache (not finished yet, or evicted)"));
     CacheEntry s = stylized(job).orElseThrow(() -> new InputException("job " + job.id()
         + ": before/after needs a finished stylize job"));
-    FrameRenderer r = renderer.orElseThrow(() -> new InputException("this build has no frame renderer"));
+    ArtifactFrameRenderer r = renderer.orElseThrow(() -> new InputException("this build has no frame renderer"));
     DecompositionReport report = report(d);
     if (t < 0 || t >= report.frames()) {
       throw new InputException("frame: must lie in 0 … " + (report.frames() - 1) + ", got " + t);
@@ -111,7 +120,7 @@ final class JobArtifacts {
     int w = report.width();
     int h = report.height();
     FloatBuffer out = ByteBuffer.allocateDirect(w * h * 4 * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    r.render(d, s, t, new RenderSettings(view, 1.0), w, h, out);
+    r.render(d, s, t, VIEW_PARAMS.get(view), w, h, out);
     float[] px = new float[w * h * 4];
     out.rewind().get(px);
     ByteArrayOutputStream png = new ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package org.styleatlas.host.status;
+package org.styleatlas.engine.studio;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import org.styleatlas.engine.jobs.JobState;
 /**
  * The progress events of the jobs this host ran, as they came: the live loss curve and the ETA of the
  * status page. It only records what the jobs report ({@code progress}, {@code stage}, the loss in the
- * {@code message}); it keeps at most {@value #MAX_POINTS} points per job (halving older ones) and the
+ * {@code message}); it keeps about {@value #MAX_POINTS} points per job (thinning them when there are more) and the
  * {@value #MAX_JOBS} most recently updated jobs. Thread-safe.
  */
 final class JobTimeline {
@@ -55,13 +55,20 @@ final class JobTimeline {
     }
   }
 
-  /** Drops every other point but the last, keeping the curve's shape and its ends. */
+  /**
+   * Drops every other point, keeping the curve's shape, the last point and the first point of every stage
+   * of every run (where the ETA and the curve start).
+   */
   private static void halve(List<Point> list) {
     List<Point> kept = new ArrayList<>(list.size() / 2 + 1);
-    for (int i = 0; i < list.size() - 1; i += 2) {
-      kept.add(list.get(i));
+    for (int i = 0; i < list.size(); i++) {
+      Point p = list.get(i);
+      Point before = i == 0 ? null : list.get(i - 1);
+      boolean starts = before == null || before.run() != p.run() || !before.stage().equals(p.stage());
+      if (starts || i % 2 == 0 || i == list.size() - 1) {
+        kept.add(p);
+      }
     }
-    kept.add(list.get(list.size() - 1));
     list.clear();
     list.addAll(kept);
   }

@@ -1,4 +1,4 @@
-package org.styleatlas.host.status;
+package org.styleatlas.engine.studio;
 
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;

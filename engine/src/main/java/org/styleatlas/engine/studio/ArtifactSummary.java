@@ -1,4 +1,4 @@
-package org.styleatlas.host.status;
+package org.styleatlas.engine.studio;
 
 /**
  * What the page can show of a job's outputs, from its decomposition report ({@code decomposition.json},
@@ -13,5 +13,6 @@ package org.styleatlas.host.status;
  */
 public record ArtifactSummary(boolean decomposed, boolean stylized, int frames, int width, int height,
     Double meanPsnr) {
+  /** A job whose decomposition is not in the cache. */
   static final ArtifactSummary NONE = new ArtifactSummary(false, false, 0, 0, 0, null);
 }
