@@ -47,7 +47,8 @@ import org.styleatlas.engine.video.Frame;
  * by {@link TinyPipeline} (real decompose and stylize jobs on a 64x36 clip of 6 frames): the one-time link
  * opens the page and nothing opens without it; a running job's progress bar advances live and Cancel
  * stops it; a failed job shows its error; a finished stylize job shows its loss chart, both atlases and
- * three different before/after frames. Every test saves a screenshot under {@code target/status-page/}.
+ * three different before/after frames; with 20 more jobs and a 300-frame clip, the table lists them all and
+ * the clip's thumbnails come 12 a page. Every test saves a screenshot under {@code target/status-page/}.
  * Skipped, saying so, where chromium or chromium-driver is not installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,6 +61,8 @@ class StatusPageBrowserTest {
   private static final Duration LIVE = Duration.ofSeconds(60);
   private static final Duration PIPELINE = Duration.ofSeconds(240);
   /** Main decomposition steps: enough for the live test to see the bar move before the job ends. */
+  private static final int MANY_JOBS = 20;
+  private static final int LONG_CLIP = 300;
   private static final String DECOMPOSE_STEPS = "200";
 
   @TempDir static Path dir;
@@ -292,6 +295,38 @@ class StatusPageBrowserTest {
     browser.driver().findElement(By.id("frame-next")).click();
     browser.await(LIVE, "the next frame is shown", d -> !views.get(2).getAttribute("src").equals(before));
     assertNotEquals(before, views.get(2).getAttribute("src"));
+  }
+
+  @Test
+  @Order(5)
+  void staysUsableWithManyJobsAndALongClip() throws Exception {
+    openPage();
+    for (int i = 0; i < MANY_JOBS; i++) {
+      submitDecompose(clipFiles("no-matte-" + i, false), "clip");
+    }
+    int w = 16;
+    int h = 9;
+    try (ShimClient c = ShimClient.unix(host.config().bridgeSocket()); ShmRequest shm = new ShmRequest(w, h, new float[w * h * 4])) {
+      for (int t = 0; t < LONG_CLIP; t++) {
+        TestFrames.put(shm.input(), TestFrames.rgba(w, h, t));
+        c.call(shm.render(t, t, LONG_CLIP, "{\"matteSource\":\"alpha\"}"));
+      }
+    }
+    browser.await(LIVE, "every job is listed and none is left running",
+        d -> d.findElements(By.cssSelector("tr.job")).size() == host.jobs().list().size()
+            && host.jobs().list().size() > MANY_JOBS + 1 && d.findElements(By.cssSelector("tr.job.queued, tr.job.running")).isEmpty());
+    WebElement clip = browser.await(LIVE, "the 300-frame clip is listed", d -> d.findElements(By.cssSelector(".clip")).stream()
+        .filter(e -> e.findElement(By.tagName("h3")).getText().contains(LONG_CLIP + " frames")).findFirst().orElse(null));
+    assertEquals(12, clip.findElements(By.cssSelector(".thumbs img")).size(), "one page of thumbnails, not 300");
+    assertEquals("frames 0–11 · page 1 of 25", clip.findElement(By.className("page")).getText());
+    browser.await(LIVE, "the first page's thumbnails load", d -> clip.findElements(By.cssSelector(".thumbs img")).stream()
+        .allMatch(this::loaded));
+    clip.findElement(By.className("next")).click();
+    assertEquals("frames 12–23 · page 2 of 25", clip.findElement(By.className("page")).getText());
+    assertEquals("12", clip.findElement(By.cssSelector(".thumbs figcaption")).getText());
+    browser.await(LIVE, "the second page's thumbnails load", d -> clip.findElements(By.cssSelector(".thumbs img")).stream()
+        .allMatch(this::loaded));
+    browser.screenshot("05-many-jobs-long-clip");
   }
 
   private boolean loaded(WebElement img) {

@@ -307,7 +307,9 @@ function drawChart(curve) {
   let flo = f(lo);
   let fhi = f(hi);
   if (fhi === flo) { fhi += 1; flo -= 1; }
-  const X = (x) => pad.left + x * (w - pad.left - pad.right);
+  // A running job's curve fills the width up to its progress so far; a report spans the whole run.
+  const xmax = curve.source === 'live' ? Math.max(...curve.points.map((p) => p.x), 1e-9) : 1;
+  const X = (x) => pad.left + (x / xmax) * (w - pad.left - pad.right);
   const Y = (y) => h - pad.bottom - ((f(y) - flo) / (fhi - flo)) * (h - pad.top - pad.bottom);
   g.strokeStyle = '#1e88e5';
   g.lineWidth = 1.5;
@@ -324,7 +326,8 @@ function drawChart(curve) {
   g.fillText(formatLoss(hi), pad.left - 4, pad.top + 8);
   g.fillText(formatLoss(lo), pad.left - 4, h - pad.bottom);
   g.textAlign = 'center';
-  g.fillText((curve.source === 'live' ? 'progress' : 'iteration') + (log ? ' · log scale' : ''),
+  g.fillText((curve.source === 'live' ? 'progress 0–' + Math.round(xmax * 100) + ' %' : 'iteration')
+    + (log ? ' · log scale' : ''),
     (pad.left + w - pad.right) / 2, h - 8);
 }
 
