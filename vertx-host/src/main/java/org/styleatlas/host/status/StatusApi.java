@@ -35,7 +35,7 @@ final class StatusApi {
   private final Set<HttpServerResponse> streams = ConcurrentHashMap.newKeySet();
   private final Context context;
 
-  /** Call on the event loop that serves the page: event streams are written there. */
+  /** Make it on the event loop that serves the page (in the verticle's start): event streams are written there. */
   StatusApi(Vertx vertx, JobMonitor monitor) {
     this.vertx = vertx;
     this.monitor = monitor;

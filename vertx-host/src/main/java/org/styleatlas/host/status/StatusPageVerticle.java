@@ -19,8 +19,8 @@ import org.styleatlas.host.http.HttpApiVerticle;
 /**
  * The status page (docs/HOST.md): on the first {@link StatusPage#OPEN} request, opens an HTTP listener on
  * loopback (any free port) serving the page, the HTTP API and {@link StatusApi} (the engine's
- * {@link JobMonitor}, which records every job event from the host's start). Every request there needs the session cookie that a
- * one-time token from {@link StatusPage#OPEN} becomes; anything else gets 401.
+ * {@link JobMonitor}, which records every job event from the host's start). Every request there needs the
+ * session cookie that a one-time token from {@link StatusPage#OPEN} becomes; anything else gets 401.
  */
 public final class StatusPageVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(StatusPageVerticle.class);
@@ -29,6 +29,7 @@ public final class StatusPageVerticle extends VerticleBase {
   private final HttpApiVerticle api;
   private final JobMonitor monitor;
   private final PageSessions sessions = new PageSessions();
+  private StatusApi statusApi;
   private Future<HttpServer> server;
 
   /** @param api the HTTP API, whose calls the page's listener also serves */
@@ -40,6 +41,7 @@ public final class StatusPageVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    statusApi = new StatusApi(vertx, monitor);
     return vertx.eventBus().consumer(StatusPage.OPEN, m -> listening()
         .onSuccess(s -> m.reply(link(s.actualPort())))
         .onFailure(t -> m.fail(500, "the status page cannot listen on " + StatusPage.LOOPBACK + ": "
@@ -69,7 +71,7 @@ public final class StatusPageVerticle extends VerticleBase {
     r.route().handler(this::authorize);
     r.route().handler(BodyHandler.create(false).setBodyLimit(config.httpMaxBodyBytes()));
     new StaticAssets().mount(r);
-    new StatusApi(vertx, monitor).mount(r);
+    statusApi.mount(r);
     api.mountApi(r);
     r.route().last().handler(ctx -> ApiError.send(ctx, 404, "no such page or endpoint: "
         + ctx.request().method() + " " + ctx.request().path()));
