@@ -245,7 +245,7 @@ class StatusPageBrowserTest {
     float[] out = new float[W * H * 4];
     for (int t = 0; t < FRAMES; t++) {
       JsonNode pending = PipelineRunnersTest.render(sock, PipelineRunnersTest.keyed(synthetic, t), t, out);
-      assertTrue(pending.path("message").asText().endsWith(" · details: " + origin + "/"),
+      assertTrue(pending.path("message").asText().endsWith(" (details: " + origin + "/)"),
           "the plug-in's Status shows the page's address: " + pending);
     }
     long end = System.currentTimeMillis() + PIPELINE.toMillis();

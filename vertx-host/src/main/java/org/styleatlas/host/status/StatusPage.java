@@ -35,7 +35,7 @@ public final class StatusPage {
    */
   public static String withPageHint(Vertx vertx, String message) {
     Object base = vertx.sharedData().getLocalMap(SHARED_MAP).get(BASE_KEY);
-    return message + " · details: " + (base != null ? base : "styleatlas status");
+    return message + " (details: " + (base != null ? base : "styleatlas status") + ")";
   }
 
   /** The handler of {@link #OPEN_PATH} on the HTTP API. */
