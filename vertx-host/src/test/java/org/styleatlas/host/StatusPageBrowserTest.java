@@ -46,9 +46,11 @@ import org.styleatlas.engine.video.Frame;
  * The status page in Debian's headless chromium (Selenium), on a host with the registered pipeline shrunk
  * by {@link TinyPipeline} (real decompose and stylize jobs on a 64x36 clip of 6 frames): the one-time link
  * opens the page and nothing opens without it; a running job's progress bar advances live and Cancel
- * stops it; a failed job shows its error; a finished stylize job shows its loss chart, both atlases and
- * three different before/after frames; with 20 more jobs and a 300-frame clip, the table lists them all and
- * the clip's thumbnails come 12 a page. Every test saves a screenshot under {@code target/status-page/}.
+ * stops it; a failed job shows its error and retries; a stylize job on the cancelled job's clip (its
+ * decomposition resumes from the checkpoint) shows its loss chart, both atlases and three different
+ * before/after frames; with 20 more jobs and a 300-frame clip, the table lists them all, the clip's
+ * thumbnails come 12 a page, and the plug-in's pending replies name the page. Every test saves a
+ * screenshot under {@code target/status-page/}.
  * Skipped, saying so, where chromium or chromium-driver is not installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,10 +62,15 @@ class StatusPageBrowserTest {
   private static final int FRAMES = 6;
   private static final Duration LIVE = Duration.ofSeconds(60);
   private static final Duration PIPELINE = Duration.ofSeconds(240);
-  /** Main decomposition steps: enough for the live test to see the bar move before the job ends. */
+  /**
+   * Main decomposition steps: enough for the live test to see the bar move and cancel before the job ends
+   * (the stylize test then resumes that decomposition from its checkpoint).
+   */
   private static final int MANY_JOBS = 20;
   private static final int LONG_CLIP = 300;
-  private static final String DECOMPOSE_STEPS = "200";
+  private static final String DECOMPOSE_STEPS = "400";
+  private static final String STYLE = "{\"prompt\":\"a swan made of gold\",\"quality\":\"draft\",\"iterations\":3,"
+      + "\"matteSource\":\"alpha\"}";
 
   @TempDir static Path dir;
   private EngineHost host;
@@ -241,30 +248,10 @@ class StatusPageBrowserTest {
   @Order(4)
   void aFinishedStylizeJobShowsItsLossChartAtlasesAndThreeDifferentFrames() throws Exception {
     openPage();
-    Path sock = host.config().bridgeSocket();
-    float[] out = new float[W * H * 4];
-    for (int t = 0; t < FRAMES; t++) {
-      JsonNode pending = PipelineRunnersTest.render(sock, PipelineRunnersTest.keyed(synthetic, t), t, out);
-      assertTrue(pending.path("message").asText().endsWith(" (details: " + origin + "/)"),
-          "the plug-in's Status shows the page's address: " + pending);
-    }
-    long end = System.currentTimeMillis() + PIPELINE.toMillis();
-    JsonNode r = PipelineRunnersTest.render(sock, PipelineRunnersTest.keyed(synthetic, 1), 1, out);
-    while (!r.path("status").asText().equals("stylized") && System.currentTimeMillis() < end) {
-      Thread.sleep(500);
-      r = PipelineRunnersTest.render(sock, PipelineRunnersTest.keyed(synthetic, 1), 1, out);
-    }
-    assertEquals("stylized", r.path("status").asText(), r.toString());
-    String stylize = null;
-    for (JsonNode s : call("GET", "/v1/status/jobs", null)) {
-      if (s.path("job").path("spec").path("kind").asText().equals("stylize")) {
-        stylize = s.path("job").path("id").asText();
-      }
-    }
-    String id = stylize;
-    awaitState(id, "succeeded", LIVE);
-    browser.await(LIVE, "the collected clip's thumbnails are listed",
-        d -> d.findElements(By.cssSelector(".clip .thumbs img")).size() == FRAMES);
+    // The clip of the cancelled job above: its decomposition resumes from the checkpoint the cancel kept.
+    String id = call("POST", "/v1/jobs", "{\"kind\":\"stylize\",\"priority\":\"interactive\",\"source\":\""
+        + dir.resolve("keyed") + "\",\"params\":" + STYLE + "}").path("id").asText();
+    awaitState(id, "succeeded", PIPELINE);
     jobRow(id).click();
 
     WebElement chart = browser.driver().findElement(By.id("loss-chart"));
@@ -309,7 +296,9 @@ class StatusPageBrowserTest {
     try (ShimClient c = ShimClient.unix(host.config().bridgeSocket()); ShmRequest shm = new ShmRequest(w, h, new float[w * h * 4])) {
       for (int t = 0; t < LONG_CLIP; t++) {
         TestFrames.put(shm.input(), TestFrames.rgba(w, h, t));
-        c.call(shm.render(t, t, LONG_CLIP, "{\"matteSource\":\"alpha\"}"));
+        JsonNode pending = c.call(shm.render(t, t, LONG_CLIP, "{\"matteSource\":\"alpha\"}"));
+        assertTrue(pending.path("message").asText().endsWith(" (details: " + origin + "/)"),
+            "the plug-in's Status shows the page's address: " + pending);
       }
     }
     browser.await(LIVE, "every job is listed and none is left running",
