@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  * {@code styleatlas status}: has the running host open its status page on loopback, prints the link (with
  * a one-time token) and opens it in the browser ({@code xdg-open}) unless {@code --no-browser}. docs/HOST.md.
  */
-@Command(name = "status", description = "Open the engine host's status page (jobs, losses, atlases, before/after) in a browser.")
+@Command(name = "status",
+    description = "Open the engine host's status page (jobs, losses, atlases, before/after) in a browser.")
 final class StatusCommand implements Callable<Integer> {
   /** How long the host may take to answer. */
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -50,24 +51,27 @@ final class StatusCommand implements Callable<Integer> {
     out.println("StyleAtlas status page: " + link);
     out.println("The link works once, from this machine; run 'styleatlas status' again for another.");
     if (!noBrowser) {
-      out.println(openBrowser(link) ? "Opened it in your browser." : "Open it in a browser (no " + OPENER + " found).");
+      out.println(openBrowser(link));
     }
     out.flush();
     return ExitCodes.OK;
   }
 
-  /** Starts {@code xdg-open link}; false when it is not installed or fails at once. */
-  private static boolean openBrowser(URI link) throws InterruptedException {
+  /** Starts {@code xdg-open link}; returns what happened, for the user. */
+  private static String openBrowser(URI link) throws InterruptedException {
     Path opener = findOnPath(OPENER);
     if (opener == null) {
-      return false;
+      return "Open it in a browser (" + OPENER + " is not installed).";
     }
     try {
       Process p = new ProcessBuilder(opener.toString(), link.toString()).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      return !p.waitFor(2, TimeUnit.SECONDS) || p.exitValue() == 0;
+      if (p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() != 0) {
+        return "Open it in a browser (" + OPENER + " failed with exit code " + p.exitValue() + ").";
+      }
+      return "Opened it with " + OPENER + ".";
     } catch (IOException e) {
-      return false;
+      return "Open it in a browser (" + OPENER + " could not start: " + e.getMessage() + ").";
     }
   }
 

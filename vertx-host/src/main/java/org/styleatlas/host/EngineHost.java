@@ -112,7 +112,8 @@ public final class EngineHost implements AutoCloseable {
       jobs.start();
       await(vertx.deployVerticle(bridge));
       await(vertx.deployVerticle(http));
-      await(vertx.deployVerticle(new StatusPageVerticle(config, http, new JobMonitor(cache, jobs, render.renderer()))));
+      JobMonitor monitor = new JobMonitor(cache, jobs, render.renderer());
+      await(vertx.deployVerticle(new StatusPageVerticle(config, http, monitor)));
       LOG.info("StyleAtlas host {} up: bridge {}, HTTP {}, cache {}, state {}", BridgeHandler.ENGINE_VERSION,
           config.bridgeSocket(), config.httpSocket(), config.cacheDir(), config.stateDir());
       return Optional.of(new EngineHost(config, vertx, ch, lock, jobs, bridge, http));

@@ -98,7 +98,7 @@ public final class HttpApiVerticle extends VerticleBase {
     return r;
   }
 
-  /** Adds the API's calls (not the token check, body handler or 404) to {@code r}; the status page serves them too. */
+  /** Adds the API's calls (not the token check, body handler or 404) to {@code r}; the status page's listener too. */
   public void mountApi(Router r) {
     r.get(HEALTH).handler(this::health);
     r.post("/v1/jobs").handler(this::submit);

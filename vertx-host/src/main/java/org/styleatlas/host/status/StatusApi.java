@@ -27,6 +27,7 @@ final class StatusApi {
   static final String EVENTS = "/v1/status/events";
   static final String CLIPS = "/v1/status/clips";
 
+  private static final String JSON_TYPE = "application/json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Vertx vertx;
@@ -44,12 +45,12 @@ final class StatusApi {
   }
 
   void mount(Router r) {
-    r.get(JOBS).handler(ctx -> blocking(ctx, () -> json(monitor.jobs()), "application/json"));
+    r.get(JOBS).handler(ctx -> blocking(ctx, () -> json(monitor.jobs()), JSON_TYPE));
     r.get(EVENTS).handler(this::events);
-    r.get(CLIPS).handler(ctx -> blocking(ctx, () -> json(monitor.clips()), "application/json"));
-    r.post("/v1/jobs/:id/retry").handler(ctx -> blocking(ctx, () -> json(monitor.retry(id(ctx))), "application/json", 201));
-    r.get("/v1/jobs/:id/artifacts").handler(ctx -> blocking(ctx, () -> json(monitor.artifacts(id(ctx))), "application/json"));
-    r.get("/v1/jobs/:id/losses").handler(ctx -> blocking(ctx, () -> json(monitor.losses(id(ctx))), "application/json"));
+    r.get(CLIPS).handler(ctx -> blocking(ctx, () -> json(monitor.clips()), JSON_TYPE));
+    r.post("/v1/jobs/:id/retry").handler(ctx -> blocking(ctx, () -> json(monitor.retry(id(ctx))), JSON_TYPE, 201));
+    r.get("/v1/jobs/:id/artifacts").handler(ctx -> blocking(ctx, () -> json(monitor.artifacts(id(ctx))), JSON_TYPE));
+    r.get("/v1/jobs/:id/losses").handler(ctx -> blocking(ctx, () -> json(monitor.losses(id(ctx))), JSON_TYPE));
     r.get("/v1/jobs/:id/atlases/:file").handler(this::atlas);
     r.get("/v1/jobs/:id/frames/:t/:file").handler(this::view);
   }
@@ -108,7 +109,8 @@ final class StatusApi {
     String file = ctx.pathParam("file");
     String name = file.endsWith(".png") ? file.substring(0, file.length() - 4) : "";
     if (!names.contains(name)) {
-      ApiError.send(ctx, 400, what + ": must be one of " + String.join(", ", names.stream().map(n -> n + ".png").toList()));
+      ApiError.send(ctx, 400, what + ": must be one of "
+          + String.join(", ", names.stream().map(n -> n + ".png").toList()));
       return null;
     }
     return name;
