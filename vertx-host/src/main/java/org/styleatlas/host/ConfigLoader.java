@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.host.shm.LibC;
 
 
@@ -86,8 +86,8 @@ public final class ConfigLoader {
     d.put("tcp.bridgePort", "7461");
     d.put("tcp.httpPort", "7462");
     d.put("tcp.tokenFile", "");
-    d.put("cache.dir", ContentCache.defaultRoot().toString());
-    d.put("cache.maxBytes", Long.toString(20L << 30));
+    d.put("cache.dir", Studio.defaultCacheDir().toString());
+    d.put("cache.maxBytes", Long.toString(Studio.DEFAULT_MAX_BYTES));
     d.put("state.dir", xdg("XDG_STATE_HOME", ".local/state").resolve("styleatlas").toString());
     d.put("http.maxBodyBytes", "65536");
     d.put("shutdown.waitSeconds", "30");

@@ -142,6 +142,17 @@ public final class ContentCache {
     delete(entryDir(key));
   }
 
+  /** One complete entry: its address, size and when it was last used. */
+  public record Listing(CacheKey key, long bytes, Instant lastUsed) {}
+
+  /** Every complete entry, least recently used first. */
+  public List<Listing> list() {
+    List<Listed> all = entries();
+    all.sort(Comparator.comparing(Listed::lastUsed));
+    return all.stream().map(e -> new Listing(new CacheKey(e.dir().getParent().getFileName().toString(),
+        e.dir().getFileName().toString()), e.bytes(), e.lastUsed().toInstant())).toList();
+  }
+
   /** Total size in bytes of all complete entries. */
   public long sizeBytes() {
     return entries().stream().mapToLong(Listed::bytes).sum();

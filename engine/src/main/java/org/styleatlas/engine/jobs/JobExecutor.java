@@ -97,8 +97,8 @@ public final class JobExecutor implements AutoCloseable {
    * job also queues its decomposition when that is not cached.
    */
   public Job submit(JobSpec spec) {
-    CacheKey out = ArtifactKeys.output(spec);
-    if (spec.kind() == JobKind.STYLIZE && cache.find(ArtifactKeys.decomposition(spec)).isEmpty()) {
+    CacheKey out = runners.keys().output(spec);
+    if (spec.kind() == JobKind.STYLIZE && cache.find(runners.keys().decomposition(spec)).isEmpty()) {
       submit(spec.decomposition());
     }
     boolean cached = cache.find(out).isPresent();
@@ -242,7 +242,7 @@ public final class JobExecutor implements AutoCloseable {
     if (runners.runner(j.kind()).isEmpty()) {
       return false;
     }
-    return j.kind() != JobKind.STYLIZE || cache.find(ArtifactKeys.decomposition(j.spec())).isPresent();
+    return j.kind() != JobKind.STYLIZE || cache.find(runners.keys().decomposition(j.spec())).isPresent();
   }
 
   private void run(String id) {
@@ -308,7 +308,7 @@ public final class JobExecutor implements AutoCloseable {
     List<String> dependents;
     synchronized (lock) {
       dependents = queued.keySet().stream().map(jobs::get)
-          .filter(s -> s.kind() == JobKind.STYLIZE && ArtifactKeys.decomposition(s.spec()).equals(j.output()))
+          .filter(s -> s.kind() == JobKind.STYLIZE && runners.keys().decomposition(s.spec()).equals(j.output()))
           .map(Job::id).toList();
       dependents.forEach(queued::remove);
     }

@@ -24,7 +24,8 @@ import org.styleatlas.engine.video.Frame;
  * networks (a 1080p frame costs seconds where the whole clip costs minutes) and kept in the host's content
  * cache ({@link FrameMapCache}), so they survive a restart. Lookup order: memory ({@link LayerMapCache},
  * bounded by {@link PipelineSettings#mapCacheBytes()}) → the cache entry → evaluate and store. The
- * composite's outside-the-object pixels are the working-resolution source frame, resampled. Thread-safe.
+ * composite is drawn over the request's own pixels ({@link SourceComposite}), so an untouched pixel comes back
+ * bit-identical; {@code original} returns them. Thread-safe.
  */
 final class AtlasFrameRenderer implements ArtifactFrameRenderer {
   private static final int OPEN_DECOMPOSITIONS = 2;
@@ -49,16 +50,28 @@ final class AtlasFrameRenderer implements ArtifactFrameRenderer {
 
   @Override
   public void render(CacheEntry decomposition, CacheEntry stylized, int frameIndex, RenderParams settings, int width,
-      int height, FloatBuffer out) throws Exception {
+      int height, FloatBuffer source, FloatBuffer out) throws Exception {
     try (OpenScenes.Lease lease = scenes.acquire(decomposition)) {
       DecompositionScene scene = lease.scene();
       if (frameIndex < 0 || frameIndex >= scene.frameCount()) {
         throw new InputException("frame " + frameIndex + ": the clip has frames 0 … " + (scene.frameCount() - 1));
       }
       OutputMode mode = WireOutput.mode(settings.output());
+      if (mode == OutputMode.ORIGINAL) {
+        FloatBuffer pixels = source.duplicate();
+        pixels.clear().limit(width * height * 4);
+        out.put(pixels);
+        return;
+      }
       AtlasSet atlases = lease.atlases(stylized);
-      Frame frame = sampler.render(maps(decomposition, scene, frameIndex, width, height), scene.frame(frameIndex),
-          atlases.foregroundAt((float) settings.strength()), atlases.background(), mode);
+      FrameLayerMaps maps = maps(decomposition, scene, frameIndex, width, height);
+      if (mode == OutputMode.COMPOSITE) {
+        SourceComposite.render(sampler, maps, source, atlases.foregroundAt(1), atlases.background(),
+            (float) settings.strength(), out);
+        return;
+      }
+      Frame frame = sampler.render(maps, scene.frame(frameIndex), atlases.foregroundAt((float) settings.strength()),
+          atlases.background(), mode);
       WireOutput.write(frame, out);
     }
   }

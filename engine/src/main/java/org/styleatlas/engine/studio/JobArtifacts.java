@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.cache.Float32Files;
 import org.styleatlas.engine.decomposition.DecompositionFiles;
 import org.styleatlas.engine.decomposition.DecompositionReport;
 import org.styleatlas.engine.jobs.ArtifactKeys;
@@ -24,6 +25,7 @@ import org.styleatlas.engine.jobs.ArtifactFrameRenderer;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.RenderParams;
+import org.styleatlas.engine.pipeline.DecompositionEntry;
 import org.styleatlas.engine.video.ClipWriter;
 import org.styleatlas.engine.video.Frame;
 
@@ -53,10 +55,12 @@ final class JobArtifacts {
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final ContentCache cache;
+  private final ArtifactKeys keys;
   private final Optional<ArtifactFrameRenderer> renderer;
 
-  JobArtifacts(ContentCache cache, Optional<ArtifactFrameRenderer> renderer) {
+  JobArtifacts(ContentCache cache, ArtifactKeys keys, Optional<ArtifactFrameRenderer> renderer) {
     this.cache = cache;
+    this.keys = keys;
     this.renderer = renderer;
   }
 
@@ -120,7 +124,7 @@ final class JobArtifacts {
     int w = report.width();
     int h = report.height();
     FloatBuffer out = ByteBuffer.allocateDirect(w * h * 4 * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    r.render(d, s, t, VIEW_PARAMS.get(view), w, h, out);
+    r.render(d, s, t, VIEW_PARAMS.get(view), w, h, sourceFrame(d, t, w * h), out);
     float[] px = new float[w * h * 4];
     out.rewind().get(px);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -128,12 +132,26 @@ final class JobArtifacts {
     return png.toByteArray();
   }
 
+  /**
+   * The source frame the decomposition was trained on, at the working size, as the renderer's source:
+   * {@code [H·W·4]} float32 RGBA with alpha 1, from the entry's {@link DecompositionEntry#FRAMES}
+   * ({@code [T][H·W·3]} RGB).
+   */
+  private static FloatBuffer sourceFrame(CacheEntry decomposition, int t, int pixels) throws IOException {
+    float[] rgb = Float32Files.readLazily(decomposition.file(DecompositionEntry.FRAMES)).get(t);
+    FloatBuffer rgba = ByteBuffer.allocateDirect(pixels * 4 * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    for (int p = 0; p < pixels; p++) {
+      rgba.put(rgb[p * 3]).put(rgb[p * 3 + 1]).put(rgb[p * 3 + 2]).put(1f);
+    }
+    return rgba.rewind();
+  }
+
   private Optional<CacheEntry> decomposition(Job job) {
-    return cache.find(ArtifactKeys.decomposition(job.spec()));
+    return cache.find(keys.decomposition(job.spec()));
   }
 
   private Optional<CacheEntry> stylized(Job job) {
-    return job.kind() == JobKind.STYLIZE ? cache.find(ArtifactKeys.stylized(job.spec())) : Optional.empty();
+    return job.kind() == JobKind.STYLIZE ? cache.find(keys.stylized(job.spec())) : Optional.empty();
   }
 
   private static DecompositionReport report(CacheEntry e) throws IOException {

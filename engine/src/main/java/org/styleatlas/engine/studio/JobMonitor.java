@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.jobs.ArtifactFrameRenderer;
+import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.jobs.ClipRecord;
 import org.styleatlas.engine.jobs.ClipStore;
 import org.styleatlas.engine.jobs.Job;
@@ -33,14 +34,15 @@ public final class JobMonitor {
   private final JobTimeline timeline = new JobTimeline();
 
   /**
-   * Starts recording the executor's job events.
+   * Starts recording the executor's job events ({@link Studio#monitor()} makes the host's).
    *
+   * @param keys the addresses of the jobs' artifacts
    * @param renderer the host's frame renderer, if the build has one (before/after)
    */
-  public JobMonitor(ContentCache cache, JobExecutor jobs, Optional<ArtifactFrameRenderer> renderer) {
+  JobMonitor(ContentCache cache, JobExecutor jobs, ArtifactKeys keys, Optional<ArtifactFrameRenderer> renderer) {
     this.jobs = jobs;
     this.clips = new ClipStore(cache);
-    this.artifacts = new JobArtifacts(cache, renderer);
+    this.artifacts = new JobArtifacts(cache, keys, renderer);
     jobs.addListener(timeline::record);
   }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
-import org.styleatlas.engine.jobs.ArtifactKeys;
+import org.styleatlas.engine.jobs.SpecKeys;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobSpec;
@@ -19,7 +19,7 @@ class JobTimelineTest {
 
   private static Job event(long ms, int run, String stage, double progress, String message) {
     return new Job("j-0123456789abcdef", SPEC, JobState.RUNNING, progress, stage, message,
-        ArtifactKeys.output(SPEC), run, 0, ms);
+        SpecKeys.INSTANCE.output(SPEC), run, 0, ms);
   }
 
   @Test

@@ -14,18 +14,15 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.jobs.ClipRecord;
-import org.styleatlas.engine.jobs.ClipStore;
+import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobState;
-import org.styleatlas.engine.video.ClipWriter;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.host.SocketFiles;
 import org.styleatlas.host.TokenFile;
@@ -49,14 +46,14 @@ public final class HttpApiVerticle extends VerticleBase {
   public static final String HEALTH = "/v1/health";
 
   private final HostConfig config;
-  private final ClipStore clips;
+  private final Studio studio;
   private final TokenFile token;
   private volatile int tcpPort = -1;
 
   /** @param token the TCP token, or null when TCP is off */
-  public HttpApiVerticle(HostConfig config, ClipStore clips, TokenFile token) {
+  public HttpApiVerticle(HostConfig config, Studio studio, TokenFile token) {
     this.config = config;
-    this.clips = clips;
+    this.studio = studio;
     this.token = token;
   }
 
@@ -204,13 +201,7 @@ public final class HttpApiVerticle extends VerticleBase {
     }
     int t = Integer.parseInt(file.group(1));
     vertx.executeBlocking(() -> {
-      ClipRecord rec = clips.clip(clip).orElse(null);
-      if (rec == null) {
-        return null;
-      }
-      ByteArrayOutputStream png = new ByteArrayOutputStream();
-      ClipWriter.encodePng(clips.frame(rec, t), png);
-      return Buffer.buffer(png.toByteArray());
+      return studio.clipFramePng(clip, t).map(Buffer::buffer).orElse(null);
     }, false).onSuccess(png -> {
       if (png == null) {
         ApiError.send(ctx, 404, "clip " + clip + ": not collected or evicted from the cache");

@@ -1,4 +1,4 @@
-package org.styleatlas.host.render;
+package org.styleatlas.engine.studio;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,4 @@
-package org.styleatlas.host.render;
-
+package org.styleatlas.engine.studio;
 
 /**
  * The answer to one frame or render request.
@@ -11,5 +10,5 @@ package org.styleatlas.host.render;
  * @param message what the plugin shows in its Status param
  * @param collected frames collected so far in the frame's run (or the clip's length once known)
  */
-public record RenderOutcome(boolean stylized, String clip, String stage, double progress, String message,
+public record FrameAnswer(boolean stylized, String clip, String stage, double progress, String message,
     int collected) {}
