@@ -65,6 +65,12 @@ final class FramePath {
     FramePixels px = req.pixels();
     String hash = FrameHashes.of(px, req.decompose().matteSource());
     clips.putFrame(hash, px.width(), px.height(), px.image(), px.matte());
+    if (!clips.sameFrame(hash, px.image(), px.matte())) {
+      LOG.warn("frame {} at time {}: its fingerprint matches a stored frame with other pixels; not recognised",
+          hash.substring(0, 12), req.time());
+      px.copySourceToOutput();
+      return new FrameAnswer(false, "", "collecting", 0, "frame not recognised (fingerprint collision)", 0);
+    }
     refreshClips();
     ClipCollector.Outcome outcome = collector.contribute(px.width(), px.height(), req.decompose(), req.time(), hash,
         req.clipLength(), req.batch());

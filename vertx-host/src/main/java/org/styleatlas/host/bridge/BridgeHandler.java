@@ -19,6 +19,7 @@ import org.styleatlas.engine.studio.JobFailedException;
 import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.host.TokenFile;
 import org.styleatlas.host.shm.Segments;
+import org.styleatlas.host.status.StatusPage;
 
 
 /**
@@ -120,7 +121,8 @@ public final class BridgeHandler {
           request(planes, r.params(), r.time(), r.clipLength(), Boolean.TRUE.equals(r.batch())));
       Buffer out = tcp ? toBuffer(planes.output()) : null;
       BridgeReply reply = new BridgeReply.Render("render", r.id(), o.stylized() ? "stylized" : "pending", o.clip(),
-          o.stage(), o.progress(), o.stylized() ? null : o.message(), o.blocked() ? Boolean.TRUE : null,
+          o.stage(), o.progress(), o.stylized() ? null : StatusPage.withPageHint(vertx, o.message()),
+          o.blocked() ? Boolean.TRUE : null,
           out == null ? null : (long) out.length());
       return new Answer(reply, out);
     }
