@@ -68,7 +68,7 @@ public final class JobMonitor {
       throw new InputException("job " + id + ": only a failed or cancelled job can be retried; it is "
           + job.state().toString().toLowerCase(Locale.ROOT));
     }
-    return timeline.status(jobs.submit(job.spec()));
+    return timeline.status(jobs.retry(id).orElseThrow()); // a failure is remembered; retry queues it anew
   }
 
   /** The job's decomposition and stylization, as far as they are in the cache. Blocking. */
