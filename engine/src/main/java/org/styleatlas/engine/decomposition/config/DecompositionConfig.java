@@ -21,13 +21,22 @@ import org.styleatlas.engine.flow.FlowConfig;
  * @param atlasResolution pixels of the discretised atlas across the full uv range [−1, 1]
  * @param init how the mappings and α start (pre-training targets)
  * @param device where to train (not part of the result's identity)
+ * @param sampling how the main phase draws its pixels
  */
 public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig losses, OptimizerConfig optimizer,
-    DecompositionSchedule schedule, FlowConfig flow, int atlasResolution, Initialisation init, DeviceChoice device) {
+    DecompositionSchedule schedule, FlowConfig flow, int atlasResolution, Initialisation init, DeviceChoice device,
+    PixelSampling sampling) {
+
+  /**
+   * On a GPU each step draws this many times the schedule's pixels: a CPU step's cost grows with the
+   * batch, a GPU's hardly does at these sizes, so the GPU sees more of the clip per step for the same
+   * number of steps.
+   */
+  public static final int GPU_BATCH_FACTOR = 8;
 
   public DecompositionConfig {
     if (mode == null || model == null || losses == null || optimizer == null || schedule == null || flow == null
-        || init == null || device == null) {
+        || init == null || device == null || sampling == null) {
       throw new IllegalArgumentException("decomposition config is missing a section");
     }
     if (atlasResolution < 16 || atlasResolution > 8192) {
@@ -58,7 +67,7 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
         true);
     return new DecompositionConfig(Mode.FAITHFUL, model, LossConfig.nla(), OptimizerConfig.nla(),
         new DecompositionSchedule(400_000, 100, 10_000, 1L, 500), FlowConfig.defaults(), 1000, Initialisation.IDENTITY,
-        DeviceChoice.AUTO);
+        DeviceChoice.AUTO, PixelSampling.uniform());
   }
 
   /**
@@ -83,11 +92,11 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
     return new DecompositionConfig(Mode.FAST, model, LossConfig.nla().withSchedules(300, 1000),
         new OptimizerConfig(5e-3, 1e-2, 0.9, 0.99, 1e-15, 0.03),
         new DecompositionSchedule(6000, 100, 2048, 1L, 250), FlowConfig.defaults(), 1000, Initialisation.MOTION,
-        DeviceChoice.AUTO);
+        DeviceChoice.AUTO, PixelSampling.uniform());
   }
 
   public DecompositionConfig withSchedule(DecompositionSchedule s) {
-    return new DecompositionConfig(mode, model, losses, optimizer, s, flow, atlasResolution, init, device);
+    return new DecompositionConfig(mode, model, losses, optimizer, s, flow, atlasResolution, init, device, sampling);
   }
 
   public DecompositionConfig withIterations(int n) {
@@ -95,23 +104,40 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
   }
 
   public DecompositionConfig withLosses(LossConfig l) {
-    return new DecompositionConfig(mode, model, l, optimizer, schedule, flow, atlasResolution, init, device);
+    return new DecompositionConfig(mode, model, l, optimizer, schedule, flow, atlasResolution, init, device, sampling);
   }
 
   public DecompositionConfig withOptimizer(OptimizerConfig o) {
-    return new DecompositionConfig(mode, model, losses, o, schedule, flow, atlasResolution, init, device);
+    return new DecompositionConfig(mode, model, losses, o, schedule, flow, atlasResolution, init, device, sampling);
   }
 
   public DecompositionConfig withInit(Initialisation i) {
-    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, i, device);
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, i, device, sampling);
   }
 
   public DecompositionConfig withDevice(DeviceChoice d) {
-    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, init, d);
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, init, d, sampling);
   }
 
   public DecompositionConfig withAtlasResolution(int r) {
-    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, r, init, device);
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, r, init, device, sampling);
+  }
+
+  public DecompositionConfig withSampling(PixelSampling p) {
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, init, device, p);
+  }
+
+  /**
+   * This config as trained on {@code device}: on a GPU the batch is {@link #GPU_BATCH_FACTOR} times the
+   * schedule's (and the fingerprint, hence the cache key, says so); on the CPU it is this config.
+   */
+  public DecompositionConfig forDevice(ai.djl.Device device) {
+    if (!device.isGpu()) {
+      return this;
+    }
+    DecompositionSchedule s = schedule;
+    return withSchedule(new DecompositionSchedule(s.iterations(), s.pretrainIterations(),
+        s.batchPixels() * GPU_BATCH_FACTOR, s.seed(), s.checkpointEvery()));
   }
 
   /** What the trained result depends on (everything but the device and checkpoint period), for cache keys. */
@@ -119,6 +145,6 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
     DecompositionSchedule s = schedule;
     return "decomposition-v1|" + mode + "|" + model + "|" + losses + "|" + optimizer + "|" + s.iterations() + "|"
         + s.pretrainIterations() + "|" + s.batchPixels() + "|" + s.seed() + "|" + flow + "|" + atlasResolution
-        + "|" + init;
+        + "|" + init + (sampling.byError() ? "|" + sampling : "");
   }
 }
