@@ -107,6 +107,33 @@ class DecompositionJobTest {
   }
 
   /**
+   * The report measures every frame against the clip: its α-vs-matte IoU is the one the cached maps give,
+   * its whole-frame PSNR sits between the inside and outside PSNR, and the summary names the worst frame.
+   */
+  @Test
+  void reportMeasuresEveryFrameInsideAndOutsideTheMatte() throws Exception {
+    DecompositionReport r = trained.report();
+    ClipLayerMaps maps = trained.maps();
+    assertEquals(maps.frames(), r.frameQuality().size());
+    double worst = Double.MAX_VALUE;
+    for (FrameQuality q : r.frameQuality()) {
+      FrameQuality again = FrameQuality.measure(q.frame(), maps.rgb().isEmpty()
+          ? MapEvaluator.reconstructFrame(trained.model(), trained.manager(), trained.geometry(), q.frame())
+          : maps.rgb().get(q.frame()), synthetic.clip().frame(q.frame()), synthetic.clip().matte(q.frame()),
+          maps.alpha().get(q.frame()));
+      assertEquals(again.alphaIou(), q.alphaIou(), 1e-9);
+      assertEquals(r.psnr().get(q.frame()), q.psnr(), 1e-9);
+      assertTrue(q.psnr() >= Math.min(q.psnrInside(), q.psnrOutside()) - 1e-9
+          && q.psnr() <= Math.max(q.psnrInside(), q.psnrOutside()) + 1e-9, q.toString());
+      worst = Math.min(worst, q.psnr());
+    }
+    assertEquals(worst, r.quality().worstPsnr(), 1e-12);
+    assertEquals(r.meanPsnr(), r.quality().meanPsnr(), 1e-12);
+    LOG.info("report: {}", r.quality());
+    r.frameQuality().forEach(q -> LOG.info("frame {}", q));
+  }
+
+  /**
    * Points fixed on the rigid object, followed along their true motion, land on nearly the same
    * foreground atlas point in every frame: the mean distance to each point's centroid is under 25% of
    * the atlas distance between two tracked points 0.85 object units apart (about 10 px here), i.e. the

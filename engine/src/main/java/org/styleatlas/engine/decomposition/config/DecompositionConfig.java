@@ -103,6 +103,10 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
     return withSchedule(schedule.withIterations(n));
   }
 
+  public DecompositionConfig withModel(AtlasModelConfig m) {
+    return new DecompositionConfig(mode, m, losses, optimizer, schedule, flow, atlasResolution, init, device, sampling);
+  }
+
   public DecompositionConfig withLosses(LossConfig l) {
     return new DecompositionConfig(mode, model, l, optimizer, schedule, flow, atlasResolution, init, device, sampling);
   }

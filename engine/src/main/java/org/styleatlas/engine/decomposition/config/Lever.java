@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.atlas.encoding.EncodingConfig;
 
 /**
  * The quality levers of issue #17 that can be switched on or off in the fast preset, so a benchmark can
@@ -21,6 +22,17 @@ public enum Lever {
           on ? Integer.MAX_VALUE : BOOTSTRAP_UNTIL_BEFORE));
     }
   },
+  /**
+   * α's positional encoding one-to-one on [−1, 1] ({@link EncodingConfig.Positional#injective}): with
+   * NLA's octaves the first and last frame encode identically, and α could not cover the object in both.
+   */
+  ENCODING {
+    @Override
+    DecompositionConfig set(DecompositionConfig c, boolean on) {
+      return c.withModel(c.model().withAlphaEncoding(on ? EncodingConfig.Positional.injective(ALPHA_FREQUENCIES)
+          : new EncodingConfig.Positional(ALPHA_FREQUENCIES)));
+    }
+  },
   /** Half of each batch drawn by the current error ({@link PixelSampling#errorWeighted()}). */
   SAMPLING {
     @Override
@@ -28,6 +40,9 @@ public enum Lever {
       return c.withSampling(on ? PixelSampling.errorWeighted() : PixelSampling.uniform());
     }
   };
+
+  /** Octaves of the fast preset's α encoding (NLA's α has 5). */
+  public static final int ALPHA_FREQUENCIES = 5;
 
   /** The fast preset's alpha-bootstrapping schedule before the matte was made authoritative. */
   public static final int BOOTSTRAP_UNTIL_BEFORE = 1000;
@@ -74,6 +89,6 @@ public enum Lever {
       }
     }
     throw new InputException("variant '" + spec + "': unknown lever '" + part + "', expected preset, none or "
-        + "levers joined by '+' among matte, sampling");
+        + "levers joined by '+' among matte, encoding, sampling");
   }
 }
