@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.decomposition.ClipQuality;
 import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.decomposition.DecompositionReport;
 import org.styleatlas.engine.decomposition.DecompositionJob;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.decomposition.config.Lever;
@@ -132,6 +135,33 @@ final class BenchCommand implements Runnable {
       summary.forEach(out::println);
       out.flush();
       return ExitCodes.OK;
+    }
+  }
+
+  /** One line of {@code bench decompose}'s per-run summary: the clip's quality, steps and times. */
+  static final class SummaryRow {
+    static final String HEADER = String.format(Locale.ROOT, "%-16s %-22s %7s %13s %7s %7s %7s %7s %7s %8s %8s",
+        "clip", "variant", "mean_dB", "worst_dB(fr)", "in_dB", "worstIn", "out_dB", "IoUmean", "IoUmin", "steps",
+        "wall_s");
+
+    private SummaryRow() {}
+
+    /**
+     * @param wallSeconds the run's elapsed time, flow, training and evaluation included
+     */
+    static String of(String clip, String variant, DecompositionReport r, double wallSeconds) {
+      ClipQuality q = r.quality();
+      return String.format(Locale.ROOT, "%-16s %-22s %7.2f %8.2f(%3d) %7s %7s %7s %7s %7s %8d %8.1f", clip, variant,
+          q.meanPsnr(), q.worstPsnr(), q.worstFrame(), f2(q.meanPsnrInside()), f2(q.worstPsnrInside()),
+          f2(q.meanPsnrOutside()), f3(q.meanAlphaIou()), f3(q.minAlphaIou()), r.iterations(), wallSeconds);
+    }
+
+    private static String f2(Double v) {
+      return v == null ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String f3(Double v) {
+      return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
   }
 }
