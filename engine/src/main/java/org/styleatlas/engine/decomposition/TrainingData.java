@@ -114,7 +114,6 @@ final class TrainingData {
   PixelBatch sample(SplittableRandom rnd, int n, float globalPixels, ErrorMap errors, int byError) {
     int w = geometry.width();
     int h = geometry.height();
-    int frames = geometry.frames();
     int plane = w * h;
     float[] xyt = new float[n * 3];
     float[] xytDx = new float[n * 3];

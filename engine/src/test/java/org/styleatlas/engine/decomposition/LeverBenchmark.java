@@ -17,14 +17,14 @@ import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 
 /**
  * The #17 levers side by side on the generated rigid clip (64x36, 8 frames), {@link #ITERATIONS} steps
- * each, for docs/BENCHMARKS.md: per variant the report's mean, worst frame, inside/outside PSNR and IoU.
+ * each ({@code -Dstyleatlas.iterations=N} to change), for docs/BENCHMARKS.md: per variant the report's mean, worst frame, inside/outside PSNR and IoU.
  * Off by default; run with {@code mvn -B -q -o -pl engine -am test -Dtest=LeverBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dstyleatlas.bench=true [-Dstyleatlas.variants=none,encoding]}.
  */
 @EnabledIfSystemProperty(named = "styleatlas.bench", matches = "true")
 class LeverBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(LeverBenchmark.class);
-  private static final int ITERATIONS = 150;
+  private static final int ITERATIONS = Integer.getInteger("styleatlas.iterations", 150);
 
   @Test
   void variantsSideBySide() throws Exception {
@@ -40,8 +40,8 @@ class LeverBenchmark {
       try (Decomposition d = DecompositionJob.builder().setClip(synthetic.clip()).setConfig(c).optCache(cache)
           .build().run()) {
         ClipQuality q = d.report().quality();
-        rows.add(String.format("%-20s mean %.2f dB, worst %.2f (frame %d), inside %.2f, outside %.2f, IoU mean %.3f"
-            + " min %.3f", variant, q.meanPsnr(), q.worstPsnr(), q.worstFrame(), q.meanPsnrInside(),
+        rows.add(String.format("%-20s %5d steps: mean %.2f dB, worst %.2f (frame %d), inside %.2f, outside %.2f, IoU mean %.3f"
+            + " min %.3f", variant, d.report().iterations(), q.meanPsnr(), q.worstPsnr(), q.worstFrame(), q.meanPsnrInside(),
             q.meanPsnrOutside(), q.meanAlphaIou(), q.minAlphaIou()));
         LOG.info("{}", rows.get(rows.size() - 1));
       }

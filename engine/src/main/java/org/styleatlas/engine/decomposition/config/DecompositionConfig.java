@@ -73,7 +73,8 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
   /**
    * Hash grids for the atlases (Hashing-NVD's setting: 16×2, 2^15 rows, base 16, growth 1.25, one
    * network per layer) feeding 2×64 MLPs; smooth mappings as plain 4×64 MLPs (as in NLA, narrower);
-   * α with a 5-frequency positional encoding and a 3×64 MLP. Tables at lr 1e-2, MLPs at 5e-3, with
+   * α with a positional encoding one-to-one on [−1, 1] (NLA's 5 octaves and one below, so the first and
+   * last frame differ) and a 3×64 MLP; half of each batch drawn by the current error (issue #17). Tables at lr 1e-2, MLPs at 5e-3, with
    * Instant-NGP's Adam (β2 0.99, ε 1e-15), both rates decaying to 0.03× over the run; 2048 pixels per
    * step; NLA's loss weights with global rigidity for the first 300 main-phase steps and alpha
    * bootstrapping for the first 1000 (NLA: 5000 and 10k of 400k steps; a budgeted run here takes a few
@@ -86,13 +87,13 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
     AtlasModelConfig model = new AtlasModelConfig(
         new FieldConfig(new EncodingConfig.None(), new MlpConfig(4, 64)),
         new FieldConfig(new EncodingConfig.None(), new MlpConfig(4, 64)),
-        new FieldConfig(new EncodingConfig.Positional(5), new MlpConfig(3, 64)),
+        new FieldConfig(EncodingConfig.Positional.injective(5), new MlpConfig(3, 64)),
         new FieldConfig(EncodingConfig.HashGrid.hashingNvd(), new MlpConfig(2, 64)),
         false);
     return new DecompositionConfig(Mode.FAST, model, LossConfig.nla().withSchedules(300, 1000),
         new OptimizerConfig(5e-3, 1e-2, 0.9, 0.99, 1e-15, 0.03),
         new DecompositionSchedule(6000, 100, 2048, 1L, 250), FlowConfig.defaults(), 1000, Initialisation.MOTION,
-        DeviceChoice.AUTO, PixelSampling.uniform());
+        DeviceChoice.AUTO, PixelSampling.errorWeighted());
   }
 
   public DecompositionConfig withSchedule(DecompositionSchedule s) {

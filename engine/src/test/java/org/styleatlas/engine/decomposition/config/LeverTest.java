@@ -26,6 +26,7 @@ class LeverTest {
     assertEquals(none.losses().globalRigidityUntil(), both.losses().globalRigidityUntil());
 
     assertEquals(DecompositionConfig.fast(), Lever.variant("preset"));
+    assertEquals(DecompositionConfig.fast(), Lever.variant("encoding+sampling"), "the levers the preset keeps");
     assertNotEquals(none.fingerprint(), both.fingerprint());
     assertThrows(InputException.class, () -> Lever.variant("matte+ghosts"));
   }
