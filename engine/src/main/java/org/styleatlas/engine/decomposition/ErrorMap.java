@@ -80,7 +80,8 @@ final class ErrorMap {
   }
 
   /**
-   * Records the squared errors seen at sampled pixels.
+   * Records the squared errors seen at sampled pixels; non-finite ones (a diverged step, which the trainer
+   * skips) are ignored.
    *
    * @param pixels clip pixel indices t·H·W + y·W + x
    * @param squaredError per pixel, the squared colour error summed over the 3 channels
@@ -97,7 +98,9 @@ final class ErrorMap {
       int rest = p % plane;
       int tile = tileOf(p / plane, rest % w, rest / w);
       float e = squaredError[i] / 3f;
-      error[tile] += decay * (e - error[tile]);
+      if (Float.isFinite(e)) {
+        error[tile] += decay * (e - error[tile]);
+      }
     }
     stale = true;
   }

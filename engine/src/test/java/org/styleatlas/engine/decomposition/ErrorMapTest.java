@@ -74,6 +74,24 @@ class ErrorMapTest {
   }
 
   @Test
+  void aDivergedStepLeavesTheEstimatesAlone() {
+    ErrorMap map = observedWithOneBadTile(new PixelSampling(1, 5, 0, 1), null);
+    int[] pixels = new int[G.frames() * PLANE];
+    float[] nan = new float[pixels.length];
+    for (int p = 0; p < pixels.length; p++) {
+      pixels[p] = p;
+      nan[p] = p % 2 == 0 ? Float.NaN : Float.POSITIVE_INFINITY;
+    }
+    map.observe(pixels, nan);
+    SplittableRandom rnd = new SplittableRandom(11);
+    int bad = 0;
+    for (int i = 0; i < 10_000; i++) {
+      bad += inBadTile(map.draw(rnd)) ? 1 : 0;
+    }
+    assertEquals(100.0 / 171, bad / 10_000.0, 0.03);
+  }
+
+  @Test
   void theMatteOutlineGetsItsBonus() {
     // object = x < 12 in every frame: the outline crosses tile column 2 (x 10..14)
     float[] matte = new float[G.frames() * PLANE];
