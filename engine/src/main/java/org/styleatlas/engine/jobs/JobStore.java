@@ -25,7 +25,7 @@ final class JobStore {
   JobStore(Path dir) {
     this.dir = dir;
     try {
-      Files.createDirectories(dir);
+      org.styleatlas.engine.cache.PrivateFolders.create(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create job folder " + dir + ": " + e.getMessage(), e);
     }
