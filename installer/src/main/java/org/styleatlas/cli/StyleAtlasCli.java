@@ -1,6 +1,6 @@
 package org.styleatlas.cli;
 
-import org.styleatlas.engine.runtime.DjlRuntime;
+import org.styleatlas.engine.studio.Studio;
 import picocli.CommandLine.Command;
 
 import picocli.CommandLine;
@@ -40,7 +40,7 @@ public final class StyleAtlasCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    DjlRuntime.forceOffline();
+    Studio.forceOffline();
     System.exit(commandLine().execute(args));
   }
 }

@@ -67,8 +67,6 @@ class ArchitectureTest {
       "org.styleatlas.cli.ClipCommand",
       "org.styleatlas.cli.DoctorCommand",
       "org.styleatlas.cli.ModelsCommand",
-      "org.styleatlas.cli.ProbeCommand",
-      "org.styleatlas.cli.StyleAtlasCli",
       "org.styleatlas.cli.StylizeBench");
 
   static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
