@@ -8,6 +8,8 @@ import picocli.CommandLine;
 /** The {@code styleatlas} command: text-driven stylization of video objects, on files. */
 @Command(
     name = "styleatlas",
+    // INHERIT: every subcommand, at any depth, answers -h/--help and -V/--version too.
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Text-driven, temporally consistent stylization of a video object.",

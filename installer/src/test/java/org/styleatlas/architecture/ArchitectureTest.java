@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,7 +111,7 @@ class ArchitectureTest {
   @Test
   void everyModuleIsImported() {
     for (String pkg : List.of(ENGINE, HOST, CLI)) {
-      assertTrue(MAIN_CLASSES.stream().anyMatch(resideInAPackage(pkg)::test), "no main class found in " + pkg);
+      assertTrue(MAIN_CLASSES.stream().anyMatch(resideInAPackage(pkg)), "no main class found in " + pkg);
     }
   }
 
@@ -147,6 +148,17 @@ class ArchitectureTest {
     stale.removeAll(current);
     assertEquals(Set.of(), stale, "entries of TEMPORARY_BOUNDARY_VIOLATORS that no longer violate any rule:"
         + " delete them (the list may only shrink)");
+  }
+
+  @Test
+  void noTwoMainClassesShareASimpleName() {
+    Map<String, List<String>> byName = MAIN_CLASSES.stream()
+        .filter(c -> c.getEnclosingClass().isEmpty() && !c.getSimpleName().equals("package-info"))
+        .collect(Collectors.groupingBy(JavaClass::getSimpleName, TreeMap::new,
+            Collectors.mapping(JavaClass::getName, Collectors.toList())));
+    byName.values().removeIf(names -> names.size() < 2);
+    assertEquals(Map.of(), byName, "top-level main classes with the same simple name mean different things under"
+        + " one name: rename one of each pair");
   }
 
   @Test
