@@ -48,7 +48,7 @@ final class ClipCommand {
 
     ClipModel open(PrintWriter err) {
       try (TerminalProgress progress = TerminalProgress.mebibytes(err)) {
-        return ClipModels.open(model, ClipModels.device(device), dir.store(), progress);
+        return choice().open(progress);
       }
     }
   }

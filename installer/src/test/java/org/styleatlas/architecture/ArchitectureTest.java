@@ -67,7 +67,6 @@ class ArchitectureTest {
       "org.styleatlas.cli.BenchCommand",
       "org.styleatlas.cli.ClipCommand",
       "org.styleatlas.cli.DoctorCommand",
-      "org.styleatlas.cli.ModelsCommand",
       "org.styleatlas.cli.StylizeBench");
 
   static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
