@@ -65,7 +65,6 @@ class ArchitectureTest {
    */
   static final Set<String> TEMPORARY_BOUNDARY_VIOLATORS = Set.of(
       "org.styleatlas.cli.BenchCommand",
-      "org.styleatlas.cli.ClipCommand",
       "org.styleatlas.cli.DoctorCommand",
       "org.styleatlas.cli.StylizeBench");
 
