@@ -9,6 +9,7 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.studio.ClipModelChoice;
 import org.styleatlas.engine.studio.ClipModelTools;
 import org.styleatlas.engine.studio.ModelLibrary;
+import org.styleatlas.engine.studio.PromptLength;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,16 +54,16 @@ final class ClipCommand {
 
     @Override
     public Integer call() {
-      ClipModelTools.Tokens prompt = ClipModelTools.tokenize(String.join(" ", words));
+      String text = String.join(" ", words);
+      ClipModelTools.Tokens prompt = ClipModelTools.tokenize(text);
       PrintWriter out = spec.commandLine().getOut();
       out.println(Arrays.stream(prompt.ids()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
       out.printf("%d of %d tokens%n", prompt.length(), ClipModelTools.CONTEXT_LENGTH);
       out.flush();
-      if (prompt.truncated()) {
-        spec.commandLine().getErr().printf("warning: the prompt has %d tokens; CLIP reads only the first %d,"
-            + " the rest is ignored%n", prompt.promptTokens(), ClipModelTools.CONTEXT_LENGTH - 2);
+      PromptLength.warning("the prompt", text).ifPresent(w -> {
+        spec.commandLine().getErr().println(w);
         spec.commandLine().getErr().flush();
-      }
+      });
       return ExitCodes.OK;
     }
   }

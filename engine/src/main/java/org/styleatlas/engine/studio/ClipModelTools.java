@@ -18,10 +18,9 @@ public final class ClipModelTools {
    *
    * @param ids the ids CLIP reads (start and end tokens included)
    * @param length how many of the {@value #CONTEXT_LENGTH} slots they fill
-   * @param truncated whether the prompt was cut to fit
-   * @param promptTokens the prompt's own token count before any cut
+   * @param truncated whether the prompt was cut to fit ({@link PromptLength} says how much)
    */
-  public record Tokens(int[] ids, int length, boolean truncated, int promptTokens) {}
+  public record Tokens(int[] ids, int length, boolean truncated) {}
 
   /**
    * A loaded model and one encoding of "a photo of a cat" and a grey image.
@@ -40,8 +39,7 @@ public final class ClipModelTools {
 
   public static Tokens tokenize(String prompt) {
     TokenizedPrompt t = ClipTokenizer.shared().tokenize(prompt);
-    int all = t.truncated() ? ClipTokenizer.shared().encode(t.text()).length : t.length() - 2;
-    return new Tokens(t.usedIds(), t.length(), t.truncated(), all);
+    return new Tokens(t.usedIds(), t.length(), t.truncated());
   }
 
   /** Loads the model and encodes one prompt and one image with it. */
