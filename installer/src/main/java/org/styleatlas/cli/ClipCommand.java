@@ -13,6 +13,7 @@ import org.styleatlas.engine.clipmodel.ClipTokenizer;
 import org.styleatlas.engine.clipmodel.KnownClipModel;
 import org.styleatlas.engine.clipmodel.TokenizedPrompt;
 import org.styleatlas.engine.studio.ClipModelChoice;
+import org.styleatlas.engine.studio.PromptLength;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,12 +69,10 @@ final class ClipCommand {
       out.println(Arrays.stream(prompt.usedIds()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
       out.printf("%d of %d tokens%n", prompt.length(), ClipTokenizer.CONTEXT_LENGTH);
       out.flush();
-      if (prompt.truncated()) {
-        int tokens = ClipTokenizer.shared().encode(prompt.text()).length;
-        spec.commandLine().getErr().printf("warning: the prompt has %d tokens; CLIP reads only the first %d,"
-            + " the rest is ignored%n", tokens, ClipTokenizer.CONTEXT_LENGTH - 2);
+      PromptLength.warning("the prompt", prompt.text()).ifPresent(w -> {
+        spec.commandLine().getErr().println(w);
         spec.commandLine().getErr().flush();
-      }
+      });
       return ExitCodes.OK;
     }
   }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "decompose", description = "Decompose a clip into layered neural atlases.")
 final class DecomposeCommand implements Callable<Integer> {
+  /** The largest working long edge, in pixels (#19.6). */
+  static final int MAX_SIZE = 2048;
 
   @Spec CommandSpec spec;
 
@@ -59,8 +61,8 @@ final class DecomposeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (size < 16) {
-      throw new InputException("--size: must be at least 16, got " + size);
+    if (size < 16 || size > MAX_SIZE) {
+      throw new InputException("--size: the working long edge must be 16 … " + MAX_SIZE + " pixels, got " + size);
     }
     TorchThreads.set(threads);
     ClipFiles files = new ClipFiles(input, Optional.ofNullable(matte), Optional.of(size), Optional.of(mode),

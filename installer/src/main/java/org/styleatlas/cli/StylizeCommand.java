@@ -101,6 +101,8 @@ final class StylizeCommand implements Callable<Integer> {
     Cancellation cancellation = Cancellation.none();
     StylizeRequest request = new StylizeRequest(prompt, local, Optional.ofNullable(styleImage), flags(),
         clipModel.choice());
+    request.warnings().forEach(spec.commandLine().getErr()::println);
+    spec.commandLine().getErr().flush();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       long t0 = System.nanoTime();
       StylizeOutcome done;

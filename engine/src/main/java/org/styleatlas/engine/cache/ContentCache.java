@@ -63,6 +63,7 @@ public final class ContentCache {
     this.root = root.toAbsolutePath();
     this.maxBytes = maxBytes;
     try {
+      PrivateFolders.create(this.root);
       Files.createDirectories(this.root.resolve(TMP));
       Files.createDirectories(this.root.resolve(LOCKS));
     } catch (IOException e) {
@@ -162,8 +163,14 @@ public final class ContentCache {
     Path tmp = root.resolve(TMP).resolve(UUID.randomUUID().toString());
     Files.createDirectories(tmp);
     try {
-      writer.write(tmp);
-      Manifest.of(tmp).write(tmp);
+      try {
+        writer.write(tmp);
+        Manifest.of(tmp).write(tmp);
+      } catch (IOException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        throw new IOException(m.contains(root.toString()) ? m : "cannot store " + key.kind() + " in the cache "
+            + root + ": " + m + " (the cache is unchanged)", e);
+      }
       Path dir = entryDir(key);
       Files.createDirectories(dir.getParent());
       try {

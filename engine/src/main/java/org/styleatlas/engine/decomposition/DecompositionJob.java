@@ -132,7 +132,7 @@ public final class DecompositionJob {
           cache.root().resolve("work").resolve(key.hash()).resolve("checkpoint.bin"), key.hash(),
           config.schedule().checkpointEvery());
       long t1 = System.nanoTime();
-      if (!Files.exists(checkpointer.file())) {
+      if (!checkpointer.resumable()) {
         pretrain(engine, model, data, manager);
         if (cancellation.isCancelled()) {
           throw new CancellationException("decomposition of " + clip.name()

@@ -7,10 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.Float32Files;
 import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.decomposition.DecompositionFiles;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.runtime.ProgressSink;
@@ -33,7 +38,7 @@ import org.styleatlas.engine.video.Frame;
  * ({@code DecompositionJob.Builder#optEntry}).
  */
 public final class DecompositionEntry {
-  static final String FRAMES = "frames.f32";
+  public static final String FRAMES = "frames.f32";
   static final String CLIP = "clip.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,6 +62,15 @@ public final class DecompositionEntry {
    */
   public static DecompositionScene open(CacheEntry entry, DecompositionConfig config, ProgressSink progress)
       throws IOException {
+    return open(entry, config, progress, Optional.empty());
+  }
+
+  /**
+   * {@link #open(CacheEntry, DecompositionConfig, ProgressSink)} with its maps at output sizes from
+   * {@code store} (shared by the host's scenes) instead of a store of its own.
+   */
+  static DecompositionScene open(CacheEntry entry, DecompositionConfig config, ProgressSink progress,
+      Optional<MapStore> store) throws IOException {
     String made = Files.readString(entry.file(DecompositionFiles.CONFIG), StandardCharsets.UTF_8).trim();
     if (!made.equals(config.fingerprint())) {
       throw new InputException("decomposition " + entry.key() + " was made with other decomposition settings"
@@ -69,7 +83,9 @@ public final class DecompositionEntry {
       int w = d.report().width();
       int h = d.report().height();
       List<Frame> frames = Float32Files.read(entry.file(FRAMES)).stream().map(px -> new Frame(w, h, 3, px)).toList();
-      return new DecompositionScene(d, Clip.of(info.name(), info.fps(), frames), progress);
+      Clip clip = Clip.of(info.name(), info.fps(), frames);
+      return store.isPresent() ? new DecompositionScene(d, clip, progress, store.get())
+          : new DecompositionScene(d, clip, progress);
     } catch (IOException | RuntimeException e) {
       d.close();
       throw e;

@@ -19,7 +19,8 @@ import org.styleatlas.engine.jobs.ClipIdentity;
 import org.styleatlas.engine.jobs.ClipRecord;
 import org.styleatlas.engine.jobs.ClipStore;
 import org.styleatlas.engine.jobs.DecomposeSettings;
-import org.styleatlas.engine.maps.ResolutionMapCache;
+import org.styleatlas.engine.maps.MapStore;
+import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.pipeline.ArtifactRecipe;
 import org.styleatlas.engine.pipeline.DecompositionEntry;
 import org.styleatlas.engine.pipeline.JobClips;
@@ -76,7 +77,7 @@ final class FileClips {
         .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, working)).optProgress(progress)
         .optCancellation(cancellation).build().run();
     return new PreparedClip(record, key,
-        new DecompositionScene(d, working, progress, Optional.of(new ResolutionMapCache(cache))), working);
+        new DecompositionScene(d, working, progress, new MapStore(Optional.of(cache), Scenes.RENDER_MEMORY_BYTES)), working);
   }
 
   DecompositionSummary decompose(ClipFiles files, Path out, String format, ProgressSink progress,

@@ -2,14 +2,15 @@ package org.styleatlas.engine.studio;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.styleatlas.engine.cache.ContentHasher;
+import org.styleatlas.engine.cache.FrameFingerprint;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.Matte;
 
 /**
- * The one recipe of frame identity (docs/PROTOCOL.md, "How the engine recognises a clip"): SHA-256 of the
- * size, the float32 RGBA pixels as the wire carries them (native byte order, top row first), the matte plane
- * when there is one, and the matte source. The plug-in's frames and the CLI's files are hashed alike, so a
+ * The one recipe of frame identity (docs/PROTOCOL.md, "How the engine recognises a clip"): the
+ * {@link FrameFingerprint} (xxHash64) of the size, the float32 RGBA pixels as the wire carries them (native
+ * byte order, top row first), the matte plane when there is one, and the matte source; a match is confirmed
+ * by the content ({@code ClipStore#sameFrame}). The plug-in's frames and the CLI's files are hashed alike, so a
  * clip prepared on the CLI is recognised from the plug-in's frames.
  */
 public final class FrameHashes {
@@ -17,12 +18,7 @@ public final class FrameHashes {
 
   /** The hash of a request's planes. */
   public static String of(FramePixels p, String matteSource) {
-    ContentHasher h = new ContentHasher().putLong(p.width()).putLong(p.height()).putBytes(p.image());
-    h.putLong(p.matte() == null ? 0 : 1);
-    if (p.matte() != null) {
-      h.putBytes(p.matte());
-    }
-    return h.putString(matteSource).hex();
+    return FrameFingerprint.of(p.width(), p.height(), p.image(), p.matte(), matteSource);
   }
 
   /**
@@ -30,25 +26,31 @@ public final class FrameHashes {
    * {@link #of(FramePixels, String)} for the plug-in's planes.
    */
   static final class Pending {
-    private final ContentHasher h;
-    private boolean matte;
+    private final int width;
+    private final int height;
+    private final long imageBytes;
+    private final long imageHash;
+    private long matteBytes = -1;
+    private long matteHash;
 
     /** Starts with a frame read from a file; RGB frames count as alpha 1. */
     Pending(Frame frame) {
-      h = new ContentHasher().putLong(frame.width()).putLong(frame.height()).putBytes(floats(rgba(frame)));
+      ByteBuffer image = floats(rgba(frame));
+      width = frame.width();
+      height = frame.height();
+      imageBytes = image.remaining();
+      imageHash = FrameFingerprint.hash(image);
     }
 
     /** Adds the frame's matte plane. */
     void matte(Matte m) {
-      h.putLong(1).putBytes(floats(m.values()));
-      matte = true;
+      ByteBuffer b = floats(m.values());
+      matteBytes = b.remaining();
+      matteHash = FrameFingerprint.hash(b);
     }
 
     String finish(String matteSource) {
-      if (!matte) {
-        h.putLong(0);
-      }
-      return h.putString(matteSource).hex();
+      return FrameFingerprint.combine(width, height, imageBytes, imageHash, matteBytes, matteHash, matteSource);
     }
   }
 

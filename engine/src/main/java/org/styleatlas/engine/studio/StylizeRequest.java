@@ -1,6 +1,8 @@
 package org.styleatlas.engine.studio;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,5 +18,16 @@ public record StylizeRequest(String prompt, String localPrompt, Optional<Path> s
     ClipModelChoice clipModel) {
   public StylizeRequest {
     styleImage = styleImage == null ? Optional.empty() : styleImage;
+  }
+
+  /**
+   * Warnings for the user about this request, such as a prompt longer than CLIP reads (75 tokens): the rest
+   * of it is ignored (#19.8).
+   */
+  public List<String> warnings() {
+    List<String> out = new ArrayList<>();
+    PromptLength.warning("--prompt", prompt).ifPresent(out::add);
+    PromptLength.warning("--local", localPrompt).ifPresent(out::add);
+    return out;
   }
 }

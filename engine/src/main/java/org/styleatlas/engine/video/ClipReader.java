@@ -36,6 +36,7 @@ public final class ClipReader {
     if (!Files.exists(source)) {
       throw InputException.of(source, "no such file or folder");
     }
+    FrameBudget.requireSourceSize(source, MediaInfo.probe(source).size());
     Sequence<Frame> frames = SourceReader.frames(source, request.longEdge(), sink);
     Optional<List<Matte>> mattes = request.matte().map(m -> readMatte(m, frames, request.longEdge(), sink));
     if (mattes.isEmpty() && frames.items().get(0).hasAlpha()) {

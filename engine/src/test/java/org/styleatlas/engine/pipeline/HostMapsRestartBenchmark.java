@@ -19,7 +19,7 @@ import org.styleatlas.engine.jobs.JobPriority;
 import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.RenderParams;
 import org.styleatlas.engine.jobs.StyleSettings;
-import org.styleatlas.engine.maps.FrameMapCache;
+import org.styleatlas.engine.maps.MapStore;
 
 /**
  * The host renderer across a restart: one frame of a clip rendered at an output size other than the
@@ -73,7 +73,7 @@ public final class HostMapsRestartBenchmark {
     List<Double> started = new ArrayList<>();
     List<Double> restarted = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
-      cache.remove(FrameMapCache.key(decomposition.key(), width, height, frame));
+      cache.remove(MapStore.key(decomposition.key(), width, height));
       float[] first = new float[width * height * 4];
       started.add(seconds(new AtlasFrameRenderer(settings, cache), decomposition, atlas, frame, width, height, first));
       ContentCache reopened = new ContentCache(root, 1L << 34);
@@ -84,7 +84,7 @@ public final class HostMapsRestartBenchmark {
           String.format("%.2f", started.get(r)), String.format("%.2f", restarted.get(r)), Arrays.equals(first, second));
     }
     LOG.info("frame {} at {}x{}, {} rounds: median first render {} s (maps evaluated), after a restart {} s "
-        + "(maps read from frame-maps/)", frame, width, height, rounds, String.format("%.2f", median(started)),
+        + "(maps read from size-maps/)", frame, width, height, rounds, String.format("%.2f", median(started)),
         String.format("%.2f", median(restarted)));
   }
 

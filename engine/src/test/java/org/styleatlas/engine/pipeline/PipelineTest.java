@@ -35,7 +35,7 @@ import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.JobStoppedException;
 import org.styleatlas.engine.jobs.RenderParams;
 import org.styleatlas.engine.jobs.StyleSettings;
-import org.styleatlas.engine.maps.FrameMapCache;
+import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.synthetic.SyntheticClip;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
@@ -179,8 +179,8 @@ class PipelineTest {
         "the restarted renderer gives identical pixels");
     assertEquals(0, restarted.evaluations(), "the restarted renderer read the maps from the cache entry");
 
-    Path uv = cache.root().resolve(FrameMapCache.KIND)
-        .resolve(FrameMapCache.key(decomposition.key(), 96, 54, T).hash()).resolve(DecompositionFiles.UV_FOREGROUND);
+    Path uv = cache.root().resolve(MapStore.KIND)
+        .resolve(MapStore.key(decomposition.key(), 96, 54).hash()).resolve(MapStore.EXACT);
     byte[] bytes = Files.readAllBytes(uv);
     bytes[bytes.length / 2] ^= 0x55;
     Files.write(uv, bytes);
@@ -201,7 +201,7 @@ class PipelineTest {
         && e.getFormattedMessage().contains("corrupt")), "a WARN names the corrupt entry: " + events.list);
     assertEquals(1, afterCorruption.evaluations(), "the corrupt entry was evaluated again");
     assertTrue(java.util.Arrays.equals(first, reevaluated), "re-evaluated maps give the same pixels");
-    assertTrue(reopened.find(FrameMapCache.key(decomposition.key(), 96, 54, T)).isPresent(), "and stored again");
+    assertTrue(reopened.find(MapStore.key(decomposition.key(), 96, 54)).isPresent(), "and stored again");
   }
 
   private static AtlasFrameRenderer renderer(ContentCache cache) {
