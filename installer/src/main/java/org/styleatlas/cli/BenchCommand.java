@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.styleatlas.engine.studio.RenderRequest;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.bench.SizeMapsBenchmark;
 import org.styleatlas.engine.cache.ContentCache;
@@ -168,7 +169,7 @@ final class BenchCommand implements Runnable {
       TorchThreads.set(threads);
       DjlRuntime.forceOffline();
       PrintWriter out = spec.commandLine().getOut();
-      FrameSize output = StylizeCommand.RenderOptions.parseSize("--render-size", renderSize);
+      FrameSize output = RenderRequest.parseSize("--render-size", renderSize);
       Path dir = data.resolve(clipName);
       ContentCache cache = new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
       DecompositionConfig decomposition = DecompositionConfig.fast().withIterations(decomposeIterations);

@@ -42,14 +42,7 @@ class PipelineRunnersTest extends HostTestBase {
 
   /** Frame t of the generated clip as straight RGBA with the object's matte as alpha. */
   static float[] keyed(SyntheticClip s, int t) {
-    float[] rgb = s.clip().frame(t).rgb().pixels();
-    float[] matte = s.clip().matte(t).values();
-    float[] px = new float[W * H * 4];
-    for (int p = 0; p < W * H; p++) {
-      System.arraycopy(rgb, p * 3, px, p * 4, 3);
-      px[p * 4 + 3] = matte[p];
-    }
-    return px;
+    return TestFrames.keyed(s.clip().frame(t).rgb().pixels(), s.clip().matte(t).values());
   }
 
   static JsonNode render(Path socket, float[] input, int t, float[] output) throws Exception {
@@ -86,12 +79,26 @@ class PipelineRunnersTest extends HostTestBase {
     assertEquals("stylized", r.path("status").asText(), r.toString());
     assertEquals("done", r.path("stage").asText());
     int transparentIn = 0;
+    int untouched = 0;
+    int changed = 0;
     float[] in = keyed(synthetic, 1);
     for (int p = 0; p < W * H; p++) {
-      assertEquals(1f, out[p * 4 + 3], "the composite is opaque: the output plane holds a rendered frame");
-      transparentIn += in[p * 4 + 3] == 0f ? 1 : 0;
+      assertTrue(out[p * 4 + 3] >= in[p * 4 + 3], "the composite never makes a pixel more transparent than the source");
+      boolean same = true;
+      for (int c = 0; c < 4; c++) {
+        same &= Float.floatToRawIntBits(out[p * 4 + c]) == Float.floatToRawIntBits(in[p * 4 + c]);
+      }
+      changed += same ? 0 : 1;
+      if (in[p * 4 + 3] == 0f) {
+        transparentIn++;
+        untouched += same ? 1 : 0;
+      }
     }
-    assertTrue(transparentIn > 0, "(the source was not: it is keyed)");
+    assertTrue(changed > 0, "the output plane holds a rendered frame, not the source");
+    assertTrue(transparentIn > 0, "(the source is keyed)");
+    // (bit-identical background where α is invisible: ofx-bridge's SourcePixelsRoundTripTest, after a longer run)
+    LOG.info("{} of {} keyed-out pixels came back bit-identical after this short decomposition", untouched,
+        transparentIn);
     assertEquals(2, host.jobs().list().stream().filter(j -> j.state() == JobState.SUCCEEDED).count(),
         "decompose and stylize succeeded: " + host.jobs().list());
 

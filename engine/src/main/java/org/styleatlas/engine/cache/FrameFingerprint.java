@@ -28,14 +28,24 @@ public final class FrameFingerprint {
    * @return 64 lower-case hex digits, usable as a {@link CacheKey} hash
    */
   public static String of(int width, int height, ByteBuffer image, ByteBuffer matte, String matteSource) {
-    ContentHasher h = new ContentHasher().putString(VERSION).putLong(width).putLong(height)
-        .putLong(image.remaining()).putLong(hash(image));
-    h.putLong(matte == null ? -1 : matte.remaining()).putLong(matte == null ? 0 : hash(matte));
-    return h.putString(matteSource).hex();
+    return combine(width, height, image.remaining(), hash(image), matte == null ? -1 : matte.remaining(),
+        matte == null ? 0 : hash(matte), matteSource);
   }
 
-  /** xxHash64 of the remaining bytes of {@code bytes}. */
-  static long hash(ByteBuffer bytes) {
+  /**
+   * The id from planes hashed one at a time ({@link #hash(ByteBuffer)}), as a clip read from files is: the
+   * same id as {@link #of} for the same bytes.
+   *
+   * @param matteBytes the matte plane's length in bytes, or -1 when the frame has no matte
+   */
+  public static String combine(int width, int height, long imageBytes, long imageHash, long matteBytes,
+      long matteHash, String matteSource) {
+    return new ContentHasher().putString(VERSION).putLong(width).putLong(height).putLong(imageBytes)
+        .putLong(imageHash).putLong(matteBytes).putLong(matteHash).putString(matteSource).hex();
+  }
+
+  /** xxHash64 of the remaining bytes of {@code bytes} (position unchanged). */
+  public static long hash(ByteBuffer bytes) {
     return XXH.hash(bytes, bytes.position(), bytes.remaining(), SEED);
   }
 }

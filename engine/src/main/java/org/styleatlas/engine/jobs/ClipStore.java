@@ -127,6 +127,18 @@ public final class ClipStore {
     return out;
   }
 
+  /**
+   * When a clip was last added (the clip folder's modification time, in nanoseconds; -1 without clips), so
+   * a running host notices clips another process (the CLI) recorded.
+   */
+  public long lastChange() {
+    try {
+      return Files.getLastModifiedTime(cache.root().resolve(ArtifactKeys.CLIP)).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
   /** Frame {@code t} of a clip as RGBA float32. */
   public Frame frame(ClipRecord clip, int t) {
     if (t < 0 || t >= clip.frames().size()) {

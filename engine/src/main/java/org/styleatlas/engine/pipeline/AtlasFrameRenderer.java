@@ -9,6 +9,7 @@ import org.styleatlas.engine.jobs.ArtifactFrameRenderer;
 import org.styleatlas.engine.jobs.RenderParams;
 import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.render.AtlasSet;
+import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.render.OutputMode;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
 import org.styleatlas.engine.video.Frame;
@@ -20,7 +21,8 @@ import org.styleatlas.engine.video.Frame;
  * size they are resampled from them, with the frozen networks evaluated only at the pixels near the
  * opacity's edges, once per clip and size (a 1080p clip's first frame costs seconds), and kept in the cache
  * so they survive a restart; resampled frames stay in memory up to {@link PipelineSettings#mapCacheBytes()}.
- * The composite's outside-the-object pixels are the working-resolution source frame, resampled. Thread-safe.
+ * The composite is drawn over the request's own pixels ({@link SourceComposite}), so an untouched pixel comes
+ * back bit-identical; {@code original} returns them. Thread-safe.
  */
 final class AtlasFrameRenderer implements ArtifactFrameRenderer {
   private static final int OPEN_DECOMPOSITIONS = 2;
@@ -43,16 +45,28 @@ final class AtlasFrameRenderer implements ArtifactFrameRenderer {
 
   @Override
   public void render(CacheEntry decomposition, CacheEntry stylized, int frameIndex, RenderParams settings, int width,
-      int height, FloatBuffer out) throws Exception {
+      int height, FloatBuffer source, FloatBuffer out) throws Exception {
     try (OpenScenes.Lease lease = scenes.acquire(decomposition)) {
       DecompositionScene scene = lease.scene();
       if (frameIndex < 0 || frameIndex >= scene.frameCount()) {
         throw new InputException("frame " + frameIndex + ": the clip has frames 0 … " + (scene.frameCount() - 1));
       }
       OutputMode mode = WireOutput.mode(settings.output());
+      if (mode == OutputMode.ORIGINAL) {
+        FloatBuffer pixels = source.duplicate();
+        pixels.clear().limit(width * height * 4);
+        out.put(pixels);
+        return;
+      }
       AtlasSet atlases = lease.atlases(stylized);
-      Frame frame = sampler.render(scene.maps(frameIndex, width, height), scene.frame(frameIndex),
-          atlases.foregroundAt((float) settings.strength()), atlases.background(), mode);
+      FrameLayerMaps maps = scene.maps(frameIndex, width, height);
+      if (mode == OutputMode.COMPOSITE) {
+        SourceComposite.render(sampler, maps, source, atlases.foregroundAt(1), atlases.background(),
+            (float) settings.strength(), out);
+        return;
+      }
+      Frame frame = sampler.render(maps, scene.frame(frameIndex), atlases.foregroundAt((float) settings.strength()),
+          atlases.background(), mode);
       WireOutput.write(frame, out);
     }
   }

@@ -24,8 +24,10 @@ public final class AtlasRunners implements JobRunnerProvider {
 
   @Override
   public void register(JobRunners runners) {
-    runners.set(JobKind.DECOMPOSE, new DecomposeRunner(settings))
-        .set(JobKind.STYLIZE, new StylizeRunner(settings))
+    ArtifactRecipe keys = new ArtifactRecipe(settings);
+    runners.setKeys(keys)
+        .set(JobKind.DECOMPOSE, new DecomposeRunner(settings))
+        .set(JobKind.STYLIZE, new StylizeRunner(settings, keys))
         .setRenderer(cache -> new AtlasFrameRenderer(settings, cache));
   }
 }

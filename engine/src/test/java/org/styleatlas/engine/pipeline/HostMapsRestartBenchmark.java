@@ -58,16 +58,17 @@ public final class HostMapsRestartBenchmark {
     JobSpec stylize = new JobSpec(JobKind.STYLIZE, JobPriority.BATCH, null, frames.toString(), masks.toString(),
         DecomposeSettings.defaults(),
         new StyleSettings("a swan made of gold", "gold texture", "", 4, "draft", 2, 3, 1, 1, 1, 0.1, false));
-    if (cache.find(ArtifactKeys.decomposition(decompose)).isEmpty()) {
+    ArtifactRecipe keys = new ArtifactRecipe(settings);
+    if (cache.find(keys.decomposition(decompose)).isEmpty()) {
       Path checkpoints = Files.createDirectories(work.resolve("cp-d"));
-      new DecomposeRunner(settings).run(new FakeJobContext(decompose, cache, checkpoints, 0));
+      new DecomposeRunner(settings).run(new FakeJobContext(decompose, cache, checkpoints, 0, keys));
     }
-    if (cache.find(ArtifactKeys.stylized(stylize)).isEmpty()) {
+    if (cache.find(keys.stylized(stylize)).isEmpty()) {
       Path checkpoints = Files.createDirectories(work.resolve("cp-s"));
-      new StylizeRunner(settings).run(new FakeJobContext(stylize, cache, checkpoints, 0));
+      new StylizeRunner(settings, keys).run(new FakeJobContext(stylize, cache, checkpoints, 0, keys));
     }
-    CacheEntry decomposition = cache.find(ArtifactKeys.decomposition(decompose)).orElseThrow();
-    CacheEntry atlas = cache.find(ArtifactKeys.stylized(stylize)).orElseThrow();
+    CacheEntry decomposition = cache.find(keys.decomposition(decompose)).orElseThrow();
+    CacheEntry atlas = cache.find(keys.stylized(stylize)).orElseThrow();
 
     List<Double> started = new ArrayList<>();
     List<Double> restarted = new ArrayList<>();
@@ -92,7 +93,8 @@ public final class HostMapsRestartBenchmark {
       int width, int height, float[] out) throws Exception {
     FloatBuffer buf = FloatBuffer.wrap(out);
     long start = System.nanoTime();
-    renderer.render(decomposition, atlas, frame, new RenderParams("composite", 1), width, height, buf);
+    renderer.render(decomposition, atlas, frame, new RenderParams("composite", 1), width, height,
+        FloatBuffer.allocate(width * height * 4), buf);
     return (System.nanoTime() - start) / 1e9;
   }
 

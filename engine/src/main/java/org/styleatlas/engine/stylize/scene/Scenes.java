@@ -22,7 +22,7 @@ public final class Scenes {
   /** Foreground atlas side of the embedded demo clip's exact decomposition. */
   public static final int DEMO_ATLAS_SIZE = 256;
   /** Memory bound of the resampled frames a CLI scene keeps (a render reads each frame once). */
-  private static final long RENDER_MEMORY_BYTES = 256L << 20;
+  public static final long RENDER_MEMORY_BYTES = 256L << 20;
 
   private Scenes() {}
 
