@@ -19,6 +19,7 @@ import picocli.CommandLine;
       StylizeCommand.class,
       RenderCommand.class,
       ServeCommand.class,
+      StatusCommand.class,
       ModelsCommand.class,
       ClipCommand.class,
       DoctorCommand.class,

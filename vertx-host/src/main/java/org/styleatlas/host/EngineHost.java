@@ -32,6 +32,7 @@ import org.styleatlas.host.bridge.BridgeVerticle;
 import org.styleatlas.host.http.HttpApiVerticle;
 import org.styleatlas.host.jobs.JacksonCodec;
 import org.styleatlas.host.jobs.JobsVerticle;
+import org.styleatlas.host.status.StatusPageVerticle;
 
 
 /**
@@ -109,6 +110,7 @@ public final class EngineHost implements AutoCloseable {
       jobs.start();
       await(vertx.deployVerticle(bridge));
       await(vertx.deployVerticle(http));
+      await(vertx.deployVerticle(new StatusPageVerticle(config, http, studio.monitor())));
       LOG.info("StyleAtlas host {} up: bridge {}, HTTP {}, cache {}, state {}", BridgeHandler.ENGINE_VERSION,
           config.bridgeSocket(), config.httpSocket(), config.cacheDir(), config.stateDir());
       return Optional.of(new EngineHost(config, vertx, ch, lock, jobs, bridge, http));

@@ -42,14 +42,7 @@ class PipelineRunnersTest extends HostTestBase {
 
   /** Frame t of the generated clip as straight RGBA with the object's matte as alpha. */
   static float[] keyed(SyntheticClip s, int t) {
-    float[] rgb = s.clip().frame(t).rgb().pixels();
-    float[] matte = s.clip().matte(t).values();
-    float[] px = new float[W * H * 4];
-    for (int p = 0; p < W * H; p++) {
-      System.arraycopy(rgb, p * 3, px, p * 4, 3);
-      px[p * 4 + 3] = matte[p];
-    }
-    return px;
+    return TestFrames.keyed(s.clip().frame(t).rgb().pixels(), s.clip().matte(t).values());
   }
 
   static JsonNode render(Path socket, float[] input, int t, float[] output) throws Exception {

@@ -39,6 +39,15 @@ final class JobStore {
     }
   }
 
+  /** Deletes a job's record; a missing one is fine. */
+  synchronized void delete(String id) {
+    try {
+      Files.deleteIfExists(dir.resolve(id + ".json"));
+    } catch (IOException e) {
+      LOG.warn("cannot delete job record {} in {}: {}", id, dir, e.getMessage());
+    }
+  }
+
   /** Every readable record, oldest first; unreadable ones are logged and skipped. */
   List<Job> loadAll() {
     List<Job> out = new ArrayList<>();

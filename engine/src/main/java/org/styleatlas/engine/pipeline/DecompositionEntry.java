@@ -38,7 +38,7 @@ import org.styleatlas.engine.video.Frame;
  * ({@code DecompositionJob.Builder#optEntry}).
  */
 public final class DecompositionEntry {
-  static final String FRAMES = "frames.f32";
+  public static final String FRAMES = "frames.f32";
   static final String CLIP = "clip.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -74,12 +74,27 @@ public final class ClipCollector {
    */
   public synchronized Outcome contribute(int width, int height, DecomposeSettings d, int time, String frameHash,
       int clipLength) {
+    return contribute(width, height, d, time, frameHash, clipLength, false);
+  }
+
+  /**
+   * Adds one frame; in a batch render ({@code batch}), frame 0 rendered again with the same content while
+   * the run holds nothing else completes a one-frame clip (batch hosts render the last frame several extra
+   * times, and a one-frame clip has no other sign of its end). Interactive hosts re-render the current
+   * frame at will, so there a one-frame clip needs {@code clipLength}.
+   */
+  public synchronized Outcome contribute(int width, int height, DecomposeSettings d, int time, String frameHash,
+      int clipLength, boolean batch) {
     String key = collectionKey(width, height, d);
     Outcome hit = known(key, frameHash);
     if (hit != null) {
       return hit;
     }
     Run run = runs.computeIfAbsent(key, k -> new Run());
+    if (batch && time == 0 && run.frames.size() == 1 && frameHash.equals(run.frames.get(0))) {
+      ClipRecord single = complete(key, run, width, height, d, 1);
+      return new Completed(single, known(key, frameHash));
+    }
     if (time == 0 && run.contiguous() >= 2) {
       ClipRecord restarted = complete(key, run, width, height, d, run.contiguous());
       Outcome frame = known(key, frameHash);

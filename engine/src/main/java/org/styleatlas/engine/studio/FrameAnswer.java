@@ -9,6 +9,13 @@ package org.styleatlas.engine.studio;
  * @param progress 0 … 1 of the stage
  * @param message what the plugin shows in its Status param
  * @param collected frames collected so far in the frame's run (or the clip's length once known)
+ * @param blocked whether waiting cannot help: the answer stays the same until the parameters or the input
+ *     change (no prompt, no frame renderer); {@code message} says why
  */
 public record FrameAnswer(boolean stylized, String clip, String stage, double progress, String message,
-    int collected) {}
+    int collected, boolean blocked) {
+
+  public FrameAnswer(boolean stylized, String clip, String stage, double progress, String message, int collected) {
+    this(stylized, clip, stage, progress, message, collected, false);
+  }
+}

@@ -15,6 +15,7 @@ import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobSpec;
+import org.styleatlas.engine.jobs.JobState;
 
 /**
  * The plug-in's render path (blocking; runs on worker threads): hash the frame, store it, contribute it to
@@ -72,7 +73,7 @@ final class FramePath {
     }
     refreshClips();
     ClipCollector.Outcome outcome = collector.contribute(px.width(), px.height(), req.decompose(), req.time(), hash,
-        req.clipLength());
+        req.clipLength(), req.batch());
     if (outcome instanceof ClipCollector.Completed c) {
       clips.putClip(c.clip());
       LOG.info("clip {} complete: {} frames of {}x{}", c.clip().id().substring(0, 12), c.clip().frames().size(),
@@ -101,20 +102,23 @@ final class FramePath {
     int frames = clips.clip(k.clipId()).map(ClipRecord::frames).map(List::size).orElse(0);
     JobSpec decompose = spec(JobKind.DECOMPOSE, k.clipId(), req);
     Optional<CacheEntry> decomposition = cache.find(keys.decomposition(decompose));
-    if (decomposition.isEmpty()) {
-      return pending(k, "decomposing", jobs.submit(decompose), frames);
-    }
+    Job decomposing = decomposition.isEmpty() ? running(decompose) : null;
     if (!req.style().hasPrompt()) {
-      return new FrameAnswer(false, k.clipId(), "stylizing", 0, "decomposed; type a prompt to stylize", frames);
+      String state = decomposing == null ? "decomposed" : pending(k, "decomposing", decomposing, frames).message();
+      return new FrameAnswer(false, k.clipId(), "no-prompt", 0,
+          "no prompt: type a Global prompt (globalPrompt) to stylize; the clip is " + state, frames, true);
+    }
+    if (decomposing != null) {
+      return pending(k, "decomposing", decomposing, frames);
     }
     JobSpec stylize = spec(JobKind.STYLIZE, k.clipId(), req);
     Optional<CacheEntry> atlas = cache.find(keys.stylized(stylize));
     if (atlas.isEmpty()) {
-      return pending(k, "stylizing", jobs.submit(stylize), frames);
+      return pending(k, "stylizing", running(stylize), frames);
     }
     if (renderer.isEmpty()) {
       return new FrameAnswer(false, k.clipId(), "stylizing", 1,
-          "the stylized atlas is ready, but this build has no frame renderer", frames);
+          "the stylized atlas is ready, but this build has no frame renderer", frames, true);
     }
     FramePixels px = req.pixels();
     try {
@@ -125,6 +129,19 @@ final class FramePath {
           + e.getMessage(), e);
     }
     return new FrameAnswer(true, k.clipId(), "done", 1, "stylized", frames);
+  }
+
+  /**
+   * Submits the job that computes a missing result (one job per input and settings).
+   *
+   * @throws JobFailedException when that job failed: it stays failed until the input or settings change
+   */
+  private Job running(JobSpec spec) {
+    Job job = jobs.submit(spec);
+    if (job.state() == JobState.FAILED) {
+      throw new JobFailedException(job);
+    }
+    return job;
   }
 
   private static FrameAnswer pending(ClipCollector.Known k, String stage, Job job, int frames) {

@@ -16,6 +16,15 @@ import org.styleatlas.engine.jobs.StyleSettings;
  * @param style what changes the stylized atlas (prompt, style image, settings)
  * @param render render-time settings (output mode, strength)
  * @param priority what the jobs a missing artifact starts run at: interactive (viewer) or batch (render queue)
+ * @param batch whether a batch (non-interactive) host asked for it: there a repeated frame 0 completes a
+ *     one-frame clip ({@link ClipCollector})
  */
 public record FrameRequest(FramePixels pixels, int time, int clipLength, DecomposeSettings decompose,
-    StyleSettings style, RenderParams render, JobPriority priority) {}
+    StyleSettings style, RenderParams render, JobPriority priority, boolean batch) {
+
+  /** A request from an interactive host. */
+  public FrameRequest(FramePixels pixels, int time, int clipLength, DecomposeSettings decompose, StyleSettings style,
+      RenderParams render, JobPriority priority) {
+    this(pixels, time, clipLength, decompose, style, render, priority, false);
+  }
+}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.jobs.ArtifactFrameRenderer;
 import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.jobs.ClipRecord;
 import org.styleatlas.engine.jobs.ClipStore;
@@ -49,9 +50,11 @@ public final class Studio {
   private final FramePath frames;
   private final PipelineSettings settings;
   private final JobExecutor jobs;
+  private final JobMonitor monitor;
 
   private Studio(ContentCache cache, ArtifactKeys keys, FramePath frames, PipelineSettings settings,
-      JobExecutor jobs) {
+      JobExecutor jobs, JobMonitor monitor) {
+    this.monitor = monitor;
     this.cache = cache;
     this.settings = settings;
     this.jobs = jobs;
@@ -67,9 +70,9 @@ public final class Studio {
    */
   public static Studio forHost(ContentCache cache, JobExecutor jobs, JobRunners runners) {
     ClipStore clips = new ClipStore(cache);
-    return new Studio(cache, runners.keys(),
-        new FramePath(cache, clips, jobs, runners.keys(), runners.renderer(cache)), PipelineSettings.fromEnvironment(),
-        jobs);
+    Optional<ArtifactFrameRenderer> renderer = runners.renderer(cache);
+    return new Studio(cache, runners.keys(), new FramePath(cache, clips, jobs, runners.keys(), renderer),
+        PipelineSettings.fromEnvironment(), jobs, new JobMonitor(cache, jobs, runners.keys(), renderer));
   }
 
   /**
@@ -93,9 +96,20 @@ public final class Studio {
     return jobs;
   }
 
+  /**
+   * What the host's status page shows (jobs with ETA and loss, loss curves, atlases, before/after frames,
+   * clips), recording every job event since this studio was made; absent from a CLI studio.
+   */
+  public JobMonitor monitor() {
+    if (monitor == null) {
+      throw new IllegalStateException("this studio runs no jobs; use Studio.forHost");
+    }
+    return monitor;
+  }
+
   /** A studio that computes in the calling thread (the CLI), with this engine's settings. */
   public static Studio local(ContentCache cache, PipelineSettings settings) {
-    return new Studio(cache, new ArtifactRecipe(settings), null, settings, null);
+    return new Studio(cache, new ArtifactRecipe(settings), null, settings, null, null);
   }
 
   /** Default size cap of a CLI studio's cache (the host's default {@code cache.maxBytes}). */

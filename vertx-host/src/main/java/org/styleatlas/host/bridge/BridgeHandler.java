@@ -15,9 +15,11 @@ import org.styleatlas.engine.jobs.JobPriority;
 import org.styleatlas.engine.studio.FrameAnswer;
 import org.styleatlas.engine.studio.FramePixels;
 import org.styleatlas.engine.studio.FrameRequest;
+import org.styleatlas.engine.studio.JobFailedException;
 import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.host.TokenFile;
 import org.styleatlas.host.shm.Segments;
+import org.styleatlas.host.status.StatusPage;
 
 
 /**
@@ -69,6 +71,9 @@ public final class BridgeHandler {
     if (t instanceof ProtocolException p) {
       return BridgeReply.Error.of(id, p.code(), p.getMessage());
     }
+    if (t instanceof JobFailedException f) {
+      return BridgeReply.Error.of(id, ErrorCode.JOB_FAILED, f.getMessage());
+    }
     if (t instanceof InputException i) {
       return BridgeReply.Error.of(id, ErrorCode.BAD_INPUT, i.getMessage());
     }
@@ -96,13 +101,14 @@ public final class BridgeHandler {
   }
 
   private static BridgeReply.JobSummary summary(Job j) {
-    return new BridgeReply.JobSummary(j.id(), j.kind().wireName(), j.state().wireName(), j.progress(), j.stage());
+    return new BridgeReply.JobSummary(j.id(), j.kind().wireName(), j.state().wireName(), j.progress(), j.stage(),
+        j.message());
   }
 
   private Answer frame(BridgeRequest.FrameUpload f, Buffer payload, boolean tcp) throws Exception {
     try (Segments segs = new Segments()) {
       FramePixels planes = planes(segs, f.image(), f.matte(), null, payload, tcp);
-      FrameAnswer o = studio.render(request(planes, f.params(), f.time(), f.clipLength()));
+      FrameAnswer o = studio.render(request(planes, f.params(), f.time(), f.clipLength(), false));
       return new Answer(new BridgeReply.Frame("frame", f.id(), "collected", o.clip(), o.collected(),
           o.stage().equals("collecting") ? o.progress() : 1.0), null);
     }
@@ -111,19 +117,23 @@ public final class BridgeHandler {
   private Answer render(BridgeRequest.Render r, Buffer payload, boolean tcp) throws Exception {
     try (Segments segs = new Segments()) {
       FramePixels planes = planes(segs, r.image(), r.matte(), r.output(), payload, tcp);
-      FrameAnswer o = studio.render(request(planes, r.params(), r.time(), r.clipLength()));
+      FrameAnswer o = studio.render(
+          request(planes, r.params(), r.time(), r.clipLength(), Boolean.TRUE.equals(r.batch())));
       Buffer out = tcp ? toBuffer(planes.output()) : null;
       BridgeReply reply = new BridgeReply.Render("render", r.id(), o.stylized() ? "stylized" : "pending", o.clip(),
-          o.stage(), o.progress(), o.stylized() ? null : o.message(), out == null ? null : (long) out.length());
+          o.stage(), o.progress(), o.stylized() ? null : StatusPage.withPageHint(vertx, o.message()),
+          o.blocked() ? Boolean.TRUE : null,
+          out == null ? null : (long) out.length());
       return new Answer(reply, out);
     }
   }
 
   /** The studio's request for these planes and wire params; render-queue mode runs jobs at batch priority. */
-  private static FrameRequest request(FramePixels planes, WireParams p, double time, Integer clipLength) {
+  private static FrameRequest request(FramePixels planes, WireParams p, double time, Integer clipLength,
+      boolean batch) {
     JobPriority priority = p.waitMode() ? JobPriority.BATCH : JobPriority.INTERACTIVE;
     return new FrameRequest(planes, frameNumber(time), orZero(clipLength), p.decompose(), p.style(), p.render(),
-        priority);
+        priority, batch);
   }
 
   /** Resolves the planes: in shared memory on the Unix socket, inline in the payload on TCP. */

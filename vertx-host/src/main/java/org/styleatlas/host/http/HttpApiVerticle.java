@@ -37,6 +37,7 @@ import org.styleatlas.host.bridge.BridgeHandler;
 import org.styleatlas.host.jobs.Addresses;
 import org.styleatlas.host.jobs.JobId;
 import org.styleatlas.host.jobs.JobList;
+import org.styleatlas.host.status.StatusPage;
 
 
 /**
@@ -116,6 +117,16 @@ public final class HttpApiVerticle extends VerticleBase {
       r.route().handler(this::requireToken);
     }
     r.route().handler(BodyHandler.create(false).setBodyLimit(config.httpMaxBodyBytes()));
+    mountApi(r);
+    r.post(StatusPage.OPEN_PATH).handler(StatusPage.openHandler(vertx));
+    r.route().last().handler(ctx -> ApiError.send(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
+        + ctx.request().path()));
+    r.route().failureHandler(ctx -> ApiError.onFailure(ctx, config.httpMaxBodyBytes()));
+    return r;
+  }
+
+  /** Adds the API's calls (not the token check, body handler or 404) to {@code r}; the status page's listener too. */
+  public void mountApi(Router r) {
     r.get(HEALTH).handler(this::health);
     r.post("/v1/jobs").handler(this::submit);
     r.get("/v1/jobs").handler(ctx -> request(ctx, Addresses.LIST, new JobList(java.util.List.of())));
@@ -123,10 +134,6 @@ public final class HttpApiVerticle extends VerticleBase {
     r.delete("/v1/jobs/:id").handler(ctx -> request(ctx, Addresses.CANCEL, new JobId(ctx.pathParam("id"))));
     r.get("/v1/jobs/:id/events").handler(this::events);
     r.get("/v1/clips/:clip/frames/:file").handler(this::frame);
-    r.route().last().handler(ctx -> ApiError.send(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
-        + ctx.request().path()));
-    r.route().failureHandler(ctx -> ApiError.onFailure(ctx, config.httpMaxBodyBytes()));
-    return r;
   }
 
   private void requireToken(RoutingContext ctx) {
