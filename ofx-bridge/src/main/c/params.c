@@ -36,6 +36,12 @@ static const ParamSpec SPECS[] = {
     {PARAM_LOCAL_PROMPT, kOfxParamTypeString, "Local prompt",
      "Text for the close-up (local) views of the object. Empty uses the global prompt.", 0, 1, 0, 0, 0, 0, NULL, 0,
      kOfxParamStringIsMultiLine},
+    {PARAM_MORPH_TO, kOfxParamTypeString, "Morph to",
+     "A second prompt the look blends towards as Morph goes from 0 to 1 (blended in atlas space, so every "
+     "in-between frame stays consistent). Empty: no morph.", 0, 1, 0, 0, 0, 0, NULL, 0, kOfxParamStringIsMultiLine},
+    {PARAM_MORPH, kOfxParamTypeDouble, "Morph",
+     "0 = the Global prompt's look, 1 = the Morph to prompt's look. Animate it (hosts interpolate it between "
+     "keys) for a transition.", 0, 1, 0, 0, 1, 0, NULL, 0, NULL},
     {PARAM_STYLE_IMAGE, kOfxParamTypeString, "Style image",
      "Optional reference image for the style, as a path on the engine's machine.", 0, 0, 0, 0, 0, 0, NULL, 0,
      kOfxParamStringIsFilePath},
@@ -252,6 +258,8 @@ int params_read(OfxImageEffectHandle inst, OfxTime t, StyleParams *p, Err *e) {
     memset(p, 0, sizeof(*p));
     if (get_string(inst, PARAM_PROMPT, t, p->prompt, sizeof p->prompt, e) ||
         get_string(inst, PARAM_LOCAL_PROMPT, t, p->localPrompt, sizeof p->localPrompt, e) ||
+        get_string(inst, PARAM_MORPH_TO, t, p->morphTo, sizeof p->morphTo, e) ||
+        get_double(inst, PARAM_MORPH, t, 0, 1, &p->morph, e) ||
         get_string(inst, PARAM_STYLE_IMAGE, t, p->styleImage, sizeof p->styleImage, e) ||
         get_string(inst, PARAM_ENGINE_ADDRESS, t, p->engineAddress, sizeof p->engineAddress, e) ||
         get_int(inst, PARAM_PREFIXES, t, 0, COUNT(PREFIX_VALUES) - 1, &prefix, e) ||
@@ -290,6 +298,8 @@ void params_to_json(JsonBuf *b, const StyleParams *p) {
     json_key_object(b, "params");
     json_key_string(b, "prompt", p->prompt);
     json_key_string(b, "localPrompt", p->localPrompt);
+    json_key_string(b, "morphTo", p->morphTo);
+    json_key_double(b, "morph", p->morph);
     json_key_string(b, "styleImage", p->styleImage);
     json_key_int(b, "prefixes", p->prefixes);
     json_key_string(b, "quality", QUALITY_WIRE[p->quality]);

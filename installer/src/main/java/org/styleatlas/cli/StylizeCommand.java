@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
@@ -17,6 +20,7 @@ import org.styleatlas.engine.clipmodel.ClipModel;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.pipeline.StylizeOptions;
 import org.styleatlas.engine.render.AtlasFiles;
+import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.render.ClipRenderer;
 import org.styleatlas.engine.render.OutputMode;
 import org.styleatlas.engine.render.RenderJob;
@@ -26,6 +30,7 @@ import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.EditingAtlasTrainer;
 import org.styleatlas.engine.stylize.LossPlot;
+import org.styleatlas.engine.stylize.PromptTrack;
 import org.styleatlas.engine.stylize.StylizationResult;
 import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.StylizeReport;
@@ -63,6 +68,12 @@ final class StylizeCommand implements Callable<Integer> {
 
   @Option(names = "--prompt", paramLabel = "TEXT", description = "The global target text T_Global.")
   String prompt;
+
+  @Option(names = "--prompts", paramLabel = "FILE", description = "Prompts over time instead of --prompt: a JSON file"
+      + " {\"keys\":[{\"frame\":0,\"prompt\":\"…\"},{\"frame\":20,\"prompt\":\"…\",\"transition\":10}]}; from each key's"
+      + " frame the look blends into its prompt over 'transition' frames (in atlas space). Every prompt is trained,"
+      + " the earliest first.")
+  Path prompts;
 
   @Option(names = "--local", paramLabel = "TEXT", description = "The local target text T_Local (default: the prompt).")
   String local;
@@ -125,28 +136,39 @@ final class StylizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DjlRuntime.forceOffline();
-    StyleTarget target = new StyleTarget(prompt, local, Optional.ofNullable(styleImage).map(RenderOptions::readImage));
+    if (prompts != null && prompt != null) {
+      throw new InputException("--prompts: give either --prompt or --prompts, not both");
+    }
+    Optional<PromptTrack> track = Optional.ofNullable(prompts).map(PromptTrack::read);
+    Optional<Frame> style = Optional.ofNullable(styleImage).map(RenderOptions::readImage);
+    List<StyleTarget> targets = track.isEmpty() ? List.of(new StyleTarget(prompt, local, style))
+        : track.get().prompts().stream().map(p -> new StyleTarget(p, local, style)).toList();
     ContentCache cache = render.cache();
     Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       long t0 = System.nanoTime();
       try (EditableScene scene = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE,
           progress, () -> clipInput.scene(cache, progress, cancellation))) {
-        run(scene, target, cache, progress, (System.nanoTime() - t0) / 1e9, cancellation);
+        run(scene, targets, track, cache, progress, (System.nanoTime() - t0) / 1e9, cancellation);
       }
     }
     return ExitCodes.OK;
   }
 
-  /** Fine-tunes (or finds in the cache), renders and reports; Ctrl-C and SIGTERM set {@code cancellation}. */
-  private void run(EditableScene scene, StyleTarget target, ContentCache cache, TerminalProgress progress,
-      double decomposeSeconds, Cancellation cancellation) throws Exception {
+  /** One prompt's fine-tuned atlases, and whether they were computed now (not found in the cache). */
+  private record Look(StyleTarget target, StylizationResult result, boolean ran) {}
+
+  /**
+   * Fine-tunes every target (or finds it in the cache), renders (morphing along {@code track} when given)
+   * and reports; Ctrl-C and SIGTERM set {@code cancellation}.
+   */
+  private void run(EditableScene scene, List<StyleTarget> targets, Optional<PromptTrack> track, ContentCache cache,
+      TerminalProgress progress, double decomposeSeconds, Cancellation cancellation) throws Exception {
     Path out = render.output("stylized");
     RenderSettings settings = render.settings(scene);
     RenderJob.check(out, settings);
     StylizeConfig config = config(scene);
-    StylizationResult result;
-    boolean[] ran = {false};
+    Map<String, Look> looks = new LinkedHashMap<>();
     try (ClipModel clip = clipModel.open(spec.commandLine().getErr())) {
       Optional<StructureLoss> structureLoss = structure
           ? Optional.of(new StructureLoss(clip::encodeImageTokens, scene.atlases().foreground()))
@@ -155,35 +177,78 @@ final class StylizeCommand implements Callable<Integer> {
         throw new InputException("--structure: " + clip.file() + " exposes no ViT image tokens; convert the model"
             + " with scripts/make-clip-fixture.py --convert-openai, or drop --structure");
       }
-      CacheKey key = StylizedAtlasCache.key(scene.identity(), clip.file().getFileName() + ":"
-          + clip.file().toFile().length(), target, config);
-      Path checkpoint = checkpointFile(cache, key);
-      result = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE, progress,
-          () -> new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
-            ran[0] = true;
-            return new EditingAtlasTrainer(config, structureLoss).run(scene, clip, target, progress,
-                cancellation::isCancelled, Optional.of(checkpoint));
-          }));
+      for (StyleTarget target : targets) {
+        looks.put(target.globalText(), stylize(scene, target, config, clip, structureLoss, cache, progress,
+            cancellation));
+      }
     }
+    Look first = looks.values().iterator().next();
     if (exportAtlas != null) {
-      AtlasFiles.write(result.foreground(), exportAtlas);
+      AtlasFiles.write(first.result().foreground(), exportAtlas);
     }
-    double renderSeconds = RenderJob.write(
-        new ClipRenderer(scene.maps(), result.applyTo(scene.atlases())), scene::frame,
+    AtlasSet original = scene.atlases();
+    Map<String, AtlasSet> sets = new LinkedHashMap<>();
+    looks.forEach((p, look) -> sets.put(p, look.result().applyTo(original)));
+    IntFunction<AtlasSet> atlasesAt = track.isEmpty() ? t -> sets.get(first.target().globalText()) : t -> {
+      PromptTrack.Mix mix = track.get().at(t);
+      return sets.get(mix.from()).morphTo(sets.get(mix.to()), (float) mix.amount());
+    };
+    double renderSeconds = RenderJob.write(new ClipRenderer(scene.maps(), atlasesAt), scene::frame,
         settings, scene.fps(), out, progress);
     String base = RenderOptions.baseName(out);
-    Path reportFile = report != null ? report : out.resolveSibling(base + ".json");
-    new StylizeReport(clipInput.describe(), scene.frameCount(), scene.width(), scene.height(), target.globalText(),
-        target.localText(), styleImage == null ? "" : styleImage.toString(), clipModel.model, config.toString(),
-        !ran[0], decomposeSeconds, ran[0] ? result.seconds() : 0, renderSeconds, result.iterationsPerSecond(),
-        result.history()).write(reportFile);
-    Path plot = reportFile.resolveSibling(base + "-losses.png");
-    LossPlot.write(result.history(), plot);
-    LOG.info("wrote {}, {} and {}", out, reportFile, plot);
+    List<Path> written = new ArrayList<>();
+    int n = 0;
+    for (Look look : looks.values()) {
+      String suffix = looks.size() == 1 ? "" : "-prompt" + ++n;
+      Path reportFile = reportFile(out, base, suffix);
+      StylizationResult result = look.result();
+      new StylizeReport(clipInput.describe(), scene.frameCount(), scene.width(), scene.height(),
+          look.target().globalText(), look.target().localText(), styleImage == null ? "" : styleImage.toString(),
+          clipModel.model, config.toString(), !look.ran(), decomposeSeconds, look.ran() ? result.seconds() : 0,
+          renderSeconds, result.iterationsPerSecond(), result.history()).write(reportFile);
+      Path plot = reportFile.resolveSibling(base + suffix + "-losses.png");
+      LossPlot.write(result.history(), plot);
+      written.add(reportFile);
+      written.add(plot);
+    }
+    LOG.info("wrote {} and {}", out, written);
     progress.close();
-    spec.commandLine().getOut().printf("stylized %d frames -> %s (%s); report %s; loss plot %s%n",
-        scene.frameCount(), out, settings.mode().cliName(), reportFile, plot);
+    spec.commandLine().getOut().printf("stylized %d frames -> %s (%s, %d prompt%s); reports and loss plots %s%n",
+        scene.frameCount(), out, settings.mode().cliName(), looks.size(), looks.size() == 1 ? "" : "s", written);
     spec.commandLine().getOut().flush();
+  }
+
+  /**
+   * The JSON report of one prompt: {@code --report} (or {@code OUT.json}), with {@code -promptN} before
+   * {@code .json} when several prompts were stylized.
+   */
+  private Path reportFile(Path out, String base, String suffix) {
+    if (report == null) {
+      return out.resolveSibling(base + suffix + ".json");
+    }
+    if (suffix.isEmpty()) {
+      return report;
+    }
+    String name = report.getFileName().toString();
+    String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    return report.resolveSibling(stem + suffix + ".json");
+  }
+
+  /** Fine-tunes the editing atlas towards {@code target}, or finds it in the cache. */
+  private Look stylize(EditableScene scene, StyleTarget target, StylizeConfig config, ClipModel clip,
+      Optional<StructureLoss> structureLoss, ContentCache cache, TerminalProgress progress, Cancellation cancellation)
+      throws Exception {
+    CacheKey key = StylizedAtlasCache.key(scene.identity(), clip.file().getFileName() + ":"
+        + clip.file().toFile().length(), target, config);
+    Path checkpoint = checkpointFile(cache, key);
+    boolean[] ran = {false};
+    StylizationResult result = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE, progress,
+        () -> new StylizedAtlasCache(cache).getOrRun(key, scene, () -> {
+          ran[0] = true;
+          return new EditingAtlasTrainer(config, structureLoss).run(scene, clip, target, progress,
+              cancellation::isCancelled, Optional.of(checkpoint));
+        }));
+    return new Look(target, result, ran[0]);
   }
 
   /**

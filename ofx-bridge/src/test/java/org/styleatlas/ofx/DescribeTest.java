@@ -19,7 +19,7 @@ import org.styleatlas.ofx.harness.Session;
 
 /** Identity, load/unload, describe and describeInContext, as a host sees them. */
 class DescribeTest {
-    private static final Set<String> PARAMS = Set.of("globalPrompt", "localPrompt", "styleImage", "prefixes", "quality",
+    private static final Set<String> PARAMS = Set.of("globalPrompt", "localPrompt", "morphTo", "morph", "styleImage", "prefixes", "quality",
             "iterations", "seed", "strength", "output", "matteSource", "boxTopLeft", "boxBottomRight", "clipLength", "wait",
             "maxWaitSeconds", "status", "lambdaGlobal", "lambdaLocal", "lambdaTemporal", "lambdaSparsity",
             "stylizeBackground", "engineAddress");

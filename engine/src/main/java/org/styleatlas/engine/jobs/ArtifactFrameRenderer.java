@@ -19,6 +19,18 @@ public interface ArtifactFrameRenderer {
    * @param height output height in pixels
    * @param out {@code [height, width, 4]} float32 RGBA, straight alpha, top row first; write all of it
    */
-  void render(CacheEntry decomposition, CacheEntry stylized, int frameIndex, RenderParams settings,
-      int width, int height, FloatBuffer out) throws Exception;
+  default void render(CacheEntry decomposition, CacheEntry stylized, int frameIndex, RenderParams settings,
+      int width, int height, FloatBuffer out) throws Exception {
+    render(decomposition, stylized, null, frameIndex, settings, width, height, out);
+  }
+
+  /**
+   * The same, morphing from {@code stylized}'s look towards {@code morphTarget}'s by
+   * {@link RenderParams#morph()}, blended in atlas space.
+   *
+   * @param morphTarget the stylized atlas entry of the morph target prompt, on the same decomposition;
+   *     null when there is no morph (then {@code settings.morph()} is ignored)
+   */
+  void render(CacheEntry decomposition, CacheEntry stylized, CacheEntry morphTarget, int frameIndex,
+      RenderParams settings, int width, int height, FloatBuffer out) throws Exception;
 }

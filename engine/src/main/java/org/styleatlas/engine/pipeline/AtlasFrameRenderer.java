@@ -48,8 +48,8 @@ final class AtlasFrameRenderer implements ArtifactFrameRenderer {
   }
 
   @Override
-  public void render(CacheEntry decomposition, CacheEntry stylized, int frameIndex, RenderParams settings, int width,
-      int height, FloatBuffer out) throws Exception {
+  public void render(CacheEntry decomposition, CacheEntry stylized, CacheEntry morphTarget, int frameIndex,
+      RenderParams settings, int width, int height, FloatBuffer out) throws Exception {
     try (OpenScenes.Lease lease = scenes.acquire(decomposition)) {
       DecompositionScene scene = lease.scene();
       if (frameIndex < 0 || frameIndex >= scene.frameCount()) {
@@ -57,6 +57,9 @@ final class AtlasFrameRenderer implements ArtifactFrameRenderer {
       }
       OutputMode mode = WireOutput.mode(settings.output());
       AtlasSet atlases = lease.atlases(stylized);
+      if (morphTarget != null) {
+        atlases = atlases.morphTo(lease.atlases(morphTarget), (float) settings.morph());
+      }
       Frame frame = sampler.render(maps(decomposition, scene, frameIndex, width, height), scene.frame(frameIndex),
           atlases.foregroundAt((float) settings.strength()), atlases.background(), mode);
       WireOutput.write(frame, out);

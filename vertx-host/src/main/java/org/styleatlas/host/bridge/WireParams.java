@@ -14,6 +14,8 @@ import org.styleatlas.engine.jobs.StyleSettings;
 public record WireParams(
     String prompt,
     String localPrompt,
+    String morphTo,
+    Double morph,
     String styleImage,
     Integer prefixes,
     String quality,
@@ -52,7 +54,30 @@ public record WireParams(
   }
 
   public RenderParams render() {
-    return new RenderParams(output, or(strength, 1.0));
+    return new RenderParams(output, or(strength, 1.0), or(morph, 0.0));
+  }
+
+  /** Whether a morph target prompt is given ({@code morphTo} not blank). */
+  public boolean hasMorphTarget() {
+    return morphTo != null && !morphTo.isBlank();
+  }
+
+  /**
+   * The stylization settings of the morph target: {@link #style()} with {@code morphTo} as the prompt
+   * and no local prompt of its own (the local prompt belongs to the first look).
+   *
+   * @throws IllegalStateException without a morph target
+   */
+  public StyleSettings morphStyle() {
+    if (!hasMorphTarget()) {
+      throw new IllegalStateException("no morph target");
+    }
+    StyleSettings s = style();
+    if (morphTo.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > StyleSettings.MAX_PROMPT_BYTES) {
+      throw new InputException("morphTo: at most " + StyleSettings.MAX_PROMPT_BYTES + " UTF-8 bytes");
+    }
+    return new StyleSettings(morphTo, "", s.styleImage(), s.prefixes(), s.quality(), s.iterations(), s.seed(),
+        s.lambdaGlobal(), s.lambdaLocal(), s.lambdaTemporal(), s.lambdaSparsity(), s.stylizeBackground());
   }
 
   /** Render-queue mode: the shim waits for the stylized result, so jobs run at batch priority. */
@@ -65,6 +90,9 @@ public record WireParams(
     decompose();
     style();
     render();
+    if (hasMorphTarget()) {
+      morphStyle();
+    }
     return this;
   }
 

@@ -1,6 +1,7 @@
 package org.styleatlas.host.render;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,22 +105,71 @@ public final class RenderService {
     if (!style.hasPrompt()) {
       return new RenderOutcome(false, k.clipId(), "stylizing", 0, "decomposed; type a prompt to stylize", frames);
     }
-    JobSpec stylize = spec(JobKind.STYLIZE, k.clipId(), params);
-    Optional<CacheEntry> atlas = cache.find(ArtifactKeys.stylized(stylize));
-    if (atlas.isEmpty()) {
-      return pending(k, "stylizing", jobs.submit(stylize), frames);
+    Looks looks = looks(k.clipId(), params);
+    if (looks.missing().isPresent()) {
+      return pending(k, "stylizing", looks.missing().get(), frames);
     }
     if (renderer.isEmpty()) {
       return new RenderOutcome(false, k.clipId(), "stylizing", 1,
           "the stylized atlas is ready, but this build has no frame renderer", frames);
     }
     try {
-      renderer.get().render(decomposition.get(), atlas.get(), k.frameIndex(), params.render(), planes.width(),
-          planes.height(), planes.output().duplicate().order(planes.output().order()).asFloatBuffer());
+      renderer.get().render(decomposition.get(), looks.first(), looks.morphTarget(), k.frameIndex(), params.render(),
+          planes.width(), planes.height(), planes.output().duplicate().order(planes.output().order()).asFloatBuffer());
     } catch (Exception e) {
       throw new IOException("rendering frame " + k.frameIndex() + " of clip " + k.clipId() + " failed: " + e.getMessage(), e);
     }
     return new RenderOutcome(true, k.clipId(), "done", 1, "stylized", frames);
+  }
+
+  /**
+   * The stylized atlases a frame needs: the prompt's, and the morph target's when there is one.
+   *
+   * @param first the prompt's entry (null while missing)
+   * @param morphTarget the morph target's entry, or null (no target, or missing)
+   * @param missing the job computing an atlas this frame needs, when one is missing
+   */
+  private record Looks(CacheEntry first, CacheEntry morphTarget, Optional<Job> missing) {}
+
+  /**
+   * Finds the stylized atlases of the prompt and of the morph target, and queues those missing. Every
+   * prompt seen is trained; the look this frame shows most ({@code morph} below or above one half) is
+   * queued first. A look the frame does not show at all (morph exactly 0 or 1) is queued at batch priority,
+   * behind what the viewer needs now, and does not hold the frame back.
+   */
+  private Looks looks(String clipId, WireParams params) {
+    JobSpec first = spec(JobKind.STYLIZE, clipId, params);
+    if (!params.hasMorphTarget()) {
+      Optional<CacheEntry> atlas = cache.find(ArtifactKeys.stylized(first));
+      return new Looks(atlas.orElse(null), null, atlas.isPresent() ? Optional.empty() : Optional.of(jobs.submit(first)));
+    }
+    double morph = params.render().morph();
+    JobSpec target = new JobSpec(JobKind.STYLIZE, first.priority(), clipId, null, null, params.decompose(),
+        params.morphStyle());
+    List<JobSpec> order = morph > 0.5 ? List.of(target, first) : List.of(first, target);
+    Optional<Job> missing = Optional.empty();
+    CacheEntry[] found = new CacheEntry[2];
+    for (JobSpec s : order) {
+      boolean shown = s == first ? morph < 1 : morph > 0;
+      Optional<CacheEntry> atlas = cache.find(ArtifactKeys.stylized(s));
+      if (atlas.isPresent()) {
+        found[s == first ? 0 : 1] = atlas.get();
+      } else {
+        Job job = jobs.submit(shown ? s : background(s));
+        if (shown && missing.isEmpty()) {
+          missing = Optional.of(job);
+        }
+      }
+    }
+    if (missing.isEmpty() && (found[0] == null || found[1] == null)) {
+      // one look is not shown and not ready: render the other alone
+      return new Looks(found[0] != null ? found[0] : found[1], null, Optional.empty());
+    }
+    return new Looks(found[0], found[1], missing);
+  }
+
+  private static JobSpec background(JobSpec s) {
+    return new JobSpec(s.kind(), JobPriority.BATCH, s.clip(), s.source(), s.matte(), s.decompose(), s.style());
   }
 
   private static RenderOutcome pending(ClipCollector.Known k, String stage, Job job, int frames) {
