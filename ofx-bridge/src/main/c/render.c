@@ -57,7 +57,7 @@ static void show_status(RenderJob *job, const Reply *r) {
 static int fetch_matte(RenderJob *job, OfxTime t, HostImage *matte, Err *e) {
     memset(matte, 0, sizeof(*matte));
     if (job->params.matteSource != MATTE_CLIP) return 0;
-    if (!job->matteClip || image_fetch(job->matteClip, t, 1, matte, e)) return -1;
+    if (job->matteClip && image_fetch(job->matteClip, t, 1, matte, e)) return -1;
     if (!matte->handle) {
         err_set(e, "StyleAtlas: Matte source is \"Matte clip\", but no Matte clip is connected; connect one or choose "
                    "Source alpha or Box");

@@ -18,6 +18,7 @@ import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.clipmodel.ClipModel;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.jobs.EffectParam;
 import org.styleatlas.engine.pipeline.StylizeOptions;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.AtlasSet;
@@ -266,10 +267,14 @@ final class StylizeCommand implements Callable<Integer> {
         && views.get(0) + views.get(1) > 0, "--views: give G,L with G + L ≥ 1");
     require(viewSize == null || viewSize >= 8 && viewSize <= 1024, "--view-size: must be in 8..1024");
     Integer prefixCount = prefixes == null && text2livePrefixes ? Integer.valueOf(8) : prefixes;
-    require(prefixCount == null || prefixCount == 0 || prefixCount == 4 || prefixCount == 8,
-        "--prefixes: must be 0, 4 or 8");
-    require((lambdaTemporal == null || lambdaTemporal >= 0) && (lambdaSparsity == null || lambdaSparsity >= 0),
-        "--lambda-*: weights must be ≥ 0");
+    require(prefixCount == null || EffectParam.PREFIXES.wireIntegers().contains(prefixCount),
+        "--prefixes: must be one of " + EffectParam.PREFIXES.wireIntegers());
+    if (lambdaTemporal != null) {
+      EffectParam.LAMBDA_TEMPORAL.check("--lambda-temporal", lambdaTemporal);
+    }
+    if (lambdaSparsity != null) {
+      EffectParam.LAMBDA_SPARSITY.check("--lambda-sparsity", lambdaSparsity);
+    }
     Set<StylizeLossTerm> off = EnumSet.noneOf(StylizeLossTerm.class);
     disabled.forEach(d -> off.add(StylizeLossTerm.parse(d)));
     return new StylizeOptions(StylizeConfig.Preset.parse(preset), atlasMode == null ? null : AtlasMode.parse(atlasMode),
@@ -364,6 +369,7 @@ final class StylizeCommand implements Callable<Integer> {
         w = parsed.width();
         h = parsed.height();
       }
+      EffectParam.STRENGTH.check("--strength", strength);
       if (threads < 1) {
         throw new InputException("--threads: must be at least 1, got " + threads);
       }
