@@ -4,21 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
-import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.styleatlas.engine.pipeline.TinyPipeline;
-import org.styleatlas.host.ConfigLoader;
-import org.styleatlas.host.EngineHost;
-import org.styleatlas.host.HostConfig;
 import org.styleatlas.ofx.harness.Effect;
 import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.HostImage.Depth;
-import org.styleatlas.ofx.harness.Session;
-import org.styleatlas.ofx.harness.Status;
 
 /**
  * The prompt morph through the built plug-in and the real engine host (TinyPipeline), as a command-line
@@ -30,43 +21,34 @@ import org.styleatlas.ofx.harness.Status;
 class PromptMorphTest {
   private static final int FRAMES = 4;
   private static final int ITERATIONS = 30;
-  private static final String STYLIZED = "done 100%";
   private static final String LOOK_A = "a swan made of gold";
   private static final String LOOK_B = "a swan made of ice";
 
   @TempDir Path dir;
 
-  private HostConfig config() {
-    Properties p = new Properties();
-    p.setProperty("styleatlas.runtime.dir", dir.resolve("run").toString());
-    p.setProperty("styleatlas.cache.dir", dir.resolve("cache").toString());
-    p.setProperty("styleatlas.state.dir", dir.resolve("state").toString());
-    return new ConfigLoader(Map.of(), p).load(null);
-  }
-
   @Test
   void animatedMorphMovesEachFrameMonotonicallyFromLookAToLookB() throws Exception {
-    HostConfig config = config();
-    try (EngineHost host = EngineHost.start(config, TinyPipeline.discover(dir, TinyPipeline.WIRING_ONLY)).orElseThrow();
-        Fixture f = new Fixture(null)) {
-      DoubleFunction<HostImage> frames = Fixture.clip(32, 24, Depth.FLOAT, 4, true);
+    try (RealHost h = new RealHost(dir, Fixture.clip(32, 24, Depth.FLOAT, 4, true))) {
       Consumer<Effect> animated = i -> {
+        looks(i);
         i.params().get("morph").setKey(0, 0.0);
         i.params().get("morph").setKey(FRAMES - 1, 1.0);
       };
-      for (int pass = 0; pass < 2; pass++) { // the analysis pass, then the restart at 0 completes the clip
-        for (int t = 0; t < FRAMES; t++) {
-          render(f, config, frames, t, animated);
-        }
-      }
+      h.analyse(FRAMES, animated);
       HostImage[] a = new HostImage[FRAMES];
       HostImage[] b = new HostImage[FRAMES];
       HostImage[] morphed = new HostImage[FRAMES];
       long end = System.currentTimeMillis() + 600_000;
       for (int t = 0; t < FRAMES; t++) {
-        morphed[t] = untilStylized(f, config, frames, t, animated, end, host);
-        a[t] = untilStylized(f, config, frames, t, i -> i.params().get("morph").set(0.0), end, host);
-        b[t] = untilStylized(f, config, frames, t, i -> i.params().get("morph").set(1.0), end, host);
+        morphed[t] = stylized(h, t, animated, end);
+        a[t] = stylized(h, t, i -> {
+          looks(i);
+          i.params().get("morph").set(0.0);
+        }, end);
+        b[t] = stylized(h, t, i -> {
+          looks(i);
+          i.params().get("morph").set(1.0);
+        }, end);
       }
       double previous = -1;
       for (int t = 0; t < FRAMES; t++) {
@@ -79,6 +61,20 @@ class PromptMorphTest {
         previous = fit[0];
       }
     }
+  }
+
+  /** Both prompts, stepped strings without keys; Morph is set by the caller. */
+  private static void looks(Effect i) {
+    i.params().get("globalPrompt").set(LOOK_A);
+    i.params().get("morphTo").set(LOOK_B);
+    i.params().get("quality").set(0);
+    i.params().get("iterations").set(ITERATIONS);
+  }
+
+  private static HostImage stylized(RealHost h, int t, Consumer<Effect> setup, long end) throws InterruptedException {
+    RealHost.Rendered r = h.until(t, setup, RealHost.STYLIZED::equals, end);
+    assertEquals(RealHost.STYLIZED, r.status(), "frame " + t + ", the engine's jobs: " + h.host.jobs().list());
+    return r.output();
   }
 
   /**
@@ -110,36 +106,5 @@ class PromptMorphTest {
       }
     }
     return new double[] {s, den / n, residual / n};
-  }
-
-  private static HostImage untilStylized(Fixture f, HostConfig config, DoubleFunction<HostImage> frames, int t,
-      Consumer<Effect> morph, long end, EngineHost host) throws InterruptedException {
-    Rendered r = render(f, config, frames, t, morph);
-    while (!r.status().equals(STYLIZED) && System.currentTimeMillis() < end) {
-      Thread.sleep(500);
-      r = render(f, config, frames, t, morph);
-    }
-    assertEquals(STYLIZED, r.status(), "frame " + t + ", the engine's jobs: " + host.jobs().list());
-    return r.output();
-  }
-
-  private record Rendered(String status, HostImage output) {}
-
-  /** Renders frame t with a fresh instance, as a command-line host does, and destroys it. */
-  private static Rendered render(Fixture f, HostConfig config, DoubleFunction<HostImage> frames, int t,
-      Consumer<Effect> morph) {
-    Effect instance = f.instance(Session.FILTER, frames, null);
-    instance.params().get("engineAddress").set("unix:" + config.bridgeSocket());
-    instance.params().get("globalPrompt").set(LOOK_A);
-    instance.params().get("morphTo").set(LOOK_B);
-    instance.params().get("quality").set(0);
-    instance.params().get("iterations").set(ITERATIONS);
-    morph.accept(instance);
-    Session.Render r = f.session.render(instance, t);
-    assertEquals(Status.OK, r.status(), instance.messages().toString());
-    String status = (String) instance.param("status");
-    assertEquals(0, instance.outstandingImages());
-    f.session.destroyInstance(instance);
-    return new Rendered(status, r.output());
   }
 }

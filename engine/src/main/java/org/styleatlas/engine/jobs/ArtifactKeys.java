@@ -18,12 +18,17 @@ public final class ArtifactKeys {
   public static final String CLIP = "clip";
   public static final String DECOMPOSITION = "decomposition";
   public static final String STYLIZED = "stylized-atlas";
+  public static final String STYLIZED_PREVIEW = "stylized-preview";
 
   private ArtifactKeys() {}
 
   /** Where the job of {@code spec} writes its result. */
   public static CacheKey output(JobSpec spec) {
-    return spec.kind() == JobKind.DECOMPOSE ? decomposition(spec) : stylized(spec);
+    return switch (spec.kind()) {
+      case DECOMPOSE -> decomposition(spec);
+      case STYLIZE -> stylized(spec);
+      case PREVIEW -> preview(spec);
+    };
   }
 
   /** The decomposition of the spec's clip with its decomposition settings. */
@@ -36,13 +41,22 @@ public final class ArtifactKeys {
 
   /** The stylized atlas built on {@link #decomposition(JobSpec)} with the spec's style settings. */
   public static CacheKey stylized(JobSpec spec) {
+    return style(spec).key(STYLIZED);
+  }
+
+  /** The quick draft of {@link #stylized(JobSpec)}: same inputs, another kind. */
+  public static CacheKey preview(JobSpec spec) {
+    return style(spec).key(STYLIZED_PREVIEW);
+  }
+
+  private static ContentHasher style(JobSpec spec) {
     ContentHasher h = new ContentHasher().putString(decomposition(spec).hash());
     StyleSettings s = spec.style();
     h.putString(s.prompt()).putString(s.localPrompt()).putString(s.styleImage());
     h.putLong(s.prefixes()).putString(s.quality()).putLong(s.iterations()).putLong(s.seed());
     h.putDouble(s.lambdaGlobal()).putDouble(s.lambdaLocal()).putDouble(s.lambdaTemporal());
     h.putDouble(s.lambdaSparsity()).putLong(s.stylizeBackground() ? 1 : 0);
-    return h.key(STYLIZED);
+    return h;
   }
 
   private static void clip(ContentHasher h, JobSpec spec) {

@@ -98,7 +98,7 @@ public final class JobExecutor implements AutoCloseable {
    */
   public Job submit(JobSpec spec) {
     CacheKey out = ArtifactKeys.output(spec);
-    if (spec.kind() == JobKind.STYLIZE && cache.find(ArtifactKeys.decomposition(spec)).isEmpty()) {
+    if (spec.kind().buildsOnDecomposition() && cache.find(ArtifactKeys.decomposition(spec)).isEmpty()) {
       submit(spec.decomposition());
     }
     boolean cached = cache.find(out).isPresent();
@@ -242,7 +242,7 @@ public final class JobExecutor implements AutoCloseable {
     if (runners.runner(j.kind()).isEmpty()) {
       return false;
     }
-    return j.kind() != JobKind.STYLIZE || cache.find(ArtifactKeys.decomposition(j.spec())).isPresent();
+    return !j.kind().buildsOnDecomposition() || cache.find(ArtifactKeys.decomposition(j.spec())).isPresent();
   }
 
   private void run(String id) {
@@ -308,7 +308,7 @@ public final class JobExecutor implements AutoCloseable {
     List<String> dependents;
     synchronized (lock) {
       dependents = queued.keySet().stream().map(jobs::get)
-          .filter(s -> s.kind() == JobKind.STYLIZE && ArtifactKeys.decomposition(s.spec()).equals(j.output()))
+          .filter(s -> s.kind().buildsOnDecomposition() && ArtifactKeys.decomposition(s.spec()).equals(j.output()))
           .map(Job::id).toList();
       dependents.forEach(queued::remove);
     }
@@ -342,7 +342,7 @@ public final class JobExecutor implements AutoCloseable {
     if (runners.runner(spec.kind()).isEmpty()) {
       return "waiting: no " + spec.kind().wireName() + " runner is installed in this build";
     }
-    return spec.kind() == JobKind.STYLIZE ? "waits for its decomposition, then for the trainer" : "waits for the trainer";
+    return spec.kind().buildsOnDecomposition() ? "waits for its decomposition, then for the trainer" : "waits for the trainer";
   }
 
   private void deleteCheckpoint(String id) {

@@ -25,7 +25,8 @@ public final class AtlasRunners implements JobRunnerProvider {
   @Override
   public void register(JobRunners runners) {
     runners.set(JobKind.DECOMPOSE, new DecomposeRunner(settings))
-        .set(JobKind.STYLIZE, new StylizeRunner(settings))
+        .set(JobKind.STYLIZE, new StylizeRunner(settings, false))
+        .set(JobKind.PREVIEW, new StylizeRunner(settings, true))
         .setRenderer(cache -> new AtlasFrameRenderer(settings, cache));
   }
 }

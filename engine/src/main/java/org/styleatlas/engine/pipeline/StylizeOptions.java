@@ -51,6 +51,25 @@ public record StylizeOptions(StylizeConfig.Preset preset, AtlasMode atlasMode, I
         s.lambdaTemporal(), s.lambdaSparsity(), Set.of(), false, s.stylizeBackground());
   }
 
+  /** Iterations of a preview (one frame, one global and one local view per iteration). */
+  public static final int PREVIEW_ITERATIONS = 40;
+  /** Side of a preview's views before CLIP's resize, pixels. */
+  public static final int PREVIEW_VIEW_SIZE = 64;
+
+  /**
+   * The quick draft a render shows while the full stylization runs: the fast texture atlas, {@value
+   * #PREVIEW_ITERATIONS} iterations of one frame each (a subset of the clip's frames) with one global and
+   * one local view at {@value #PREVIEW_VIEW_SIZE} px, no temporal term (it needs three frames); prompt,
+   * prefixes, seed and the other weights as the job's. About 80 CLIP passes instead of the draft preset's
+   * 3600 (docs/BENCHMARKS.md, "Preview").
+   */
+  public static StylizeConfig preview(StyleSettings s, EditableScene scene) {
+    StylizeConfig c = new StylizeOptions(StylizeConfig.Preset.DRAFT, AtlasMode.FAST, PREVIEW_ITERATIONS, null, s.seed(),
+        1, 1, PREVIEW_VIEW_SIZE, PromptPrefixes.Source.PAPER, s.prefixes(), s.lambdaGlobal(), s.lambdaLocal(), 0.0,
+        s.lambdaSparsity(), Set.of(StylizeLossTerm.TEMPORAL), false, s.stylizeBackground()).resolve(scene);
+    return c.withSchedule(c.schedule().withFrames(1));
+  }
+
   /** The configuration for {@code scene}. */
   public StylizeConfig resolve(EditableScene scene) {
     StylizeConfig c = StylizeConfig.preset(preset);

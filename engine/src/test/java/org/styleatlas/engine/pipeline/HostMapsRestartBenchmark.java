@@ -64,7 +64,7 @@ public final class HostMapsRestartBenchmark {
     }
     if (cache.find(ArtifactKeys.stylized(stylize)).isEmpty()) {
       Path checkpoints = Files.createDirectories(work.resolve("cp-s"));
-      new StylizeRunner(settings).run(new FakeJobContext(stylize, cache, checkpoints, 0));
+      new StylizeRunner(settings, false).run(new FakeJobContext(stylize, cache, checkpoints, 0));
     }
     CacheEntry decomposition = cache.find(ArtifactKeys.decomposition(decompose)).orElseThrow();
     CacheEntry atlas = cache.find(ArtifactKeys.stylized(stylize)).orElseThrow();

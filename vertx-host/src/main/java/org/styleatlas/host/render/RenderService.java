@@ -31,6 +31,9 @@ import org.styleatlas.host.bridge.WireParams;
 public final class RenderService {
   private static final Logger LOG = LoggerFactory.getLogger(RenderService.class);
 
+  /** The stage of a render answered with the quick preview while the full stylization trains. */
+  public static final String PREVIEW_STAGE = "preview";
+
   private final ContentCache cache;
   private final ClipStore clips;
   private final ClipCollector collector = new ClipCollector();
@@ -80,7 +83,7 @@ public final class RenderService {
     RenderOutcome answer = outcome instanceof ClipCollector.Known k
         ? fromCaches(k, planes, params)
         : collecting((ClipCollector.Collecting) outcome);
-    if (!answer.stylized()) {
+    if (!answer.outputWritten()) {
       planes.copySourceToOutput();
     }
     return answer;
@@ -106,8 +109,9 @@ public final class RenderService {
       return new RenderOutcome(false, k.clipId(), "stylizing", 0, "decomposed; type a prompt to stylize", frames);
     }
     Looks looks = looks(k.clipId(), params);
-    if (looks.missing().isPresent()) {
-      return pending(k, "stylizing", looks.missing().get(), frames);
+    boolean ready = looks.first() != null && (looks.missing().isEmpty() || looks.preview());
+    if (!ready) {
+      return pending(k, stage(looks.missing().get()), looks.missing().get(), frames);
     }
     if (renderer.isEmpty()) {
       return new RenderOutcome(false, k.clipId(), "stylizing", 1,
@@ -119,7 +123,16 @@ public final class RenderService {
     } catch (Exception e) {
       throw new IOException("rendering frame " + k.frameIndex() + " of clip " + k.clipId() + " failed: " + e.getMessage(), e);
     }
+    if (looks.preview()) {
+      Job full = looks.missing().get();
+      return new RenderOutcome(false, k.clipId(), PREVIEW_STAGE, full.progress(), String.format(
+          "preview; stylizing %d%%, the full result replaces it", Math.round(full.progress() * 100)), frames, true);
+    }
     return new RenderOutcome(true, k.clipId(), "done", 1, "stylized", frames);
+  }
+
+  private static String stage(Job job) {
+    return job.spec().kind() == JobKind.PREVIEW ? "previewing" : "stylizing";
   }
 
   /**
@@ -127,9 +140,13 @@ public final class RenderService {
    *
    * @param first the prompt's entry (null while missing)
    * @param morphTarget the morph target's entry, or null (no target, or missing)
-   * @param missing the job computing an atlas this frame needs, when one is missing
+   * @param missing the job computing the full atlas of a look this frame shows, when one is missing
+   * @param preview whether an entry is a quick preview standing in for a full atlas still training
    */
-  private record Looks(CacheEntry first, CacheEntry morphTarget, Optional<Job> missing) {}
+  private record Looks(CacheEntry first, CacheEntry morphTarget, Optional<Job> missing, boolean preview) {}
+
+  /** One look: its entry (full or preview; null when neither exists), and the job of its missing full atlas. */
+  private record Look(CacheEntry entry, boolean preview, Optional<Job> missing) {}
 
   /**
    * Finds the stylized atlases of the prompt and of the morph target, and queues those missing. Every
@@ -140,32 +157,58 @@ public final class RenderService {
   private Looks looks(String clipId, WireParams params) {
     JobSpec first = spec(JobKind.STYLIZE, clipId, params);
     if (!params.hasMorphTarget()) {
-      Optional<CacheEntry> atlas = cache.find(ArtifactKeys.stylized(first));
-      return new Looks(atlas.orElse(null), null, atlas.isPresent() ? Optional.empty() : Optional.of(jobs.submit(first)));
+      Look a = look(first, true, params.waitMode());
+      return new Looks(a.entry(), null, a.missing(), a.preview());
     }
     double morph = params.render().morph();
     JobSpec target = new JobSpec(JobKind.STYLIZE, first.priority(), clipId, null, null, params.decompose(),
         params.morphStyle());
-    List<JobSpec> order = morph > 0.5 ? List.of(target, first) : List.of(first, target);
-    Optional<Job> missing = Optional.empty();
-    CacheEntry[] found = new CacheEntry[2];
-    for (JobSpec s : order) {
-      boolean shown = s == first ? morph < 1 : morph > 0;
-      Optional<CacheEntry> atlas = cache.find(ArtifactKeys.stylized(s));
-      if (atlas.isPresent()) {
-        found[s == first ? 0 : 1] = atlas.get();
-      } else {
-        Job job = jobs.submit(shown ? s : background(s));
-        if (shown && missing.isEmpty()) {
-          missing = Optional.of(job);
-        }
-      }
+    boolean targetFirst = morph > 0.5;
+    Look a = targetFirst ? null : look(first, morph < 1, params.waitMode());
+    Look b = look(target, morph > 0, params.waitMode());
+    a = a != null ? a : look(first, morph < 1, params.waitMode());
+    Optional<Job> missing = targetFirst ? b.missing().or(a::missing) : a.missing().or(b::missing);
+    if (morph < 1 && a.entry() == null || morph > 0 && b.entry() == null) {
+      return new Looks(null, null, missing, false); // a look the frame shows is not ready
     }
-    if (missing.isEmpty() && (found[0] == null || found[1] == null)) {
-      // one look is not shown and not ready: render the other alone
-      return new Looks(found[0] != null ? found[0] : found[1], null, Optional.empty());
+    if (a.entry() == null || b.entry() == null) {
+      Look shown = a.entry() != null ? a : b; // the frame shows one look only: render it alone
+      return new Looks(shown.entry(), null, shown.missing(), shown.preview());
     }
-    return new Looks(found[0], found[1], missing);
+    boolean preview = morph < 1 && a.preview() || morph > 0 && b.preview();
+    return new Looks(a.entry(), b.entry(), missing, preview);
+  }
+
+  /**
+   * One look's atlas: the full one when it exists; else its job is queued (at batch priority when the
+   * frame does not show the look) and, unless the shim waits for the full result, its quick preview is
+   * queued before it and used when it exists.
+   *
+   * @param shown whether the frame shows this look (a morph weight above 0)
+   * @param waitMode render-queue mode: previews are of no use there
+   */
+  private Look look(JobSpec full, boolean shown, boolean waitMode) {
+    Optional<CacheEntry> atlas = cache.find(ArtifactKeys.stylized(full));
+    if (atlas.isPresent()) {
+      return new Look(atlas.get(), false, Optional.empty());
+    }
+    JobSpec queued = shown ? full : background(full);
+    if (waitMode) {
+      Job job = jobs.submit(queued);
+      return new Look(null, false, shown ? Optional.of(job) : Optional.empty());
+    }
+    JobSpec previewSpec = withKind(queued, JobKind.PREVIEW);
+    Optional<CacheEntry> preview = cache.find(ArtifactKeys.preview(previewSpec));
+    Job previewJob = preview.isPresent() ? null : jobs.submit(previewSpec);
+    Job job = jobs.submit(queued);
+    if (!shown) {
+      return new Look(preview.orElse(null), preview.isPresent(), Optional.empty());
+    }
+    return new Look(preview.orElse(null), preview.isPresent(), Optional.of(preview.isPresent() ? job : previewJob));
+  }
+
+  private static JobSpec withKind(JobSpec s, JobKind kind) {
+    return new JobSpec(kind, s.priority(), s.clip(), s.source(), s.matte(), s.decompose(), s.style());
   }
 
   private static JobSpec background(JobSpec s) {
