@@ -13,7 +13,7 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.clipmodel.ClipModel;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
-import org.styleatlas.engine.render.RenderBenchmark;
+import org.styleatlas.engine.bench.RenderBenchmark;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.RunStats;
 import org.styleatlas.engine.stylize.StylizeBenchmark;

@@ -6,13 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.styleatlas.engine.video.Clip;
-import org.styleatlas.engine.video.Frame;
-import org.styleatlas.engine.video.Matte;
 
 /**
  * SHA-256 over typed parts, each prefixed with a tag and its length, so different part sequences never
- * collide by concatenation. Not thread-safe; one hasher per key.
+ * collide by concatenation. Not thread-safe; one hasher per key. Video content is fed in by
+ * {@code video.VideoHashing} (cache is below video).
  */
 public final class ContentHasher {
   private final MessageDigest digest;
@@ -61,25 +59,6 @@ public final class ContentHasher {
       scratch.flip();
       digest.update(scratch);
     }
-    return this;
-  }
-
-  public ContentHasher putFrame(Frame f) {
-    putLong(f.width()).putLong(f.height()).putLong(f.channels());
-    return putFloats(f.pixels());
-  }
-
-  public ContentHasher putMatte(Matte m) {
-    putLong(m.width()).putLong(m.height());
-    return putFloats(m.values());
-  }
-
-  /** Frames, mattes (when present) and frame rate of a clip; not its name. */
-  public ContentHasher putClip(Clip clip) {
-    putLong(clip.frameCount()).putDouble(clip.fps());
-    clip.frames().forEach(this::putFrame);
-    putLong(clip.hasMatte() ? 1 : 0);
-    clip.mattes().ifPresent(ms -> ms.forEach(this::putMatte));
     return this;
   }
 

@@ -37,6 +37,7 @@ import org.styleatlas.engine.optim.TrainingClock;
 import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.video.VideoHashing;
 
 /**
  * Clip → trained layered atlases → cached outputs. The result lives in the content cache under the hash
@@ -88,7 +89,7 @@ public final class DecompositionJob {
   private static CacheKey key(org.styleatlas.engine.video.Clip clip, DecompositionConfig config, String budget) {
     ContentHasher h = new ContentHasher().putString(config.fingerprint());
     h.putString(budget == null ? "no-budget" : "budget-" + budget);
-    return h.putClip(clip).key(DecompositionFiles.KIND);
+    return VideoHashing.putClip(h, clip).key(DecompositionFiles.KIND);
   }
 
   /** The cached decomposition of {@code clip} with {@code config}, loaded without training, if present. */

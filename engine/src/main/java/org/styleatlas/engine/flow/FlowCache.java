@@ -9,6 +9,7 @@ import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.cache.Float32Files;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.video.Clip;
+import org.styleatlas.engine.video.VideoHashing;
 
 /** Flows cached under the hash of the clip's frames and the flow settings. */
 public final class FlowCache {
@@ -25,7 +26,7 @@ public final class FlowCache {
   public static CacheKey key(Clip clip, FlowConfig config) {
     ContentHasher h = new ContentHasher().putString("flow-v1").putString(config.toString());
     h.putLong(clip.frameCount());
-    clip.frames().forEach(h::putFrame);
+    clip.frames().forEach(f -> VideoHashing.putFrame(h, f));
     return h.key(KIND);
   }
 

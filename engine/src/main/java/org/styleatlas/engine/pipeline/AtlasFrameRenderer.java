@@ -13,7 +13,7 @@ import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.render.OutputMode;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.stylize.FrameMapCache;
+import org.styleatlas.engine.maps.FrameMapCache;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
 import org.styleatlas.engine.video.Frame;
 

@@ -19,6 +19,7 @@ import org.styleatlas.engine.render.AtlasTexture;
 import org.styleatlas.engine.stylize.loss.LossValues;
 import org.styleatlas.engine.stylize.loss.StyleTarget;
 import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.video.VideoHashing;
 
 /**
  * Stylized atlases in the content cache, one entry per (decomposition, encoder, target, settings): a new
@@ -54,7 +55,7 @@ public final class StylizedAtlasCache {
     ContentHasher h = new ContentHasher().putString(sceneIdentity).putString(encoderIdentity)
         .putString(target.globalText()).putString(target.localText()).putString(config.toString());
     h.putLong(target.styleImage().isPresent() ? 1 : 0);
-    target.styleImage().ifPresent(h::putFrame);
+    target.styleImage().ifPresent(f -> VideoHashing.putFrame(h, f));
     return h.key(KIND);
   }
 

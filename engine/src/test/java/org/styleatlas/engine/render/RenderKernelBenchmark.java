@@ -20,7 +20,7 @@ import org.styleatlas.engine.video.Frame;
  * Before/after in one JVM: the frozen per-pixel {@link ReferenceFrameRenderer} (today's renderer on one
  * thread) against {@link FrameRenderer} on one thread, interleaved run by run on the same frames, timed by
  * the thread's CPU time (and wall clock), so other processes on a shared machine skew both alike. Composite
- * at strength 0.8 from sources already at the output size (as {@link RenderBenchmark}) and from sources at
+ * at strength 0.8 from sources already at the output size (as {@link org.styleatlas.engine.bench.RenderBenchmark}) and from sources at
  * the working size (as the CLI renders).
  *
  * <p>Usage: {@code RenderKernelBenchmark WIDTH HEIGHT FRAMES RUNS [DATA CACHE CLIP DECOMPOSE_ITERATIONS]};

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.maps.ResolutionMapCache;
 import org.styleatlas.engine.decomposition.Decomposition;
 import org.styleatlas.engine.decomposition.DecompositionFiles;
 import org.styleatlas.engine.decomposition.DecompositionJob;

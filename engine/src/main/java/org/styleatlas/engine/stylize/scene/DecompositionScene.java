@@ -19,7 +19,7 @@ import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.render.LayerMapFrames;
 import org.styleatlas.engine.render.LayerMapSource;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.stylize.ResolutionMapCache;
+import org.styleatlas.engine.maps.ResolutionMapCache;
 import org.styleatlas.engine.stylize.atlas.AtlasMode;
 import org.styleatlas.engine.stylize.atlas.BlockEditingAtlas;
 import org.styleatlas.engine.stylize.atlas.EditingAtlas;

@@ -10,7 +10,7 @@ import org.styleatlas.engine.decomposition.DecompositionJob;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.stylize.ResolutionMapCache;
+import org.styleatlas.engine.maps.ResolutionMapCache;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 import org.styleatlas.engine.video.Clip;

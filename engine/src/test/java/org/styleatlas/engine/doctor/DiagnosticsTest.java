@@ -1,4 +1,4 @@
-package org.styleatlas.engine.runtime;
+package org.styleatlas.engine.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.styleatlas.engine.stylize;
+package org.styleatlas.engine.maps;
 
 import java.io.IOException;
 import java.util.List;

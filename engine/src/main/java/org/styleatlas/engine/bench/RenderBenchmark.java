@@ -1,4 +1,4 @@
-package org.styleatlas.engine.render;
+package org.styleatlas.engine.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,6 +6,13 @@ import java.util.List;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.render.AtlasSet;
+import org.styleatlas.engine.render.AtlasTexture;
+import org.styleatlas.engine.render.FrameLayerMaps;
+import org.styleatlas.engine.render.FrameRenderer;
+import org.styleatlas.engine.render.FrameResampler;
+import org.styleatlas.engine.render.LayerMapSource;
+import org.styleatlas.engine.render.OutputMode;
 import org.styleatlas.engine.runtime.RunStats;
 import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.stylize.scene.SyntheticScene;

@@ -1,4 +1,4 @@
-package org.styleatlas.engine.runtime;
+package org.styleatlas.engine.doctor;
 
 import ai.djl.engine.Engine;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.util.List;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.clipmodel.ModelStore;
 import org.styleatlas.engine.clipmodel.StoredModel;
+import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.video.VideoRuntime;
 
 /** The installation checks behind {@code styleatlas doctor}; each check catches its own failure. */

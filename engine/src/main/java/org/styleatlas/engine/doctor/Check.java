@@ -1,4 +1,4 @@
-package org.styleatlas.engine.runtime;
+package org.styleatlas.engine.doctor;
 
 
 /**

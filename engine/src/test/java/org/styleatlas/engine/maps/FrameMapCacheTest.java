@@ -1,4 +1,4 @@
-package org.styleatlas.engine.stylize;
+package org.styleatlas.engine.maps;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,214 @@
+package org.styleatlas.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ViolationHandler;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module and package rules of docs/ARCHITECTURE.md, checked on the compiled main classes of every Java
+ * module (engine, vertx-host and the CLI are all on this module's test class path; ofx-bridge has no Java main
+ * code). A rule broken by a change fails the build with the offending dependency and the line it is on.
+ */
+class ArchitectureTest {
+  static final String ENGINE = "org.styleatlas.engine..";
+  static final String HOST = "org.styleatlas.host..";
+  static final String CLI = "org.styleatlas.cli..";
+  static final String OFX = "org.styleatlas.ofx..";
+
+  /** The application API: the only part of engine that the host and the CLI may use. */
+  static final String APPLICATION_API = "org.styleatlas.engine.studio..";
+
+  /** Engine classes outside {@link #APPLICATION_API} that are part of its contract (thrown or returned by it). */
+  static final Set<String> API_VALUE_TYPES = Set.of("org.styleatlas.engine.InputException");
+
+  /** The only engine packages that may touch JavaCV (FFmpeg, OpenCV): video I/O and optical flow. */
+  static final String[] JAVACV_USERS = {"org.styleatlas.engine.video..", "org.styleatlas.engine.flow.."};
+
+  /**
+   * TEMPORARY (issue #16): the top-level classes that break the module-boundary rules ({@link #BOUNDARY_RULES})
+   * today. It exists only until the application API lands and the host and the CLI become
+   * its thin callers; it may only shrink. A new violation fails its rule, and so does an entry that no longer
+   * violates anything ({@link #temporaryViolatorsAreStillViolations}), so the list cannot outlive its reason.
+   */
+  static final Set<String> TEMPORARY_BOUNDARY_VIOLATORS = Set.of(
+      "org.styleatlas.cli.BenchCommand",
+      "org.styleatlas.cli.ClipCommand",
+      "org.styleatlas.cli.DecomposeCommand",
+      "org.styleatlas.cli.DoctorCommand",
+      "org.styleatlas.cli.InterruptGuard",
+      "org.styleatlas.cli.ModelsCommand",
+      "org.styleatlas.cli.ProbeCommand",
+      "org.styleatlas.cli.RenderCommand",
+      "org.styleatlas.cli.ServeCommand",
+      "org.styleatlas.cli.StyleAtlasCli",
+      "org.styleatlas.cli.StylizeBench",
+      "org.styleatlas.cli.StylizeCommand",
+      "org.styleatlas.cli.TerminalProgress",
+      "org.styleatlas.host.ConfigLoader",
+      "org.styleatlas.host.EngineHost",
+      "org.styleatlas.host.bridge.BridgeHandler",
+      "org.styleatlas.host.bridge.WireParams",
+      "org.styleatlas.host.http.HttpApiVerticle",
+      "org.styleatlas.host.http.JobRequest",
+      "org.styleatlas.host.jobs.JacksonCodec",
+      "org.styleatlas.host.jobs.JobList",
+      "org.styleatlas.host.jobs.JobsVerticle",
+      "org.styleatlas.host.render.ClipCollector",
+      "org.styleatlas.host.render.RenderService");
+
+  static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
+      .withImportOption(ArchitectureTest::isMainClass)
+      .importPackages("org.styleatlas");
+
+  /** Compiled main code only: not test classes, whether in a folder or in a module's test-jar. */
+  private static boolean isMainClass(com.tngtech.archunit.core.importer.Location location) {
+    return !location.contains("/test-classes/") && !location.matches(Pattern.compile(".*-tests\\.jar.*"));
+  }
+
+  static final ArchRule ENGINE_IS_INDEPENDENT = noClasses().that().resideInAPackage(ENGINE)
+      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.sun.jna..", OFX, HOST, CLI)
+      .because("engine computes; transport (Vert.x), the plug-in (JNA, OpenFX) and the CLI are its callers");
+
+  static final ArchRule ENGINE_PACKAGES_ARE_ACYCLIC = SlicesRuleDefinition.slices()
+      .assignedFrom(new EnginePackages())
+      .should().beFreeOfCycles()
+      .because("each engine package builds on lower ones only (a package and its subpackages count as distinct)");
+
+  static final DescribedPredicate<JavaClass> ENGINE_INTERNALS = resideInAPackage(ENGINE)
+      .and(not(resideInAPackage(APPLICATION_API)))
+      .and(DescribedPredicate.describe("not an API value type", c -> !API_VALUE_TYPES.contains(c.getName())));
+
+  static final ArchRule CALLERS_USE_ONLY_THE_API = noClasses().that().resideInAnyPackage(HOST, CLI)
+      .should().dependOnClassesThat(ENGINE_INTERNALS)
+      .because("the host keeps transport and the CLI keeps parsing and display; the engine API does the rest");
+
+  static final ArchRule DJL_STAYS_IN_ENGINE = noClasses().that().resideOutsideOfPackage(ENGINE)
+      .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+      .because("tensors and models are engine business");
+
+  static final ArchRule JAVACV_STAYS_IN_VIDEO_AND_FLOW = noClasses().that().resideOutsideOfPackages(JAVACV_USERS)
+      .should().dependOnClassesThat().resideInAPackage("org.bytedeco..")
+      .because("FFmpeg and OpenCV are reached through engine video and flow only");
+
+  /** The rules whose current violators are listed in {@link #TEMPORARY_BOUNDARY_VIOLATORS}. */
+  static final List<ArchRule> BOUNDARY_RULES =
+      List.of(CALLERS_USE_ONLY_THE_API, DJL_STAYS_IN_ENGINE, JAVACV_STAYS_IN_VIDEO_AND_FLOW);
+
+  @Test
+  void everyModuleIsImported() {
+    for (String pkg : List.of(ENGINE, HOST, CLI)) {
+      assertTrue(MAIN_CLASSES.stream().anyMatch(resideInAPackage(pkg)::test), "no main class found in " + pkg);
+    }
+  }
+
+  @Test
+  void engineDependsOnNoCaller() {
+    ENGINE_IS_INDEPENDENT.check(MAIN_CLASSES);
+  }
+
+  @Test
+  void enginePackagesAreFreeOfCycles() {
+    ENGINE_PACKAGES_ARE_ACYCLIC.check(MAIN_CLASSES);
+  }
+
+  @Test
+  void hostAndCliUseOnlyTheApplicationApi() {
+    assertNoViolationBeyondTemporaryList(CALLERS_USE_ONLY_THE_API);
+  }
+
+  @Test
+  void djlStaysInEngine() {
+    assertNoViolationBeyondTemporaryList(DJL_STAYS_IN_ENGINE);
+  }
+
+  @Test
+  void javacvStaysInEngineVideoAndFlow() {
+    assertNoViolationBeyondTemporaryList(JAVACV_STAYS_IN_VIDEO_AND_FLOW);
+  }
+
+  @Test
+  void temporaryViolatorsAreStillViolations() {
+    Set<String> current = new TreeSet<>();
+    BOUNDARY_RULES.forEach(rule -> current.addAll(violations(rule).keySet()));
+    Set<String> stale = new TreeSet<>(TEMPORARY_BOUNDARY_VIOLATORS);
+    stale.removeAll(current);
+    assertEquals(Set.of(), stale, "entries of TEMPORARY_BOUNDARY_VIOLATORS that no longer violate any rule:"
+        + " delete them (the list may only shrink)");
+  }
+
+  @Test
+  void apiValueTypesExist() {
+    for (String name : API_VALUE_TYPES) {
+      assertTrue(MAIN_CLASSES.contain(name), "API_VALUE_TYPES names a missing class: " + name);
+    }
+  }
+
+  private static void assertNoViolationBeyondTemporaryList(ArchRule rule) {
+    Map<String, Set<String>> unlisted = new TreeMap<>(violations(rule));
+    unlisted.keySet().removeAll(TEMPORARY_BOUNDARY_VIOLATORS);
+    assertEquals(Map.of(), unlisted, "classes breaking: " + rule.getDescription()
+        + "\n(top-level class = the packages it must not use; the rule's own report names the lines)");
+  }
+
+  /** A rule's violators: each origin top-level class and the packages of the targets it must not use. */
+  static Map<String, Set<String>> violations(ArchRule rule) {
+    Map<String, Set<String>> found = new TreeMap<>();
+    rule.evaluate(MAIN_CLASSES).handleViolations(new ViolationHandler<Dependency>() {
+      @Override
+      public void handle(Collection<Dependency> violatingObjects, String message) {
+        for (Dependency d : violatingObjects) {
+          found.computeIfAbsent(topLevel(d.getOriginClass()), k -> new TreeSet<>())
+              .add(d.getTargetClass().getPackageName());
+        }
+      }
+    });
+    return found;
+  }
+
+  private static String topLevel(JavaClass c) {
+    JavaClass outer = c;
+    while (outer.getEnclosingClass().isPresent()) {
+      outer = outer.getEnclosingClass().get();
+    }
+    return outer.getName();
+  }
+
+  /** One slice per engine package, the root package included; a subpackage is a slice of its own. */
+  static final class EnginePackages implements SliceAssignment {
+    private static final String ROOT = "org.styleatlas.engine";
+
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+      String pkg = javaClass.getPackageName();
+      return pkg.equals(ROOT) || pkg.startsWith(ROOT + ".") ? SliceIdentifier.of(pkg) : SliceIdentifier.ignore();
+    }
+
+    @Override
+    public String getDescription() {
+      return "engine packages";
+    }
+  }
+}
