@@ -18,7 +18,7 @@ import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.clipmodel.ClipModel;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
-import org.styleatlas.engine.jobs.EffectParam;
+import org.styleatlas.engine.studio.params.EffectParam;
 import org.styleatlas.engine.pipeline.StylizeOptions;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.AtlasSet;

@@ -20,8 +20,8 @@ import org.styleatlas.ofx.harness.Session;
 /** Identity, load/unload, describe and describeInContext, as a host sees them. */
 class DescribeTest {
     /** The parameter names: the engine's one definition (ParameterSchemaTest checks each in detail). */
-    private static final Set<String> PARAMS = java.util.Arrays.stream(org.styleatlas.engine.jobs.EffectParam.values())
-            .map(org.styleatlas.engine.jobs.EffectParam::ofxName).collect(Collectors.toSet());
+    private static final Set<String> PARAMS = java.util.Arrays.stream(org.styleatlas.engine.studio.params.EffectParam.values())
+            .map(org.styleatlas.engine.studio.params.EffectParam::ofxName).collect(Collectors.toSet());
 
     @Test
     void bundleLayoutAndIdentity() throws Exception {

@@ -79,7 +79,7 @@ class PipelineRunnersTest extends HostTestBase {
     long start = System.currentTimeMillis();
     JsonNode r = render(sock, keyed(synthetic, 1), 1, out);
     while (!r.path("status").asText().equals("stylized") && System.currentTimeMillis() - start < 300_000) {
-      assertTrue(r.path("stage").asText().matches("decomposing|stylizing"), r.toString());
+      assertTrue(r.path("stage").asText().matches("decomposing|previewing|preview|stylizing"), r.toString());
       Thread.sleep(500);
       r = render(sock, keyed(synthetic, 1), 1, out);
     }
@@ -93,8 +93,8 @@ class PipelineRunnersTest extends HostTestBase {
       transparentIn += in[p * 4 + 3] == 0f ? 1 : 0;
     }
     assertTrue(transparentIn > 0, "(the source was not: it is keyed)");
-    assertEquals(2, host.jobs().list().stream().filter(j -> j.state() == JobState.SUCCEEDED).count(),
-        "decompose and stylize succeeded: " + host.jobs().list());
+    assertEquals(3, host.jobs().list().stream().filter(j -> j.state() == JobState.SUCCEEDED).count(),
+        "decompose, preview and stylize succeeded: " + host.jobs().list());
 
     Path frameMaps = host.config().cacheDir().resolve(FrameMapCache.KIND);
     List<Path> stored = entries(frameMaps);

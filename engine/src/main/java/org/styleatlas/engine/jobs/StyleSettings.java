@@ -1,5 +1,6 @@
 package org.styleatlas.engine.jobs;
 
+import org.styleatlas.engine.studio.params.EffectParam;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

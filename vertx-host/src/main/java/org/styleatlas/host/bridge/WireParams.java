@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.jobs.DecomposeSettings;
-import org.styleatlas.engine.jobs.EffectParam;
+import org.styleatlas.engine.studio.params.EffectParam;
 import org.styleatlas.engine.jobs.RenderParams;
 import org.styleatlas.engine.jobs.StyleSettings;
 

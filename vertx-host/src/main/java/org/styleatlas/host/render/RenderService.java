@@ -39,6 +39,7 @@ public final class RenderService {
   private final ClipCollector collector = new ClipCollector();
   private final JobExecutor jobs;
   private final Optional<ArtifactFrameRenderer> renderer;
+  private final boolean previews;
 
   /** @param runners the build's runners; their frame renderer is built here, once, on {@code cache} */
   public RenderService(ContentCache cache, JobExecutor jobs, JobRunners runners) {
@@ -46,6 +47,7 @@ public final class RenderService {
     this.clips = new ClipStore(cache);
     this.jobs = jobs;
     this.renderer = runners.renderer(cache);
+    this.previews = runners.runner(JobKind.PREVIEW).isPresent();
   }
 
   /** Makes the clips already in the cache known again (after a restart). Blocking. */
@@ -185,7 +187,7 @@ public final class RenderService {
    * queued before it and used when it exists.
    *
    * @param shown whether the frame shows this look (a morph weight above 0)
-   * @param waitMode render-queue mode: previews are of no use there
+   * @param waitMode render-queue mode: previews are of no use there (nor in a build without a preview runner)
    */
   private Look look(JobSpec full, boolean shown, boolean waitMode) {
     Optional<CacheEntry> atlas = cache.find(ArtifactKeys.stylized(full));
@@ -193,7 +195,7 @@ public final class RenderService {
       return new Look(atlas.get(), false, Optional.empty());
     }
     JobSpec queued = shown ? full : background(full);
-    if (waitMode) {
+    if (waitMode || !previews) {
       Job job = jobs.submit(queued);
       return new Look(null, false, shown ? Optional.of(job) : Optional.empty());
     }

@@ -1,4 +1,4 @@
-package org.styleatlas.engine.jobs;
+package org.styleatlas.engine.studio.params;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,8 +7,8 @@ import org.styleatlas.engine.InputException;
 /**
  * The one definition of the StyleAtlas effect's parameters: the OpenFX parameter (name, type, default,
  * range, choices, whether hosts animate it), the key it travels under in a request's {@code params}
- * (docs/PROTOCOL.md) and the CLI option that sets the same value. The wire records ({@link StyleSettings},
- * {@link RenderParams}, {@link DecomposeSettings}, the host's {@code WireParams}) and the CLI take their
+ * (docs/PROTOCOL.md) and the CLI option that sets the same value. The wire records ({@code jobs.StyleSettings},
+ * {@code RenderParams}, {@code DecomposeSettings}, the host's {@code WireParams}) and the CLI take their
  * ranges, choices and defaults from here; the C shim keeps its own table ({@code ofx-bridge/src/main/c/
  * params.c}), which {@code ParameterSchemaTest} checks against this one through the built plug-in.
  *
