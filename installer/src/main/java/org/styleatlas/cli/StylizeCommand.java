@@ -87,6 +87,11 @@ final class StylizeCommand implements Callable<Integer> {
   @Option(names = "--preset", paramLabel = "P", description = "draft, standard or final (default: ${DEFAULT-VALUE}).")
   String preset = "standard";
 
+  @Option(names = "--preview", description = "The quick preview the plug-in shows first (fast atlas, "
+      + StylizeOptions.PREVIEW_ITERATIONS + " iterations of one frame, 1 + 1 views at " + StylizeOptions.PREVIEW_VIEW_SIZE
+      + " px, no temporal term) instead of --preset/--iterations/--views/--view-size.")
+  boolean preview;
+
   @Option(names = "--atlas-mode", paramLabel = "M", description = "faithful (fine-tune the atlas MLP, as the paper) or fast (multi-resolution texture). Default: the preset's.")
   String atlasMode;
 
@@ -277,10 +282,11 @@ final class StylizeCommand implements Callable<Integer> {
     }
     Set<StylizeLossTerm> off = EnumSet.noneOf(StylizeLossTerm.class);
     disabled.forEach(d -> off.add(StylizeLossTerm.parse(d)));
-    return new StylizeOptions(StylizeConfig.Preset.parse(preset), atlasMode == null ? null : AtlasMode.parse(atlasMode),
+    StylizeOptions options = new StylizeOptions(StylizeConfig.Preset.parse(preset), atlasMode == null ? null : AtlasMode.parse(atlasMode),
         iterations, learningRate, seed, views == null ? null : views.get(0), views == null ? null : views.get(1),
         viewSize, text2livePrefixes ? PromptPrefixes.Source.TEXT2LIVE : PromptPrefixes.Source.PAPER, prefixCount,
-        null, null, lambdaTemporal, lambdaSparsity, off, structure, stylizeBackground).resolve(scene);
+        null, null, lambdaTemporal, lambdaSparsity, off, structure, stylizeBackground);
+    return preview ? options.preview(scene) : options.resolve(scene);
   }
 
   private static void require(boolean ok, String message) {

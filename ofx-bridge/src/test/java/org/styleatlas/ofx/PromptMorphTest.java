@@ -63,8 +63,13 @@ class PromptMorphTest {
     }
   }
 
-  /** Both prompts, stepped strings without keys; Morph is set by the caller. */
+  /**
+   * Both prompts, stepped strings without keys, in Wait for result mode (each render waits for the full
+   * looks: no previews are trained); Morph is set by the caller.
+   */
   private static void looks(Effect i) {
+    i.params().get("wait").set(1);
+    i.params().get("maxWaitSeconds").set(600);
     i.params().get("globalPrompt").set(LOOK_A);
     i.params().get("morphTo").set(LOOK_B);
     i.params().get("quality").set(0);

@@ -33,21 +33,32 @@ final class RealHost implements AutoCloseable {
   final Fixture fixture;
   private final HostConfig config;
   private final DoubleFunction<HostImage> frames;
+  private final DoubleFunction<HostImage> matte;
 
   RealHost(Path dir, DoubleFunction<HostImage> frames) throws IOException {
+    this(dir, frames, null, TinyPipeline.WIRING_ONLY);
+  }
+
+  /**
+   * @param matte the Matte clip's frames (General context), or null (Filter context)
+   * @param pipeline TinyPipeline settings overridden (keys without the {@code styleatlas.pipeline.} prefix)
+   */
+  RealHost(Path dir, DoubleFunction<HostImage> frames, DoubleFunction<HostImage> matte, Map<String, String> pipeline)
+      throws IOException {
     Properties p = new Properties();
     p.setProperty("styleatlas.runtime.dir", dir.resolve("run").toString());
     p.setProperty("styleatlas.cache.dir", dir.resolve("cache").toString());
     p.setProperty("styleatlas.state.dir", dir.resolve("state").toString());
     this.config = new ConfigLoader(Map.of(), p).load(null);
-    this.host = EngineHost.start(config, TinyPipeline.discover(dir, TinyPipeline.WIRING_ONLY)).orElseThrow();
+    this.host = EngineHost.start(config, TinyPipeline.discover(dir, pipeline)).orElseThrow();
     this.fixture = new Fixture(null);
     this.frames = frames;
+    this.matte = matte;
   }
 
   /** Renders frame t with a fresh instance set up by {@code setup}, and destroys the instance. */
   Rendered render(int t, Consumer<Effect> setup) {
-    Effect instance = fixture.instance(Session.FILTER, frames, null);
+    Effect instance = fixture.instance(matte == null ? Session.FILTER : Session.GENERAL, frames, matte);
     instance.params().get("engineAddress").set("unix:" + config.bridgeSocket());
     setup.accept(instance);
     Session.Render r = fixture.session.render(instance, t);

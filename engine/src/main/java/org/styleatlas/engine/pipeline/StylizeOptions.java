@@ -64,9 +64,16 @@ public record StylizeOptions(StylizeConfig.Preset preset, AtlasMode atlasMode, I
    * 3600 (docs/BENCHMARKS.md, "Preview").
    */
   public static StylizeConfig preview(StyleSettings s, EditableScene scene) {
-    StylizeConfig c = new StylizeOptions(StylizeConfig.Preset.DRAFT, AtlasMode.FAST, PREVIEW_ITERATIONS, null, s.seed(),
-        1, 1, PREVIEW_VIEW_SIZE, PromptPrefixes.Source.PAPER, s.prefixes(), s.lambdaGlobal(), s.lambdaLocal(), 0.0,
-        s.lambdaSparsity(), Set.of(StylizeLossTerm.TEMPORAL), false, s.stylizeBackground()).resolve(scene);
+    return of(s).preview(scene);
+  }
+
+  /** The preview of these options: their seed, prefixes, weights and extra terms, the preview's schedule. */
+  public StylizeConfig preview(EditableScene scene) {
+    Set<StylizeLossTerm> off = new java.util.HashSet<>(disabled);
+    off.add(StylizeLossTerm.TEMPORAL);
+    StylizeConfig c = new StylizeOptions(StylizeConfig.Preset.DRAFT, AtlasMode.FAST, PREVIEW_ITERATIONS, null, seed, 1,
+        1, PREVIEW_VIEW_SIZE, prefixSource, prefixCount, lambdaGlobal, lambdaLocal, lambdaTemporal, lambdaSparsity, off,
+        structure, stylizeBackground).resolve(scene);
     return c.withSchedule(c.schedule().withFrames(1));
   }
 
