@@ -28,7 +28,7 @@ import org.styleatlas.ofx.harness.HostImage.Depth;
  * 25 rendered every second until the preview and then the full Draft result come back. Prints wall and
  * process-CPU seconds from the clip's completion. Not part of the suite (minutes); run with
  * {@code mvn -pl ofx-bridge -am verify -Dtest=PreviewBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dstyleatlas.bench.decomposeIterations=1500}. The CLIP model is the committed fixture (no real weights
+ * -Dstyleatlas.bench.decomposeIterations=300}. The CLIP model is the committed fixture (no real weights
  * on these machines).
  */
 class PreviewBenchmark {
@@ -44,8 +44,8 @@ class PreviewBenchmark {
     Assumptions.assumeTrue(Files.isDirectory(frames), "no " + frames);
     List<HostImage> source = read(frames, false);
     List<HostImage> masks = read(SharedData.root().resolve(CLIP).resolve("masks"), true);
-    String steps = System.getProperty("styleatlas.bench.decomposeIterations", "1500");
-    Map<String, String> pipeline = Map.of("longEdge", "384", "decomposeIterations", steps, "decomposePretrain", "300",
+    String steps = System.getProperty("styleatlas.bench.decomposeIterations", "300");
+    Map<String, String> pipeline = Map.of("longEdge", "384", "decomposeIterations", steps, "decomposePretrain", "100",
         "decomposeBatch", "2048", "atlasResolution", "512");
     Consumer<Effect> viewer = i -> {
       i.params().get("globalPrompt").set("a swan made of gold");
