@@ -18,9 +18,16 @@ long long engine_next_id(void) { return atomic_fetch_add(&g_next_id, 1) + 1; }
 
 static int read_token(char *out, size_t len, Err *e) {
     const char *env = getenv(ENV_TOKEN);
-    if (env && *env) return snprintf(out, len, "%s", env) < (int)len ? 0 : -1;
+    if (env && *env) {
+        if (snprintf(out, len, "%s", env) < (int)len) return 0;
+        err_set(e, "StyleAtlas: %s is longer than %zu bytes", ENV_TOKEN, len - 1);
+        return -1;
+    }
     char dir[256], path[300];
-    if (transport_runtime_dir(dir, sizeof dir)) return -1;
+    if (transport_runtime_dir(dir, sizeof dir)) {
+        err_set(e, "StyleAtlas: cannot name the engine's runtime folder (XDG_RUNTIME_DIR too long) to read its token");
+        return -1;
+    }
     snprintf(path, sizeof path, "%s/%s", dir, TOKEN_FILE);
     FILE *f = fopen(path, "r");
     if (!f) {

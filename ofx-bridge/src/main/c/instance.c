@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "notes.h"
 #include "params.h"
 #include "render.h"
 
@@ -24,13 +25,16 @@ OfxStatus instance_create(OfxImageEffectHandle instance) {
     if (g_shim.effect->getPropertySet(instance, &props) != kOfxStatOK) return kOfxStatErrBadHandle;
     InstanceData *data = calloc(1, sizeof(InstanceData));
     if (!data) return kOfxStatErrMemory;
+    pthread_mutex_init(&data->lock, NULL);
     g_shim.prop->propSetPointer(props, kOfxPropInstanceData, 0, data);
     return kOfxStatOK;
 }
 
 OfxStatus instance_destroy(OfxImageEffectHandle instance) {
     OfxPropertySetHandle props;
-    free(instance_data(instance));
+    InstanceData *data = instance_data(instance);
+    if (data) pthread_mutex_destroy(&data->lock);
+    free(data);
     if (g_shim.effect->getPropertySet(instance, &props) == kOfxStatOK)
         g_shim.prop->propSetPointer(props, kOfxPropInstanceData, 0, NULL);
     return kOfxStatOK;
@@ -85,20 +89,40 @@ OfxStatus instance_is_identity(OfxImageEffectHandle instance, OfxPropertySetHand
 
 OfxStatus instance_begin_sequence(OfxImageEffectHandle instance) {
     InstanceData *data = instance_data(instance);
-    if (data) __atomic_store_n(&data->pendingFrames, 0, __ATOMIC_RELAXED);
+    if (!data) return kOfxStatOK;
+    pthread_mutex_lock(&data->lock);
+    data->pendingFrames = 0;
+    pthread_mutex_unlock(&data->lock);
     return kOfxStatOK;
 }
 
-/* After a batch pass on a host without temporal access, say that it was the analysis pass. */
+/* What the user can do about frames returned unstylized, by the engine's stage. */
+static const char *advice(const char *stage, int blocked) {
+    if (blocked) return "rendering again does not help until that changes";
+    if (strcmp(stage, "collecting") == 0)
+        return "the clip is complete when rendering restarts at frame 0 (or after Clip length (clipLength) frames): "
+               "render the range again (see docs/OFX.md, two-pass rendering)";
+    return "render the range again once Status shows done, or turn on Wait for result (wait)";
+}
+
+/* After a sequence that returned frames unstylized, say why, once per pass and cause: hosts that wrap
+ * every frame in its own sequence would otherwise post the note for every frame. */
 OfxStatus instance_end_sequence(OfxImageEffectHandle instance) {
     InstanceData *data = instance_data(instance);
-    int pending = data ? __atomic_load_n(&data->pendingFrames, __ATOMIC_RELAXED) : 0;
-    if (pending > 0) {
-        char text[256];
+    if (!data) return kOfxStatOK;
+    char stage[sizeof data->stage], reason[sizeof data->reason], key[sizeof data->stage + sizeof data->engine + 16];
+    pthread_mutex_lock(&data->lock);
+    int pending = data->pendingFrames, blocked = data->blocked;
+    snprintf(stage, sizeof stage, "%s", data->stage);
+    snprintf(reason, sizeof reason, "%s", data->reason);
+    snprintf(key, sizeof key, "unstylized:%s:%s", stage, data->engine);
+    pthread_mutex_unlock(&data->lock);
+    if (pending > 0 && notes_first(key)) {
+        char text[640];
         snprintf(text, sizeof text,
-                 "StyleAtlas: %d frame(s) were returned unstylized while the engine analyses the clip; render the range "
-                 "again once Status shows done (see docs/OFX.md, two-pass rendering).",
-                 pending);
+                 "StyleAtlas: frames are returned unstylized (%d in this sequence; this note is posted once per "
+                 "pass): %s; %s.",
+                 pending, reason, advice(stage, blocked));
         shim_post_log(instance, text);
     }
     return kOfxStatOK;
@@ -112,7 +136,7 @@ OfxStatus instance_changed(OfxImageEffectHandle instance, OfxPropertySetHandle i
         return kOfxStatReplyDefault;
     StyleParams p;
     EngineAddress a;
-    Err e;
+    Err e = {.text = "StyleAtlas: the engine check failed for an unknown reason"};
     JsonObject reply;
     char header[96];
     long long id = engine_next_id();

@@ -188,6 +188,7 @@ typedef struct OfxProgressSuiteV1 {
 #define kOfxPropTime "OfxPropTime"
 #define kOfxPropType "OfxPropType"
 #define kOfxPropInstanceData "OfxPropInstanceData"
+#define kOfxPropIsInteractive "OfxPropIsInteractive"
 #define kOfxPropPluginDescription "OfxPropPluginDescription"
 #define kOfxImageEffectPluginPropGrouping "OfxImageEffectPluginPropGrouping"
 #define kOfxImageEffectPropContext "OfxImageEffectPropContext"

@@ -56,6 +56,7 @@ typedef struct StyleParams {
     int wait;
     int maxWaitSeconds;
     int clipLength;
+    int batchRender;  /* not a parameter: the instance is not interactive (kOfxPropIsInteractive 0) */
 } StyleParams;
 
 OfxStatus params_describe(OfxImageEffectHandle descriptor, const char *context);

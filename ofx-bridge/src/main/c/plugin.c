@@ -28,9 +28,11 @@ long long shim_now_ms(void) {
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Through the message suite; on stderr only when the host has none or refuses it (hosts that show
+ * messages on stderr would otherwise print each one twice). */
 static void post(OfxImageEffectHandle effect, const char *type, const char *text) {
-    fprintf(stderr, "%s\n", text);
-    if (g_shim.message) g_shim.message->message(effect, type, NULL, "%s", text);
+    if (!g_shim.message || g_shim.message->message(effect, type, NULL, "%s", text) != kOfxStatOK)
+        fprintf(stderr, "%s\n", text);
 }
 
 void shim_post_error(OfxImageEffectHandle effect, const char *text) { post(effect, kOfxMessageError, text); }

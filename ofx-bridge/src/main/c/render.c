@@ -1,12 +1,14 @@
 #define _GNU_SOURCE
 #include "render.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "notes.h"
 #include "params.h"
 #include "pixels.h"
 #include "request.h"
@@ -57,7 +59,12 @@ static void show_status(RenderJob *job, const Reply *r) {
 static int fetch_matte(RenderJob *job, OfxTime t, HostImage *matte, Err *e) {
     memset(matte, 0, sizeof(*matte));
     if (job->params.matteSource != MATTE_CLIP) return 0;
-    if (job->matteClip && image_fetch(job->matteClip, t, 1, matte, e)) return -1;
+    if (!job->matteClip) {
+        err_set(e, "StyleAtlas: Matte source (matteSource) is \"Matte clip\", but this host offers no Matte clip "
+                   "(Filter context); choose Source alpha or Box");
+        return -1;
+    }
+    if (image_fetch(job->matteClip, t, 1, matte, e)) return -1;
     if (!matte->handle) {
         err_set(e, "StyleAtlas: Matte source is \"Matte clip\", but no Matte clip is connected; connect one or choose "
                    "Source alpha or Box");
@@ -126,6 +133,23 @@ static int upload_range(RenderJob *job, Err *e) {
     return rc;
 }
 
+/* Counts a frame returned unstylized on the instance, with the engine's reason (for the end-of-sequence
+ * note). */
+static void note_pending(RenderJob *job, const Reply *r) {
+    InstanceData *data = NULL;
+    OfxPropertySetHandle props;
+    if (g_shim.effect->getPropertySet(job->instance, &props) != kOfxStatOK ||
+        g_shim.prop->propGetPointer(props, kOfxPropInstanceData, 0, (void **)&data) != kOfxStatOK || !data)
+        return;
+    pthread_mutex_lock(&data->lock);
+    data->pendingFrames++;
+    data->blocked = r->blocked;
+    snprintf(data->stage, sizeof data->stage, "%s", r->stage);
+    snprintf(data->reason, sizeof data->reason, "%s", *r->message ? r->message : r->stage);
+    snprintf(data->engine, sizeof data->engine, "%s", job->params.engineAddress);
+    pthread_mutex_unlock(&data->lock);
+}
+
 static int exchange(RenderJob *job, Err *e) {
     long long deadline = shim_now_ms() + (long long)job->params.maxWaitSeconds * 1000;
     for (;;) {
@@ -137,19 +161,23 @@ static int exchange(RenderJob *job, Err *e) {
                          &job->cancel, &r, e))
             return -1;
         show_status(job, &r);
-        if (strcmp(r.status, "stylized") == 0) return 0;
+        if (strcmp(r.status, "stylized") == 0) {
+            notes_clear();
+            return 0;
+        }
         if (strcmp(r.stage, "collecting") == 0 && g_host_temporal_access && !job->uploaded) {
             job->uploaded = 1;
             int up = upload_range(job, e);
             if (up < 0) return -1;
             if (up == 0) continue;
         }
-        if (!job->params.wait) {
-            InstanceData *data = NULL;
-            OfxPropertySetHandle props;
-            if (g_shim.effect->getPropertySet(job->instance, &props) == kOfxStatOK &&
-                g_shim.prop->propGetPointer(props, kOfxPropInstanceData, 0, (void **)&data) == kOfxStatOK && data)
-                __atomic_add_fetch(&data->pendingFrames, 1, __ATOMIC_RELAXED);
+        if (r.blocked && job->params.wait) { /* waiting cannot help: say why at once */
+            err_set(e, "StyleAtlas: %s", *r.message ? r.message : r.stage);
+            return -1;
+        }
+        /* While the clip is being collected nothing can be waited for: the pass itself completes it. */
+        if (!job->params.wait || strcmp(r.stage, "collecting") == 0) {
+            note_pending(job, &r);
             return 0; /* the engine put the source frame in output: the analysis pass */
         }
         progress(job, r.progress);
@@ -171,6 +199,12 @@ static int prepare(RenderJob *job, OfxPropertySetHandle inArgs, Err *e) {
     ps->propGetDouble(inArgs, kOfxPropTime, 0, &job->time);
     ps->propGetIntN(inArgs, kOfxImageEffectPropRenderWindow, 4, &job->window.x1);
     if (params_read(job->instance, job->time, &job->params, e)) return -1;
+    OfxPropertySetHandle props;
+    int interactive = 1;
+    if (g_shim.effect->getPropertySet(job->instance, &props) != kOfxStatOK ||
+        ps->propGetInt(props, kOfxPropIsInteractive, 0, &interactive) != kOfxStatOK)
+        interactive = 1;
+    job->params.batchRender = !interactive;
     if (g_shim.effect->clipGetHandle(job->instance, kOfxImageEffectSimpleSourceClipName, &job->source, NULL) ||
         g_shim.effect->clipGetHandle(job->instance, kOfxImageEffectOutputClipName, &job->output, NULL)) {
         err_set(e, "StyleAtlas: the host has no Source or Output clip");
@@ -209,7 +243,7 @@ static int run(RenderJob *job, Err *e) {
 
 OfxStatus render_action(OfxImageEffectHandle instance, OfxPropertySetHandle inArgs) {
     RenderJob *job = calloc(1, sizeof(RenderJob));
-    Err e;
+    Err e = {.text = "StyleAtlas: the render failed for an unknown reason (a bug: please report it with the engine log)"};
     if (!job) return kOfxStatErrMemory;
     job->instance = instance;
     job->cancel = (Cancel){host_aborted, job};
@@ -226,7 +260,7 @@ OfxStatus render_action(OfxImageEffectHandle instance, OfxPropertySetHandle inAr
     if (aborted) {
         shim_post_log(instance, e.text);
     } else {
-        shim_post_error(instance, e.text);
+        if (notes_first(e.text)) shim_post_error(instance, e.text);
         params_set_status(instance, e.text);
     }
     return kOfxStatFailed;

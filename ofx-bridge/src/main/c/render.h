@@ -4,9 +4,16 @@
 
 #include "shim.h"
 
+#include <pthread.h>
+
 /* Per-instance counters (kOfxPropInstanceData); nothing essential, hosts may create an instance per frame. */
 typedef struct InstanceData {
-    int pendingFrames;  /* renders answered with the original frame (analysis pass) */
+    pthread_mutex_t lock;
+    int pendingFrames;  /* renders of this sequence answered with the original frame */
+    int blocked;        /* the last such answer said that waiting cannot help */
+    char stage[32];     /* the engine's stage of the last such answer */
+    char reason[256];   /* the engine's message of the last such answer */
+    char engine[512];   /* the Engine address param of the last such answer */
 } InstanceData;
 
 extern int g_host_temporal_access;

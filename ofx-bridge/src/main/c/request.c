@@ -65,6 +65,7 @@ static int read_reply(const char *type, Reply *r, Err *e) {
     const JsonField *stage = json_get(&r->json, "stage", JSON_STRING);
     const JsonField *message = json_get(&r->json, "message", JSON_STRING);
     const JsonField *progress = json_get(&r->json, "progress", JSON_NUMBER);
+    const JsonField *blocked = json_get(&r->json, "blocked", JSON_BOOL);
     int render = strcmp(type, "render") == 0;
     if (!rtype || strcmp(rtype->text, type) != 0 || !status ||
         !status_allowed(status->text, render ? RENDER_STATUSES : FRAME_STATUSES, render ? 2 : 1)) {
@@ -76,6 +77,7 @@ static int read_reply(const char *type, Reply *r, Err *e) {
     r->stage = stage ? stage->text : "";
     r->message = message ? message->text : "";
     r->progress = progress ? progress->number : 0.0;
+    r->blocked = blocked ? blocked->number != 0 : 0;
     return 0;
 }
 
@@ -94,6 +96,7 @@ int request_send(const char *type, const EngineAddress *a, const Planes *pl, Ofx
     json_key_double(&b, "time", t);
     json_key_int(&b, "clipLength", clipLength);
     if (render) json_key_int(&b, "waitMs", waitMs);
+    if (render && p->batchRender) json_key_bool(&b, "batch", 1);
     if (pl->tcp) json_key_int(&b, "payloadBytes", (long long)(rgbaBytes + matteBytes));
     plane_ref(&b, "image", pl, 0, 1);
     if (render) plane_ref(&b, "output", pl, pl->outputOffset, 0);

@@ -27,6 +27,7 @@ typedef struct Reply {
     const char *stage;    /* may be "" */
     const char *message;  /* may be "" */
     double progress;
+    int blocked;          /* waiting cannot help: message says why (no prompt, ...) */
 } Reply;
 
 /* type is "frame" or "render"; waitMs is used by render only. */

@@ -40,7 +40,7 @@ typedef struct Cancel {
 
 int cancel_requested(const Cancel *c);
 
-/* Posts an error through the message suite (and on stderr, where hosts without a UI show it). */
+/* Posts an error through the message suite (on stderr when the host has none). */
 void shim_post_error(OfxImageEffectHandle effect, const char *text);
 void shim_post_log(OfxImageEffectHandle effect, const char *text);
 

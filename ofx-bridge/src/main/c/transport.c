@@ -91,6 +91,30 @@ static int wait_fd(int fd, short events, long long deadlineMs, const Cancel *can
     }
 }
 
+/*
+ * Refuses an engine socket that another user listens on (one planted in a shared folder, or reached through a
+ * re-pointed link): the kernel's record of the listening process's user must be ours, before a byte is sent.
+ */
+static ConnResult check_peer_owner(const EngineAddress *a, Conn *c, Err *e) {
+    struct ucred peer;
+    socklen_t len = sizeof peer;
+    if (getsockopt(c->fd, SOL_SOCKET, SO_PEERCRED, &peer, &len) != 0 || len != sizeof peer) {
+        int code = errno;
+        conn_close(c);
+        err_set(e, "StyleAtlas: cannot verify who owns the engine socket %s (%s); nothing was sent", a->path,
+                strerror(code));
+        return CONN_FAILED;
+    }
+    if (peer.uid != getuid()) {
+        conn_close(c);
+        err_set(e, "StyleAtlas: the engine socket %s belongs to user id %u, not to you (%u); nothing was sent. "
+                   "Another user may have planted it: remove it, or set XDG_RUNTIME_DIR to a private folder",
+                a->path, (unsigned)peer.uid, (unsigned)getuid());
+        return CONN_FAILED;
+    }
+    return CONN_OK;
+}
+
 static ConnResult open_unix(const EngineAddress *a, Conn *c, Err *e) {
     struct sockaddr_un sa;
     memset(&sa, 0, sizeof sa);
@@ -101,7 +125,7 @@ static ConnResult open_unix(const EngineAddress *a, Conn *c, Err *e) {
         err_set(e, "StyleAtlas: cannot create a socket: %s", strerror(errno));
         return CONN_FAILED;
     }
-    if (connect(c->fd, (struct sockaddr *)&sa, sizeof sa) == 0) return CONN_OK;
+    if (connect(c->fd, (struct sockaddr *)&sa, sizeof sa) == 0) return check_peer_owner(a, c, e);
     int code = errno;
     conn_close(c);
     err_set(e, "StyleAtlas: no engine answers at %s (%s)", a->path, strerror(code));

@@ -1,10 +1,5 @@
 package org.styleatlas.cli;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -12,11 +7,13 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.clipmodel.ClipModel;
+import org.styleatlas.engine.clipmodel.ClipModelProbe;
 import org.styleatlas.engine.clipmodel.ClipModels;
 import org.styleatlas.engine.clipmodel.ClipTokenizer;
 import org.styleatlas.engine.clipmodel.KnownClipModel;
 import org.styleatlas.engine.clipmodel.TokenizedPrompt;
-import org.styleatlas.engine.runtime.DjlRuntime;
+import org.styleatlas.engine.studio.ClipModelChoice;
+import org.styleatlas.engine.studio.PromptLength;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,25 +42,14 @@ final class ClipCommand {
 
     @Mixin ModelsCommand.ModelsDirOption dir;
 
-    Device device() {
-      if (device.equals("auto")) {
-        return DjlRuntime.engine().defaultDevice();
-      }
-      if (!device.matches("cpu|gpu(:[0-9]{1,2})?")) {
-        throw new InputException("--device " + device + ": use auto, cpu, gpu or gpu:N");
-      }
-      Device chosen = device.equals("cpu") ? Device.cpu()
-          : Device.gpu(device.contains(":") ? Integer.parseInt(device.substring(device.indexOf(':') + 1)) : 0);
-      if (chosen.isGpu() && chosen.getDeviceId() >= DjlRuntime.engine().getGpuCount()) {
-        throw new InputException("--device " + device + ": this machine has " + DjlRuntime.engine().getGpuCount()
-            + " GPU(s) usable by PyTorch");
-      }
-      return chosen;
+    /** The model, device and models directory as the studio takes them. */
+    ClipModelChoice choice() {
+      return new ClipModelChoice(model, device, java.util.Optional.ofNullable(dir.modelsDir));
     }
 
     ClipModel open(PrintWriter err) {
       try (TerminalProgress progress = TerminalProgress.mebibytes(err)) {
-        return ClipModels.open(model, device(), dir.store(), progress);
+        return ClipModels.open(model, ClipModels.device(device), dir.store(), progress);
       }
     }
   }
@@ -83,12 +69,10 @@ final class ClipCommand {
       out.println(Arrays.stream(prompt.usedIds()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
       out.printf("%d of %d tokens%n", prompt.length(), ClipTokenizer.CONTEXT_LENGTH);
       out.flush();
-      if (prompt.truncated()) {
-        int tokens = ClipTokenizer.shared().encode(prompt.text()).length;
-        spec.commandLine().getErr().printf("warning: the prompt has %d tokens; CLIP reads only the first %d,"
-            + " the rest is ignored%n", tokens, ClipTokenizer.CONTEXT_LENGTH - 2);
+      PromptLength.warning("the prompt", prompt.text()).ifPresent(w -> {
+        spec.commandLine().getErr().println(w);
         spec.commandLine().getErr().flush();
-      }
+      });
       return ExitCodes.OK;
     }
   }
@@ -103,12 +87,9 @@ final class ClipCommand {
     public Integer call() {
       long start = System.nanoTime();
       PrintWriter out = spec.commandLine().getOut();
-      try (ClipModel model = clip.open(spec.commandLine().getErr());
-          NDManager manager = DjlRuntime.engine().newBaseManager(model.device())) {
+      try (ClipModel model = clip.open(spec.commandLine().getErr())) {
         long loaded = System.nanoTime();
-        NDArray text = model.encodeText(manager, List.of("a photo of a cat"));
-        NDArray image = model.encodeImages(manager.zeros(new Shape(1, 3, model.imageSize(), model.imageSize())));
-        float similarity = text.mul(image).sum().getFloat();
+        float similarity = ClipModelProbe.catAgainstGrey(model);
         long encoded = System.nanoTime();
         out.printf("file:         %s%n", model.file());
         out.printf("layout:       %s (%s, %s)%n", model.methods().layout(), model.methods().image(),
@@ -141,23 +122,8 @@ final class ClipCommand {
       if (batch < 1 || runs < 1) {
         throw new InputException("--batch and --runs must be at least 1");
       }
-      double[] seconds = new double[runs];
-      try (ClipModel model = clip.open(spec.commandLine().getErr());
-          NDManager manager = DjlRuntime.engine().newBaseManager(model.device())) {
-        for (int i = -1; i < runs; i++) {
-          try (NDManager step = manager.newSubManager()) {
-            NDArray images = step.randomNormal(new Shape(batch, 3, model.imageSize(), model.imageSize()));
-            images.setRequiresGradient(true);
-            long start = System.nanoTime();
-            try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
-              collector.backward(model.encodeImages(images).sum());
-            }
-            images.getGradient().sum().getFloat();
-            if (i >= 0) {
-              seconds[i] = (System.nanoTime() - start) / 1e9;
-            }
-          }
-        }
+      try (ClipModel model = clip.open(spec.commandLine().getErr())) {
+        double[] seconds = ClipModelProbe.forwardBackwardSeconds(model, batch, runs);
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
         PrintWriter out = spec.commandLine().getOut();

@@ -1,20 +1,13 @@
 package org.styleatlas.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.decomposition.Decomposition;
-import org.styleatlas.engine.decomposition.DecompositionExport;
-import org.styleatlas.engine.decomposition.DecompositionJob;
-import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.runtime.Cancellation;
-import org.styleatlas.engine.video.Clip;
-import org.styleatlas.engine.video.ClipReader;
-import org.styleatlas.engine.video.ClipRequest;
-import org.styleatlas.engine.video.OutputFormat;
+import org.styleatlas.engine.studio.ClipFiles;
+import org.styleatlas.engine.studio.DecompositionSummary;
+import org.styleatlas.engine.studio.Studio;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,9 +15,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 
-/** {@code styleatlas decompose}: clip → layered neural atlases, cached, with exported outputs. */
+/**
+ * {@code styleatlas decompose}: clip → layered neural atlases through the {@link Studio} (cached at the address
+ * the host looks up, so the host recognises the clip), with exported outputs.
+ */
 @Command(name = "decompose", description = "Decompose a clip into layered neural atlases.")
 final class DecomposeCommand implements Callable<Integer> {
+  /** The largest working long edge, in pixels (#19.6). */
+  static final int MAX_SIZE = 2048;
 
   @Spec CommandSpec spec;
 
@@ -63,49 +61,22 @@ final class DecomposeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DecompositionConfig config = config(mode, iterations, seed);
-    OutputFormat outputFormat = format(format);
-    if (size < 16) {
-      throw new InputException("--size: must be at least 16, got " + size);
+    if (size < 16 || size > MAX_SIZE) {
+      throw new InputException("--size: the working long edge must be 16 … " + MAX_SIZE + " pixels, got " + size);
     }
     TorchThreads.set(threads);
-    Clip clip = ClipReader.read(new ClipRequest(input, Optional.ofNullable(matte), size));
-    ContentCache cache = new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
+    ClipFiles files = new ClipFiles(input, Optional.ofNullable(matte), Optional.of(size), Optional.of(mode),
+        Optional.ofNullable(iterations), Optional.ofNullable(seed));
+    Studio studio = Studio.local(cacheDir != null ? cacheDir : Studio.defaultCacheDir());
     Cancellation cancellation = Cancellation.none();
-    try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-        Decomposition d = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE,
-            progress, () -> DecompositionJob.builder().setClip(clip).setConfig(config)
-                .optCache(cache).optProgress(progress).optCancellation(cancellation).build().run())) {
-      DecompositionExport.write(d, clip, out, outputFormat, progress);
+    try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
+      DecompositionSummary done = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE, progress,
+          () -> studio.decomposeClip(files, out, format, progress, cancellation));
       progress.close();
       spec.commandLine().getOut().printf("mean PSNR %.2f dB over %d frames, %d iterations; outputs in %s%n",
-          d.report().meanPsnr(), clip.frameCount(), d.report().iterations(), out.toAbsolutePath());
+          done.meanPsnr(), done.frames(), done.iterations(), done.out());
       spec.commandLine().getOut().flush();
     }
     return ExitCodes.OK;
-  }
-
-  /** The preset of {@code mode} with optional iteration and seed overrides; bad values are input errors. */
-  static DecompositionConfig config(String mode, Integer iterations, Long seed) {
-    DecompositionConfig config = DecompositionConfig.of(mode);
-    if (iterations != null) {
-      if (iterations < 1) {
-        throw new InputException("--iterations: must be at least 1, got " + iterations);
-      }
-      config = config.withIterations(iterations);
-    }
-    if (seed != null) {
-      config = config.withSchedule(config.schedule().withSeed(seed));
-    }
-    return config;
-  }
-
-  /** "mp4" or "png"; anything else is an input error. */
-  static OutputFormat format(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "mp4" -> OutputFormat.H264_MP4;
-      case "png" -> OutputFormat.PNG_SEQUENCE;
-      default -> throw new InputException("--format: expected mp4 or png, got '" + name + "'");
-    };
   }
 }

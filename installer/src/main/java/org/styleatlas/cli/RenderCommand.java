@@ -2,14 +2,12 @@ package org.styleatlas.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.styleatlas.engine.render.AtlasFiles;
-import org.styleatlas.engine.render.AtlasSet;
-import org.styleatlas.engine.render.ClipRenderer;
-import org.styleatlas.engine.render.RenderJob;
-import org.styleatlas.engine.render.RenderSettings;
-import org.styleatlas.engine.runtime.DjlRuntime;
-import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.studio.AtlasExport;
+import org.styleatlas.engine.studio.PreparedClip;
+import org.styleatlas.engine.studio.RenderOutcome;
+import org.styleatlas.engine.studio.Studio;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,40 +40,26 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    DjlRuntime.forceOffline();
-    try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
-      try (EditableScene scene = clipInput.scene(render.cache(), progress)) {
-        return render(scene, progress);
+    Studio studio = render.studio();
+    try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
+        PreparedClip clip = clipInput.prepare(studio, progress)) {
+      Optional<AtlasExport> exported = studio.exportAtlases(clip, Optional.ofNullable(exportAtlas),
+          Optional.ofNullable(exportBackground));
+      if (exported.isPresent()) {
+        AtlasExport atlas = exported.get();
+        progress.close();
+        spec.commandLine().getOut().printf("wrote the foreground atlas (%dx%d) to %s; paint it and render it with"
+            + " --atlas%n", atlas.width(), atlas.height(), exportAtlas);
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
       }
-    }
-  }
-
-  private int render(EditableScene scene, TerminalProgress progress) throws IOException {
-    Path out = render.output("rendered");
-    RenderSettings settings = render.settings(scene);
-    if (exportAtlas == null) {
-      RenderJob.check(out, settings);
-    }
-    AtlasSet atlases = scene.atlases();
-    if (exportBackground != null) {
-      AtlasFiles.write(atlases.background(), exportBackground);
-    }
-    if (exportAtlas != null) {
-      AtlasFiles.write(atlases.foreground(), exportAtlas);
-      spec.commandLine().getOut().printf("wrote the foreground atlas (%dx%d) to %s; paint it and render it with"
-          + " --atlas%n", atlases.foreground().width(), atlases.foreground().height(), exportAtlas);
+      RenderOutcome done = studio.renderClip(clip, render.request(), Optional.ofNullable(atlas),
+          render.output("rendered"), progress);
+      progress.close();
+      spec.commandLine().getOut().printf("rendered %d frames at %dx%d (%s) to %s in %.1f s%n", done.frames(),
+          done.width(), done.height(), done.mode(), done.out(), done.seconds());
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     }
-    if (atlas != null) {
-      atlases = atlases.withStylizedForeground(AtlasFiles.readLike(atlas, atlases.foreground()));
-    }
-    double seconds = RenderJob.write(new ClipRenderer(scene.maps(), atlases), scene::frame,
-        settings, scene.fps(), out, progress);
-    progress.close();
-    spec.commandLine().getOut().printf("rendered %d frames at %dx%d (%s) to %s in %.1f s%n", scene.frameCount(),
-        settings.width(), settings.height(), settings.mode().cliName(), out, seconds);
-    spec.commandLine().getOut().flush();
-    return ExitCodes.OK;
   }
 }

@@ -8,6 +8,8 @@ import picocli.CommandLine;
 /** The {@code styleatlas} command: text-driven stylization of video objects, on files. */
 @Command(
     name = "styleatlas",
+    // INHERIT: every subcommand, at any depth, answers -h/--help and -V/--version too.
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Text-driven, temporally consistent stylization of a video object.",
@@ -17,6 +19,7 @@ import picocli.CommandLine;
       StylizeCommand.class,
       RenderCommand.class,
       ServeCommand.class,
+      StatusCommand.class,
       ModelsCommand.class,
       ClipCommand.class,
       DoctorCommand.class,
@@ -26,6 +29,10 @@ import picocli.CommandLine;
 public final class StyleAtlasCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "On failure, print the Java stack trace after the one-line message.")
+  boolean verbose;
 
   @Override
   public void run() {
@@ -41,6 +48,15 @@ public final class StyleAtlasCli implements Runnable {
 
   public static void main(String[] args) {
     DjlRuntime.forceOffline();
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      // An Error passes picocli's exception handler: say it in one line, not with the JVM's trace.
+      System.err.println("error: out of memory (" + e.getMessage() + "); use a smaller --size or give Java more"
+          + " memory (JAVA_OPTS=-Xmx...)");
+      code = ExitCodes.FAILED;
+    }
+    System.exit(code);
   }
 }

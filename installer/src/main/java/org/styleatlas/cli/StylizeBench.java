@@ -1,6 +1,5 @@
 package org.styleatlas.cli;
 
-import ai.djl.Device;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,11 +11,13 @@ import java.util.concurrent.Callable;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.clipmodel.ClipModel;
+import org.styleatlas.engine.clipmodel.ClipModels;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.bench.RenderBenchmark;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.RunStats;
 import org.styleatlas.engine.stylize.StylizeBenchmark;
+import org.styleatlas.engine.studio.RenderRequest;
 import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.scene.EditableScene;
 import org.styleatlas.engine.stylize.scene.Scenes;
@@ -118,7 +119,7 @@ final class StylizeBench implements Callable<Integer> {
       if (!Files.isRegularFile(model)) {
         throw InputException.of(model, "no such CLIP model file");
       }
-      try (ClipModel clip = ClipModel.load(model, Device.cpu())) {
+      try (ClipModel clip = ClipModels.openOnCpu(model)) {
         for (String preset : presets) {
           StylizeConfig config = StylizeConfig.preset(StylizeConfig.Preset.parse(preset));
           config = config.withSchedule(config.schedule().withIterations(iterations));
@@ -138,7 +139,7 @@ final class StylizeBench implements Callable<Integer> {
   }
 
   private void render(EditableScene scene, PrintWriter out) {
-    FrameSize output = StylizeCommand.RenderOptions.parseSize("--render-size", renderSize);
+    FrameSize output = RenderRequest.parseSize("--render-size", renderSize);
     int w = output.width();
     int h = output.height();
     RenderBenchmark.Workload workload = RenderBenchmark.prepare(scene.maps(), scene::frame, scene.atlases(), w, h,

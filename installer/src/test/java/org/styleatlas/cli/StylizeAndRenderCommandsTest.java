@@ -24,9 +24,6 @@ class StylizeAndRenderCommandsTest {
   private static final Path FIXTURE = Path.of("..", "engine", "src", "test", "resources", "org", "styleatlas",
       "engine", "clipmodel", "clip-fixture-openai.pt");
 
-  /** Enough fine-tuning for the fixture CLIP's two prompts to give visibly different looks. */
-  private static final int MORPH_ITERATIONS = 12;
-
   @TempDir Path dir;
 
   private final CapturedCli cli = new CapturedCli();
@@ -68,55 +65,6 @@ class StylizeAndRenderCommandsTest {
     JsonNode again = new ObjectMapper().readTree(dir.resolve("again.json").toFile());
     assertEquals(true, again.get("cached").asBoolean(), "same prompt and settings: cached");
     assertEquals(report.get("history"), again.get("history"));
-  }
-
-  @Test
-  void promptsOverTimeMorphFromOneCachedLookToTheNext() throws Exception {
-    Path keys = dir.resolve("keys.json");
-    Files.writeString(keys, "{\"keys\":[{\"frame\":0,\"prompt\":\"a swan made of gold\"},"
-        + "{\"frame\":16,\"prompt\":\"a swan made of ice\",\"transition\":16}]}");
-    String[] morph = stylize("unused", "morph", MORPH_ITERATIONS);
-    morph[1] = "--prompts";
-    morph[2] = keys.toString();
-    assertEquals(ExitCodes.OK, cli.run(morph), cli.err());
-    assertTrue(cli.out().contains("2 prompts"), cli.out());
-    assertTrue(Files.isRegularFile(dir.resolve("morph-prompt1.json")) && Files.isRegularFile(dir.resolve("morph-prompt2.json")));
-    assertEquals(ExitCodes.OK, cli.run(stylize("a swan made of gold", "gold", MORPH_ITERATIONS)), cli.err());
-    assertEquals(ExitCodes.OK, cli.run(stylize("a swan made of ice", "ice", MORPH_ITERATIONS)), cli.err());
-    assertTrue(new ObjectMapper().readTree(dir.resolve("ice.json").toFile()).get("cached").asBoolean(),
-        "--prompts trained and cached every prompt");
-    assertEquals(0, maxDifference(frame("morph", 10), frame("gold", 10), 0), "before the key: the first look");
-    assertEquals(0, maxDifference(frame("morph", 40), frame("ice", 40), 0), "after the transition: the second look");
-    BufferedImage mid = frame("morph", 24);
-    BufferedImage gold = frame("gold", 24);
-    BufferedImage ice = frame("ice", 24);
-    assertTrue(maxDifference(gold, ice, 0) > 4, "the two prompts give different looks");
-    assertTrue(maxDifference(mid, gold, 0.5, ice) <= 1, "halfway through the transition: the mean of the looks");
-    assertEquals(ExitCodes.BAD_INPUT, cli.run("stylize", "--prompt", "x", "--prompts", keys.toString()));
-    assertTrue(cli.err().contains("--prompts"), cli.err());
-  }
-
-  private BufferedImage frame(String folder, int t) throws java.io.IOException {
-    return ImageIO.read(dir.resolve(folder).resolve(String.format("%05d.png", t)).toFile());
-  }
-
-  private static int maxDifference(BufferedImage a, BufferedImage b, int unused) {
-    return maxDifference(a, b, 0, b);
-  }
-
-  /** The largest channel difference between {@code a} and {@code (1 − s)·b + s·c}, in 8-bit levels. */
-  private static int maxDifference(BufferedImage a, BufferedImage b, double s, BufferedImage c) {
-    int max = 0;
-    for (int y = 0; y < a.getHeight(); y++) {
-      for (int x = 0; x < a.getWidth(); x++) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-          int va = a.getRGB(x, y) >> shift & 0xff;
-          double blend = (1 - s) * (b.getRGB(x, y) >> shift & 0xff) + s * (c.getRGB(x, y) >> shift & 0xff);
-          max = Math.max(max, (int) Math.ceil(Math.abs(va - blend) - 1e-9));
-        }
-      }
-    }
-    return max;
   }
 
   @Test

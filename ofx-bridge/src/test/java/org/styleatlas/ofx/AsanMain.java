@@ -32,7 +32,8 @@ public final class AsanMain {
         }
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(DescribeTest.class), selectClass(RenderPixelsTest.class),
-                        selectClass(HostBehaviourTest.class), selectClass(FailureTest.class))
+                        selectClass(HostBehaviourTest.class), selectClass(FailureTest.class),
+                        selectClass(BatchHostTest.class))
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();

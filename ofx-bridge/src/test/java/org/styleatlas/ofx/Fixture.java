@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Properties;
 import java.util.function.DoubleFunction;
 import java.util.stream.Stream;
+import org.styleatlas.host.ConfigLoader;
+import org.styleatlas.host.HostConfig;
 import org.styleatlas.ofx.harness.Effect;
 import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.Plugin;
@@ -31,6 +35,15 @@ final class Fixture implements AutoCloseable {
 
     static Path bundle() {
         return Path.of(System.getProperty(BUNDLE_PROPERTY, "target/StyleAtlas.ofx.bundle"));
+    }
+
+    /** The config of a real engine host on private folders under {@code dir} (runtime, cache, state). */
+    static HostConfig hostConfig(Path dir) {
+        Properties p = new Properties();
+        p.setProperty("styleatlas.runtime.dir", dir.resolve("run").toString());
+        p.setProperty("styleatlas.cache.dir", dir.resolve("cache").toString());
+        p.setProperty("styleatlas.state.dir", dir.resolve("state").toString());
+        return new ConfigLoader(Map.of(), p).load(null);
     }
 
     /** A fresh Filter-context instance on frames, talking to this fixture's engine. */

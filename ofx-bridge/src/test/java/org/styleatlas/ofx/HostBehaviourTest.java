@@ -56,7 +56,7 @@ class HostBehaviourTest {
             assertTrue(((String) instance.param("status")).startsWith("collecting frames"), (String) instance.param("status"));
             assertEquals(Status.OK, f.session.sequence(instance, false, 0, 2));
             assertTrue(instance.messages().stream().anyMatch(m -> m.type().equals("OfxMessageLog")
-                    && m.text().contains("3 frame(s) were returned unstylized")), instance.messages().toString());
+                    && m.text().contains("frames are returned unstylized (3 in this sequence")), instance.messages().toString());
         }
     }
 

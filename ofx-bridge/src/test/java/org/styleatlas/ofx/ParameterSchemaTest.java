@@ -114,7 +114,7 @@ class ParameterSchemaTest {
       Effect filter = f.instance(Fixture.clip(8, 8, Depth.BYTE, 4, false));
       filter.params().get("matteSource").set(0);
       assertEquals(Status.FAILED, f.session.render(filter, 0).status());
-      assertTrue(filter.messages().toString().contains("no Matte clip is connected"), filter.messages().toString());
+      assertTrue(filter.messages().toString().contains("choose Source alpha or Box"), filter.messages().toString());
     }
   }
 

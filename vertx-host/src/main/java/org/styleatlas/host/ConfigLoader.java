@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.host.shm.LibC;
 
 
@@ -86,11 +86,15 @@ public final class ConfigLoader {
     d.put("tcp.bridgePort", "7461");
     d.put("tcp.httpPort", "7462");
     d.put("tcp.tokenFile", "");
-    d.put("cache.dir", ContentCache.defaultRoot().toString());
-    d.put("cache.maxBytes", Long.toString(20L << 30));
+    d.put("cache.dir", Studio.defaultCacheDir().toString());
+    d.put("cache.maxBytes", Long.toString(Studio.DEFAULT_MAX_BYTES));
     d.put("state.dir", xdg("XDG_STATE_HOME", ".local/state").resolve("styleatlas").toString());
     d.put("http.maxBodyBytes", "65536");
     d.put("shutdown.waitSeconds", "30");
+    d.put("tcp.maxConnections", "64");
+    d.put("tcp.maxUnauthenticated", "16");
+    d.put("tcp.authTimeoutSeconds", "10");
+    d.put("http.idleTimeoutSeconds", "300");
     return d;
   }
 
@@ -151,7 +155,10 @@ public final class ConfigLoader {
     return new HostConfig(runtime, bridge, http, tcp, v.path("cache.dir"),
         v.longValue("cache.maxBytes", 1 << 20, Long.MAX_VALUE), v.path("state.dir"),
         v.integer("http.maxBodyBytes", 1024, 16 << 20),
-        Duration.ofSeconds(v.integer("shutdown.waitSeconds", 0, 3600)));
+        Duration.ofSeconds(v.integer("shutdown.waitSeconds", 0, 3600)),
+        new HostConfig.Limits(v.integer("tcp.maxConnections", 1, 65_536), v.integer("tcp.maxUnauthenticated", 1, 65_536),
+            Duration.ofSeconds(v.integer("tcp.authTimeoutSeconds", 1, 3600)),
+            Duration.ofSeconds(v.integer("http.idleTimeoutSeconds", 1, 86_400))));
   }
 
   /** Typed access to the merged values; a bad value names its key. */

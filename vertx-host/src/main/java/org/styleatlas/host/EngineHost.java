@@ -23,16 +23,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobRunners;
+import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.host.bridge.BridgeCodec;
 import org.styleatlas.host.bridge.BridgeHandler;
 import org.styleatlas.host.bridge.BridgeVerticle;
 import org.styleatlas.host.http.HttpApiVerticle;
 import org.styleatlas.host.jobs.JacksonCodec;
 import org.styleatlas.host.jobs.JobsVerticle;
-import org.styleatlas.host.render.RenderService;
+import org.styleatlas.host.status.StatusPageVerticle;
 
 
 /**
@@ -98,18 +98,19 @@ public final class EngineHost implements AutoCloseable {
     JobExecutor jobs = null;
     try {
       TokenFile token = config.tcp().enabled() ? TokenFile.loadOrCreate(config.tcp().tokenFile()) : null;
-      ContentCache cache = new ContentCache(config.cacheDir(), config.cacheMaxBytes());
-      jobs = new JobExecutor(cache, config.stateDir(), runners, config.shutdownWait());
-      RenderService render = new RenderService(cache, jobs, runners);
-      render.restoreClips();
+      Studio studio = Studio.forHost(config.cacheDir(), config.cacheMaxBytes(), config.stateDir(), runners,
+          config.shutdownWait());
+      jobs = studio.jobs();
+      studio.restoreClips();
       JacksonCodec.registerAll(vertx);
       preloadOffTheEventLoop(vertx);
-      BridgeVerticle bridge = new BridgeVerticle(config, new BridgeHandler(vertx, render, jobs, token));
-      HttpApiVerticle http = new HttpApiVerticle(config, render.clips(), token);
+      BridgeVerticle bridge = new BridgeVerticle(config, new BridgeHandler(vertx, studio, jobs, token));
+      HttpApiVerticle http = new HttpApiVerticle(config, studio, token);
       await(vertx.deployVerticle(new JobsVerticle(jobs), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
       jobs.start();
       await(vertx.deployVerticle(bridge));
       await(vertx.deployVerticle(http));
+      await(vertx.deployVerticle(new StatusPageVerticle(config, http, studio.monitor())));
       LOG.info("StyleAtlas host {} up: bridge {}, HTTP {}, cache {}, state {}", BridgeHandler.ENGINE_VERSION,
           config.bridgeSocket(), config.httpSocket(), config.cacheDir(), config.stateDir());
       return Optional.of(new EngineHost(config, vertx, ch, lock, jobs, bridge, http));

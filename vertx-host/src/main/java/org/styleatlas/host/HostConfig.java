@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param stateDir job records and checkpoints ({@code state.dir})
  * @param httpMaxBodyBytes the largest accepted HTTP request body ({@code http.maxBodyBytes})
  * @param shutdownWait how long shutdown waits for the running job to checkpoint ({@code shutdown.waitSeconds})
+ * @param limits bounds on connections, so nobody without the token can make the host unreachable
  */
 public record HostConfig(
     Path runtimeDir,
@@ -27,7 +28,25 @@ public record HostConfig(
     long cacheMaxBytes,
     Path stateDir,
     int httpMaxBodyBytes,
-    Duration shutdownWait) {
+    Duration shutdownWait,
+    Limits limits) {
+
+  /**
+   * Connection bounds (docs/HOST.md, "Security model").
+   *
+   * @param maxTcpConnections TCP connections open at once per listener, authenticated or not
+   *     ({@code tcp.maxConnections}); more are closed at once, so file descriptors stay for the Unix sockets
+   * @param maxUnauthenticated bridge TCP connections that have not yet sent a valid hello
+   *     ({@code tcp.maxUnauthenticated})
+   * @param authTimeout how long a bridge TCP connection may take to authenticate ({@code tcp.authTimeoutSeconds})
+   * @param httpIdleTimeout an HTTP connection with no traffic for this long is closed, on Unix and TCP
+   *     ({@code http.idleTimeoutSeconds}); event streams send a comment line more often than this
+   */
+  public record Limits(int maxTcpConnections, int maxUnauthenticated, Duration authTimeout,
+      Duration httpIdleTimeout) {
+    /** The largest header a bridge TCP connection may send before it is authenticated (a hello is ~200 bytes). */
+    public static final int MAX_PRE_AUTH_HEADER_BYTES = 4096;
+  }
 
   /**
    * TCP listeners, off by default. When on, they bind {@code host} and require the token in

@@ -41,7 +41,7 @@ class ConcurrentRenderTest extends HostTestBase {
           float[] src = TestFrames.rgba(W, H, t);
           try (ShimClient c = ShimClient.unix(host.config().bridgeSocket()); ShmRequest shm = new ShmRequest(W, H, src)) {
             start.await(10, TimeUnit.SECONDS);
-            JsonNode r = c.call(shm.render(t, t, clipLength, TestHost.NO_PARAMS));
+            JsonNode r = c.call(shm.render(t, t, clipLength, BridgeRoundTripTest.PROMPT));
             assertEquals("pending", r.path("status").asText(), r.toString());
             assertEquals(t, r.path("id").asInt());
             assertArrayEquals(src, shm.outputPixels(), "frame " + t + " got the source frame back");

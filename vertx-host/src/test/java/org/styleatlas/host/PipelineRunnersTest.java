@@ -16,12 +16,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.decomposition.DecompositionFiles;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobRunners;
 import org.styleatlas.engine.jobs.JobState;
 import org.styleatlas.engine.pipeline.TinyPipeline;
-import org.styleatlas.engine.maps.FrameMapCache;
+import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.synthetic.SyntheticClip;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
@@ -43,14 +42,7 @@ class PipelineRunnersTest extends HostTestBase {
 
   /** Frame t of the generated clip as straight RGBA with the object's matte as alpha. */
   static float[] keyed(SyntheticClip s, int t) {
-    float[] rgb = s.clip().frame(t).rgb().pixels();
-    float[] matte = s.clip().matte(t).values();
-    float[] px = new float[W * H * 4];
-    for (int p = 0; p < W * H; p++) {
-      System.arraycopy(rgb, p * 3, px, p * 4, 3);
-      px[p * 4 + 3] = matte[p];
-    }
-    return px;
+    return TestFrames.keyed(s.clip().frame(t).rgb().pixels(), s.clip().matte(t).values());
   }
 
   static JsonNode render(Path socket, float[] input, int t, float[] output) throws Exception {
@@ -87,19 +79,33 @@ class PipelineRunnersTest extends HostTestBase {
     assertEquals("stylized", r.path("status").asText(), r.toString());
     assertEquals("done", r.path("stage").asText());
     int transparentIn = 0;
+    int untouched = 0;
+    int changed = 0;
     float[] in = keyed(synthetic, 1);
     for (int p = 0; p < W * H; p++) {
-      assertEquals(1f, out[p * 4 + 3], "the composite is opaque: the output plane holds a rendered frame");
-      transparentIn += in[p * 4 + 3] == 0f ? 1 : 0;
+      assertTrue(out[p * 4 + 3] >= in[p * 4 + 3], "the composite never makes a pixel more transparent than the source");
+      boolean same = true;
+      for (int c = 0; c < 4; c++) {
+        same &= Float.floatToRawIntBits(out[p * 4 + c]) == Float.floatToRawIntBits(in[p * 4 + c]);
+      }
+      changed += same ? 0 : 1;
+      if (in[p * 4 + 3] == 0f) {
+        transparentIn++;
+        untouched += same ? 1 : 0;
+      }
     }
-    assertTrue(transparentIn > 0, "(the source was not: it is keyed)");
+    assertTrue(changed > 0, "the output plane holds a rendered frame, not the source");
+    assertTrue(transparentIn > 0, "(the source is keyed)");
+    // (bit-identical background where α is invisible: ofx-bridge's SourcePixelsRoundTripTest, after a longer run)
+    LOG.info("{} of {} keyed-out pixels came back bit-identical after this short decomposition", untouched,
+        transparentIn);
     assertEquals(3, host.jobs().list().stream().filter(j -> j.state() == JobState.SUCCEEDED).count(),
         "decompose, preview and stylize succeeded: " + host.jobs().list());
 
-    Path frameMaps = host.config().cacheDir().resolve(FrameMapCache.KIND);
+    Path frameMaps = host.config().cacheDir().resolve(MapStore.KIND);
     List<Path> stored = entries(frameMaps);
-    assertEquals(1, stored.size(), "frame 1's maps at 64x36 are stored in the cache: " + stored);
-    Path uv = stored.get(0).resolve(DecompositionFiles.UV_FOREGROUND);
+    assertEquals(1, stored.size(), "the clip's maps at 64x36 are stored in the cache: " + stored);
+    Path uv = stored.get(0).resolve(MapStore.EXACT);
     FileTime written = Files.getLastModifiedTime(uv);
     host.close();
     host = TestHost.start(TestHost.config(dir, false), TinyPipeline.discover(dir, settings));

@@ -2,7 +2,7 @@ package org.styleatlas.host;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
-import org.styleatlas.host.render.FramePlanes;
+import org.styleatlas.engine.studio.FramePixels;
 import org.styleatlas.host.shm.SharedSegment;
 
 
@@ -16,21 +16,35 @@ public final class ShmRequest implements AutoCloseable {
   public final int width;
   public final int height;
   private final SharedSegment seg;
+  private final boolean hasMatte;
 
   public ShmRequest(int width, int height, float[] input) {
+    this(width, height, input, null);
+  }
+
+  /**
+   * A segment holding input, output and, when {@code matte} is not null, a matte plane after them.
+   *
+   * @param matte {@code [height, width]} float32, or null
+   */
+  public ShmRequest(int width, int height, float[] input, float[] matte) {
     this.width = width;
     this.height = height;
-    long plane = FramePlanes.rgbaBytes(width, height);
-    this.seg = SharedSegment.create(name, 2 * plane);
+    this.hasMatte = matte != null;
+    long plane = FramePixels.rgbaBytes(width, height);
+    this.seg = SharedSegment.create(name, 2 * plane + (hasMatte ? FramePixels.matteBytes(width, height) : 0));
     TestFrames.put(input(), input);
+    if (hasMatte) {
+      TestFrames.put(seg.slice("matte", 2 * plane, FramePixels.matteBytes(width, height)), matte);
+    }
   }
 
   public ByteBuffer input() {
-    return seg.slice("input", 0, FramePlanes.rgbaBytes(width, height));
+    return seg.slice("input", 0, FramePixels.rgbaBytes(width, height));
   }
 
   public ByteBuffer output() {
-    long plane = FramePlanes.rgbaBytes(width, height);
+    long plane = FramePixels.rgbaBytes(width, height);
     return seg.slice("output", plane, plane);
   }
 
@@ -42,8 +56,10 @@ public final class ShmRequest implements AutoCloseable {
   public String render(long id, int time, int clipLength, String paramsJson) {
     return String.format("{\"type\":\"render\",\"id\":%d,\"time\":%d.0,\"clipLength\":%d,\"waitMs\":1000,"
         + "\"image\":{\"width\":%d,\"height\":%d,\"shm\":\"%s\",\"offset\":0},"
-        + "\"output\":{\"shm\":\"%s\",\"offset\":%d},\"matte\":null,\"params\":%s}",
-        id, time, clipLength, width, height, name, name, FramePlanes.rgbaBytes(width, height), paramsJson);
+        + "\"output\":{\"shm\":\"%s\",\"offset\":%d},\"matte\":%s,\"params\":%s}",
+        id, time, clipLength, width, height, name, name, FramePixels.rgbaBytes(width, height),
+        hasMatte ? String.format("{\"shm\":\"%s\",\"offset\":%d}", name, 2 * FramePixels.rgbaBytes(width, height))
+            : "null", paramsJson);
   }
 
   @Override

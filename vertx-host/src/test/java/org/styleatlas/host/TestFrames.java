@@ -22,6 +22,16 @@ public final class TestFrames {
     return px;
   }
 
+  /** Straight RGBA from RGB ({@code [H·W·3]}) with {@code matte} ({@code [H·W]}) as alpha: a keyed frame. */
+  public static float[] keyed(float[] rgb, float[] matte) {
+    float[] px = new float[matte.length * 4];
+    for (int p = 0; p < matte.length; p++) {
+      System.arraycopy(rgb, p * 3, px, p * 4, 3);
+      px[p * 4 + 3] = matte[p];
+    }
+    return px;
+  }
+
   public static void put(ByteBuffer target, float[] px) {
     target.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer().put(px);
   }

@@ -25,7 +25,13 @@ public final class TestHost {
 
   /** A config through the real loader: system-property layer over the defaults, TCP on ephemeral ports. */
   public static HostConfig config(Path dir, boolean tcp) {
+    return config(dir, tcp, Map.of());
+  }
+
+  /** As {@link #config(Path, boolean)}, with further keys (without the "styleatlas." prefix) set. */
+  public static HostConfig config(Path dir, boolean tcp, Map<String, String> more) {
     Properties p = new Properties();
+    more.forEach((k, v) -> p.setProperty("styleatlas." + k, v));
     p.setProperty("styleatlas.runtime.dir", dir.resolve("run").toString());
     p.setProperty("styleatlas.cache.dir", dir.resolve("cache").toString());
     p.setProperty("styleatlas.state.dir", dir.resolve("state").toString());

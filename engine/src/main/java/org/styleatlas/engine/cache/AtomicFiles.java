@@ -3,12 +3,17 @@ package org.styleatlas.engine.cache;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 
 /** Writes files so that readers see either the old content or the whole new content, never a part. */
@@ -21,6 +26,10 @@ public final class AtomicFiles {
   }
 
   private static final AtomicLong TEMP_COUNTER = new AtomicLong();
+  private static final String TEMP_SUFFIX = ".tmp";
+  /** What follows {@code .<name>.} in a temporary's file name: {@code <pid>-<n>.tmp}. */
+  private static final Pattern TEMP_PID = Pattern.compile("([0-9]{1,19})-[0-9]+\\.tmp");
+  private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
 
   private AtomicFiles() {}
 
@@ -62,13 +71,36 @@ public final class AtomicFiles {
     }
   }
 
-  /** A new temporary file name beside {@code target}, whose folder is created if missing. */
+  /**
+   * A new temporary file name beside {@code target}, whose folder is created if missing. Temporaries of
+   * the same target left by processes that no longer run (killed mid-write) are removed first.
+   */
   static Path temporaryFor(Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
+    removeStaleTemporaries(dir, target.getFileName().toString());
     // Not Files.createTempFile: it creates the file 0600, and a renamed output must keep the umask's mode.
     return dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-        + TEMP_COUNTER.incrementAndGet() + ".tmp");
+        + TEMP_COUNTER.incrementAndGet() + TEMP_SUFFIX);
+  }
+
+  /** Deletes {@code .<name>.<pid>-<n>.tmp} files in {@code dir} whose writing process is gone. */
+  private static void removeStaleTemporaries(Path dir, String name) {
+    String prefix = "." + name + ".";
+    try (DirectoryStream<Path> tmps = Files.newDirectoryStream(dir, p -> {
+      String f = p.getFileName().toString();
+      return f.startsWith(prefix) && f.endsWith(TEMP_SUFFIX);
+    })) {
+      for (Path tmp : tmps) {
+        Matcher m = TEMP_PID.matcher(tmp.getFileName().toString().substring(prefix.length()));
+        if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+          Files.deleteIfExists(tmp);
+          LOG.info("removed {}, left by an interrupted write", tmp);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("cannot clean stale temporaries of {} in {}: {}", name, dir, e.toString());
+    }
   }
 
   /** {@code e} as a failure to write {@code target}, naming the target, the cause and what is left there. */

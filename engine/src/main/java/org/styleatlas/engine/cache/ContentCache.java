@@ -63,6 +63,7 @@ public final class ContentCache {
     this.root = root.toAbsolutePath();
     this.maxBytes = maxBytes;
     try {
+      PrivateFolders.create(this.root);
       Files.createDirectories(this.root.resolve(TMP));
       Files.createDirectories(this.root.resolve(LOCKS));
     } catch (IOException e) {
@@ -142,6 +143,17 @@ public final class ContentCache {
     delete(entryDir(key));
   }
 
+  /** One complete entry: its address, size and when it was last used. */
+  public record Listing(CacheKey key, long bytes, Instant lastUsed) {}
+
+  /** Every complete entry, least recently used first. */
+  public List<Listing> list() {
+    List<Listed> all = entries();
+    all.sort(Comparator.comparing(Listed::lastUsed));
+    return all.stream().map(e -> new Listing(new CacheKey(e.dir().getParent().getFileName().toString(),
+        e.dir().getFileName().toString()), e.bytes(), e.lastUsed().toInstant())).toList();
+  }
+
   /** Total size in bytes of all complete entries. */
   public long sizeBytes() {
     return entries().stream().mapToLong(Listed::bytes).sum();
@@ -151,8 +163,14 @@ public final class ContentCache {
     Path tmp = root.resolve(TMP).resolve(UUID.randomUUID().toString());
     Files.createDirectories(tmp);
     try {
-      writer.write(tmp);
-      Manifest.of(tmp).write(tmp);
+      try {
+        writer.write(tmp);
+        Manifest.of(tmp).write(tmp);
+      } catch (IOException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        throw new IOException(m.contains(root.toString()) ? m : "cannot store " + key.kind() + " in the cache "
+            + root + ": " + m + " (the cache is unchanged)", e);
+      }
       Path dir = entryDir(key);
       Files.createDirectories(dir.getParent());
       try {

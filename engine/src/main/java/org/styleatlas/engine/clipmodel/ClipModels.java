@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.ProgressSink;
 
 /**
@@ -53,6 +54,63 @@ public final class ClipModels {
               + KnownClipModel.names() + "; see 'styleatlas models list'), and no such file"));
     }
     return loadExplaining(stored.get(), device, Optional.of(nameOrPath));
+  }
+
+  /**
+   * Parses a device choice: {@code auto} (the first GPU when there is one), {@code cpu}, {@code gpu} or
+   * {@code gpu:N}; anything else, or a GPU this machine lacks, is an {@link InputException} naming
+   * {@code --device}.
+   */
+  public static Device device(String choice) {
+    if (choice.equals("auto")) {
+      return DjlRuntime.engine().defaultDevice();
+    }
+    if (!choice.matches("cpu|gpu(:[0-9]{1,2})?")) {
+      throw new InputException("--device " + choice + ": use auto, cpu, gpu or gpu:N");
+    }
+    Device chosen = choice.equals("cpu") ? Device.cpu()
+        : Device.gpu(choice.contains(":") ? Integer.parseInt(choice.substring(choice.indexOf(':') + 1)) : 0);
+    if (chosen.isGpu() && chosen.getDeviceId() >= DjlRuntime.engine().getGpuCount()) {
+      throw new InputException("--device " + choice + ": this machine has " + DjlRuntime.engine().getGpuCount()
+          + " GPU(s) usable by PyTorch");
+    }
+    return chosen;
+  }
+
+  /** Opens the model in {@code file} on the CPU. */
+  public static ClipModel openOnCpu(Path file) {
+    return ClipModel.load(file, Device.cpu());
+  }
+
+  /**
+   * What identifies a CLIP model in stylized-atlas keys without loading it: the file name and size of the
+   * model file {@code nameOrPath} resolves to (in {@link ModelStore#fromEnvironment()} for a name), or the
+   * name itself when no such file exists yet.
+   */
+  public static String identity(String nameOrPath) {
+    return identity(nameOrPath, ModelStore.fromEnvironment());
+  }
+
+  /** {@link #identity(String)} with names resolved in {@code store}. */
+  public static String identity(String nameOrPath, ModelStore store) {
+    Path asPath = Path.of(nameOrPath);
+    if (Files.exists(asPath) || looksLikePath(nameOrPath)) {
+      return identityOf(asPath);
+    }
+    try {
+      return identityOf(store.fileOf(nameOrPath));
+    } catch (InputException e) {
+      return nameOrPath + ":unknown";
+    }
+  }
+
+  /** The identity of a model file (the one {@link ClipModel#file()} names). */
+  public static String identityOf(Path file) {
+    try {
+      return file.getFileName() + ":" + Files.size(file);
+    } catch (java.io.IOException e) {
+      return file.getFileName() + ":missing";
+    }
   }
 
   private static boolean looksLikePath(String value) {

@@ -131,6 +131,17 @@ public final class Decomposition implements AutoCloseable {
     MapEvaluator.stream(model, manager, geometry(), width, height, from, to, withRgb, progress, sink);
   }
 
+  /**
+   * The frozen mappings and α at some pixel centres of frame {@code t} on a {@code width x height} grid.
+   *
+   * @param pixels row-major pixel indices {@code y * width + x}
+   * @return {@code [n, 5]} float32 per pixel: u_f, v_f, u_b, v_b, α
+   */
+  public float[] evaluatePixels(int width, int height, int t, int[] pixels) {
+    checkRange(width, height, t, t + 1);
+    return MapEvaluator.evaluatePixels(model, manager, geometry(), width, height, t, pixels);
+  }
+
   private void checkRange(int width, int height, int from, int to) {
     checkSize(width, height);
     if (from < 0 || to > geometry().frames() || from >= to) {

@@ -61,6 +61,8 @@ public final class DecompositionJob {
   private final TrainingClock clock;
   private final PsnrProbe probe;
   private final double probeEverySeconds;
+  private final CacheKey entryKey;
+  private final ContentCache.EntryWriter extras;
 
   private record Listener(TrainingListener listener, int every) {}
 
@@ -75,6 +77,8 @@ public final class DecompositionJob {
     this.clock = b.clock;
     this.probe = b.probe;
     this.probeEverySeconds = b.probeEverySeconds;
+    this.entryKey = b.entryKey;
+    this.extras = b.extras;
   }
 
   public static Builder builder() {
@@ -89,7 +93,7 @@ public final class DecompositionJob {
   private static CacheKey key(org.styleatlas.engine.video.Clip clip, DecompositionConfig config, String budget) {
     ContentHasher h = new ContentHasher().putString(config.fingerprint());
     h.putString(budget == null ? "no-budget" : "budget-" + budget);
-    return VideoHashing.putClip(h, clip).key(DecompositionFiles.KIND);
+    return VideoHashing.putClip(h, clip).key(DecompositionFiles.RUN_KIND);
   }
 
   /** The cached decomposition of {@code clip} with {@code config}, loaded without training, if present. */
@@ -105,7 +109,7 @@ public final class DecompositionJob {
    * @throws CancellationException when cancelled; a checkpoint is kept and the next run resumes from it
    */
   public Decomposition run() throws IOException {
-    CacheKey key = key(clip, config, timeBudget == null ? null : timeBudget + " " + clock);
+    CacheKey key = entryKey != null ? entryKey : key(clip, config, timeBudget == null ? null : timeBudget + " " + clock);
     Optional<CacheEntry> hit = cache.find(key);
     if (hit.isPresent()) {
       LOG.info("decomposition of {} found in the cache ({})", clip.name(), key);
@@ -128,7 +132,7 @@ public final class DecompositionJob {
           cache.root().resolve("work").resolve(key.hash()).resolve("checkpoint.bin"), key.hash(),
           config.schedule().checkpointEvery());
       long t1 = System.nanoTime();
-      if (!Files.exists(checkpointer.file())) {
+      if (!checkpointer.resumable()) {
         pretrain(engine, model, data, manager);
         if (cancellation.isCancelled()) {
           throw new CancellationException("decomposition of " + clip.name()
@@ -144,7 +148,12 @@ public final class DecompositionJob {
             + result.completedIterations() + "; the next run resumes from " + checkpointer.file());
       }
       Outputs outputs = new Outputs(model, manager, data, flowSeconds, trainSeconds, result, history);
-      CacheEntry entry = cache.getOrCreate(key, outputs::write);
+      CacheEntry entry = cache.getOrCreate(key, dir -> {
+        outputs.write(dir);
+        if (extras != null) {
+          extras.write(dir);
+        }
+      });
       checkpointer.delete();
       Decomposition d = new Decomposition(entry, config, outputs.report, manager, model);
       LOG.info("decomposition of {}: mean PSNR {} dB after {} iterations", clip.name(),
@@ -276,6 +285,19 @@ public final class DecompositionJob {
     private TrainingClock clock = TrainingClock.WALL;
     private PsnrProbe probe;
     private double probeEverySeconds;
+    private CacheKey entryKey;
+    private ContentCache.EntryWriter extras;
+
+    /**
+     * Caches the result at {@code key} (the caller's artifact address, e.g. the studio's one recipe)
+     * instead of this job's own content key, with {@code extras} written into the same entry; the
+     * checkpoint lives at {@code <cache>/work/<key hash>/}.
+     */
+    public Builder optEntry(CacheKey key, ContentCache.EntryWriter extras) {
+      this.entryKey = key;
+      this.extras = extras;
+      return this;
+    }
 
     /** The clip at its working resolution; it is validated here. */
     public Builder setClip(org.styleatlas.engine.video.Clip clip) {

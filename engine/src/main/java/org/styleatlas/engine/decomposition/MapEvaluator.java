@@ -123,6 +123,48 @@ final class MapEvaluator {
     }
   }
 
+  /**
+   * Evaluates the frozen mappings and α at a few pixel centres of a {@code width x height} grid of frame
+   * {@code t} (for example the pixels near the opacity's edge that a resampled map cannot reproduce).
+   *
+   * @param pixels row-major pixel indices {@code y * width + x}
+   * @return {@code [n, 5]} float32 per pixel: u_f, v_f, u_b, v_b, α
+   */
+  static float[] evaluatePixels(LayeredAtlasModel model, NDManager manager, FrameGeometry geometry, int width,
+      int height, int t, int[] pixels) {
+    double sx = geometry.width() / (double) width;
+    double sy = geometry.height() / (double) height;
+    float[] out = new float[pixels.length * 5];
+    try (GradModeOff noGrad = new GradModeOff()) {
+      ParameterStore ps = new ParameterStore(manager, false);
+      for (int start = 0; start < pixels.length; start += CHUNK) {
+        int n = Math.min(CHUNK, pixels.length - start);
+        float[] xyt = new float[n * 3];
+        for (int i = 0; i < n; i++) {
+          int p = pixels[start + i];
+          xyt[i * 3] = geometry.x((p % width + 0.5) * sx);
+          xyt[i * 3 + 1] = geometry.y((p / width + 0.5) * sy);
+          xyt[i * 3 + 2] = geometry.t(t);
+        }
+        try (NDManager chunk = manager.newSubManager()) {
+          NDArray in = chunk.create(xyt, new Shape(n, 3));
+          float[] f = model.uvForeground(ps, in, false).toFloatArray();
+          float[] b = model.uvBackground(ps, in, false).toFloatArray();
+          float[] a = model.alpha(ps, in, false).toFloatArray();
+          for (int i = 0; i < n; i++) {
+            int o = (start + i) * 5;
+            out[o] = f[2 * i];
+            out[o + 1] = f[2 * i + 1];
+            out[o + 2] = b[2 * i];
+            out[o + 3] = b[2 * i + 1];
+            out[o + 4] = a[i];
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** The reconstruction {@code [H, W, 3]} of working frame t, clipped to [0, 1]. */
   static float[] reconstructFrame(LayeredAtlasModel model, NDManager manager, FrameGeometry g, int t) {
     ParameterStore ps = new ParameterStore(manager, false);

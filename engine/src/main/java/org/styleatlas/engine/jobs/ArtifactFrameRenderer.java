@@ -17,11 +17,13 @@ public interface ArtifactFrameRenderer {
    * @param settings render-time settings (output mode, strength)
    * @param width output width in pixels
    * @param height output height in pixels
+   * @param source {@code [height, width, 4]} float32 RGBA from position 0: the request's own pixels, which the
+   *     composite keeps outside the object (and blends with for strength &lt; 1) and {@code original} returns
    * @param out {@code [height, width, 4]} float32 RGBA, straight alpha, top row first; write all of it
    */
   default void render(CacheEntry decomposition, CacheEntry stylized, int frameIndex, RenderParams settings,
-      int width, int height, FloatBuffer out) throws Exception {
-    render(decomposition, stylized, null, frameIndex, settings, width, height, out);
+      int width, int height, FloatBuffer source, FloatBuffer out) throws Exception {
+    render(decomposition, stylized, null, frameIndex, settings, width, height, source, out);
   }
 
   /**
@@ -32,5 +34,5 @@ public interface ArtifactFrameRenderer {
    *     null when there is no morph (then {@code settings.morph()} is ignored)
    */
   void render(CacheEntry decomposition, CacheEntry stylized, CacheEntry morphTarget, int frameIndex,
-      RenderParams settings, int width, int height, FloatBuffer out) throws Exception;
+      RenderParams settings, int width, int height, FloatBuffer source, FloatBuffer out) throws Exception;
 }

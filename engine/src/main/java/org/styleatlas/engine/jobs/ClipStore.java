@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
+import org.styleatlas.engine.cache.Float32Files;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.Matte;
@@ -24,8 +24,9 @@ import org.styleatlas.engine.video.Matte;
 /**
  * Frames and clips collected from the plugin, kept in the content cache.
  *
- * <p>A frame entry ({@value ArtifactKeys#FRAME}/hash) holds {@code rgba.f32}: float32 RGBA, native byte
- * order, top row first, as the wire sends it; {@code matte.f32} when a matte plane came with it; and
+ * <p>A frame entry ({@value ArtifactKeys#FRAME}/hash) holds {@code rgba.f32}: one {@link Float32Files} array,
+ * float32 RGBA {@code [H, W, 4]}, top row first, as the wire sends it; {@code matte.f32} ({@code [H, W]}) when a
+ * matte plane came with it; and
  * {@code frame.json} with its size. A clip entry ({@value ArtifactKeys#CLIP}/id) holds {@code clip.json},
  * a {@link ClipRecord}.
  */
@@ -60,6 +61,31 @@ public final class ClipStore {
       }
       JSON.writeValue(dir.resolve(FRAME_JSON).toFile(), new FrameInfo(width, height, matte != null));
     });
+  }
+
+  /**
+   * Whether the frame cached under {@code hash} holds exactly these planes (the content check behind a fast
+   * frame fingerprint, {@link org.styleatlas.engine.cache.FrameFingerprint}): compared byte for byte with the stored arrays.
+   *
+   * @param rgba float32 RGBA in native byte order, as the wire sends it
+   * @param matte the matte plane, or null when none came with the frame
+   */
+  public boolean sameFrame(String hash, ByteBuffer rgba, ByteBuffer matte) throws IOException {
+    Optional<CacheEntry> e = cache.find(new CacheKey(ArtifactKeys.FRAME, hash));
+    if (e.isEmpty()) {
+      return false;
+    }
+    Path m = e.get().file(MATTE);
+    return same(e.get().file(RGBA), rgba) && (matte == null ? !Files.exists(m) : Files.exists(m) && same(m, matte));
+  }
+
+  private static boolean same(Path file, ByteBuffer nativeFloats) throws IOException {
+    if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
+      return Float32Files.matches(file, 0, nativeFloats);
+    }
+    float[] stored = Float32Files.read(file).get(0);
+    FloatBuffer given = nativeFloats.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
+    return FloatBuffer.wrap(stored).equals(given);
   }
 
   /** Whether the frame with this hash is cached. */
@@ -101,6 +127,18 @@ public final class ClipStore {
     return out;
   }
 
+  /**
+   * When a clip was last added (the clip folder's modification time, in nanoseconds; -1 without clips), so
+   * a running host notices clips another process (the CLI) recorded.
+   */
+  public long lastChange() {
+    try {
+      return Files.getLastModifiedTime(cache.root().resolve(ArtifactKeys.CLIP)).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
   /** Frame {@code t} of a clip as RGBA float32. */
   public Frame frame(ClipRecord clip, int t) {
     if (t < 0 || t >= clip.frames().size()) {
@@ -133,26 +171,26 @@ public final class ClipStore {
   }
 
   private static void write(Path file, ByteBuffer data) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      ByteBuffer b = data.duplicate();
-      while (b.hasRemaining()) {
-        ch.write(b);
-      }
+    try (Float32Files.Appender out = Float32Files.append(file, 1)) {
+      out.add(data.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer());
+      out.commit();
     }
   }
 
+  /** Reads one stored plane: a {@link Float32Files} array, or the earlier headerless native-order floats. */
   private static float[] readFloats(Path file, int count) {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      if (ch.size() != (long) count * 4) {
-        throw new InputException(file + ": holds " + ch.size() + " bytes, expected " + (long) count * 4);
+    try {
+      float[] out;
+      if (Files.size(file) == (long) count * 4) {
+        out = new float[count];
+        ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.nativeOrder()).asFloatBuffer().get(out);
+      } else {
+        List<float[]> arrays = Float32Files.read(file);
+        out = arrays.size() == 1 ? arrays.get(0) : new float[0];
       }
-      ByteBuffer b = ByteBuffer.allocate(count * 4).order(ByteOrder.nativeOrder());
-      while (b.hasRemaining() && ch.read(b) >= 0) {
-        // keep reading
+      if (out.length != count) {
+        throw new InputException(file + ": holds " + out.length + " floats, expected " + count);
       }
-      b.flip();
-      float[] out = new float[count];
-      b.asFloatBuffer().get(out);
       return out;
     } catch (IOException e) {
       throw InputException.of(file, "unreadable: " + e.getMessage(), e);

@@ -38,6 +38,8 @@ public final class JobExecutor implements AutoCloseable {
   private static final Pattern ID = Pattern.compile("j-[0-9a-f]{16}");
   private static final long PERSIST_EVERY_MS = 1000;
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Finished jobs kept (records in memory and on disk); older ones are dropped. */
+  static final int MAX_FINISHED = 200;
 
   private final ContentCache cache;
   private final ClipStore clips;
@@ -83,6 +85,7 @@ public final class JobExecutor implements AutoCloseable {
       }
       jobs.put(j.id(), j);
     }
+    prune();
     trainer = new Thread(this::loop, "styleatlas-trainer");
     trainer.start();
   }
@@ -92,41 +95,92 @@ public final class JobExecutor implements AutoCloseable {
   }
 
   /**
-   * Queues a job, or returns the unfinished job that already computes the same output (raising its
-   * priority to interactive if asked), or a succeeded job when the output is already cached. A stylize
-   * job also queues its decomposition when that is not cached.
+   * Queues a job, or returns the job already known for the same output (same input and settings): the
+   * unfinished one (its priority raised to interactive if asked), the failed one (a failure stays until
+   * the input or the settings change, so a failing job is never queued again; see {@link #retry}), or a
+   * succeeded one while its output is cached. A stylize job also queues its decomposition when that is
+   * not cached, and fails at once when that decomposition failed.
    */
   public Job submit(JobSpec spec) {
-    CacheKey out = ArtifactKeys.output(spec);
-    if (spec.kind().buildsOnDecomposition() && cache.find(ArtifactKeys.decomposition(spec)).isEmpty()) {
-      submit(spec.decomposition());
+    CacheKey out = runners.keys().output(spec);
+    Job failedDecomposition = null;
+    if (spec.kind().buildsOnDecomposition() && cache.find(runners.keys().decomposition(spec)).isEmpty()) {
+      Job d = submit(spec.decomposition());
+      failedDecomposition = d.state() == JobState.FAILED ? d : null;
     }
     boolean cached = cache.find(out).isPresent();
     Job job;
     synchronized (lock) {
-      Optional<Job> same = jobs.values().stream()
-          .filter(j -> !j.state().terminal() && j.output().equals(out)).findFirst();
+      Optional<Job> same = latestFor(out).filter(j -> !j.state().terminal() || j.state() == JobState.FAILED
+          || (j.state() == JobState.SUCCEEDED && cached));
       if (same.isPresent()) {
-        if (spec.priority() == JobPriority.INTERACTIVE && same.get().spec().priority() == JobPriority.BATCH) {
+        if (spec.priority() == JobPriority.INTERACTIVE && same.get().spec().priority() == JobPriority.BATCH
+            && !same.get().state().terminal()) {
           return update(same.get().id(), j -> j.withPriority(JobPriority.INTERACTIVE), true);
         }
         return same.get();
       }
       long now = System.currentTimeMillis();
-      job = cached
-          ? new Job(newId(), spec, JobState.SUCCEEDED, 1, "done", "already in the cache", out, 0, now, now)
-          : new Job(newId(), spec, JobState.QUEUED, 0, "queued", waitingMessage(spec), out, 0, now, now);
+      if (cached) {
+        job = new Job(newId(), spec, JobState.SUCCEEDED, 1, "done", "already in the cache", out, 0, now, now);
+      } else if (failedDecomposition != null) {
+        job = new Job(newId(), spec, JobState.FAILED, 0, "failed",
+            "its decomposition failed: " + failedDecomposition.message(), out, 0, now, now);
+      } else {
+        job = new Job(newId(), spec, JobState.QUEUED, 0, "queued", waitingMessage(spec), out, 0, now, now);
+      }
       jobs.put(job.id(), job);
-      if (!cached) {
+      // Saved before the trainer can claim it, so this snapshot never overwrites a later state.
+      store.save(job);
+      if (job.state() == JobState.QUEUED) {
         queued.put(job.id(), nextSeq++);
         lock.notifyAll();
       }
     }
-    store.save(job);
     notifyListeners(job);
-    LOG.info("job {} submitted: {} {} for {}", job.id(), spec.priority().wireName(), spec.kind().wireName(),
-        spec.clip() != null ? "clip " + spec.clip().substring(0, 12) : spec.source());
+    prune();
+    LOG.info("job {} submitted: {} {} for {} with {}{}", job.id(), spec.priority().wireName(), spec.kind().wireName(),
+        spec.clip() != null ? "clip " + spec.clip().substring(0, 12) : spec.source(), spec.decompose(),
+        spec.kind() == JobKind.STYLIZE ? " " + spec.style() : "");
     return job;
+  }
+
+  /**
+   * Forgets the failure of the failed job with this id and queues its spec again (the user fixed the
+   * environment, e.g. freed disk space). Other jobs are returned unchanged.
+   */
+  public Optional<Job> retry(String id) {
+    Optional<Job> found = get(id);
+    if (found.isEmpty() || found.get().state() != JobState.FAILED) {
+      return found;
+    }
+    forget(id);
+    return Optional.of(submit(found.get().spec()));
+  }
+
+  /** The newest job that writes {@code output}; call with {@code lock} held. */
+  private Optional<Job> latestFor(CacheKey output) {
+    return jobs.values().stream().filter(j -> j.output().equals(output))
+        .max(Comparator.comparingLong(Job::createdMs).thenComparing(Job::id));
+  }
+
+  /**
+   * Keeps the job records bounded: beyond {@link #MAX_FINISHED} finished jobs, the oldest finished ones
+   * are dropped from memory and disk (a dropped failure is simply tried again on the next submit).
+   */
+  private void prune() {
+    List<Job> drop;
+    synchronized (lock) {
+      List<Job> finished = jobs.values().stream().filter(j -> j.state().terminal())
+          .sorted(Comparator.comparingLong(Job::updatedMs).thenComparing(Job::id)).toList();
+      drop = finished.subList(0, Math.max(0, finished.size() - MAX_FINISHED));
+    }
+    drop.forEach(j -> forget(j.id()));
+  }
+
+  private void forget(String id) {
+    jobs.remove(id);
+    store.delete(id);
   }
 
   /** The job with this id, if any. */
@@ -242,7 +296,7 @@ public final class JobExecutor implements AutoCloseable {
     if (runners.runner(j.kind()).isEmpty()) {
       return false;
     }
-    return !j.kind().buildsOnDecomposition() || cache.find(ArtifactKeys.decomposition(j.spec())).isPresent();
+    return !j.kind().buildsOnDecomposition() || cache.find(runners.keys().decomposition(j.spec())).isPresent();
   }
 
   private void run(String id) {
@@ -308,7 +362,7 @@ public final class JobExecutor implements AutoCloseable {
     List<String> dependents;
     synchronized (lock) {
       dependents = queued.keySet().stream().map(jobs::get)
-          .filter(s -> s.kind().buildsOnDecomposition() && ArtifactKeys.decomposition(s.spec()).equals(j.output()))
+          .filter(s -> s.kind().buildsOnDecomposition() && runners.keys().decomposition(s.spec()).equals(j.output()))
           .map(Job::id).toList();
       dependents.forEach(queued::remove);
     }

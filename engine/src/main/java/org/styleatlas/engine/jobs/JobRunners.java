@@ -15,6 +15,7 @@ import org.styleatlas.engine.cache.ContentCache;
 public final class JobRunners {
   private final Map<JobKind, JobRunner> runners = new EnumMap<>(JobKind.class);
   private Function<ContentCache, ? extends ArtifactFrameRenderer> renderer;
+  private ArtifactKeys keys = SpecKeys.INSTANCE;
 
   /** No runners: every job waits, renders answer pending with the source frame. */
   public static JobRunners none() {
@@ -44,6 +45,17 @@ public final class JobRunners {
   public JobRunners setRenderer(Function<ContentCache, ? extends ArtifactFrameRenderer> factory) {
     this.renderer = factory;
     return this;
+  }
+
+  /** The artifact addresses of this build's pipeline (its settings are part of them). */
+  public JobRunners setKeys(ArtifactKeys keys) {
+    this.keys = keys;
+    return this;
+  }
+
+  /** Where this build's jobs write their outputs; {@link SpecKeys} unless a pipeline registered its recipe. */
+  public ArtifactKeys keys() {
+    return keys;
   }
 
   public Optional<JobRunner> runner(JobKind kind) {

@@ -25,7 +25,7 @@ final class JobStore {
   JobStore(Path dir) {
     this.dir = dir;
     try {
-      Files.createDirectories(dir);
+      org.styleatlas.engine.cache.PrivateFolders.create(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create job folder " + dir + ": " + e.getMessage(), e);
     }
@@ -36,6 +36,15 @@ final class JobStore {
       AtomicFiles.write(dir.resolve(job.id() + ".json"), out -> JSON.writeValue(out, job));
     } catch (IOException e) {
       LOG.warn("cannot save job {} to {}: {}", job.id(), dir, e.getMessage());
+    }
+  }
+
+  /** Deletes a job's record; a missing one is fine. */
+  synchronized void delete(String id) {
+    try {
+      Files.deleteIfExists(dir.resolve(id + ".json"));
+    } catch (IOException e) {
+      LOG.warn("cannot delete job record {} in {}: {}", id, dir, e.getMessage());
     }
   }
 

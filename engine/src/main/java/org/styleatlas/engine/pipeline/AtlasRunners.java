@@ -24,9 +24,11 @@ public final class AtlasRunners implements JobRunnerProvider {
 
   @Override
   public void register(JobRunners runners) {
-    runners.set(JobKind.DECOMPOSE, new DecomposeRunner(settings))
-        .set(JobKind.STYLIZE, new StylizeRunner(settings, false))
-        .set(JobKind.PREVIEW, new StylizeRunner(settings, true))
+    ArtifactRecipe keys = new ArtifactRecipe(settings);
+    runners.setKeys(keys)
+        .set(JobKind.DECOMPOSE, new DecomposeRunner(settings))
+        .set(JobKind.STYLIZE, new StylizeRunner(settings, keys, false))
+        .set(JobKind.PREVIEW, new StylizeRunner(settings, keys, true))
         .setRenderer(cache -> new AtlasFrameRenderer(settings, cache));
   }
 }

@@ -11,9 +11,9 @@ import org.styleatlas.engine.video.Clip;
 
 /**
  * The host's decompose job: the job's clip at the working resolution, with its matte ({@link JobClips}),
- * through {@link DecompositionJob} (which caches under its own content key and checkpoints to
- * {@code <cache>/work/<key>/}, so an interrupted job resumes there), then the self-sufficient output entry
- * ({@link DecompositionEntry}) at the job's output key.
+ * through {@link DecompositionJob}, which writes the one decomposition entry ({@link DecompositionEntry})
+ * at the job's output key and checkpoints to {@code <cache>/work/<that key's hash>/}, so an interrupted job
+ * resumes there.
  */
 record DecomposeRunner(PipelineSettings settings) implements JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DecomposeRunner.class);
@@ -25,10 +25,10 @@ record DecomposeRunner(PipelineSettings settings) implements JobRunner {
         clip.width(), clip.height());
     StopSignal stop = new StopSignal(ctx);
     try (Decomposition d = DecompositionJob.builder().setClip(clip).setConfig(settings.decomposition())
-        .optCache(ctx.cache()).optProgress(stop.polling(ctx.progressSink())).optCancellation(stop.cancellation())
+        .optCache(ctx.cache()).optEntry(ctx.outputKey(), dir -> DecompositionEntry.writeExtras(dir, clip))
+        .optProgress(stop.polling(ctx.progressSink())).optCancellation(stop.cancellation())
         .build().run()) {
       ctx.checkStop();
-      ctx.cache().getOrCreate(ctx.outputKey(), dir -> DecompositionEntry.write(dir, d, clip));
     } catch (CancellationException e) {
       throw stop.rethrow(e);
     }

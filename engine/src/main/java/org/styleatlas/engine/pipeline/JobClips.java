@@ -1,6 +1,7 @@
 package org.styleatlas.engine.pipeline;
 
 import java.util.Optional;
+import org.styleatlas.engine.jobs.DecomposeSettings;
 import org.styleatlas.engine.jobs.JobContext;
 import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.video.Clip;
@@ -15,7 +16,7 @@ import org.styleatlas.engine.video.FrameSize;
  * the working long edge, never enlarged), or files on the engine's disk (read by {@link ClipReader} at the
  * working long edge).
  */
-final class JobClips {
+public final class JobClips {
   private JobClips() {}
 
   /**
@@ -24,10 +25,22 @@ final class JobClips {
    */
   static Clip load(JobContext ctx, int longEdge) {
     JobSpec spec = ctx.spec();
-    Clip clip = spec.clip() != null
-        ? shrink(ctx.clips().load(spec.clip()), longEdge)
-        : ClipReader.read(new ClipRequest(spec.sourcePath(), Optional.ofNullable(spec.mattePath()), longEdge));
+    if (spec.clip() != null) {
+      return working(ctx.clips().load(spec.clip()), spec.decompose(), longEdge);
+    }
+    Clip clip = ClipReader.read(new ClipRequest(spec.sourcePath(), Optional.ofNullable(spec.mattePath()), longEdge));
     return MatteResolver.resolve(clip, spec.decompose());
+  }
+
+  /**
+   * A recognised clip at the working resolution with its matte resolved: what the host's decompose job
+   * trains on, so the CLI's preparation of the same frames gives the same decomposition.
+   *
+   * @param clip the clip at its full size
+   * @param longEdge the working resolution's longer side in pixels; 0 keeps the clip's size
+   */
+  public static Clip working(Clip clip, DecomposeSettings decompose, int longEdge) {
+    return MatteResolver.resolve(shrink(clip, longEdge), decompose);
   }
 
   private static Clip shrink(Clip clip, int longEdge) {

@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.StylizedAtlasCache;
+import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
 
 /**
@@ -71,14 +73,17 @@ final class OpenScenes {
 
   private final DecompositionConfig config;
   private final int capacity;
+  private final MapStore maps;
   private final LinkedHashMap<Path, Opened> open = new LinkedHashMap<>(8, 0.75f, true);
 
   /**
    * @param config the decomposition settings the entries were made with
    * @param capacity how many decompositions stay open, ≥ 1
+   * @param maps where every open scene's maps at output sizes come from
    */
-  OpenScenes(DecompositionConfig config, int capacity) {
+  OpenScenes(DecompositionConfig config, int capacity, MapStore maps) {
     this.config = config;
+    this.maps = maps;
     this.capacity = capacity;
   }
 
@@ -86,7 +91,7 @@ final class OpenScenes {
   synchronized Lease acquire(CacheEntry entry) throws IOException {
     Opened o = open.get(entry.dir());
     if (o == null) {
-      o = new Opened(DecompositionEntry.open(entry, config, ProgressSink.NONE));
+      o = new Opened(DecompositionEntry.open(entry, config, ProgressSink.NONE, Optional.of(maps)));
       open.put(entry.dir(), o);
       evictBeyondCapacity();
     }

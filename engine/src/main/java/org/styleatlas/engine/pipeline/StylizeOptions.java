@@ -79,10 +79,18 @@ public record StylizeOptions(StylizeConfig.Preset preset, AtlasMode atlasMode, I
 
   /** The configuration for {@code scene}. */
   public StylizeConfig resolve(EditableScene scene) {
+    return resolve(scene::supports);
+  }
+
+  /**
+   * The configuration for a scene that can make the editing atlases {@code supports} accepts (every mode
+   * for a learned decomposition).
+   */
+  public StylizeConfig resolve(java.util.function.Predicate<AtlasMode> supports) {
     StylizeConfig c = StylizeConfig.preset(preset);
     if (atlasMode != null) {
       c = c.withAtlasMode(atlasMode);
-    } else if (!scene.supports(c.atlasMode())) {
+    } else if (!supports.test(c.atlasMode())) {
       LOG.warn("this decomposition has no atlas network to fine-tune; using the fast (texture) editing atlas");
       c = c.withAtlasMode(AtlasMode.FAST);
     }

@@ -9,7 +9,6 @@ import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.clipmodel.ClipModel;
 import org.styleatlas.engine.clipmodel.ClipModels;
 import org.styleatlas.engine.clipmodel.ModelStore;
-import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.jobs.JobContext;
 import org.styleatlas.engine.jobs.StyleSettings;
 import org.styleatlas.engine.render.AtlasFiles;
@@ -32,14 +31,15 @@ import org.styleatlas.engine.stylize.scene.DecompositionScene;
  * With {@code preview} it runs {@link StylizeOptions#preview} instead of the job's settings (a {@code
  * preview} job, written at {@link ArtifactKeys#preview}).
  */
-record StylizeRunner(PipelineSettings settings, boolean preview) implements org.styleatlas.engine.jobs.JobRunner {
+record StylizeRunner(PipelineSettings settings, ArtifactRecipe keys, boolean preview)
+    implements org.styleatlas.engine.jobs.JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StylizeRunner.class);
   /** File name of the fine-tuning checkpoint in the job's checkpoint folder. */
   static final String CHECKPOINT = "stylize-checkpoint.bin";
 
   @Override
   public void run(JobContext ctx) throws Exception {
-    CacheEntry decomposition = ctx.cache().find(ArtifactKeys.decomposition(ctx.spec())).orElseThrow(() ->
+    CacheEntry decomposition = ctx.cache().find(keys.decomposition(ctx.spec())).orElseThrow(() ->
         new InputException("the decomposition of this clip is not in the cache (evicted?); decompose it again"));
     StyleTarget target = target(ctx.spec().style());
     StopSignal stop = new StopSignal(ctx);

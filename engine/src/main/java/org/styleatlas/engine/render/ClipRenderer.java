@@ -24,8 +24,7 @@ public final class ClipRenderer {
 
   /**
    * @param maps the decomposition's maps, asked for one frame at a time (a scene backed by the on-disk map
-   *     cache reads each frame's maps when it is rendered); a {@link CachedLayerMapSource} would keep every
-   *     rendered frame's maps in memory, so long renders do not wrap it
+   *     store resamples each frame's maps when it is rendered)
    * @param atlases the discretized atlases
    */
   public ClipRenderer(LayerMapSource maps, AtlasSet atlases) {

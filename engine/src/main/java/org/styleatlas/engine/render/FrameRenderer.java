@@ -40,7 +40,7 @@ public final class FrameRenderer implements AutoCloseable {
    * under half an 8-bit level. A learned α is never exactly 0 (82 % of blackswan's pixels are below it), so
    * without the cut-off every pixel would sample the atlas.
    */
-  static final float INVISIBLE_ALPHA = 1f / 512;
+  public static final float INVISIBLE_ALPHA = 1f / 512;
 
   /** Renders output rows {@code [y0, y1)} of one frame. */
   @FunctionalInterface

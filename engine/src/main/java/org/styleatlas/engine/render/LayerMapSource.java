@@ -3,8 +3,7 @@ package org.styleatlas.engine.render;
 
 /**
  * Per-frame {@link FrameLayerMaps} of a decomposed clip at any resolution. An implementation backed by the
- * decomposition's mapping and alpha networks evaluates them on the requested pixel grid; wrap it in a
- * {@link CachedLayerMapSource} so each (frame, resolution) is evaluated once.
+ * decomposition gets them from the one store of maps at output sizes ({@code maps.MapStore}).
  */
 public interface LayerMapSource {
 

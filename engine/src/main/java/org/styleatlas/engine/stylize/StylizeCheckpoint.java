@@ -2,21 +2,15 @@ package org.styleatlas.engine.stylize;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.util.Pair;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.cache.AtomicFiles;
+import org.styleatlas.engine.cache.CheckpointFile;
 import org.styleatlas.engine.clipmodel.ClipModel;
 import org.styleatlas.engine.clipmodel.ImageTextEncoder;
 import org.styleatlas.engine.optim.AdamOptimizer;
@@ -27,20 +21,19 @@ import org.styleatlas.engine.stylize.scene.EditableScene;
 
 /**
  * A resumable stylization: the editing atlases' trainable arrays, the Adam state, the next iteration, the
- * loss history so far and the seconds spent, in one file replaced atomically ({@link AtomicFiles}).
+ * loss history so far and the seconds spent, in the one checkpoint format ({@link CheckpointFile}: replaced
+ * atomically, checksummed, tagged with the run key).
  *
- * <p>Layout: magic, version, key (UTF), payload length, payload, CRC-32 of the payload. The key is a hash
- * of the scene, the encoder, the configuration and the target ({@link #key}), so the checkpoint of another
- * run is never resumed. A file that is not a checkpoint, belongs to another run, is truncated, fails its CRC
- * or does not fit the atlases is refused with a WARN naming it and the reason, and training starts at 0.
+ * <p>The run key is a hash of the scene, the encoder, the configuration and the target ({@link #key}), so
+ * the checkpoint of another run is never resumed. A file that is not a checkpoint, is truncated, fails its
+ * checksum or does not fit the atlases is reported with a WARN naming it and the reason, moved aside, and
+ * training starts at 0.
  */
 public final class StylizeCheckpoint {
   /** Iterations between two checkpoints. */
   public static final int EVERY = 25;
 
   private static final Logger LOG = LoggerFactory.getLogger(StylizeCheckpoint.class);
-  private static final int MAGIC = 0x53415354; // "SAST"
-  private static final int VERSION = 1;
 
   /**
    * What a checkpoint restores besides the arrays.
@@ -56,7 +49,7 @@ public final class StylizeCheckpoint {
   }
 
   private final Path file;
-  private final String key;
+  private final CheckpointFile checkpoint;
 
   /**
    * @param file where the checkpoint lives
@@ -64,7 +57,7 @@ public final class StylizeCheckpoint {
    */
   public StylizeCheckpoint(Path file, String key) {
     this.file = file;
-    this.key = key;
+    this.checkpoint = new CheckpointFile(file, CheckpointFile.Kind.STYLIZATION, key);
   }
 
   /**
@@ -87,82 +80,56 @@ public final class StylizeCheckpoint {
    * @param atlases the editing atlases in a fixed order (foreground, then background if any)
    */
   public void save(State state, List<EditingAtlas> atlases, AdamOptimizer adam) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream payload = new DataOutputStream(bytes);
-    payload.writeInt(state.nextIteration());
-    payload.writeDouble(state.seconds());
-    payload.writeInt(state.history().size());
-    for (LossValues v : state.history()) {
-      payload.writeInt(v.iteration());
-      for (double d : new double[] {v.global(), v.local(), v.temporal(), v.sparsity(), v.structure(), v.total(),
-          v.learningRate()}) {
-        payload.writeDouble(d);
-      }
-    }
-    payload.writeInt(atlases.size());
-    for (EditingAtlas atlas : atlases) {
-      payload.writeInt(atlas.trainable().size());
-      for (Pair<String, NDArray> p : atlas.trainable()) {
-        payload.writeUTF(p.getKey());
-        float[] values = p.getValue().toFloatArray();
-        payload.writeInt(values.length);
-        for (float f : values) {
-          payload.writeFloat(f);
+    checkpoint.save(payload -> {
+      payload.writeInt(state.nextIteration());
+      payload.writeDouble(state.seconds());
+      payload.writeInt(state.history().size());
+      for (LossValues v : state.history()) {
+        payload.writeInt(v.iteration());
+        for (double d : new double[] {v.global(), v.local(), v.temporal(), v.sparsity(), v.structure(), v.total(),
+            v.learningRate()}) {
+          payload.writeDouble(d);
         }
       }
-    }
-    adam.save(payload);
-    payload.flush();
-    byte[] body = bytes.toByteArray();
-    CRC32 crc = new CRC32();
-    crc.update(body);
-    AtomicFiles.write(file, stream -> {
-      DataOutputStream out = new DataOutputStream(stream);
-      out.writeInt(MAGIC);
-      out.writeInt(VERSION);
-      out.writeUTF(key);
-      out.writeInt(body.length);
-      out.write(body);
-      out.writeLong(crc.getValue());
-      out.flush();
+      payload.writeInt(atlases.size());
+      for (EditingAtlas atlas : atlases) {
+        payload.writeInt(atlas.trainable().size());
+        for (Pair<String, NDArray> p : atlas.trainable()) {
+          payload.writeUTF(p.getKey());
+          float[] values = p.getValue().toFloatArray();
+          payload.writeInt(values.length);
+          for (float f : values) {
+            payload.writeFloat(f);
+          }
+        }
+      }
+      adam.save(payload);
     });
     LOG.debug("stylize checkpoint at iteration {} written to {}", state.nextIteration(), file);
   }
 
   /**
-   * Restores the atlases and the optimiser from the checkpoint, when there is one of this run.
+   * Restores the atlases and the optimiser from the checkpoint, when there is a sound one of this run.
    *
-   * @return the state to continue from; empty (after a WARN when a file was refused) to start at 0
+   * @return the state to continue from; empty (after a WARN naming the file when one was refused) to start
+   *     at 0
    * @throws IOException when the file cannot be read at all
    */
   public Optional<State> restore(List<EditingAtlas> atlases, AdamOptimizer adam) throws IOException {
-    if (!Files.isRegularFile(file)) {
+    Optional<DataInputStream> payload = checkpoint.open();
+    if (payload.isEmpty()) {
       return Optional.empty();
     }
-    byte[] body;
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-      if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-        return refuse("it is not a stylize checkpoint of this version");
-      }
-      if (!in.readUTF().equals(key)) {
-        return refuse("wrong key: it belongs to another scene, configuration or target");
-      }
-      int length = in.readInt();
-      if (length < 0 || length > in.available()) {
-        return refuse("truncated");
-      }
-      body = new byte[length];
-      in.readFully(body);
-      long expected = in.readLong();
-      CRC32 crc = new CRC32();
-      crc.update(body);
-      if (crc.getValue() != expected) {
-        return refuse("bad CRC-32: the file is corrupt");
-      }
-    } catch (EOFException e) {
-      return refuse("truncated");
+    DataInputStream in = payload.get();
+    try {
+      return restore(in, atlases, adam);
+    } catch (IOException | RuntimeException e) {
+      return checkpoint.setAside("its content does not fit this run (" + e.getMessage() + ")");
     }
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(body));
+  }
+
+  private Optional<State> restore(DataInputStream in, List<EditingAtlas> atlases, AdamOptimizer adam)
+      throws IOException {
     int next = in.readInt();
     double seconds = in.readDouble();
     List<LossValues> history = new ArrayList<>();
@@ -172,18 +139,19 @@ public final class StylizeCheckpoint {
     }
     List<float[]> arrays = new ArrayList<>();
     if (in.readInt() != atlases.size()) {
-      return refuse("it holds another number of atlases");
+      return checkpoint.setAside("it holds another number of atlases");
     }
     for (EditingAtlas atlas : atlases) {
       if (in.readInt() != atlas.trainable().size()) {
-        return refuse("it holds other atlas parameters");
+        return checkpoint.setAside("it holds other atlas parameters");
       }
       for (Pair<String, NDArray> p : atlas.trainable()) {
         String name = in.readUTF();
-        float[] values = new float[in.readInt()];
-        if (!name.equals(p.getKey()) || values.length != p.getValue().size()) {
-          return refuse("parameter " + name + " does not fit the atlas's " + p.getKey());
+        int length = in.readInt();
+        if (!name.equals(p.getKey()) || length != p.getValue().size()) {
+          return checkpoint.setAside("parameter " + name + " does not fit the atlas's " + p.getKey());
         }
+        float[] values = new float[length];
         for (int i = 0; i < values.length; i++) {
           values[i] = in.readFloat();
         }
@@ -203,11 +171,6 @@ public final class StylizeCheckpoint {
 
   /** Removes the checkpoint (the run completed). */
   public void delete() throws IOException {
-    Files.deleteIfExists(file);
-  }
-
-  private Optional<State> refuse(String reason) {
-    LOG.warn("ignoring stylize checkpoint {}: {}; training starts at iteration 0", file, reason);
-    return Optional.empty();
+    checkpoint.delete();
   }
 }

@@ -2,7 +2,6 @@ package org.styleatlas.engine.stylize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
+import org.styleatlas.engine.cache.Float32Files;
 import org.styleatlas.engine.render.AtlasTexture;
 import org.styleatlas.engine.stylize.loss.LossValues;
 import org.styleatlas.engine.stylize.loss.StyleTarget;
@@ -24,7 +24,8 @@ import org.styleatlas.engine.video.VideoHashing;
 /**
  * Stylized atlases in the content cache, one entry per (decomposition, encoder, target, settings): a new
  * prompt on a decomposed clip fine-tunes once and never decomposes again, and the same prompt with the
- * same settings is a cache hit. An entry holds the atlases as exact float32 files and the loss history.
+ * same settings is a cache hit. An entry holds the atlases as exact float32 files ({@link Float32Files}, one
+ * {@code [H, W, 3]} array each) and the loss history.
  */
 public final class StylizedAtlasCache {
   /** Cache kind of stylized atlases. */
@@ -97,23 +98,35 @@ public final class StylizedAtlasCache {
   }
 
   private static void writeFloats(Path file, float[] values) throws IOException {
-    try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
-      out.writeInt(values.length);
-      for (float v : values) {
-        out.writeFloat(v);
+    Float32Files.write(file, List.of(values));
+  }
+
+  /** Reads an atlas file: one {@link Float32Files} array, or the earlier big-endian stream (int32 n, n floats). */
+  private static float[] readFloats(Path file) {
+    try {
+      if (Files.size(file) >= 16 && !isLegacy(file)) {
+        List<float[]> arrays = Float32Files.read(file);
+        if (arrays.size() != 1) {
+          throw new IOException("holds " + arrays.size() + " arrays, expected one atlas");
+        }
+        return arrays.get(0);
       }
+      try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+        float[] out = new float[in.readInt()];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = in.readFloat();
+        }
+        return out;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read cached atlas " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private static float[] readFloats(Path file) {
-    try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-      float[] out = new float[in.readInt()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = in.readFloat();
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read cached atlas " + file + ": " + e.getMessage(), e);
+  /** Whether {@code file} is the earlier big-endian stream: its length is 4 + 4 × its leading big-endian int32. */
+  private static boolean isLegacy(Path file) throws IOException {
+    try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+      return Files.size(file) == 4 + 4L * in.readInt();
     }
   }
 }

@@ -103,7 +103,7 @@ final class AvFrameConverter implements AutoCloseable {
         samples.position((long) y * stride / Short.BYTES).get(shorts, y * lineSamples, lineSamples);
       }
       for (int i = 0; i < px.length; i++) {
-        px[i] = (shorts[i] & 0xffff) * (1f / 65535);
+        px[i] = (shorts[i] & 0xffff) / 65535f; // a division, as the OpenFX shim converts
       }
     } else {
       if (bytes.length < px.length) {

@@ -66,11 +66,13 @@ final class BufferedImages {
    */
   private static void copyBand(Raster r, int band, float[] out, int channels, int channel) {
     int bits = r.getSampleModel().getSampleSize(band);
-    float scale = 1f / ((1L << bits) - 1);
-    if (!copyInterleaved(r, band, scale, out, channels, channel)) {
+    // A float division, as the OpenFX shim converts (docs/ARCHITECTURE.md, "Pixel convention"): a frame read
+    // here then holds the very floats the plug-in sends, so the CLI's clips hash like the plug-in's frames.
+    float max = (float) ((1L << bits) - 1);
+    if (!copyInterleaved(r, band, max, out, channels, channel)) {
       int[] s = r.getSamples(0, 0, r.getWidth(), r.getHeight(), band, (int[]) null);
       for (int p = 0; p < s.length; p++) {
-        out[p * channels + channel] = s[p] * scale;
+        out[p * channels + channel] = s[p] / max;
       }
     }
   }
@@ -80,7 +82,7 @@ final class BufferedImages {
    * JPEG and PNG): reads the data buffer directly, whose unsigned elements are the samples. Returns false
    * when the raster has another layout.
    */
-  private static boolean copyInterleaved(Raster r, int band, float scale, float[] out, int channels,
+  private static boolean copyInterleaved(Raster r, int band, float max, float[] out, int channels,
       int channel) {
     if (!(r.getSampleModel() instanceof ComponentSampleModel sm)
         || r.getSampleModelTranslateX() != 0 || r.getSampleModelTranslateY() != 0) {
@@ -97,7 +99,7 @@ final class BufferedImages {
     int w = r.getWidth();
     for (int y = 0, i = channel; y < r.getHeight(); y++) {
       for (int x = 0, k = offset + y * lineStride; x < w; x++, k += pixelStride) {
-        out[i] = data.getElem(bank, k) * scale;
+        out[i] = data.getElem(bank, k) / max;
         i += channels;
       }
     }

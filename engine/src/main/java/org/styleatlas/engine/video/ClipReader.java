@@ -24,12 +24,21 @@ public final class ClipReader {
 
   /** Reads the clip and its matte as requested; every failure is an {@link InputException} naming the file. */
   public static Clip read(ClipRequest request) {
+    return read(request, FullSizeSink.NONE);
+  }
+
+  /**
+   * {@link #read(ClipRequest)}, showing every frame and matte to {@code sink} at its source size before it
+   * is resized, so the caller can hash them without the clip ever sitting in memory at full size.
+   */
+  public static Clip read(ClipRequest request, FullSizeSink sink) {
     Path source = request.source();
     if (!Files.exists(source)) {
       throw InputException.of(source, "no such file or folder");
     }
-    Sequence<Frame> frames = SourceReader.frames(source, request.longEdge());
-    Optional<List<Matte>> mattes = request.matte().map(m -> readMatte(m, frames, request.longEdge()));
+    FrameBudget.requireSourceSize(source, MediaInfo.probe(source).size());
+    Sequence<Frame> frames = SourceReader.frames(source, request.longEdge(), sink);
+    Optional<List<Matte>> mattes = request.matte().map(m -> readMatte(m, frames, request.longEdge(), sink));
     if (mattes.isEmpty() && frames.items().get(0).hasAlpha()) {
       mattes = Optional.of(frames.items().stream().map(Frame::alpha).toList());
     }
@@ -39,8 +48,8 @@ public final class ClipReader {
     return new Clip(name, frames.fps(), frames.items(), mattes);
   }
 
-  private static List<Matte> readMatte(Path matte, Sequence<Frame> frames, int longEdge) {
-    Sequence<Matte> mattes = SourceReader.mattes(matte, longEdge);
+  private static List<Matte> readMatte(Path matte, Sequence<Frame> frames, int longEdge, FullSizeSink sink) {
+    Sequence<Matte> mattes = SourceReader.mattes(matte, longEdge, sink);
     MatteFit.require(matte, mattes.count(), mattes.sourceSize(), frames.source(), frames.count(),
         frames.sourceSize());
     return mattes.items();

@@ -13,12 +13,32 @@ final class SourceReader {
 
   /** The frames of a folder (PNG, JPEG, EXR) or a video file. */
   static Sequence<Frame> frames(Path source, int longEdge) {
-    return read(source, longEdge, FrameResizer::resize, ImageFileReader::readFrame, Function.identity());
+    return frames(source, longEdge, FullSizeSink.NONE);
+  }
+
+  /** The frames, each shown to {@code sink} at its source size before it is resized. */
+  static Sequence<Frame> frames(Path source, int longEdge, FullSizeSink sink) {
+    return read(source, longEdge, FrameResizer::resize, peek(ImageFileReader::readFrame, sink::frame),
+        peek(Function.identity(), sink::frame));
   }
 
   /** The mattes of a folder of masks or a matte video (its red channel, which is the grey of a grey mask). */
   static Sequence<Matte> mattes(Path source, int longEdge) {
-    return read(source, longEdge, FrameResizer::resize, ImageFileReader::readMatte, f -> Matte.fromChannel(f, 0));
+    return mattes(source, longEdge, FullSizeSink.NONE);
+  }
+
+  /** The mattes, each shown to {@code sink} at its source size before it is resized. */
+  static Sequence<Matte> mattes(Path source, int longEdge, FullSizeSink sink) {
+    return read(source, longEdge, FrameResizer::resize, peek(ImageFileReader::readMatte, sink::matte),
+        peek(f -> Matte.fromChannel(f, 0), sink::matte));
+  }
+
+  private static <A, T> Function<A, T> peek(Function<A, T> read, java.util.function.Consumer<T> sink) {
+    return a -> {
+      T item = read.apply(a);
+      sink.accept(item);
+      return item;
+    };
   }
 
   /** Sizes and alpha of a folder's images from their headers, without decoding them. */

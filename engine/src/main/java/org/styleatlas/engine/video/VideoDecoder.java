@@ -8,6 +8,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
@@ -27,6 +28,11 @@ final class VideoDecoder implements AutoCloseable {
   private static final String NO_STREAM = "Did not find a video or audio stream";
   /** JavaCV's advice appended to its messages, which means nothing to our users. */
   private static final List<String> JAVACV_HINTS = List.of(" (For more details", " (Has setFormat()");
+
+  /** Demuxers of video containers and image files (image pipes, "*_pipe", are accepted by their suffix). */
+  private static final Set<String> VIDEO_CONTAINERS = Set.of("mov", "mp4", "m4v", "3gp", "mj2", "matroska", "webm",
+      "avi", "mxf", "mxf_d10", "mxf_opatom", "mpeg", "mpegts", "mpegvideo", "h264", "hevc", "flv", "ogg", "asf",
+      "nut", "dv", "ivf", "yuv4mpegpipe", "image2", "gif", "apng", "webp", "rawvideo", "obu", "av1");
 
   private final Path file;
   private final FFmpegFrameGrabber grabber;
@@ -59,11 +65,34 @@ final class VideoDecoder implements AutoCloseable {
       }
       throw InputException.of(file, "not a readable video or image (" + reason + ")", e);
     }
+    if (!isVideoOrImageContainer(grabber.getFormat())) {
+      String format = grabber.getFormat();
+      closeQuietly(grabber);
+      throw InputException.of(file, "not a video or image file (FFmpeg reads it as '" + format
+          + "'; accepted: mp4, mov, mkv/webm, avi, mxf, MPEG, image files)");
+    }
     if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
       closeQuietly(grabber);
       throw InputException.of(file, "has no video stream");
     }
     return new VideoDecoder(file, grabber);
+  }
+
+  /**
+   * Whether FFmpeg's demuxer {@code format} (a comma-separated list of names) is a real video container or
+   * an image reader. FFmpeg also "decodes" text files (its tty/ANSI, subtitle and bintext demuxers) as
+   * pictures of text: those are refused (#19.8).
+   */
+  static boolean isVideoOrImageContainer(String format) {
+    if (format == null) {
+      return false;
+    }
+    for (String name : format.split(",")) {
+      if (VIDEO_CONTAINERS.contains(name) || name.endsWith("_pipe")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

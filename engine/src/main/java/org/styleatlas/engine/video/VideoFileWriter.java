@@ -10,6 +10,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVA444P10LE;
 
 import java.io.IOException;
 import java.lang.ref.Reference;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
@@ -26,8 +28,9 @@ import org.styleatlas.engine.cache.AtomicFiles;
  *       alpha.
  * </ul>
  *
- * The file appears only when complete: it is encoded under a temporary name beside it, then renamed; when
- * producing or encoding a frame fails, the temporary file is removed and an older file is kept.
+ * The file appears only when complete: it is encoded under a temporary name beside it, forced to disk, read
+ * back (every frame must be there), then renamed; when producing, encoding or writing a frame fails (a full
+ * disk included), the temporary file is removed, an older file is kept and the failure names the file.
  */
 final class VideoFileWriter {
   /** Bits per pixel per frame for H.264: high enough that a round trip stays within a few levels. */
@@ -99,6 +102,7 @@ final class VideoFileWriter {
   private static void record(FrameStream frames, Path out, RecorderSetup setup) throws IOException {
     AtomicFiles.replace(out, tmp -> {
       Recording[] open = {null};
+      int[] written = {0};
       try {
         frames.forEach(frame -> {
           try {
@@ -107,6 +111,7 @@ final class VideoFileWriter {
               open[0].recorder().start();
             }
             open[0].encoder().encode(frame);
+            written[0]++;
           } catch (FrameRecorder.Exception e) {
             throw new IOException(out + ": FFmpeg cannot encode: " + e.getMessage(), e);
           }
@@ -122,7 +127,28 @@ final class VideoFileWriter {
           release(open[0]);
         }
       }
+      verify(tmp, written[0]);
     });
+  }
+
+  /**
+   * Checks the finished temporary file before it replaces anything: forced to disk, then read back as a
+   * container with exactly {@code frames} video frames. FFmpeg's muxer does not report a failed write (a
+   * full disk leaves an mp4 without its index, "moov atom not found"), so the file itself is the proof.
+   */
+  private static void verify(Path tmp, int frames) throws IOException {
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+    int found;
+    try (VideoDecoder decoder = VideoDecoder.open(tmp)) {
+      found = decoder.countFrames();
+    } catch (InputException e) {
+      throw new IOException("the encoded file is incomplete (is the disk full?)", e);
+    }
+    if (found != frames) {
+      throw new IOException("the encoded file holds " + found + " of " + frames + " frames (is the disk full?)");
+    }
   }
 
   /** Frees the recorder's native resources (after stop, or after a failure mid-stream). */

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 
 /**
- * {@link Float32Files#append}: the file layout of {@link Float32Files#write} (int32 count, int32 length, then
- * the floats, all little-endian), written one array at a time, and nothing left behind when the producer fails.
+ * {@link Float32Files#append}: the file layout of {@link Float32Files#write} (header "SAF2", count, 0, CRC-32C;
+ * per array its length, the floats and a CRC-32C; all little-endian), written one array at a time, and nothing
+ * left behind when the producer fails.
  */
 class Float32FilesAppendTest {
   private static final List<float[]> ARRAYS = List.of(new float[] {1, -2.5f, 3e-7f, Float.NaN},
@@ -57,12 +58,16 @@ class Float32FilesAppendTest {
       }
       out.commit();
     }
-    ByteBuffer expected = ByteBuffer.allocate(8 + 4 * length * arrays.size()).order(ByteOrder.LITTLE_ENDIAN);
-    expected.putInt(arrays.size()).putInt(length);
+    ByteBuffer expected = ByteBuffer.allocate(16 + (8 + 4 * length) * arrays.size()).order(ByteOrder.LITTLE_ENDIAN);
+    expected.put("SAF2".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(arrays.size()).putInt(0);
+    expected.putInt(crc(expected.array(), 0, 12));
     arrays.forEach(a -> {
+      int start = expected.position();
+      expected.putInt(a.length);
       for (float v : a) {
         expected.putFloat(v);
       }
+      expected.putInt(crc(expected.array(), start, expected.position() - start));
     });
     assertArrayEquals(expected.array(), Files.readAllBytes(file));
     Path whole = dir.resolve(name + "-whole.f32");
@@ -72,6 +77,12 @@ class Float32FilesAppendTest {
     for (int i = 0; i < arrays.size(); i++) {
       assertArrayEquals(arrays.get(i), read.get(i));
     }
+  }
+
+  private static int crc(byte[] bytes, int offset, int length) {
+    java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+    c.update(bytes, offset, length);
+    return (int) c.getValue();
   }
 
   @Test

@@ -54,7 +54,7 @@ public final class ReconstructionErrorCheck {
     Path clipDir = Path.of(args[1]);
     Clip clip = ClipReader.read(new ClipRequest(clipDir.resolve("frames"), Optional.of(clipDir.resolve("masks")),
         Integer.parseInt(args[2])));
-    CacheKey key = new CacheKey(DecompositionFiles.KIND, entry.getFileName().toString());
+    CacheKey key = new CacheKey(entry.getParent().getFileName().toString(), entry.getFileName().toString());
     try (Decomposition d = Decomposition.open(new CacheEntry(key, entry), DecompositionConfig.fast())) {
       ClipLayerMaps maps = d.evaluate(clip.width(), clip.height(), true, ProgressSink.NONE);
       Tally byAlpha = new Tally(ALPHA_CLASSES.length);

@@ -117,6 +117,74 @@ class JobExecutorTest {
   }
 
   @Test
+  void aFailedJobStaysFailedWithItsCauseAndIsNotQueuedAgain() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+    JobRunner failing = ctx -> {
+      runs.incrementAndGet();
+      throw new InputException("matte: the alpha is opaque everywhere");
+    };
+    try (JobExecutor ex = executor(new JobRunners().set(JobKind.DECOMPOSE, failing))) {
+      Job j = ex.submit(spec("f", JobPriority.BATCH));
+      await(() -> state(ex, j) == JobState.FAILED, "the job fails");
+      for (int i = 0; i < 50; i++) {
+        Job again = ex.submit(spec("f", i % 2 == 0 ? JobPriority.INTERACTIVE : JobPriority.BATCH));
+        assertEquals(j.id(), again.id(), "the same input and settings map to the one failed job");
+        assertEquals(JobState.FAILED, again.state());
+        assertTrue(again.message().contains("opaque everywhere"), again.message());
+      }
+      assertEquals(1, runs.get(), "never run again");
+      assertEquals(1, ex.list().size());
+      Job other = ex.submit(spec("g", JobPriority.BATCH));
+      assertFalse(other.id().equals(j.id()), "other input, other job");
+      await(() -> state(ex, other) == JobState.FAILED, "the other job fails too");
+      Job retried = ex.retry(j.id()).orElseThrow();
+      assertFalse(retried.id().equals(j.id()), "an explicit retry queues it again");
+      await(() -> state(ex, retried) == JobState.FAILED, "the retried job fails again");
+      assertEquals(3, runs.get());
+      assertTrue(Files.notExists(dir.resolve("state/jobs").resolve(j.id() + ".json")), "the retried record is gone");
+    }
+    try (JobExecutor ex = executor(JobRunners.none())) {
+      assertEquals(JobState.FAILED, ex.submit(spec("g", JobPriority.BATCH)).state(), "remembered across restarts");
+    }
+  }
+
+  @Test
+  void aStylizeJobOnAFailedDecompositionFailsAtOnce() throws Exception {
+    JobRunner failing = ctx -> {
+      throw new InputException("clip: no frames");
+    };
+    try (JobExecutor ex = executor(new JobRunners().set(JobKind.DECOMPOSE, failing))) {
+      Job d = ex.submit(spec("s", JobPriority.BATCH));
+      await(() -> state(ex, d) == JobState.FAILED, "the decomposition fails");
+      StyleSettings style = new StyleSettings("gold", "", "", 4, "standard", 0, 0, 1, 1, 1, 1, false);
+      JobSpec stylize = new JobSpec(JobKind.STYLIZE, JobPriority.BATCH, null, "/nonexistent/s", null, null, style);
+      Job s = ex.submit(stylize);
+      assertEquals(JobState.FAILED, s.state());
+      assertTrue(s.message().contains("its decomposition failed: clip: no frames"), s.message());
+      assertEquals(s.id(), ex.submit(stylize).id());
+    }
+  }
+
+  @Test
+  void finishedJobRecordsAreBounded() throws Exception {
+    try (JobExecutor ex = executor(new JobRunners().set(JobKind.DECOMPOSE, ctx -> {
+      throw new InputException("bad");
+    }))) {
+      int n = JobExecutor.MAX_FINISHED + 30;
+      for (int i = 0; i < n; i++) {
+        Job j = ex.submit(spec("b" + i, JobPriority.BATCH));
+        await(() -> state(ex, j) == JobState.FAILED, "job " + j.id() + " fails");
+      }
+      ex.submit(spec("last", JobPriority.BATCH));
+      assertTrue(ex.list().size() <= JobExecutor.MAX_FINISHED + 1, "records in memory: " + ex.list().size());
+      try (var files = Files.list(dir.resolve("state/jobs"))) {
+        long records = files.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+        assertTrue(records <= JobExecutor.MAX_FINISHED + 1, "records on disk: " + records);
+      }
+    }
+  }
+
+  @Test
   void badSpecsNameTheirInput() {
     InputException e = assertThrows(InputException.class,
         () -> new JobSpec(JobKind.DECOMPOSE, null, null, "/a/../etc", null, null, null));

@@ -19,7 +19,7 @@ import org.styleatlas.engine.jobs.JobPriority;
 import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.RenderParams;
 import org.styleatlas.engine.jobs.StyleSettings;
-import org.styleatlas.engine.maps.FrameMapCache;
+import org.styleatlas.engine.maps.MapStore;
 
 /**
  * The host renderer across a restart: one frame of a clip rendered at an output size other than the
@@ -58,21 +58,22 @@ public final class HostMapsRestartBenchmark {
     JobSpec stylize = new JobSpec(JobKind.STYLIZE, JobPriority.BATCH, null, frames.toString(), masks.toString(),
         DecomposeSettings.defaults(),
         new StyleSettings("a swan made of gold", "gold texture", "", 4, "draft", 2, 3, 1, 1, 1, 0.1, false));
-    if (cache.find(ArtifactKeys.decomposition(decompose)).isEmpty()) {
+    ArtifactRecipe keys = new ArtifactRecipe(settings);
+    if (cache.find(keys.decomposition(decompose)).isEmpty()) {
       Path checkpoints = Files.createDirectories(work.resolve("cp-d"));
-      new DecomposeRunner(settings).run(new FakeJobContext(decompose, cache, checkpoints, 0));
+      new DecomposeRunner(settings).run(new FakeJobContext(decompose, cache, checkpoints, 0, keys));
     }
-    if (cache.find(ArtifactKeys.stylized(stylize)).isEmpty()) {
+    if (cache.find(keys.stylized(stylize)).isEmpty()) {
       Path checkpoints = Files.createDirectories(work.resolve("cp-s"));
-      new StylizeRunner(settings, false).run(new FakeJobContext(stylize, cache, checkpoints, 0));
+      new StylizeRunner(settings, keys, false).run(new FakeJobContext(stylize, cache, checkpoints, 0, keys));
     }
-    CacheEntry decomposition = cache.find(ArtifactKeys.decomposition(decompose)).orElseThrow();
-    CacheEntry atlas = cache.find(ArtifactKeys.stylized(stylize)).orElseThrow();
+    CacheEntry decomposition = cache.find(keys.decomposition(decompose)).orElseThrow();
+    CacheEntry atlas = cache.find(keys.stylized(stylize)).orElseThrow();
 
     List<Double> started = new ArrayList<>();
     List<Double> restarted = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
-      cache.remove(FrameMapCache.key(decomposition.key(), width, height, frame));
+      cache.remove(MapStore.key(decomposition.key(), width, height));
       float[] first = new float[width * height * 4];
       started.add(seconds(new AtlasFrameRenderer(settings, cache), decomposition, atlas, frame, width, height, first));
       ContentCache reopened = new ContentCache(root, 1L << 34);
@@ -83,7 +84,7 @@ public final class HostMapsRestartBenchmark {
           String.format("%.2f", started.get(r)), String.format("%.2f", restarted.get(r)), Arrays.equals(first, second));
     }
     LOG.info("frame {} at {}x{}, {} rounds: median first render {} s (maps evaluated), after a restart {} s "
-        + "(maps read from frame-maps/)", frame, width, height, rounds, String.format("%.2f", median(started)),
+        + "(maps read from size-maps/)", frame, width, height, rounds, String.format("%.2f", median(started)),
         String.format("%.2f", median(restarted)));
   }
 
@@ -92,7 +93,8 @@ public final class HostMapsRestartBenchmark {
       int width, int height, float[] out) throws Exception {
     FloatBuffer buf = FloatBuffer.wrap(out);
     long start = System.nanoTime();
-    renderer.render(decomposition, atlas, frame, new RenderParams("composite", 1), width, height, buf);
+    renderer.render(decomposition, atlas, frame, new RenderParams("composite", 1), width, height,
+        FloatBuffer.allocate(width * height * 4), buf);
     return (System.nanoTime() - start) / 1e9;
   }
 

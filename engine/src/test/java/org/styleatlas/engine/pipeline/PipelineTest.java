@@ -35,7 +35,7 @@ import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.JobStoppedException;
 import org.styleatlas.engine.jobs.RenderParams;
 import org.styleatlas.engine.jobs.StyleSettings;
-import org.styleatlas.engine.maps.FrameMapCache;
+import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.synthetic.SyntheticClip;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
@@ -102,9 +102,9 @@ class PipelineTest {
     String clip = collect(cache, true);
     JobSpec decompose = decompose(clip);
     long t0 = System.nanoTime();
-    FakeJobContext dctx = new FakeJobContext(decompose, cache, Files.createDirectories(dir.resolve("cp-d")), 0);
+    FakeJobContext dctx = new FakeJobContext(decompose, cache, Files.createDirectories(dir.resolve("cp-d")), 0, runners.keys());
     run(decompose, dctx);
-    CacheEntry decomposition = cache.find(ArtifactKeys.decomposition(decompose)).orElseThrow();
+    CacheEntry decomposition = cache.find(runners.keys().decomposition(decompose)).orElseThrow();
     for (String f : List.of(DecompositionFiles.WEIGHTS, DecompositionFiles.ALPHA, DecompositionFiles.REPORT,
         DecompositionEntry.FRAMES, DecompositionEntry.CLIP)) {
       assertTrue(Files.isRegularFile(decomposition.file(f)), "decomposition entry holds " + f);
@@ -116,12 +116,12 @@ class PipelineTest {
     JobSpec stylize = stylize(clip, null);
     Path stylizeCheckpoints = Files.createDirectories(dir.resolve("cp-s"));
     Path checkpoint = stylizeCheckpoints.resolve(StylizeRunner.CHECKPOINT);
-    FakeJobContext stopped = new FakeJobContext(stylize, cache, stylizeCheckpoints, 3);
+    FakeJobContext stopped = new FakeJobContext(stylize, cache, stylizeCheckpoints, 3, runners.keys());
     assertThrows(JobStoppedException.class, () -> run(stylize, stopped));
     assertTrue(Files.isRegularFile(checkpoint), "a job stopped at iteration 2 keeps its checkpoint");
-    FakeJobContext sctx = new FakeJobContext(stylize, cache, stylizeCheckpoints, 0);
+    FakeJobContext sctx = new FakeJobContext(stylize, cache, stylizeCheckpoints, 0, runners.keys());
     run(stylize, sctx);
-    CacheEntry atlas = cache.find(ArtifactKeys.stylized(stylize)).orElseThrow();
+    CacheEntry atlas = cache.find(runners.keys().stylized(stylize)).orElseThrow();
     assertEquals(2, sctx.checks().get(), "resumed at iteration 2: one stop check per remaining iteration");
     assertFalse(Files.exists(checkpoint), "the checkpoint is deleted on completion");
     long t2 = System.nanoTime();
@@ -136,6 +136,9 @@ class PipelineTest {
         LOG.info("decompose {} s, stylize {} s; |stylized - unstylized| inside {}; |stylized - source| outside {}",
         (t1 - t0) / 1e9, (t2 - t1) / 1e9, inside, outsideSource);
     assertTrue(inside > 5e-4, "the stylization changed the object: " + inside);
+    assertTrue(java.util.Arrays.equals(source, unstylized), "strength 0 gives the request's pixels back, bit for bit");
+    assertTrue(java.util.Arrays.equals(source, render(renderer, decomposition, atlas, new RenderParams("original", 1),
+        W, H)), "original is the request's pixels");
     assertTrue(outsideSource < 0.05, "composite background is the source: " + outsideSource);
     float[] alpha = render(renderer, decomposition, atlas, new RenderParams("matte", 1), W, H);
     int transparent = 0;
@@ -145,6 +148,10 @@ class PipelineTest {
         transparent++;
         for (int c = 0; c < 3; c++) {
           assertEquals(source[p * 4 + c], stylized[p * 4 + c], 0.01f, "where α < 0.01 the composite is the source");
+        }
+        if (alpha[p * 4] < 1f / 512) {
+          assertEquals(Float.floatToRawIntBits(source[p * 4]), Float.floatToRawIntBits(stylized[p * 4]),
+              "where α is invisible the composite is the request's pixel, bit for bit");
         }
       }
     }
@@ -172,8 +179,8 @@ class PipelineTest {
         "the restarted renderer gives identical pixels");
     assertEquals(0, restarted.evaluations(), "the restarted renderer read the maps from the cache entry");
 
-    Path uv = cache.root().resolve(FrameMapCache.KIND)
-        .resolve(FrameMapCache.key(decomposition.key(), 96, 54, T).hash()).resolve(DecompositionFiles.UV_FOREGROUND);
+    Path uv = cache.root().resolve(MapStore.KIND)
+        .resolve(MapStore.key(decomposition.key(), 96, 54).hash()).resolve(MapStore.EXACT);
     byte[] bytes = Files.readAllBytes(uv);
     bytes[bytes.length / 2] ^= 0x55;
     Files.write(uv, bytes);
@@ -194,7 +201,7 @@ class PipelineTest {
         && e.getFormattedMessage().contains("corrupt")), "a WARN names the corrupt entry: " + events.list);
     assertEquals(1, afterCorruption.evaluations(), "the corrupt entry was evaluated again");
     assertTrue(java.util.Arrays.equals(first, reevaluated), "re-evaluated maps give the same pixels");
-    assertTrue(reopened.find(FrameMapCache.key(decomposition.key(), 96, 54, T)).isPresent(), "and stored again");
+    assertTrue(reopened.find(MapStore.key(decomposition.key(), 96, 54)).isPresent(), "and stored again");
   }
 
   private static AtlasFrameRenderer renderer(ContentCache cache) {
@@ -205,10 +212,10 @@ class PipelineTest {
   void cancellingMidRunPropagatesAndLeavesNoOutput() throws Exception {
     ContentCache cache = new ContentCache(dir.resolve("cancel"), 1L << 30);
     JobSpec decompose = decompose(collect(cache, true));
-    FakeJobContext ctx = new FakeJobContext(decompose, cache, Files.createDirectories(dir.resolve("cp-c")), 20);
+    FakeJobContext ctx = new FakeJobContext(decompose, cache, Files.createDirectories(dir.resolve("cp-c")), 20, runners.keys());
     JobStoppedException e = assertThrows(JobStoppedException.class, () -> run(decompose, ctx));
     assertEquals(JobStoppedException.Reason.CANCELLED, e.reason());
-    assertTrue(cache.find(ArtifactKeys.decomposition(decompose)).isEmpty(), "no output entry");
+    assertTrue(cache.find(runners.keys().decomposition(decompose)).isEmpty(), "no output entry");
     assertEquals(20, ctx.checks().get(), "no stop check after the stop: the runner unwound at once");
   }
 
@@ -217,7 +224,7 @@ class PipelineTest {
     ContentCache cache = new ContentCache(dir.resolve("bad"), 1L << 30);
     JobSpec noMatte = decompose(collect(cache, false));
     InputException e = assertThrows(InputException.class,
-        () -> run(noMatte, new FakeJobContext(noMatte, cache, dir, 0)));
+        () -> run(noMatte, new FakeJobContext(noMatte, cache, dir, 0, runners.keys())));
     assertTrue(e.getMessage().contains("no matte") && e.getMessage().contains("matteSource"), e.getMessage());
 
     String previous = System.getProperty(ModelStore.DIR_PROPERTY);
@@ -226,11 +233,11 @@ class PipelineTest {
       JobRunners named = new JobRunners();
       new AtlasRunners(new PipelineSettings("ViT-B-32", settings.decomposition(), 0, 1L << 20)).register(named);
       JobSpec stylize = stylize(collect(cache, true), null);
-      cache.getOrCreate(ArtifactKeys.decomposition(stylize), d -> Files.writeString(d.resolve("placeholder"), "x"));
+      cache.getOrCreate(named.keys().decomposition(stylize), d -> Files.writeString(d.resolve("placeholder"), "x"));
       InputException missing = assertThrows(InputException.class, () -> named.runner(JobKind.STYLIZE).orElseThrow()
-          .run(new FakeJobContext(stylize, cache, dir, 0)));
+          .run(new FakeJobContext(stylize, cache, dir, 0, named.keys())));
       assertTrue(missing.getMessage().contains("models fetch ViT-B-32"), missing.getMessage());
-      assertTrue(cache.find(ArtifactKeys.stylized(stylize)).isEmpty());
+      assertTrue(cache.find(named.keys().stylized(stylize)).isEmpty());
     } finally {
       if (previous == null) {
         System.clearProperty(ModelStore.DIR_PROPERTY);
@@ -243,7 +250,9 @@ class PipelineTest {
   private static float[] render(AtlasFrameRenderer renderer, CacheEntry d, CacheEntry s, RenderParams r, int w,
       int h) throws Exception {
     FloatBuffer out = FloatBuffer.allocate(w * h * 4);
-    renderer.render(d, s, T, r, w, h, out);
+    FloatBuffer source = w == W && h == H ? FloatBuffer.wrap(rgba(synthetic.clip().frame(T)))
+        : FloatBuffer.allocate(w * h * 4);
+    renderer.render(d, s, T, r, w, h, source, out);
     assertFalse(out.hasRemaining(), "every pixel written");
     return out.array();
   }

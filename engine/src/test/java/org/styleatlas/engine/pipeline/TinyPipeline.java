@@ -59,6 +59,16 @@ public final class TinyPipeline {
     }
   }
 
+  /**
+   * The tiny settings as {@code styleatlas.pipeline.*} system properties (the CLIP fixture copied into
+   * {@code dir}), for a test that runs the CLI in-process with the host's settings; clear them afterwards.
+   */
+  public static Properties systemProperties(Path dir, Map<String, String> overrides) throws IOException {
+    Properties p = properties(dir);
+    overrides.forEach((k, v) -> p.setProperty(PipelineSettings.PROPERTY_PREFIX + k, v));
+    return p;
+  }
+
   private static Properties properties(Path dir) throws IOException {
     Properties p = new Properties();
     p.setProperty(PipelineSettings.PROPERTY_PREFIX + "clipModel", clipFixture(dir).toString());

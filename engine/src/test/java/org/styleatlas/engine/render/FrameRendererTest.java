@@ -82,8 +82,7 @@ class FrameRendererTest {
 
   @Test
   void rendersAtAnyResolutionAndThreadCountGivesTheSameFrame() throws Exception {
-    CachedLayerMapSource maps = new CachedLayerMapSource(scene);
-    ClipRenderer renderer = new ClipRenderer(maps, scene.atlases());
+    ClipRenderer renderer = new ClipRenderer(scene, scene.atlases());
     List<Frame> one = new ArrayList<>();
     List<Frame> four = new ArrayList<>();
     RenderSettings s = RenderSettings.composite(211, 117);

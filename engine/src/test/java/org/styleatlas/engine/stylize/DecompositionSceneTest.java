@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.maps.ResolutionMapCache;
 import org.styleatlas.engine.decomposition.Decomposition;
 import org.styleatlas.engine.decomposition.DecompositionFiles;
 import org.styleatlas.engine.decomposition.DecompositionJob;
@@ -95,30 +94,6 @@ class DecompositionSceneTest {
           OutputMode.COMPOSITE);
       assertEquals(128, composite.width());
     }
-  }
-
-  @Test
-  void mapsAtAnOutputSizeAreCachedOnDiskVerifiedAndRecomputedWhenCorrupt() throws Exception {
-    ResolutionMapCache first = new ResolutionMapCache(cache);
-    List<Frame> rendered = render(new DecompositionScene(scene.decomposition(), synthetic.clip(), ProgressSink.NONE,
-        Optional.of(first)));
-    assertEquals(1, first.evaluations(), "the first run evaluates the networks at 80x44");
-    Path entry = cacheDir.resolve(ResolutionMapCache.KIND)
-        .resolve(ResolutionMapCache.key(scene.decomposition().entry().key(), 80, 44).hash());
-    assertTrue(Files.isRegularFile(entry.resolve(DecompositionFiles.ALPHA)), "maps stored in the content cache");
-
-    ResolutionMapCache second = new ResolutionMapCache(cache);
-    assertEquals(rendered, render(new DecompositionScene(scene.decomposition(), synthetic.clip(), ProgressSink.NONE,
-        Optional.of(second))), "frames from the cached maps are bit-identical");
-    assertEquals(0, second.evaluations(), "a second run reads the maps instead of evaluating");
-
-    byte[] alpha = Files.readAllBytes(entry.resolve(DecompositionFiles.ALPHA));
-    alpha[alpha.length / 2] ^= 0x40;
-    Files.write(entry.resolve(DecompositionFiles.ALPHA), alpha);
-    ResolutionMapCache reopened = new ResolutionMapCache(new ContentCache(cacheDir, 1L << 30));
-    assertEquals(rendered, render(new DecompositionScene(scene.decomposition(), synthetic.clip(), ProgressSink.NONE,
-        Optional.of(reopened))), "a corrupt entry is evaluated again, to the same frames");
-    assertEquals(1, reopened.evaluations(), "the checksum mismatch was detected and the maps recomputed");
   }
 
   /** Every frame in reconstruction mode at 80x44 (the scene is not closed: it shares the decomposition). */

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.maps.ResolutionMapCache;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.scene.EditableScene;
@@ -16,7 +15,7 @@ import org.styleatlas.engine.stylize.scene.Scenes;
 
 /**
  * Evaluates a DAVIS clip's cached decomposition at a new output size through the per-size map cache
- * ({@link ResolutionMapCache}), as the first render or stylization at that size does, and logs the wall
+ * ({@link org.styleatlas.engine.maps.MapStore}), as the first render or stylization at that size does, and logs the wall
  * time and the heap's peak use, to compare the memory of a whole-clip and a streamed evaluation (run it on
  * either build's jars: it uses only API both have). The cache must not hold the maps at that size yet.
  *

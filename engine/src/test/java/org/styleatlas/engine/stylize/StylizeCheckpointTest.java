@@ -118,12 +118,12 @@ class StylizeCheckpointTest {
 
   @Test
   void aCheckpointOfAnotherRunIsRefusedWithAWarning(@TempDir Path dir) throws IOException {
-    assertRefused(dir, file -> { }, "other-run", "wrong key");
+    assertRefused(dir, file -> { }, "other-run", "another run");
   }
 
   @Test
   void aCorruptCheckpointIsRefusedWithAWarning(@TempDir Path dir) throws IOException {
-    assertRefused(dir, file -> rewrite(file, b -> b[b.length / 2] ^= 0x40), KEY, "bad CRC");
+    assertRefused(dir, file -> rewrite(file, b -> b[b.length / 2] ^= 0x40), KEY, "bad checksum");
   }
 
   @Test
@@ -134,7 +134,7 @@ class StylizeCheckpointTest {
   /** Saves a checkpoint, damages it, and restores with {@code key}: nothing restored, one WARN. */
   private static void assertRefused(Path dir, Consumer<Path> damage, String key, String reason) throws IOException {
     Path file = dir.resolve("checkpoint.bin");
-    Logger log = (Logger) LoggerFactory.getLogger(StylizeCheckpoint.class);
+    Logger log = (Logger) LoggerFactory.getLogger("org.styleatlas.engine");
     ListAppender<ILoggingEvent> events = new ListAppender<>();
     events.start();
     log.addAppender(events);
@@ -155,6 +155,9 @@ class StylizeCheckpointTest {
     assertEquals(1, warnings.size(), "one warning: " + events.list);
     String message = warnings.get(0).getFormattedMessage();
     assertTrue(message.contains(file.toString()) && message.contains(reason), message);
+    boolean bad = !key.equals("other-run");
+    assertEquals(bad, Files.exists(file.resolveSibling(file.getFileName() + ".bad")), "a bad checkpoint is set aside");
+    assertEquals(!bad, Files.exists(file), "a bad checkpoint is no longer where runs look for it");
   }
 
   private static void rewrite(Path file, Consumer<byte[]> edit) {

@@ -99,6 +99,14 @@ public final class HostImage {
         }
     }
 
+    /** Writes one row of 8-bit samples ({@code width × components} bytes) at OFX row y, in one native copy. */
+    public void setRow(int y, byte[] samples) {
+        if (depth != Depth.BYTE || samples.length != width() * components) {
+            throw new IllegalArgumentException("setRow takes one row of 8-bit samples, " + width() * components + " bytes");
+        }
+        data.write(offset(x1, y, 0), samples, 0, samples.length);
+    }
+
     /** Fills with a pattern that differs per pixel, channel and frame. */
     public HostImage fillPattern(int frame) {
         for (int y = y1; y < y2; y++) {

@@ -14,5 +14,7 @@ public enum Behaviour {
     /** Reply with a header that is not JSON. */
     MALFORMED,
     /** Reply with a protocol error (bad-input). */
-    ERROR
+    ERROR,
+    /** "pending", blocked (waiting cannot help): no prompt, with the source frame. */
+    NO_PROMPT
 }

@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class StubEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StubEngine.class);
     private static final int PROTOCOL = 1;
+    /** The message of a render without a prompt (as the real engine words it). */
+    public static final String NO_PROMPT_MESSAGE =
+            "no prompt: type a Global prompt (globalPrompt) to stylize; the clip is decomposed";
 
     private final ServerSocketChannel server;
     private final String address;
@@ -178,6 +181,8 @@ public final class StubEngine implements AutoCloseable {
                 }
                 case MALFORMED -> Wire.write(ch, "this is not json".getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
                 case ERROR -> throw new ProtocolException("bad-input", "prompt: longer than 1000 bytes");
+                case NO_PROMPT -> planes.answer(ch, pending(id, "no-prompt", 0.0, NO_PROMPT_MESSAGE).put("blocked", true),
+                        input);
             }
         }
         return true;

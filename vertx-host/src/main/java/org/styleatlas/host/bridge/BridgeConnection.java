@@ -5,6 +5,7 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.styleatlas.host.HostConfig;
 
 
 /**
@@ -16,27 +17,44 @@ final class BridgeConnection {
 
   private enum Expect { LENGTH, HEADER, PAYLOAD }
 
+  private static final int LENGTH_BYTES = 4;
+
   private final NetSocket socket;
   private final BridgeHandler handler;
   private final boolean tcp;
   private final RecordParser parser;
   private Expect expect = Expect.LENGTH;
+  /** The size of the record the parser is collecting. */
+  private int expectedBytes = LENGTH_BYTES;
   private BridgeRequest waitingForPayload;
+  private final Runnable onAuthenticated;
   private boolean authenticated;
   private boolean closing;
 
-  BridgeConnection(NetSocket socket, BridgeHandler handler, boolean tcp) {
+  /**
+   * @param tcp whether the connection came over TCP (then it must authenticate first)
+   * @param onAuthenticated called once when the connection's hello was accepted
+   */
+  BridgeConnection(NetSocket socket, BridgeHandler handler, boolean tcp, Runnable onAuthenticated) {
     this.socket = socket;
     this.handler = handler;
     this.tcp = tcp;
+    this.onAuthenticated = onAuthenticated;
     this.authenticated = !tcp;
-    this.parser = RecordParser.newFixed(4, socket);
+    this.parser = RecordParser.newFixed(LENGTH_BYTES, socket);
     parser.handler(this::onRecord);
     parser.exceptionHandler(t -> LOG.debug("bridge connection failed: {}", t.toString()));
   }
 
   private void onRecord(Buffer record) {
     if (closing) {
+      return;
+    }
+    if (record.length() < expectedBytes) {
+      // The parser hands over what was left when the client closed mid-message: nothing to answer.
+      LOG.debug("bridge client closed after {} of {} bytes of a message", record.length(), expectedBytes);
+      closing = true;
+      socket.close();
       return;
     }
     switch (expect) {
@@ -52,8 +70,13 @@ final class BridgeConnection {
           "header length " + n + " lies outside 1 … " + BridgeCodec.MAX_HEADER_BYTES + " bytes"));
       return;
     }
+    if (!authenticated && n > HostConfig.Limits.MAX_PRE_AUTH_HEADER_BYTES) {
+      fail(0, new ProtocolException(ErrorCode.UNAUTHORIZED, "header length " + n + " bytes before hello; a hello"
+          + " is at most " + HostConfig.Limits.MAX_PRE_AUTH_HEADER_BYTES + " bytes"));
+      return;
+    }
     expect = Expect.HEADER;
-    parser.fixedSizeMode((int) n);
+    fixedSize((int) n);
   }
 
   private void onHeader(Buffer header) {
@@ -78,7 +101,7 @@ final class BridgeConnection {
     } else if (p > 0) {
       waitingForPayload = req;
       expect = Expect.PAYLOAD;
-      parser.fixedSizeMode((int) p);
+      fixedSize((int) p);
     } else {
       dispatch(req, null);
     }
@@ -88,18 +111,24 @@ final class BridgeConnection {
     parser.pause();
     expect = Expect.LENGTH;
     waitingForPayload = null;
-    parser.fixedSizeMode(4);
+    fixedSize(LENGTH_BYTES);
     handler.handle(req, payload, tcp).onComplete(ar -> {
       if (ar.failed()) {
         fail(req.id(), ar.cause());
         return;
       }
-      if (req instanceof BridgeRequest.Hello) {
+      if (req instanceof BridgeRequest.Hello && !authenticated) {
         authenticated = true;
+        onAuthenticated.run();
       }
       socket.write(BridgeCodec.encode(ar.result().reply(), ar.result().payload()));
       parser.resume();
     });
+  }
+
+  private void fixedSize(int bytes) {
+    expectedBytes = bytes;
+    parser.fixedSizeMode(bytes);
   }
 
   private void fail(long id, Throwable t) {
@@ -112,7 +141,7 @@ final class BridgeConnection {
     } else {
       expect = Expect.LENGTH;
       waitingForPayload = null;
-      parser.fixedSizeMode(4);
+      fixedSize(LENGTH_BYTES);
       parser.resume();
     }
   }

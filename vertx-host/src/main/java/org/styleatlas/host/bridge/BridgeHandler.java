@@ -11,11 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobExecutor;
+import org.styleatlas.engine.jobs.JobPriority;
+import org.styleatlas.engine.studio.FrameAnswer;
+import org.styleatlas.engine.studio.FramePixels;
+import org.styleatlas.engine.studio.FrameRequest;
+import org.styleatlas.engine.studio.JobFailedException;
+import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.host.TokenFile;
-import org.styleatlas.host.render.FramePlanes;
-import org.styleatlas.host.render.RenderOutcome;
-import org.styleatlas.host.render.RenderService;
 import org.styleatlas.host.shm.Segments;
+import org.styleatlas.host.status.StatusPage;
 
 
 /**
@@ -32,14 +36,14 @@ public final class BridgeHandler {
   public record Answer(BridgeReply reply, Buffer payload) {}
 
   private final Vertx vertx;
-  private final RenderService render;
+  private final Studio studio;
   private final JobExecutor jobs;
   private final TokenFile token;
 
   /** @param token the TCP token, or null when TCP is off */
-  public BridgeHandler(Vertx vertx, RenderService render, JobExecutor jobs, TokenFile token) {
+  public BridgeHandler(Vertx vertx, Studio studio, JobExecutor jobs, TokenFile token) {
     this.vertx = vertx;
-    this.render = render;
+    this.studio = studio;
     this.jobs = jobs;
     this.token = token;
   }
@@ -66,6 +70,9 @@ public final class BridgeHandler {
   public static BridgeReply.Error error(long id, Throwable t) {
     if (t instanceof ProtocolException p) {
       return BridgeReply.Error.of(id, p.code(), p.getMessage());
+    }
+    if (t instanceof JobFailedException f) {
+      return BridgeReply.Error.of(id, ErrorCode.JOB_FAILED, f.getMessage());
     }
     if (t instanceof InputException i) {
       return BridgeReply.Error.of(id, ErrorCode.BAD_INPUT, i.getMessage());
@@ -94,13 +101,14 @@ public final class BridgeHandler {
   }
 
   private static BridgeReply.JobSummary summary(Job j) {
-    return new BridgeReply.JobSummary(j.id(), j.kind().wireName(), j.state().wireName(), j.progress(), j.stage());
+    return new BridgeReply.JobSummary(j.id(), j.kind().wireName(), j.state().wireName(), j.progress(), j.stage(),
+        j.message());
   }
 
   private Answer frame(BridgeRequest.FrameUpload f, Buffer payload, boolean tcp) throws Exception {
     try (Segments segs = new Segments()) {
-      FramePlanes planes = planes(segs, f.image(), f.matte(), null, payload, tcp);
-      RenderOutcome o = render.handle(planes, f.params(), frameNumber(f.time()), orZero(f.clipLength()));
+      FramePixels planes = planes(segs, f.image(), f.matte(), null, payload, tcp);
+      FrameAnswer o = studio.render(request(planes, f.params(), f.time(), f.clipLength(), false));
       return new Answer(new BridgeReply.Frame("frame", f.id(), "collected", o.clip(), o.collected(),
           o.stage().equals("collecting") ? o.progress() : 1.0), null);
     }
@@ -108,22 +116,33 @@ public final class BridgeHandler {
 
   private Answer render(BridgeRequest.Render r, Buffer payload, boolean tcp) throws Exception {
     try (Segments segs = new Segments()) {
-      FramePlanes planes = planes(segs, r.image(), r.matte(), r.output(), payload, tcp);
-      RenderOutcome o = render.handle(planes, r.params(), frameNumber(r.time()), orZero(r.clipLength()));
+      FramePixels planes = planes(segs, r.image(), r.matte(), r.output(), payload, tcp);
+      FrameAnswer o = studio.render(
+          request(planes, r.params(), r.time(), r.clipLength(), Boolean.TRUE.equals(r.batch())));
       Buffer out = tcp ? toBuffer(planes.output()) : null;
       BridgeReply reply = new BridgeReply.Render("render", r.id(), o.stylized() ? "stylized" : "pending", o.clip(),
-          o.stage(), o.progress(), o.stylized() ? null : o.message(), out == null ? null : (long) out.length());
+          o.stage(), o.progress(), o.stylized() ? null : StatusPage.withPageHint(vertx, o.message()),
+          o.blocked() ? Boolean.TRUE : null,
+          out == null ? null : (long) out.length());
       return new Answer(reply, out);
     }
   }
 
+  /** The studio's request for these planes and wire params; render-queue mode runs jobs at batch priority. */
+  private static FrameRequest request(FramePixels planes, WireParams p, double time, Integer clipLength,
+      boolean batch) {
+    JobPriority priority = p.waitMode() ? JobPriority.BATCH : JobPriority.INTERACTIVE;
+    return new FrameRequest(planes, frameNumber(time), orZero(clipLength), p.decompose(), p.style(), p.render(),
+        priority, batch, p.hasMorphTarget() ? p.morphStyle() : null);
+  }
+
   /** Resolves the planes: in shared memory on the Unix socket, inline in the payload on TCP. */
-  private static FramePlanes planes(Segments segs, BridgeRequest.Plane image, BridgeRequest.Plane matte,
+  private static FramePixels planes(Segments segs, BridgeRequest.Plane image, BridgeRequest.Plane matte,
       BridgeRequest.Plane output, Buffer payload, boolean tcp) {
     int w = image.width();
     int h = image.height();
-    long rgba = FramePlanes.rgbaBytes(w, h);
-    long mb = FramePlanes.matteBytes(w, h);
+    long rgba = FramePixels.rgbaBytes(w, h);
+    long mb = FramePixels.matteBytes(w, h);
     for (BridgeRequest.Plane p : new BridgeRequest.Plane[] {image, matte, output}) {
       if (p != null && p.isInline() != tcp) {
         throw new ProtocolException(ErrorCode.MALFORMED, tcp
@@ -143,12 +162,12 @@ public final class BridgeHandler {
       ByteBuffer img = all.slice(0, (int) rgba).order(ByteOrder.LITTLE_ENDIAN);
       ByteBuffer mat = matte != null ? all.slice((int) rgba, (int) mb).order(ByteOrder.LITTLE_ENDIAN) : null;
       ByteBuffer out = output != null ? ByteBuffer.allocate((int) rgba).order(ByteOrder.LITTLE_ENDIAN) : null;
-      return new FramePlanes(w, h, img, mat, out);
+      return new FramePixels(w, h, img, mat, out);
     }
     ByteBuffer img = segs.get(image.shm()).slice("image", image.offset(), rgba);
     ByteBuffer mat = matte != null ? segs.get(matte.shm()).slice("matte", matte.offset(), mb) : null;
     ByteBuffer out = output != null ? segs.get(output.shm()).slice("output", output.offset(), rgba) : null;
-    return new FramePlanes(w, h, img, mat, out);
+    return new FramePixels(w, h, img, mat, out);
   }
 
   private static Buffer toBuffer(ByteBuffer b) {

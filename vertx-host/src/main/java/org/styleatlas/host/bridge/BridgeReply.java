@@ -18,9 +18,9 @@ public sealed interface BridgeReply {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Render(String type, long id, String status, String clip, String stage, double progress, String message,
-      Long payloadBytes) implements BridgeReply {}
+      Boolean blocked, Long payloadBytes) implements BridgeReply {}
 
-  record JobSummary(String id, String kind, String state, double progress, String stage) {}
+  record JobSummary(String id, String kind, String state, double progress, String stage, String message) {}
 
   record Status(String type, long id, List<JobSummary> jobs) implements BridgeReply {}
 

@@ -64,8 +64,9 @@ public sealed interface BridgeRequest {
     }
   }
 
+  /** {@code batch}: the plug-in instance is not interactive (a batch render; absent means interactive). */
   record Render(Long id, Double time, Integer clipLength, Integer waitMs, Plane image, Plane output, Plane matte,
-      WireParams params, Long payloadBytes) implements BridgeRequest {
+      WireParams params, Long payloadBytes, Boolean batch) implements BridgeRequest {
     public Render {
       require(id, "id");
       checkFrame(time, clipLength, image, matte, params);

@@ -30,7 +30,7 @@ public final class BridgeVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Path sock = config.bridgeSocket();
-    NetServer unix = vertx.createNetServer().connectHandler(s -> new BridgeConnection(s, handler, false));
+    NetServer unix = vertx.createNetServer().connectHandler(s -> new BridgeConnection(s, handler, false, () -> { }));
     servers.add(unix);
     Future<?> f = unix.listen(SocketAddress.domainSocketAddress(sock.toString()))
         .map(s -> {
@@ -39,7 +39,8 @@ public final class BridgeVerticle extends VerticleBase {
           return s;
         });
     if (config.tcp().enabled()) {
-      NetServer tcp = vertx.createNetServer().connectHandler(s -> new BridgeConnection(s, handler, true));
+      TcpAdmission admission = new TcpAdmission(vertx, config.limits());
+      NetServer tcp = vertx.createNetServer().connectHandler(s -> admission.admit(s, handler));
       servers.add(tcp);
       f = f.compose(x -> tcp.listen(config.tcp().bridgePort(), config.tcp().host())).map(s -> {
         tcpPort = s.actualPort();

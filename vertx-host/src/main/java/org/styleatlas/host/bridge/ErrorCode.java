@@ -11,6 +11,7 @@ public enum ErrorCode {
   UNAUTHORIZED("unauthorized"),
   TOO_LARGE("too-large"),
   BAD_INPUT("bad-input"),
+  JOB_FAILED("job-failed"),
   INTERNAL("internal");
 
   private final String wire;

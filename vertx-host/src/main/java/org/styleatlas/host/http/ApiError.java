@@ -9,12 +9,12 @@ import org.styleatlas.engine.InputException;
 
 
 /** Every HTTP error is JSON: {@code {"status": 400, "error": "bad-input", "message": "source: ..."}}. */
-final class ApiError {
+public final class ApiError {
   private static final Logger LOG = LoggerFactory.getLogger(ApiError.class);
 
   private ApiError() {}
 
-  static void send(RoutingContext ctx, int status, String message) {
+  public static void send(RoutingContext ctx, int status, String message) {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
@@ -24,7 +24,7 @@ final class ApiError {
   }
 
   /** Maps a failure (event-bus reply, bad input, anything else) to its status and message. */
-  static void fail(RoutingContext ctx, Throwable t) {
+  public static void fail(RoutingContext ctx, Throwable t) {
     if (t instanceof ReplyException r && r.failureCode() >= 400 && r.failureCode() < 600) {
       send(ctx, r.failureCode(), r.getMessage());
     } else if (inputCause(t) != null) {
@@ -36,7 +36,7 @@ final class ApiError {
   }
 
   /** The failure handler of the router: body too large, unauthenticated, thrown exceptions. */
-  static void onFailure(RoutingContext ctx, int maxBody) {
+  public static void onFailure(RoutingContext ctx, int maxBody) {
     if (ctx.statusCode() == 413) {
       send(ctx, 413, "request body: larger than the limit of " + maxBody + " bytes");
     } else if (ctx.failure() != null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {

@@ -1,31 +1,35 @@
 package org.styleatlas.host.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.jobs.ClipRecord;
-import org.styleatlas.engine.jobs.ClipStore;
+import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobState;
-import org.styleatlas.engine.video.ClipWriter;
+import org.styleatlas.host.ConnectionBudget;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.host.SocketFiles;
 import org.styleatlas.host.TokenFile;
@@ -33,6 +37,7 @@ import org.styleatlas.host.bridge.BridgeHandler;
 import org.styleatlas.host.jobs.Addresses;
 import org.styleatlas.host.jobs.JobId;
 import org.styleatlas.host.jobs.JobList;
+import org.styleatlas.host.status.StatusPage;
 
 
 /**
@@ -43,32 +48,37 @@ public final class HttpApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApiVerticle.class);
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  /** Job requests: an unknown field is a mistake (a misspelt "priority" would be ignored), so it is refused. */
+  private static final ObjectMapper STRICT_JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
   private static final Pattern CLIP_ID = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern FRAME_FILE = Pattern.compile("([0-9]{1,7})\\.png");
   public static final String HEALTH = "/v1/health";
 
   private final HostConfig config;
-  private final ClipStore clips;
+  private final Studio studio;
   private final TokenFile token;
   private volatile int tcpPort = -1;
 
   /** @param token the TCP token, or null when TCP is off */
-  public HttpApiVerticle(HostConfig config, ClipStore clips, TokenFile token) {
+  public HttpApiVerticle(HostConfig config, Studio studio, TokenFile token) {
     this.config = config;
-    this.clips = clips;
+    this.studio = studio;
     this.token = token;
   }
 
   @Override
   public Future<?> start() {
-    HttpServer unix = vertx.createHttpServer().requestHandler(router(false));
+    HttpServer unix = vertx.createHttpServer(serverOptions()).requestHandler(router(false));
     Future<?> f = unix.listen(SocketAddress.domainSocketAddress(config.httpSocket().toString())).map(s -> {
       SocketFiles.ownerOnly(config.httpSocket());
       LOG.info("HTTP API listening on {}", config.httpSocket());
       return s;
     });
     if (config.tcp().enabled()) {
-      HttpServer tcp = vertx.createHttpServer().requestHandler(router(true));
+      ConnectionBudget budget = new ConnectionBudget(config.limits().maxTcpConnections());
+      HttpServer tcp = vertx.createHttpServer(serverOptions()).requestHandler(router(true))
+          .connectionHandler(conn -> admit(conn, budget));
       f = f.compose(x -> tcp.listen(config.tcp().httpPort(), config.tcp().host())).map(s -> {
         tcpPort = s.actualPort();
         LOG.info("HTTP API listening on http://{}:{} (token required)", config.tcp().host(), tcpPort);
@@ -76,6 +86,24 @@ public final class HttpApiVerticle extends VerticleBase {
       });
     }
     return f;
+  }
+
+  /** Idle connections are closed after {@code http.idleTimeoutSeconds}, on Unix and TCP alike. */
+  private HttpServerOptions serverOptions() {
+    // Without h2c detection a connection is HTTP/1 from its first byte on, so the connection handler (and
+    // its cap) sees it at once instead of after the client's first bytes.
+    return new HttpServerOptions().setIdleTimeout((int) config.limits().httpIdleTimeout().toSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS).setHttp2ClearTextEnabled(false);
+  }
+
+  /** Keeps at most the budget's TCP connections open (#19.3); one more is closed at once. */
+  private static void admit(HttpConnection conn, ConnectionBudget budget) {
+    if (!budget.tryAcquire()) {
+      LOG.debug("HTTP TCP connection from {} refused: {} connections open", conn.remoteAddress(), budget.max());
+      conn.close();
+      return;
+    }
+    conn.closeHandler(v -> budget.release());
   }
 
   /** The bound TCP port, or -1. */
@@ -89,6 +117,16 @@ public final class HttpApiVerticle extends VerticleBase {
       r.route().handler(this::requireToken);
     }
     r.route().handler(BodyHandler.create(false).setBodyLimit(config.httpMaxBodyBytes()));
+    mountApi(r);
+    r.post(StatusPage.OPEN_PATH).handler(StatusPage.openHandler(vertx));
+    r.route().last().handler(ctx -> ApiError.send(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
+        + ctx.request().path()));
+    r.route().failureHandler(ctx -> ApiError.onFailure(ctx, config.httpMaxBodyBytes()));
+    return r;
+  }
+
+  /** Adds the API's calls (not the token check, body handler or 404) to {@code r}; the status page's listener too. */
+  public void mountApi(Router r) {
     r.get(HEALTH).handler(this::health);
     r.post("/v1/jobs").handler(this::submit);
     r.get("/v1/jobs").handler(ctx -> request(ctx, Addresses.LIST, new JobList(java.util.List.of())));
@@ -96,10 +134,6 @@ public final class HttpApiVerticle extends VerticleBase {
     r.delete("/v1/jobs/:id").handler(ctx -> request(ctx, Addresses.CANCEL, new JobId(ctx.pathParam("id"))));
     r.get("/v1/jobs/:id/events").handler(this::events);
     r.get("/v1/clips/:clip/frames/:file").handler(this::frame);
-    r.route().last().handler(ctx -> ApiError.send(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
-        + ctx.request().path()));
-    r.route().failureHandler(ctx -> ApiError.onFailure(ctx, config.httpMaxBodyBytes()));
-    return r;
   }
 
   private void requireToken(RoutingContext ctx) {
@@ -135,16 +169,43 @@ public final class HttpApiVerticle extends VerticleBase {
     }
     Object spec;
     try {
-      spec = JSON.readValue(body.getBytes(), JobRequest.class).toSpec();
+      JobRequest request = STRICT_JSON.readValue(body.getBytes(), JobRequest.class);
+      if (request == null) {
+        ApiError.send(ctx, 400, "request body: must be a JSON object (a job request), got null");
+        return;
+      }
+      spec = request.toSpec();
+    } catch (UnrecognizedPropertyException e) {
+      ApiError.send(ctx, 400, "request body: unknown field '" + e.getPropertyName() + "'; known fields: "
+          + e.getKnownPropertyIds());
+      return;
+    } catch (JsonProcessingException e) {
+      InputException input = ApiError.inputCause(e);
+      ApiError.send(ctx, 400, input != null ? input.getMessage() : requestBodyProblem(e));
+      return;
     } catch (IOException | RuntimeException e) {
       InputException input = ApiError.inputCause(e);
-      ApiError.send(ctx, 400, input != null ? input.getMessage() : "request body: not a valid job request: "
-          + e.getMessage().split("\n")[0]);
+      if (input == null) {
+        LOG.debug("job request refused", e);
+      }
+      ApiError.send(ctx, 400, input != null ? input.getMessage() : "request body: not a valid job request");
       return;
     }
     vertx.eventBus().<Job>request(Addresses.SUBMIT, spec)
         .onSuccess(m -> json(ctx, 201, encode(m.body())))
         .onFailure(t -> ApiError.fail(ctx, t));
+  }
+
+  /** What is wrong with a job request body, in the API's words (no Java class names). */
+  private static String requestBodyProblem(JsonProcessingException e) {
+    if (e instanceof JsonMappingException m) {
+      String field = m.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+      return field.isEmpty() ? "request body: must be a JSON object (a job request)"
+          : "request body: " + field + ": wrong type or value";
+    }
+    return "request body: not valid JSON: " + e.getOriginalMessage().split("\n")[0];
   }
 
   private void request(RoutingContext ctx, String address, Object body) {
@@ -170,13 +231,27 @@ public final class HttpApiVerticle extends VerticleBase {
           }
         }
       });
-      res.closeHandler(v -> consumer.unregister());
+      long heartbeat = vertx.setPeriodic(heartbeatMillis(), t -> {
+        if (!res.ended()) {
+          res.write(": keep-alive\n\n");
+        }
+      });
+      res.endHandler(v -> vertx.cancelTimer(heartbeat));
+      res.closeHandler(v -> {
+        consumer.unregister();
+        vertx.cancelTimer(heartbeat);
+      });
       sendEvent(res, m.body());
       if (m.body().state().terminal()) {
         consumer.unregister();
         res.end();
       }
     }).onFailure(t -> ApiError.fail(ctx, t));
+  }
+
+  /** A comment line on an event stream well within the idle timeout, so a quiet job's stream stays open. */
+  private long heartbeatMillis() {
+    return Math.max(100, config.limits().httpIdleTimeout().toMillis() / 3);
   }
 
   private static void sendEvent(HttpServerResponse res, Job job) {
@@ -197,13 +272,7 @@ public final class HttpApiVerticle extends VerticleBase {
     }
     int t = Integer.parseInt(file.group(1));
     vertx.executeBlocking(() -> {
-      ClipRecord rec = clips.clip(clip).orElse(null);
-      if (rec == null) {
-        return null;
-      }
-      ByteArrayOutputStream png = new ByteArrayOutputStream();
-      ClipWriter.encodePng(clips.frame(rec, t), png);
-      return Buffer.buffer(png.toByteArray());
+      return studio.clipFramePng(clip, t).map(Buffer::buffer).orElse(null);
     }, false).onSuccess(png -> {
       if (png == null) {
         ApiError.send(ctx, 404, "clip " + clip + ": not collected or evicted from the cache");

@@ -1,32 +1,27 @@
 package org.styleatlas.engine.decomposition.train;
 
 import ai.djl.ndarray.NDManager;
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.cache.AtomicFiles;
+import org.styleatlas.engine.cache.CheckpointFile;
 import org.styleatlas.engine.optim.AdamOptimizer;
 import org.styleatlas.engine.optim.TrainingClock;
 
 /**
- * Atomic training checkpoints: the next iteration, the training time spent so far, the task's weights and
- * the optimiser state, tagged with an identity string (for example the hash of the data and config) so a
- * checkpoint of another run is never resumed.
+ * Decomposition training checkpoints: the next iteration, the training time spent so far, the task's weights
+ * and the optimiser state, in the one checkpoint format ({@link CheckpointFile}: checksummed, tagged with the
+ * run's identity, for example the hash of the data and config, so a checkpoint of another run is never
+ * resumed and a corrupt one is set aside).
  */
 public final class Checkpointer {
   private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
-  private static final int MAGIC = 0x53414b50; // "SAKP"
-  private static final int VERSION = 2;
 
   private final Path file;
-  private final String identity;
+  private final CheckpointFile checkpoint;
   private final int every;
 
   /**
@@ -39,7 +34,7 @@ public final class Checkpointer {
       throw new IllegalArgumentException("checkpoint period must be ≥ 1, got " + every);
     }
     this.file = file;
-    this.identity = identity;
+    this.checkpoint = new CheckpointFile(file, CheckpointFile.Kind.DECOMPOSITION, identity);
     this.every = every;
   }
 
@@ -67,53 +62,52 @@ public final class Checkpointer {
     return every;
   }
 
-  /** Saves the state at {@code position}. */
+  /** Saves the state at {@code position}, atomically; on failure the earlier checkpoint is unchanged. */
   public void save(Position position, TrainingTask task, AdamOptimizer optimizer) throws IOException {
-    AtomicFiles.write(file, stream -> {
-      DataOutputStream out = new DataOutputStream(stream);
-      out.writeInt(MAGIC);
-      out.writeInt(VERSION);
-      out.writeUTF(identity);
+    checkpoint.save(out -> {
       out.writeInt(position.nextIteration());
       out.writeLong(position.trainingNanos());
       task.saveWeights(out);
       optimizer.save(out);
-      out.flush();
     });
     LOG.debug("checkpoint at iteration {} written to {}", position.nextIteration(), file);
   }
 
   /**
-   * Restores the task and optimiser from the checkpoint, if one of this identity exists.
+   * Whether a checkpoint of this run is there to resume from; a bad one is reported with its path and
+   * moved aside ({@link CheckpointFile}), so the caller starts afresh (pre-training included).
+   */
+  public boolean resumable() throws IOException {
+    return checkpoint.resumable();
+  }
+
+  /**
+   * Restores the task and optimiser from the checkpoint, if a sound one of this run exists. A payload that
+   * does not fit the task is reported and moved aside like a corrupt file.
    *
    * @return where to continue from, or empty when there is nothing to resume
    */
   public Optional<Position> restore(TrainingTask task, AdamOptimizer optimizer, NDManager manager) throws IOException {
-    if (!Files.isRegularFile(file)) {
+    Optional<DataInputStream> payload = checkpoint.open();
+    if (payload.isEmpty()) {
       return Optional.empty();
     }
-    try (InputStream raw = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-      if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-        LOG.warn("{} is not a checkpoint of this version; starting afresh", file);
-        return Optional.empty();
-      }
-      String id = in.readUTF();
-      if (!id.equals(identity)) {
-        LOG.warn("{} belongs to another run; starting afresh", file);
-        return Optional.empty();
-      }
-      Position position = new Position(in.readInt(), in.readLong());
+    DataInputStream in = payload.get();
+    Position position;
+    try {
+      position = new Position(in.readInt(), in.readLong());
       task.loadWeights(manager, in);
       optimizer.load(in);
-      LOG.info("resuming from checkpoint {} at iteration {} after {} s of training", file,
-          position.nextIteration(), String.format("%.1f", position.trainingNanos() / 1e9));
-      return Optional.of(position);
+    } catch (IOException | RuntimeException e) {
+      return checkpoint.setAside("its content does not fit this run (" + e.getMessage() + ")");
     }
+    LOG.info("resuming from checkpoint {} at iteration {} after {} s of training", file,
+        position.nextIteration(), String.format("%.1f", position.trainingNanos() / 1e9));
+    return Optional.of(position);
   }
 
   /** Removes the checkpoint (after a run finished and its result is stored). */
   public void delete() throws IOException {
-    Files.deleteIfExists(file);
+    checkpoint.delete();
   }
 }

@@ -141,13 +141,14 @@ public final class Trainer {
       return afresh;
     }
     try {
-      Optional<Checkpointer.Position> position = checkpointer.get().restore(task, optimizer, manager);
-      // DJL's loadParameters replaces the arrays with ones that do not require gradients.
-      task.parameterGroups().forEach(g -> g.parameters().forEach(p -> p.getArray().setRequiresGradient(true)));
-      return position.orElse(afresh);
+      return checkpointer.get().restore(task, optimizer, manager).orElse(afresh);
     } catch (IOException e) {
       LOG.warn("cannot read checkpoint {} ({}); starting afresh", checkpointer.get().file(), e.getMessage());
       return afresh;
+    } finally {
+      // DJL's loadParameters replaces the arrays with ones that do not require gradients, also when a
+      // refused checkpoint was loaded only in part.
+      task.parameterGroups().forEach(g -> g.parameters().forEach(p -> p.getArray().setRequiresGradient(true)));
     }
   }
 

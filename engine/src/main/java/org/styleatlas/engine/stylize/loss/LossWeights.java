@@ -24,7 +24,8 @@ public record LossWeights(double global, double local, double temporal, double s
         throw new IllegalArgumentException("loss weights must be finite and ≥ 0, got " + w);
       }
     }
-    disabled = disabled.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(disabled));
+    // An EnumSet keeps enum order, so toString (part of the stylized-atlas key) is the same in every JVM.
+    disabled = disabled.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(disabled));
   }
 
   /** The paper's objective: λ_Local = λ_Global = 1; structure off (it is not in the paper). */

@@ -6,11 +6,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.styleatlas.engine.atlas.field.AtlasField;
+import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.maps.MapNetworks;
+import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.render.AtlasExtent;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.AtlasSet;
@@ -19,7 +20,6 @@ import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.render.LayerMapFrames;
 import org.styleatlas.engine.render.LayerMapSource;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.maps.ResolutionMapCache;
 import org.styleatlas.engine.stylize.atlas.AtlasMode;
 import org.styleatlas.engine.stylize.atlas.BlockEditingAtlas;
 import org.styleatlas.engine.stylize.atlas.EditingAtlas;
@@ -29,45 +29,46 @@ import org.styleatlas.engine.video.Frame;
 
 /**
  * A learned decomposition ({@link Decomposition}) as the stylization and the renderer see it: its cached
- * working-resolution maps, its frozen networks evaluated on any other pixel grid (once per resolution, and
- * kept on disk by a {@link ResolutionMapCache} when given one),
+ * working-resolution maps, its maps on any other pixel grid (from a {@link MapStore}: resampled, with the frozen
+ * networks evaluated only near the opacity's edges),
  * the frozen background colours A_b(uv_b), its discretized atlases, and copies of its atlas networks as
  * editing atlases. The decomposition itself is never modified.
  */
 public final class DecompositionScene implements EditableScene, LayerMapSource {
   private static final int CHUNK = 1 << 15;
 
-  private record Size(int width, int height) {}
+  /** Memory bound of resampled frames for a scene that was given no store. */
+  private static final long OWN_STORE_BYTES = 512L << 20;
 
   private final Decomposition decomposition;
   private final Clip clip;
   private final AtlasSet atlases;
-  private final Map<Size, LayerMapFrames> byResolution = new ConcurrentHashMap<>();
+  private volatile LayerMapFrames working;
   private final float[][] background;
   private final ProgressSink progress;
-  private final Optional<ResolutionMapCache> mapCache;
+  private final MapStore store;
+  private final MapNetworks networks = new Networks();
 
   /**
-   * A scene that evaluates maps at other resolutions once per instance, in memory only.
+   * A scene whose maps at other resolutions are kept in memory only (its own {@link MapStore}).
    *
    * @param decomposition the decomposition of {@code clip} (its working resolution is the clip's)
    * @param clip the decomposed clip, at the working resolution
    */
   public DecompositionScene(Decomposition decomposition, Clip clip, ProgressSink progress) {
-    this(decomposition, clip, progress, Optional.empty());
+    this(decomposition, clip, progress, new MapStore(Optional.empty(), OWN_STORE_BYTES));
   }
 
   /**
    * @param decomposition the decomposition of {@code clip} (its working resolution is the clip's)
    * @param clip the decomposed clip, at the working resolution
-   * @param mapCache where maps at other resolutions are kept across runs; empty: in memory only
+   * @param store where maps at other resolutions come from (shared by the scenes of a process)
    */
-  public DecompositionScene(Decomposition decomposition, Clip clip, ProgressSink progress,
-      Optional<ResolutionMapCache> mapCache) {
+  public DecompositionScene(Decomposition decomposition, Clip clip, ProgressSink progress, MapStore store) {
     this.decomposition = decomposition;
     this.clip = clip;
     this.progress = progress;
-    this.mapCache = mapCache;
+    this.store = store;
     this.atlases = AtlasSet.original(texture(decomposition.foregroundTexture()),
         texture(decomposition.backgroundTexture()));
     this.background = new float[clip.frameCount()][];
@@ -76,6 +77,14 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
   private AtlasTexture texture(org.styleatlas.engine.decomposition.AtlasImageLayout t) {
     AtlasTexture pixels = AtlasFiles.read(decomposition.texturePath(t), t.width(), t.height());
     return new AtlasTexture(t.width(), t.height(), pixels.rgb(), new AtlasExtent(t.u0(), t.v0(), t.u1(), t.v1()));
+  }
+
+  /**
+   * This scene with its maps at other sizes from {@code other} (same decomposition and clip; closing either
+   * closes the decomposition, so close only one).
+   */
+  public DecompositionScene withStore(MapStore other) {
+    return new DecompositionScene(decomposition, clip, progress, other);
   }
 
   /** The wrapped decomposition. */
@@ -105,25 +114,61 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
 
   @Override
   public FrameLayerMaps maps(int t, int w, int h) {
-    LayerMapFrames all = byResolution.computeIfAbsent(new Size(w, h), s -> {
-      try {
-        return s.width() == width() && s.height() == height() ? frames(w, h, decomposition.maps()) : evaluated(w, h);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the cached maps of " + clip.name() + ": " + e.getMessage(), e);
+    return store.frame(networks, t, w, h);
+  }
+
+  /** The working-size maps, read from the decomposition entry on first use. */
+  private LayerMapFrames working() {
+    LayerMapFrames w = working;
+    if (w == null) {
+      synchronized (this) {
+        if (working == null) {
+          try {
+            org.styleatlas.engine.decomposition.ClipLayerMaps m = decomposition.maps();
+            working = new LayerMapFrames(m.width(), m.height(), m.uvForeground(), m.uvBackground(), m.alpha());
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cached maps of " + clip.name() + ": " + e.getMessage(), e);
+          }
+        }
+        w = working;
       }
-    });
-    return all.frame(t);
+    }
+    return w;
   }
 
-  /** The frozen networks' maps on a {@code w x h} grid, through the per-resolution cache when there is one. */
-  private LayerMapFrames evaluated(int w, int h) throws IOException {
-    return mapCache.isPresent() ? mapCache.get().get(decomposition.entry().key(), w, h, frameCount(),
-        sink -> decomposition.evaluate(w, h, 0, frameCount(), false, progress, sink))
-        : frames(w, h, decomposition.evaluate(w, h, false, progress));
-  }
+  /** The decomposition as the map store sees it. */
+  private final class Networks implements MapNetworks {
+    @Override
+    public CacheKey key() {
+      return decomposition.entry().key();
+    }
 
-  private static LayerMapFrames frames(int w, int h, org.styleatlas.engine.decomposition.ClipLayerMaps m) {
-    return new LayerMapFrames(w, h, m.uvForeground(), m.uvBackground(), m.alpha());
+    @Override
+    public int frameCount() {
+      return DecompositionScene.this.frameCount();
+    }
+
+    @Override
+    public int width() {
+      return DecompositionScene.this.width();
+    }
+
+    @Override
+    public int height() {
+      return DecompositionScene.this.height();
+    }
+
+    @Override
+    public FrameLayerMaps working(int t) {
+      return DecompositionScene.this.working().frame(t);
+    }
+
+    @Override
+    public float[] evaluate(int t, int width, int height, int[] pixels) {
+      synchronized (decomposition) {
+        return decomposition.evaluatePixels(width, height, t, pixels);
+      }
+    }
   }
 
   @Override

@@ -10,7 +10,7 @@ import org.styleatlas.engine.decomposition.DecompositionJob;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.ProgressSink;
-import org.styleatlas.engine.maps.ResolutionMapCache;
+import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 import org.styleatlas.engine.video.Clip;
@@ -21,6 +21,8 @@ import org.styleatlas.engine.video.ClipRequest;
 public final class Scenes {
   /** Foreground atlas side of the embedded demo clip's exact decomposition. */
   public static final int DEMO_ATLAS_SIZE = 256;
+  /** Memory bound of the resampled frames a CLI scene keeps (a render reads each frame once). */
+  public static final long RENDER_MEMORY_BYTES = 256L << 20;
 
   private Scenes() {}
 
@@ -32,7 +34,7 @@ public final class Scenes {
   /**
    * The scene of a clip file, decomposed through the cache (a second call with the same clip and settings
    * reuses the decomposition, so a new prompt never decomposes again); its maps at other output sizes are
-   * cached there too ({@link ResolutionMapCache}).
+   * kept there too ({@link MapStore}).
    *
    * @param input a folder of frames or a video file; empty for the embedded demo clip
    * @param matte the object's matte, when not in the source's alpha
@@ -64,6 +66,6 @@ public final class Scenes {
     }
     Decomposition d = DecompositionJob.builder().setClip(clip).setConfig(decomposition).optCache(cache)
         .optProgress(progress).optCancellation(cancellation).build().run();
-    return new DecompositionScene(d, clip, progress, Optional.of(new ResolutionMapCache(cache)));
+    return new DecompositionScene(d, clip, progress, new MapStore(Optional.of(cache), RENDER_MEMORY_BYTES));
   }
 }

@@ -130,6 +130,37 @@ class TrainerTest {
   }
 
   /**
+   * #19.5: a truncated checkpoint (a kill or a full disk under an older writer) or one with flipped bytes is
+   * reported, moved aside and the run starts afresh and finishes, instead of failing every rerun ("element 0
+   * of tensors does not require grad") or resuming from garbage.
+   */
+  @Test
+  void aTruncatedOrCorruptCheckpointIsSetAsideAndTheRunStartsAfresh() throws IOException {
+    Engine engine = DjlRuntime.engine();
+    for (String damage : List.of("truncated", "flipped")) {
+      Path file = dir.resolve(damage + ".bin");
+      try (NDManager m = engine.newBaseManager()) {
+        Checkpointer cp = new Checkpointer(file, "fit", 5);
+        run(engine, m, cp, new Cancellation(), 17, new LossHistory());
+        byte[] b = java.nio.file.Files.readAllBytes(file);
+        if (damage.equals("truncated")) {
+          b = java.util.Arrays.copyOf(b, b.length / 2);
+        } else {
+          b[b.length * 3 / 4] ^= 0x10;
+        }
+        java.nio.file.Files.write(file, b);
+        assertEquals(false, cp.resumable(), damage + " checkpoint is not resumable");
+        java.nio.file.Files.write(file, b);
+        LossHistory afresh = new LossHistory();
+        TrainingResult r = run(engine, m, cp, Cancellation.none(), 0, afresh);
+        assertEquals(TrainingResult.Stop.FINISHED, r.stop(), damage);
+        assertEquals(0, afresh.points().get(0).iteration(), damage + ": starts afresh");
+        assertTrue(java.nio.file.Files.exists(file.resolveSibling(damage + ".bin.bad")), damage + ": set aside");
+      }
+    }
+  }
+
+  /**
    * A time-budgeted run that is stopped and resumed spends the rest of its budget, not a new one: the
    * checkpoint carries the training time, so the schedule that follows the budget continues too.
    */

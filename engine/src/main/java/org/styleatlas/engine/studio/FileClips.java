@@ -1,0 +1,150 @@
+package org.styleatlas.engine.studio;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.CacheKey;
+import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.decomposition.DecompositionExport;
+import org.styleatlas.engine.decomposition.DecompositionJob;
+import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.jobs.ClipIdentity;
+import org.styleatlas.engine.jobs.ClipRecord;
+import org.styleatlas.engine.jobs.ClipStore;
+import org.styleatlas.engine.jobs.DecomposeSettings;
+import org.styleatlas.engine.maps.MapStore;
+import org.styleatlas.engine.stylize.scene.Scenes;
+import org.styleatlas.engine.pipeline.ArtifactRecipe;
+import org.styleatlas.engine.pipeline.DecompositionEntry;
+import org.styleatlas.engine.pipeline.JobClips;
+import org.styleatlas.engine.pipeline.PipelineSettings;
+import org.styleatlas.engine.runtime.Cancellation;
+import org.styleatlas.engine.runtime.ProgressSink;
+import org.styleatlas.engine.stylize.scene.DecompositionScene;
+import org.styleatlas.engine.video.Clip;
+import org.styleatlas.engine.video.ClipReader;
+import org.styleatlas.engine.video.ClipRequest;
+import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.FullSizeSink;
+import org.styleatlas.engine.video.Matte;
+import org.styleatlas.engine.video.OutputFormat;
+
+/**
+ * {@link Studio#prepare} and {@link Studio#decomposeClip} for a clip on disk: recognise it as the plug-in's
+ * frames would be, and decompose it into the one decomposition entry at its address.
+ */
+final class FileClips {
+  private static final Logger LOG = LoggerFactory.getLogger(FileClips.class);
+  /** The matte source of a clip prepared from frames and matte files: the mattes came with it. */
+  static final DecomposeSettings MATTE_FILES = new DecomposeSettings("clip", null);
+  /** The matte source of a clip prepared from frames with alpha and no matte files. */
+  static final DecomposeSettings SOURCE_ALPHA = new DecomposeSettings("alpha", null);
+
+  private final ContentCache cache;
+  private final ClipStore clips;
+  private final PipelineSettings settings;
+  private final FramePath frames;
+
+  /** @param frames the host's render path, told about recognised clips; null in the CLI */
+  FileClips(ContentCache cache, ClipStore clips, PipelineSettings settings, FramePath frames) {
+    this.cache = cache;
+    this.clips = clips;
+    this.settings = settings;
+    this.frames = frames;
+  }
+
+  PreparedClip prepare(ClipFiles f, ProgressSink progress, Cancellation cancellation) throws IOException {
+    DecompositionConfig config = config(f);
+    int longEdge = f.longEdge().orElse(settings.longEdge());
+    DecomposeSettings matte = f.matte().isPresent() ? MATTE_FILES : SOURCE_ALPHA;
+    FrameRecorder recorder = new FrameRecorder();
+    Clip clip = ClipReader.read(new ClipRequest(f.source(), f.matte(), longEdge), recorder);
+    if (!clip.hasMatte()) {
+      throw InputException.of(f.source(), "no matte: give --matte (a folder of PNG masks or a matte video) or a"
+          + " source with alpha");
+    }
+    ClipRecord record = recognise(recorder, matte);
+    Clip working = JobClips.working(clip, matte, longEdge);
+    CacheKey key = ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), matte, config, longEdge);
+    Decomposition d = DecompositionJob.builder().setClip(working).setConfig(config).optCache(cache)
+        .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, working)).optProgress(progress)
+        .optCancellation(cancellation).build().run();
+    return new PreparedClip(record, key,
+        new DecompositionScene(d, working, progress, new MapStore(Optional.of(cache), Scenes.RENDER_MEMORY_BYTES)), working);
+  }
+
+  DecompositionSummary decompose(ClipFiles files, Path out, String format, ProgressSink progress,
+      Cancellation cancellation) throws IOException {
+    OutputFormat written = switch (format.toLowerCase(Locale.ROOT)) {
+      case "mp4" -> OutputFormat.H264_MP4;
+      case "png" -> OutputFormat.PNG_SEQUENCE;
+      default -> throw new InputException("--format: expected mp4 or png, got '" + format + "'");
+    };
+    config(files);
+    try (PreparedClip clip = prepare(files, progress, cancellation)) {
+      Decomposition d = ((DecompositionScene) clip.scene()).decomposition();
+      DecompositionExport.write(d, clip.working(), out, written, progress);
+      return new DecompositionSummary(d.report().meanPsnr(), clip.working().frameCount(), d.report().iterations(),
+          out.toAbsolutePath());
+    }
+  }
+
+  /** The decomposition settings of {@code files}: its preset or the engine's, with its overrides. */
+  private DecompositionConfig config(ClipFiles files) {
+    DecompositionConfig config = files.decomposition().map(DecompositionConfig::of).orElse(settings.decomposition());
+    if (files.iterations().isPresent()) {
+      config = config.withIterations(files.iterations().get());
+    }
+    if (files.seed().isPresent()) {
+      config = config.withSchedule(config.schedule().withSeed(files.seed().get()));
+    }
+    return config;
+  }
+
+  /** Hashes each frame and matte at its source size as the reader passes them, then lets them go. */
+  private static final class FrameRecorder implements FullSizeSink {
+    final List<FrameHashes.Pending> frames = new ArrayList<>();
+    int width;
+    int height;
+    private int mattes;
+
+    @Override
+    public void frame(Frame frame) {
+      if (frames.isEmpty()) {
+        width = frame.width();
+        height = frame.height();
+      }
+      frames.add(new FrameHashes.Pending(frame));
+    }
+
+    @Override
+    public void matte(Matte matte) {
+      if (mattes < frames.size()) {
+        frames.get(mattes++).matte(matte);
+      }
+    }
+  }
+
+  /**
+   * Records a clip as the plug-in's frames would be recognised: with matte files, as frames with a matte
+   * plane and matte source {@code clip}; else as RGBA frames with matte source {@code alpha}.
+   */
+  private ClipRecord recognise(FrameRecorder recorder, DecomposeSettings matte) throws IOException {
+    List<String> hashes = recorder.frames.stream().map(p -> p.finish(matte.matteSource())).toList();
+    ClipRecord record = new ClipRecord(ClipStore.clipId(hashes), recorder.width, recorder.height, matte, hashes);
+    clips.putClip(record);
+    if (frames != null) {
+      frames.index(record);
+    }
+    LOG.info("clip {} recognised: {} frames of {}x{}", record.id().substring(0, 12), hashes.size(), record.width(),
+        record.height());
+    return record;
+  }
+}

@@ -1,0 +1,87 @@
+package org.styleatlas.engine.pipeline;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.render.AtlasTexture;
+import org.styleatlas.engine.render.FrameLayerMaps;
+import org.styleatlas.engine.render.FrameRenderer;
+import org.styleatlas.engine.render.OutputMode;
+import org.styleatlas.engine.video.Frame;
+
+/**
+ * What drawing the host's composite over the request's own pixels costs ({@link SourceComposite}) against the
+ * plain RGB composite it wraps plus the wire's RGBA conversion ({@link WireOutput}), at 1920x1080 with 18 % of
+ * the pixels in the object (blackswan's share above α 1/512), a 1024² atlas, 2 threads; median of 15 frames
+ * after 3 warm-ups. A benchmark, not a test:
+ * {@code mvn -q -pl engine exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.styleatlas.engine.pipeline.SourceCompositeBenchmark}.
+ */
+public final class SourceCompositeBenchmark {
+  private static final Logger LOG = LoggerFactory.getLogger(SourceCompositeBenchmark.class);
+  private static final int W = 1920;
+  private static final int H = 1080;
+  private static final int ATLAS = 1024;
+  private static final int WARM_UP = 3;
+  private static final int RUNS = 15;
+
+  private SourceCompositeBenchmark() {}
+
+  public static void main(String[] args) {
+    Random r = new Random(7);
+    int n = W * H;
+    float[] uvf = new float[n * 2];
+    float[] uvb = new float[n * 2];
+    float[] alpha = new float[n];
+    float[] rgba = new float[n * 4];
+    for (int p = 0; p < n; p++) {
+      uvf[2 * p] = r.nextFloat() * 2 - 1;
+      uvf[2 * p + 1] = r.nextFloat() * 2 - 1;
+      alpha[p] = r.nextFloat() < 0.18f ? r.nextFloat() : 0f;
+      for (int c = 0; c < 3; c++) {
+        rgba[p * 4 + c] = r.nextFloat();
+      }
+      rgba[p * 4 + 3] = 1f;
+    }
+    float[] texels = new float[ATLAS * ATLAS * 3];
+    for (int i = 0; i < texels.length; i++) {
+      texels[i] = r.nextFloat();
+    }
+    AtlasTexture atlas = new AtlasTexture(ATLAS, ATLAS, texels);
+    FrameLayerMaps maps = new FrameLayerMaps(W, H, uvf, uvb, alpha);
+    FloatBuffer source = FloatBuffer.wrap(rgba);
+    FloatBuffer out = FloatBuffer.allocate(n * 4);
+    try (FrameRenderer sampler = new FrameRenderer(2)) {
+      List<Double> plain = new ArrayList<>();
+      List<Double> overSource = new ArrayList<>();
+      for (int i = 0; i < WARM_UP + RUNS; i++) {
+        long t0 = System.nanoTime();
+        float[] rgb = new float[n * 3];
+        for (int p = 0; p < n; p++) {
+          System.arraycopy(rgba, p * 4, rgb, p * 3, 3);
+        }
+        Frame frame = sampler.render(maps, new Frame(W, H, 3, rgb), atlas, atlas, OutputMode.COMPOSITE);
+        out.clear();
+        WireOutput.write(frame, out);
+        long t1 = System.nanoTime();
+        out.clear();
+        SourceComposite.render(sampler, maps, source, atlas, atlas, 0.8f, out);
+        long t2 = System.nanoTime();
+        if (i >= WARM_UP) {
+          plain.add((t1 - t0) / 1e6);
+          overSource.add((t2 - t1) / 1e6);
+        }
+      }
+      LOG.info("1920x1080 composite, 2 threads: plain RGB + wire RGBA {} ms, over the request's pixels (strength 0.8)"
+          + " {} ms (medians of {})", median(plain), median(overSource), RUNS);
+    }
+  }
+
+  private static String median(List<Double> v) {
+    List<Double> s = new ArrayList<>(v);
+    s.sort(Double::compare);
+    return String.format("%.1f", s.get(s.size() / 2));
+  }
+}
