@@ -31,10 +31,11 @@ class PromptMorphTest {
     try (RealHost h = new RealHost(dir, Fixture.clip(32, 24, Depth.FLOAT, 4, true))) {
       Consumer<Effect> animated = i -> {
         looks(i);
+        i.params().get("wait").set(1);
         i.params().get("morph").setKey(0, 0.0);
         i.params().get("morph").setKey(FRAMES - 1, 1.0);
       };
-      h.analyse(FRAMES, animated);
+      h.analyse(FRAMES, i -> looks(i)); // without Wait: the analysis pass returns originals
       HostImage[] a = new HostImage[FRAMES];
       HostImage[] b = new HostImage[FRAMES];
       HostImage[] morphed = new HostImage[FRAMES];
@@ -43,10 +44,12 @@ class PromptMorphTest {
         morphed[t] = stylized(h, t, animated, end);
         a[t] = stylized(h, t, i -> {
           looks(i);
+          i.params().get("wait").set(1);
           i.params().get("morph").set(0.0);
         }, end);
         b[t] = stylized(h, t, i -> {
           looks(i);
+          i.params().get("wait").set(1);
           i.params().get("morph").set(1.0);
         }, end);
       }
@@ -64,11 +67,10 @@ class PromptMorphTest {
   }
 
   /**
-   * Both prompts, stepped strings without keys, in Wait for result mode (each render waits for the full
-   * looks: no previews are trained); Morph is set by the caller.
+   * Both prompts, stepped strings without keys; the callers after the analysis pass add Wait for result
+   * (each render waits for the full looks: no previews are trained). Morph is set by the caller.
    */
   private static void looks(Effect i) {
-    i.params().get("wait").set(1);
     i.params().get("maxWaitSeconds").set(600);
     i.params().get("globalPrompt").set(LOOK_A);
     i.params().get("morphTo").set(LOOK_B);

@@ -37,7 +37,7 @@ class BridgeRoundTripTest extends HostTestBase {
     JobRunners runners = new JobRunners()
         .set(JobKind.DECOMPOSE, new CountingRunner(3, 1))
         .set(JobKind.STYLIZE, new CountingRunner(3, 1))
-        .setRenderer((decomposition, atlas, morphTarget, frame, settings, w, h, source, out) -> {
+        .setRenderer((decomposition, atlas, frame, settings, w, h, source, out) -> {
           float[] px = new float[w * h * 4];
           Arrays.fill(px, STYLIZED);
           out.put(px);

@@ -44,6 +44,12 @@ final class AtlasFrameRenderer implements ArtifactFrameRenderer {
   }
 
   @Override
+  public void render(CacheEntry decomposition, CacheEntry stylized, int frameIndex, RenderParams settings, int width,
+      int height, FloatBuffer source, FloatBuffer out) throws Exception {
+    render(decomposition, stylized, null, frameIndex, settings, width, height, source, out);
+  }
+
+  @Override
   public void render(CacheEntry decomposition, CacheEntry stylized, CacheEntry morphTarget, int frameIndex,
       RenderParams settings, int width, int height, FloatBuffer source, FloatBuffer out) throws Exception {
     try (OpenScenes.Lease lease = scenes.acquire(decomposition)) {
