@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,9 +14,13 @@ import org.styleatlas.engine.studio.RenderRequest;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.bench.SizeMapsBenchmark;
 import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.decomposition.ClipQuality;
 import org.styleatlas.engine.decomposition.Decomposition;
+import org.styleatlas.engine.decomposition.DecompositionReport;
 import org.styleatlas.engine.decomposition.DecompositionJob;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.decomposition.config.Lever;
+import org.styleatlas.engine.decomposition.config.Mode;
 import org.styleatlas.engine.optim.TrainingClock;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
@@ -61,6 +66,11 @@ final class BenchCommand implements Runnable {
     @Option(names = "--modes", split = ",", defaultValue = "fast", description = "fast, faithful, or both.")
     List<String> modes;
 
+    @Option(names = "--variants", split = ",", defaultValue = "preset",
+        description = "Fast-preset variants measured side by side: preset, none (every #17 lever off) or levers "
+            + "joined by '+' (matte, sampling), e.g. none,matte,sampling,matte+sampling. Faithful runs its preset.")
+    List<String> variants;
+
     @Option(names = "--size", defaultValue = "384", description = "Working long edge in pixels.")
     int size;
 
@@ -88,31 +98,49 @@ final class BenchCommand implements Runnable {
         throw new InputException("--clock THREAD_CPU measures the training thread only: use it with --threads 1");
       }
       out.printf("budget %.0f s of %s training time per run%n", budgetSeconds, clock);
-      out.printf("%-16s %-9s %9s %9s %9s %9s%n", "clip", "mode", "train_s", "wall_s", "iteration", "psnr_dB");
+      out.printf("%-16s %-22s %9s %9s %9s %9s%n", "clip", "variant", "train_s", "wall_s", "iteration", "psnr_dB");
       out.flush();
       Path cacheRoot = Files.createTempDirectory("styleatlas-bench");
       ContentCache cache = new ContentCache(cacheRoot, 20L << 30);
+      List<String> summary = new ArrayList<>();
+      List<Clip> read = new ArrayList<>();
       for (String name : clips) {
         Path dir = data.resolve(name);
-        Clip clip = ClipReader.read(new ClipRequest(dir.resolve("frames"), Optional.of(dir.resolve("masks")), size));
-        for (String mode : modes) {
-          DecompositionConfig config = DecompositionConfig.of(mode).withIterations(10_000_000);
-          long start = System.nanoTime();
-          try (Decomposition d = DecompositionJob.builder().setClip(clip).setConfig(config).optCache(cache)
-              .optTimeBudget(Duration.ofMillis((long) (budgetSeconds * 1000)), clock)
-              .optPsnrProbe((it, s, psnr) -> {
-                out.printf("%-16s %-9s %9.1f %9.1f %9d %9.2f%n", name, mode, s, (System.nanoTime() - start) / 1e9,
-                    it, psnr);
-                out.flush();
-              }, everySeconds)
-              .build().run()) {
-            out.printf("%-16s %-9s final: mean PSNR %.2f dB over all %d frames, %d iterations, %.1f s wall%n",
-                name, mode, d.report().meanPsnr(), clip.frameCount(), d.report().iterations(),
-                (System.nanoTime() - start) / 1e9);
-            out.flush();
+        read.add(ClipReader.read(new ClipRequest(dir.resolve("frames"), Optional.of(dir.resolve("masks")), size)));
+      }
+      // variants outside, clips inside: a run cut short still has every clip of its first variants
+      for (String mode : modes) {
+        boolean fast = DecompositionConfig.of(mode).mode() == Mode.FAST;
+        for (String variant : fast ? variants : List.of("preset")) {
+          DecompositionConfig config = (fast ? Lever.variant(variant) : DecompositionConfig.of(mode))
+              .withIterations(10_000_000);
+          String label = mode + ":" + variant;
+          for (int c = 0; c < read.size(); c++) {
+            Clip clip = read.get(c);
+            String name = clips.get(c);
+            long start = System.nanoTime();
+            try (Decomposition d = DecompositionJob.builder().setClip(clip).setConfig(config).optCache(cache)
+                .optTimeBudget(Duration.ofMillis((long) (budgetSeconds * 1000)), clock)
+                .optPsnrProbe((it, sec, psnr) -> {
+                  out.printf("%-16s %-22s %9.1f %9.1f %9d %9.2f%n", name, label, sec,
+                      (System.nanoTime() - start) / 1e9, it, psnr);
+                  out.flush();
+                }, everySeconds)
+                .build().run()) {
+              String row = SummaryRow.of(name, label, d.report(), (System.nanoTime() - start) / 1e9);
+              summary.add(row);
+              out.println(SummaryRow.HEADER);
+              out.println(row);
+              out.flush();
+            }
           }
         }
       }
+      out.println();
+      out.println("summary (PSNR over all frames; inside/outside = matte ≥ ½ / < ½; IoU of α > ½ with the matte)");
+      out.println(SummaryRow.HEADER);
+      summary.forEach(out::println);
+      out.flush();
       return ExitCodes.OK;
     }
   }
@@ -203,6 +231,33 @@ final class BenchCommand implements Runnable {
         out.printf("# load average %s%n", StylizeBench.loadAverage());
       }
       return ExitCodes.OK;
+    }
+  }
+
+  /** One line of {@code bench decompose}'s per-run summary: the clip's quality, steps and times. */
+  static final class SummaryRow {
+    static final String HEADER = String.format(Locale.ROOT, "%-16s %-22s %7s %13s %7s %7s %7s %7s %7s %8s %8s",
+        "clip", "variant", "mean_dB", "worst_dB(fr)", "in_dB", "worstIn", "out_dB", "IoUmean", "IoUmin", "steps",
+        "wall_s");
+
+    private SummaryRow() {}
+
+    /**
+     * @param wallSeconds the run's elapsed time, flow, training and evaluation included
+     */
+    static String of(String clip, String variant, DecompositionReport r, double wallSeconds) {
+      ClipQuality q = r.quality();
+      return String.format(Locale.ROOT, "%-16s %-22s %7.2f %8.2f(%3d) %7s %7s %7s %7s %7s %8d %8.1f", clip, variant,
+          q.meanPsnr(), q.worstPsnr(), q.worstFrame(), f2(q.meanPsnrInside()), f2(q.worstPsnrInside()),
+          f2(q.meanPsnrOutside()), f3(q.meanAlphaIou()), f3(q.minAlphaIou()), r.iterations(), wallSeconds);
+    }
+
+    private static String f2(Double v) {
+      return v == null ? "-" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String f3(Double v) {
+      return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
   }
 }

@@ -99,8 +99,13 @@ public final class DecompositionJob {
   /** The cached decomposition of {@code clip} with {@code config}, loaded without training, if present. */
   public static Optional<Decomposition> load(ContentCache cache, org.styleatlas.engine.video.Clip clip,
       DecompositionConfig config) throws IOException {
-    Optional<CacheEntry> entry = cache.find(key(clip, config));
+    Optional<CacheEntry> entry = cache.find(key(clip, onDevice(config)));
     return entry.isEmpty() ? Optional.empty() : Optional.of(Decomposition.open(entry.get(), config));
+  }
+
+  /** {@code config} as it trains on the device it resolves to (on a GPU, larger batches). */
+  private static DecompositionConfig onDevice(DecompositionConfig config) {
+    return config.forDevice(config.device().resolve(DjlRuntime.engine()));
   }
 
   /**
@@ -109,6 +114,9 @@ public final class DecompositionJob {
    * @throws CancellationException when cancelled; a checkpoint is kept and the next run resumes from it
    */
   public Decomposition run() throws IOException {
+    Engine engine = DjlRuntime.engine();
+    Device device = config.device().resolve(engine);
+    DecompositionConfig config = this.config.forDevice(device);
     CacheKey key = entryKey != null ? entryKey : key(clip, config, timeBudget == null ? null : timeBudget + " " + clock);
     Optional<CacheEntry> hit = cache.find(key);
     if (hit.isPresent()) {
@@ -121,8 +129,6 @@ public final class DecompositionJob {
     LOG.info("flow of {}: {} pairs, {}% consistent, {} s", clip.name(), flow.frames() - 1,
         Math.round(flow.consistentFraction() * 100), String.format("%.1f", flowSeconds));
 
-    Engine engine = DjlRuntime.engine();
-    Device device = config.device().resolve(engine);
     engine.setRandomSeed((int) config.schedule().seed());
     NDManager manager = engine.newBaseManager(device);
     try {
@@ -133,21 +139,21 @@ public final class DecompositionJob {
           config.schedule().checkpointEvery());
       long t1 = System.nanoTime();
       if (!checkpointer.resumable()) {
-        pretrain(engine, model, data, manager);
+        pretrain(engine, config, model, data, manager);
         if (cancellation.isCancelled()) {
           throw new CancellationException("decomposition of " + clip.name()
               + " cancelled during pre-training, before any checkpoint; the next run starts again");
         }
       }
       LossHistory history = new LossHistory();
-      TrainingResult result = train(engine, new DecompositionTask(model, data, config, manager), checkpointer,
-          history, manager);
+      TrainingResult result = train(engine, config, new DecompositionTask(model, data, config, manager),
+          checkpointer, history, manager);
       double trainSeconds = (System.nanoTime() - t1) / 1e9;
       if (result.stop() == TrainingResult.Stop.CANCELLED) {
         throw new CancellationException("decomposition of " + clip.name() + " cancelled at iteration "
             + result.completedIterations() + "; the next run resumes from " + checkpointer.file());
       }
-      Outputs outputs = new Outputs(model, manager, data, flowSeconds, trainSeconds, result, history);
+      Outputs outputs = new Outputs(config, model, manager, data, flowSeconds, trainSeconds, result, history);
       CacheEntry entry = cache.getOrCreate(key, dir -> {
         outputs.write(dir);
         if (extras != null) {
@@ -156,8 +162,10 @@ public final class DecompositionJob {
       });
       checkpointer.delete();
       Decomposition d = new Decomposition(entry, config, outputs.report, manager, model);
-      LOG.info("decomposition of {}: mean PSNR {} dB after {} iterations", clip.name(),
-          String.format("%.2f", outputs.report.meanPsnr()), result.completedIterations());
+      ClipQuality q = outputs.report.quality();
+      LOG.info("decomposition of {}: mean PSNR {} dB (worst frame {}: {} dB), α-vs-matte IoU ≥ {}, after {} iterations",
+          clip.name(), String.format("%.2f", q.meanPsnr()), q.worstFrame(), String.format("%.2f", q.worstPsnr()),
+          q.minAlphaIou() == null ? "-" : String.format("%.3f", q.minAlphaIou()), result.completedIterations());
       return d;
     } catch (IOException | RuntimeException e) {
       manager.close();
@@ -165,7 +173,7 @@ public final class DecompositionJob {
     }
   }
 
-  private void pretrain(Engine engine, LayeredAtlasModel model, TrainingData data, NDManager manager) {
+  private void pretrain(Engine engine, DecompositionConfig config, LayeredAtlasModel model, TrainingData data, NDManager manager) {
     int n = config.schedule().pretrainIterations();
     if (n == 0) {
       return;
@@ -177,7 +185,7 @@ public final class DecompositionJob {
     }
   }
 
-  private TrainingResult train(Engine engine, DecompositionTask task, Checkpointer checkpointer, LossHistory history,
+  private TrainingResult train(Engine engine, DecompositionConfig config, DecompositionTask task, Checkpointer checkpointer, LossHistory history,
       NDManager manager) {
     try (var adam = ParameterGroups.adam(task.parameterGroups(), manager, config.optimizer())) {
       Trainer.Builder b = Trainer.builder().setEngine(engine).setTask(task).setOptimizer(adam)
@@ -226,28 +234,30 @@ public final class DecompositionJob {
 
   /** Evaluates the trained model and writes every output file into a cache entry folder. */
   private final class Outputs {
+    private final DecompositionConfig config;
     private final LayeredAtlasModel model;
     private final NDManager manager;
     private final ClipLayerMaps maps;
     private DecompositionReport report;
     private final ReportDraft draft;
 
-    private record ReportDraft(List<Double> psnr, double mean, double flowSeconds, double trainSeconds,
+    private record ReportDraft(List<FrameQuality> frames, double flowSeconds, double trainSeconds,
         double evaluateStart, TrainingResult result, LossHistory history) {}
 
-    Outputs(LayeredAtlasModel model, NDManager manager, TrainingData data, double flowSeconds, double trainSeconds,
-        TrainingResult result, LossHistory history) {
+    Outputs(DecompositionConfig config, LayeredAtlasModel model, NDManager manager, TrainingData data,
+        double flowSeconds, double trainSeconds, TrainingResult result, LossHistory history) {
+      this.config = config;
       this.model = model;
       this.manager = manager;
       long t0 = System.nanoTime();
       this.maps = MapEvaluator.evaluate(model, manager, data.geometry(), clip.width(), clip.height(), 0,
           clip.frameCount(), true, progress);
-      List<Double> psnr = new ArrayList<>();
+      List<FrameQuality> frames = new ArrayList<>();
       for (int t = 0; t < clip.frameCount(); t++) {
-        psnr.add(Psnr.of(maps.rgb().get(t), clip.frame(t)));
+        frames.add(FrameQuality.measure(t, maps.rgb().get(t), clip.frame(t), clip.hasMatte() ? clip.matte(t) : null,
+            maps.alpha().get(t)));
       }
-      double mean = psnr.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-      this.draft = new ReportDraft(psnr, mean, flowSeconds, trainSeconds, t0, result, history);
+      this.draft = new ReportDraft(frames, flowSeconds, trainSeconds, t0, result, history);
     }
 
     void write(Path dir) throws IOException {
@@ -264,8 +274,10 @@ public final class DecompositionJob {
       List<DecompositionReport.CurvePoint> curve = draft.history().points().stream()
           .map(m -> new DecompositionReport.CurvePoint(m.iteration(), m.trainingSeconds(), m.total(), m.terms()))
           .toList();
+      ClipQuality quality = ClipQuality.of(draft.frames());
       report = new DecompositionReport(clip.name(), clip.width(), clip.height(), clip.frameCount(),
-          config.mode().label(), draft.result().completedIterations(), draft.psnr(), draft.mean(), curve,
+          config.mode().label(), draft.result().completedIterations(),
+          draft.frames().stream().map(FrameQuality::psnr).toList(), quality.meanPsnr(), draft.frames(), quality, curve,
           draft.flowSeconds(), draft.trainSeconds(), evalSeconds, fg, bg);
       Decomposition.JSON.writerWithDefaultPrettyPrinter()
           .writeValue(dir.resolve(DecompositionFiles.REPORT).toFile(), report);

@@ -14,6 +14,9 @@ import java.util.List;
  * @param iterations main-phase iterations done
  * @param psnr reconstruction PSNR per frame in dB (against the working-resolution frames)
  * @param meanPsnr mean of {@code psnr}
+ * @param frameQuality per frame: PSNR inside and outside the matte and α-vs-matte IoU (null in reports
+ *     written before they were measured)
+ * @param quality the frames' summary: worst frame, mean inside/outside PSNR, lowest IoU (null likewise)
  * @param lossCurve the total and terms every few steps
  * @param flowSeconds optical flow time (0 when cached)
  * @param trainSeconds training time, pre-training included
@@ -22,7 +25,7 @@ import java.util.List;
  * @param backgroundAtlas the background texture
  */
 public record DecompositionReport(String clip, int width, int height, int frames, String mode, int iterations,
-    List<Double> psnr, double meanPsnr, List<CurvePoint> lossCurve, double flowSeconds, double trainSeconds,
+    List<Double> psnr, double meanPsnr, List<FrameQuality> frameQuality, ClipQuality quality, List<CurvePoint> lossCurve, double flowSeconds, double trainSeconds,
     double evaluateSeconds, AtlasImageLayout foregroundAtlas, AtlasImageLayout backgroundAtlas) {
 
   /**

@@ -29,6 +29,8 @@ final class DecompositionTask extends ModelTask {
   private final DecompositionConfig config;
   private final ParameterStore ps;
   private final float globalPixels;
+  private final ErrorMap errors;
+  private final int byError;
 
   DecompositionTask(LayeredAtlasModel model, TrainingData data, DecompositionConfig config, NDManager manager) {
     super(model);
@@ -38,12 +40,15 @@ final class DecompositionTask extends ModelTask {
     this.ps = new ParameterStore(manager, false);
     int longEdge = Math.max(data.geometry().width(), data.geometry().height());
     this.globalPixels = config.losses().globalOffsetPixels(longEdge);
+    this.errors = config.sampling().byError() ? data.errorMap(config.sampling()) : null;
+    this.byError = (int) Math.round(config.schedule().batchPixels() * config.sampling().errorShare());
   }
 
   @Override
   public StepLoss loss(NDManager step, int iteration) {
     int n = config.schedule().batchPixels();
-    PixelBatch b = data.sample(StepRandom.of(config.schedule().seed(), PHASE, iteration), n, globalPixels);
+    PixelBatch b = data.sample(StepRandom.of(config.schedule().seed(), PHASE, iteration), n, globalPixels, errors,
+        byError);
     boolean global = loss.needsGlobal(iteration);
     NDArray xyt = points(step, b.xyt(), n);
     NDArray dx = points(step, b.xytDx(), n);
@@ -68,8 +73,12 @@ final class DecompositionTask extends ModelTask {
         ? new LossInputs.Differences(globalPixels, part(uvF, 4, n), part(uvF, 5, n), part(uvB, 4, n),
             part(uvB, 5, n))
         : null;
+    NDArray target = colours(step, b.target(), n);
+    if (errors != null) {
+      errors.observe(b.pixels(), at.rgb().stopGradient().sub(target).square().sum(new int[] {1}).toFloatArray());
+    }
     LossInputs.FlowTarget flowTarget = new LossInputs.FlowTarget(part(uvF, 3, n), part(uvB, 3, n), part(alpha, 3, n));
-    LossInputs in = new LossInputs(at, colours(step, b.target(), n), colours(step, b.targetDx(), n),
+    LossInputs in = new LossInputs(at, target, colours(step, b.targetDx(), n),
         colours(step, b.targetDy(), n), part(rgb, 1, n), part(rgb, 2, n), local, far, flowTarget,
         column(step, b.flowMask(), n), b.matte() == null ? null : column(step, b.matte(), n),
         data.geometry().halfLongEdge());

@@ -3,6 +3,7 @@ package org.styleatlas.engine.decomposition;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.styleatlas.engine.atlas.model.FrameGeometry;
+import org.styleatlas.engine.decomposition.config.PixelSampling;
 import org.styleatlas.engine.decomposition.loss.Layer;
 import org.styleatlas.engine.flow.Luma;
 import org.styleatlas.engine.flow.OpticalFlow;
@@ -96,11 +97,23 @@ final class TrainingData {
     return matte[t * geometry.width() * geometry.height() + pixel];
   }
 
+  /** An error map over this clip's frames, its matte's outline marked (see {@link ErrorMap}). */
+  ErrorMap errorMap(PixelSampling sampling) {
+    return new ErrorMap(geometry, sampling, matte);
+  }
+
   /** A batch of N pixels drawn uniformly, with neighbours, flow targets and targets. */
   PixelBatch sample(SplittableRandom rnd, int n, float globalPixels) {
+    return sample(rnd, n, globalPixels, null, 0);
+  }
+
+  /**
+   * A batch of N pixels with neighbours, flow targets and targets: the first {@code byError} drawn from
+   * {@code errors} (may be null when {@code byError} is 0), the rest uniformly over the clip.
+   */
+  PixelBatch sample(SplittableRandom rnd, int n, float globalPixels, ErrorMap errors, int byError) {
     int w = geometry.width();
     int h = geometry.height();
-    int frames = geometry.frames();
     int plane = w * h;
     float[] xyt = new float[n * 3];
     float[] xytDx = new float[n * 3];
@@ -113,10 +126,13 @@ final class TrainingData {
     float[] targetDy = new float[n * 3];
     float[] flowMask = new float[n];
     float[] m = matte == null ? null : new float[n];
+    int[] pixels = new int[n];
     for (int i = 0; i < n; i++) {
-      int x = rnd.nextInt(w);
-      int y = rnd.nextInt(h);
-      int t = rnd.nextInt(frames);
+      int p = i < byError ? errors.draw(rnd) : uniformPixel(rnd);
+      pixels[i] = p;
+      int t = p / plane;
+      int y = (p % plane) / w;
+      int x = p % w;
       int x1 = Math.min(x + 1, w - 1);
       int y1 = Math.min(y + 1, h - 1);
       put(xyt, i, x, y, t);
@@ -132,7 +148,16 @@ final class TrainingData {
       }
       flowTarget(rnd, i, x, y, t, xytFlow, flowMask);
     }
-    return new PixelBatch(n, xyt, xytDx, xytDy, xytGx, xytGy, xytFlow, target, targetDx, targetDy, flowMask, m);
+    return new PixelBatch(n, pixels, xyt, xytDx, xytDy, xytGx, xytGy, xytFlow, target, targetDx, targetDy, flowMask,
+        m);
+  }
+
+  /** A pixel index t·H·W + y·W + x drawn uniformly (x, then y, then t, as the batches always drew them). */
+  private int uniformPixel(SplittableRandom rnd) {
+    int x = rnd.nextInt(geometry.width());
+    int y = rnd.nextInt(geometry.height());
+    int t = rnd.nextInt(geometry.frames());
+    return (t * geometry.height() + y) * geometry.width() + x;
   }
 
   private void flowTarget(SplittableRandom rnd, int i, int x, int y, int t, float[] out, float[] mask) {

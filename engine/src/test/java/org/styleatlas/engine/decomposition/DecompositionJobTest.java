@@ -68,8 +68,9 @@ class DecompositionJobTest {
    * {@code Scalars} (before it, a GC between forward and backward corrupted some gradients and runs
    * ended anywhere from 18.0 to 25.6 dB). With the TorchScript hash-grid lookup and the fast preset's
    * learning-rate decay (2026-12-04): 19.94 → 26.33 dB (DJL-ops lookup: 20.02 → 27.20 dB); with the tuned
-   * fast preset (decay to 0.03×, shorter global-rigidity schedule): 20.29 → 26.36 dB. Evaluation is
-   * deterministic, so a 2 dB rise is training.
+   * fast preset (decay to 0.03×, shorter global-rigidity schedule): 20.29 → 26.36 dB; with issue #17's
+   * injective α encoding and error sampling: 19.73 → 29.90 dB. Evaluation is deterministic, so a 2 dB
+   * rise is training.
    */
   @Test
   void psnrRisesWithTraining() {
@@ -84,7 +85,7 @@ class DecompositionJobTest {
    * off by one pixel all round scores ~0.75, so 0.6 asks for an outline within about 1.5 px. Measured
    * after 150 steps: 0.743, bit-identical in two concurrent JVMs (0.16-0.75 over earlier runs, when a GC
    * could corrupt gradients; see {@code GcStabilityTest}); 0.749 with the TorchScript lookup and the decay;
-   * 0.745 with the tuned fast preset.
+   * 0.745 with the tuned fast preset; 0.981 with issue #17's injective α encoding and error sampling.
    */
   @Test
   void learnedAlphaAgreesWithTheMatte() throws Exception {
@@ -107,6 +108,45 @@ class DecompositionJobTest {
   }
 
   /**
+   * The report measures every frame against the clip: its α-vs-matte IoU is the one the cached maps give,
+   * its whole-frame PSNR sits between the inside and outside PSNR, and the summary names the worst frame.
+   */
+  @Test
+  void reportMeasuresEveryFrameInsideAndOutsideTheMatte() throws Exception {
+    DecompositionReport r = trained.report();
+    ClipLayerMaps maps = trained.maps();
+    assertEquals(maps.frames(), r.frameQuality().size());
+    double worst = Double.MAX_VALUE;
+    for (FrameQuality q : r.frameQuality()) {
+      FrameQuality again = FrameQuality.measure(q.frame(), maps.rgb().isEmpty()
+          ? MapEvaluator.reconstructFrame(trained.model(), trained.manager(), trained.geometry(), q.frame())
+          : maps.rgb().get(q.frame()), synthetic.clip().frame(q.frame()), synthetic.clip().matte(q.frame()),
+          maps.alpha().get(q.frame()));
+      assertEquals(again.alphaIou(), q.alphaIou(), 1e-9);
+      assertEquals(r.psnr().get(q.frame()), q.psnr(), 1e-9);
+      assertTrue(q.psnr() >= Math.min(q.psnrInside(), q.psnrOutside()) - 1e-9
+          && q.psnr() <= Math.max(q.psnrInside(), q.psnrOutside()) + 1e-9, q.toString());
+      worst = Math.min(worst, q.psnr());
+    }
+    assertEquals(worst, r.quality().worstPsnr(), 1e-12);
+    assertEquals(r.meanPsnr(), r.quality().meanPsnr(), 1e-12);
+    LOG.info("report: {}", r.quality());
+  }
+
+  /**
+   * The object is covered on every frame and no frame lags far behind. Before issue #17 the first and last
+   * frame (t = ∓1, which NLA's α encoding cannot tell apart) had IoU 0.067 and 0.234 and PSNR 20.4 and
+   * 20.7 dB against 28.0–28.5 dB on the others; after 150 steps now: lowest IoU 0.970, worst frame 29.43 dB
+   * of a 29.90 dB mean.
+   */
+  @Test
+  void everyFrameIsCoveredAndNoFrameLagsBehind() {
+    ClipQuality q = trained.report().quality();
+    assertTrue(q.minAlphaIou() > 0.9, "lowest per-frame IoU " + q.minAlphaIou());
+    assertTrue(q.worstPsnr() > q.meanPsnr() - 2, "worst frame " + q.worstPsnr() + " dB, mean " + q.meanPsnr());
+  }
+
+  /**
    * Points fixed on the rigid object, followed along their true motion, land on nearly the same
    * foreground atlas point in every frame: the mean distance to each point's centroid is under 25% of
    * the atlas distance between two tracked points 0.85 object units apart (about 10 px here), i.e. the
@@ -114,7 +154,7 @@ class DecompositionJobTest {
    * across ~25 px. Measured after 150 steps: 0.129 (spread 0.027, extent 0.209), bit-identical in two
    * concurrent JVMs; 0.19-0.39 over earlier runs, when a GC could corrupt gradients; 1.33 before the
    * motion initialisation and the upsampled flow; 0.139 (0.025 / 0.181) with the TorchScript lookup and
-   * the decay; 0.173 (0.035 / 0.204) with the tuned fast preset.
+   * the decay; 0.173 (0.035 / 0.204) with the tuned fast preset; 0.078 (0.020 / 0.260) with #17's levers.
    */
   @Test
   void trackedObjectPointsMapToOneAtlasPoint() {

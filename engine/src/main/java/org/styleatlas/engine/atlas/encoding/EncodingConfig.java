@@ -23,17 +23,52 @@ public sealed interface EncodingConfig
     }
   }
 
-  /** NLA's sin/cos encoding with {@code frequencies} octaves. */
-  record Positional(int frequencies) implements EncodingConfig {
+  /**
+   * NLA's sin/cos encoding with {@code frequencies} octaves starting at {@code lowest}·π.
+   *
+   * <p>With NLA's lowest octave (1·π) the encoding has period 2, the length of the coordinate range
+   * [−1, 1]: the first and last frame (t = −1 and t = +1) encode identically, and the left and right
+   * columns nearly so, so an α network reading it cannot tell the clip's first frame from its last. A
+   * lowest octave of ½·π is one-to-one on [−1, 1] ({@link #injective}).
+   *
+   * @param frequencies number of octaves
+   * @param lowest the lowest frequency in units of π (NLA: 1)
+   */
+  record Positional(int frequencies, double lowest) implements EncodingConfig {
     public Positional {
       if (frequencies < 1) {
         throw new IllegalArgumentException("positional encoding frequencies must be ≥ 1, got " + frequencies);
       }
+      if (!(lowest > 0) || !Double.isFinite(lowest)) {
+        throw new IllegalArgumentException("positional encoding's lowest frequency must be positive, got " + lowest);
+      }
+    }
+
+    /** NLA's encoding: octaves 2^j·π, j = 0 … frequencies − 1. */
+    public Positional(int frequencies) {
+      this(frequencies, 1);
+    }
+
+    /**
+     * One octave below NLA's and the same highest one: 2^j·π/2, j = 0 … highestOctave + 1, one-to-one on
+     * [−1, 1].
+     *
+     * @param nlaFrequencies the NLA encoding whose highest octave is kept
+     */
+    public static Positional injective(int nlaFrequencies) {
+      return new Positional(nlaFrequencies + 1, 0.5);
     }
 
     @Override
     public EncodingBlock build(int inputDim) {
-      return new PositionalEncoding(inputDim, frequencies);
+      return new PositionalEncoding(inputDim, frequencies, lowest);
+    }
+
+    /** NLA's form keeps its old text, so cache keys of configs that use it do not change. */
+    @Override
+    public String toString() {
+      return lowest == 1 ? "Positional[frequencies=" + frequencies + "]"
+          : "Positional[frequencies=" + frequencies + ", lowest=" + lowest + "]";
     }
   }
 

@@ -19,4 +19,10 @@ public record AtlasModelConfig(FieldConfig mappingForeground, FieldConfig mappin
       throw new IllegalArgumentException("atlas model config needs all four field configs");
     }
   }
+
+  /** This config with the α field's encoding replaced. */
+  public AtlasModelConfig withAlphaEncoding(org.styleatlas.engine.atlas.encoding.EncodingConfig encoding) {
+    return new AtlasModelConfig(mappingForeground, mappingBackground, new FieldConfig(encoding, alpha.mlp()), atlas,
+        sharedAtlas);
+  }
 }

@@ -21,13 +21,22 @@ import org.styleatlas.engine.flow.FlowConfig;
  * @param atlasResolution pixels of the discretised atlas across the full uv range [−1, 1]
  * @param init how the mappings and α start (pre-training targets)
  * @param device where to train (not part of the result's identity)
+ * @param sampling how the main phase draws its pixels
  */
 public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig losses, OptimizerConfig optimizer,
-    DecompositionSchedule schedule, FlowConfig flow, int atlasResolution, Initialisation init, DeviceChoice device) {
+    DecompositionSchedule schedule, FlowConfig flow, int atlasResolution, Initialisation init, DeviceChoice device,
+    PixelSampling sampling) {
+
+  /**
+   * On a GPU each step draws this many times the schedule's pixels: a CPU step's cost grows with the
+   * batch, a GPU's hardly does at these sizes, so the GPU sees more of the clip per step for the same
+   * number of steps.
+   */
+  public static final int GPU_BATCH_FACTOR = 8;
 
   public DecompositionConfig {
     if (mode == null || model == null || losses == null || optimizer == null || schedule == null || flow == null
-        || init == null || device == null) {
+        || init == null || device == null || sampling == null) {
       throw new IllegalArgumentException("decomposition config is missing a section");
     }
     if (atlasResolution < 16 || atlasResolution > 8192) {
@@ -58,13 +67,14 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
         true);
     return new DecompositionConfig(Mode.FAITHFUL, model, LossConfig.nla(), OptimizerConfig.nla(),
         new DecompositionSchedule(400_000, 100, 10_000, 1L, 500), FlowConfig.defaults(), 1000, Initialisation.IDENTITY,
-        DeviceChoice.AUTO);
+        DeviceChoice.AUTO, PixelSampling.uniform());
   }
 
   /**
    * Hash grids for the atlases (Hashing-NVD's setting: 16×2, 2^15 rows, base 16, growth 1.25, one
    * network per layer) feeding 2×64 MLPs; smooth mappings as plain 4×64 MLPs (as in NLA, narrower);
-   * α with a 5-frequency positional encoding and a 3×64 MLP. Tables at lr 1e-2, MLPs at 5e-3, with
+   * α with a positional encoding one-to-one on [−1, 1] (NLA's 5 octaves and one below, so the first and
+   * last frame differ) and a 3×64 MLP; half of each batch drawn by the current error (issue #17). Tables at lr 1e-2, MLPs at 5e-3, with
    * Instant-NGP's Adam (β2 0.99, ε 1e-15), both rates decaying to 0.03× over the run; 2048 pixels per
    * step; NLA's loss weights with global rigidity for the first 300 main-phase steps and alpha
    * bootstrapping for the first 1000 (NLA: 5000 and 10k of 400k steps; a budgeted run here takes a few
@@ -77,41 +87,62 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
     AtlasModelConfig model = new AtlasModelConfig(
         new FieldConfig(new EncodingConfig.None(), new MlpConfig(4, 64)),
         new FieldConfig(new EncodingConfig.None(), new MlpConfig(4, 64)),
-        new FieldConfig(new EncodingConfig.Positional(5), new MlpConfig(3, 64)),
+        new FieldConfig(EncodingConfig.Positional.injective(5), new MlpConfig(3, 64)),
         new FieldConfig(EncodingConfig.HashGrid.hashingNvd(), new MlpConfig(2, 64)),
         false);
     return new DecompositionConfig(Mode.FAST, model, LossConfig.nla().withSchedules(300, 1000),
         new OptimizerConfig(5e-3, 1e-2, 0.9, 0.99, 1e-15, 0.03),
         new DecompositionSchedule(6000, 100, 2048, 1L, 250), FlowConfig.defaults(), 1000, Initialisation.MOTION,
-        DeviceChoice.AUTO);
+        DeviceChoice.AUTO, PixelSampling.errorWeighted());
   }
 
   public DecompositionConfig withSchedule(DecompositionSchedule s) {
-    return new DecompositionConfig(mode, model, losses, optimizer, s, flow, atlasResolution, init, device);
+    return new DecompositionConfig(mode, model, losses, optimizer, s, flow, atlasResolution, init, device, sampling);
   }
 
   public DecompositionConfig withIterations(int n) {
     return withSchedule(schedule.withIterations(n));
   }
 
+  public DecompositionConfig withModel(AtlasModelConfig m) {
+    return new DecompositionConfig(mode, m, losses, optimizer, schedule, flow, atlasResolution, init, device, sampling);
+  }
+
   public DecompositionConfig withLosses(LossConfig l) {
-    return new DecompositionConfig(mode, model, l, optimizer, schedule, flow, atlasResolution, init, device);
+    return new DecompositionConfig(mode, model, l, optimizer, schedule, flow, atlasResolution, init, device, sampling);
   }
 
   public DecompositionConfig withOptimizer(OptimizerConfig o) {
-    return new DecompositionConfig(mode, model, losses, o, schedule, flow, atlasResolution, init, device);
+    return new DecompositionConfig(mode, model, losses, o, schedule, flow, atlasResolution, init, device, sampling);
   }
 
   public DecompositionConfig withInit(Initialisation i) {
-    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, i, device);
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, i, device, sampling);
   }
 
   public DecompositionConfig withDevice(DeviceChoice d) {
-    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, init, d);
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, init, d, sampling);
   }
 
   public DecompositionConfig withAtlasResolution(int r) {
-    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, r, init, device);
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, r, init, device, sampling);
+  }
+
+  public DecompositionConfig withSampling(PixelSampling p) {
+    return new DecompositionConfig(mode, model, losses, optimizer, schedule, flow, atlasResolution, init, device, p);
+  }
+
+  /**
+   * This config as trained on {@code device}: on a GPU the batch is {@link #GPU_BATCH_FACTOR} times the
+   * schedule's (and the fingerprint, hence the cache key, says so); on the CPU it is this config.
+   */
+  public DecompositionConfig forDevice(ai.djl.Device device) {
+    if (!device.isGpu()) {
+      return this;
+    }
+    DecompositionSchedule s = schedule;
+    return withSchedule(new DecompositionSchedule(s.iterations(), s.pretrainIterations(),
+        s.batchPixels() * GPU_BATCH_FACTOR, s.seed(), s.checkpointEvery()));
   }
 
   /** What the trained result depends on (everything but the device and checkpoint period), for cache keys. */
@@ -119,6 +150,6 @@ public record DecompositionConfig(Mode mode, AtlasModelConfig model, LossConfig 
     DecompositionSchedule s = schedule;
     return "decomposition-v1|" + mode + "|" + model + "|" + losses + "|" + optimizer + "|" + s.iterations() + "|"
         + s.pretrainIterations() + "|" + s.batchPixels() + "|" + s.seed() + "|" + flow + "|" + atlasResolution
-        + "|" + init;
+        + "|" + init + (sampling.byError() ? "|" + sampling : "");
   }
 }

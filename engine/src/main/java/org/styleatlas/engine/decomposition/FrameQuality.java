@@ -1,0 +1,69 @@
+package org.styleatlas.engine.decomposition;
+
+import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.Matte;
+
+/**
+ * How well one frame is reconstructed and how well its learned opacity covers the given matte.
+ *
+ * @param frame frame index
+ * @param psnr reconstruction PSNR over the whole frame, dB
+ * @param psnrInside PSNR over the pixels whose matte is ≥ ½ (the object), dB; null without a matte or when
+ *     the matte is empty in this frame
+ * @param psnrOutside PSNR over the pixels whose matte is &lt; ½, dB; null without a matte or when the
+ *     matte covers the whole frame
+ * @param alphaIou intersection over union of {α > ½} and {matte ≥ ½}; 1 when both are empty; null without a
+ *     matte
+ */
+public record FrameQuality(int frame, double psnr, Double psnrInside, Double psnrOutside, Double alphaIou) {
+  /** Matte and α threshold for "object". */
+  public static final float OBJECT = 0.5f;
+
+  /**
+   * Measures frame {@code t}.
+   *
+   * @param rgb {@code [H, W, 3]} reconstruction in [0, 1]
+   * @param frame the video frame (RGB in its first three channels)
+   * @param matte the given matte, or null
+   * @param alpha {@code [H, W]} learned opacity
+   */
+  public static FrameQuality measure(int t, float[] rgb, Frame frame, Matte matte, float[] alpha) {
+    float[] px = frame.pixels();
+    int ch = frame.channels();
+    int n = frame.width() * frame.height();
+    if (rgb.length != n * 3 || alpha.length != n || (matte != null && matte.values().length != n)) {
+      throw new IllegalArgumentException("frame " + t + ": maps of " + rgb.length / 3 + " / " + alpha.length
+          + " pixels do not match the " + frame.width() + "x" + frame.height() + " frame or its matte");
+    }
+    double[] se = new double[2];
+    long[] count = new long[2];
+    long inter = 0;
+    long union = 0;
+    for (int p = 0; p < n; p++) {
+      double e = 0;
+      for (int c = 0; c < 3; c++) {
+        double d = rgb[p * 3 + c] - px[p * ch + c];
+        e += d * d;
+      }
+      boolean object = matte != null && matte.values()[p] >= OBJECT;
+      int region = object ? 1 : 0;
+      se[region] += e;
+      count[region]++;
+      boolean opaque = alpha[p] > OBJECT;
+      inter += opaque && object ? 1 : 0;
+      union += opaque || object ? 1 : 0;
+    }
+    double all = psnr(se[0] + se[1], count[0] + count[1]);
+    if (matte == null) {
+      return new FrameQuality(t, all, null, null, null);
+    }
+    return new FrameQuality(t, all, count[1] == 0 ? null : psnr(se[1], count[1]),
+        count[0] == 0 ? null : psnr(se[0], count[0]), union == 0 ? 1.0 : inter / (double) union);
+  }
+
+  /** PSNR in dB of a summed squared error over {@code pixels} RGB pixels of signals in [0, 1]. */
+  static double psnr(double squaredError, long pixels) {
+    double mse = squaredError / (pixels * 3.0);
+    return mse == 0 ? Psnr.IDENTICAL : 10 * Math.log10(1 / mse);
+  }
+}
