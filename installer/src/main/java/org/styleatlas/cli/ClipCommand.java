@@ -6,13 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.clipmodel.ClipModel;
-import org.styleatlas.engine.clipmodel.ClipModelProbe;
-import org.styleatlas.engine.clipmodel.ClipModels;
-import org.styleatlas.engine.clipmodel.ClipTokenizer;
-import org.styleatlas.engine.clipmodel.KnownClipModel;
-import org.styleatlas.engine.clipmodel.TokenizedPrompt;
 import org.styleatlas.engine.studio.ClipModelChoice;
+import org.styleatlas.engine.studio.ClipModelTools;
+import org.styleatlas.engine.studio.ModelLibrary;
 import org.styleatlas.engine.studio.PromptLength;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,10 +25,10 @@ final class ClipCommand {
 
   /**
    * {@code --clip-model NAME|FILE}, {@code --device} and {@code --models-dir}: mix into every command that needs
-   * CLIP ({@code @Mixin ClipCommand.ClipModelOption clip;}), then {@link #open}.
+   * CLIP ({@code @Mixin ClipCommand.ClipModelOption clip;}), then {@link #choice}.
    */
   static final class ClipModelOption {
-    @Option(names = "--clip-model", paramLabel = "NAME|FILE", defaultValue = KnownClipModel.DEFAULT_NAME,
+    @Option(names = "--clip-model", paramLabel = "NAME|FILE", defaultValue = ModelLibrary.DEFAULT_MODEL,
         description = "A model name from 'styleatlas models list' or a TorchScript file (default: ${DEFAULT-VALUE}).")
     String model;
 
@@ -46,12 +42,6 @@ final class ClipCommand {
     ClipModelChoice choice() {
       return new ClipModelChoice(model, device, java.util.Optional.ofNullable(dir.modelsDir));
     }
-
-    ClipModel open(PrintWriter err) {
-      try (TerminalProgress progress = TerminalProgress.mebibytes(err)) {
-        return ClipModels.open(model, ClipModels.device(device), dir.store(), progress);
-      }
-    }
   }
 
   /** {@code styleatlas clip tokenize TEXT}. */
@@ -64,12 +54,13 @@ final class ClipCommand {
 
     @Override
     public Integer call() {
-      TokenizedPrompt prompt = ClipTokenizer.shared().tokenize(String.join(" ", words));
+      String text = String.join(" ", words);
+      ClipModelTools.Tokens prompt = ClipModelTools.tokenize(text);
       PrintWriter out = spec.commandLine().getOut();
-      out.println(Arrays.stream(prompt.usedIds()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
-      out.printf("%d of %d tokens%n", prompt.length(), ClipTokenizer.CONTEXT_LENGTH);
+      out.println(Arrays.stream(prompt.ids()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+      out.printf("%d of %d tokens%n", prompt.length(), ClipModelTools.CONTEXT_LENGTH);
       out.flush();
-      PromptLength.warning("the prompt", prompt.text()).ifPresent(w -> {
+      PromptLength.warning("the prompt", text).ifPresent(w -> {
         spec.commandLine().getErr().println(w);
         spec.commandLine().getErr().flush();
       });
@@ -85,21 +76,18 @@ final class ClipCommand {
 
     @Override
     public Integer call() {
-      long start = System.nanoTime();
-      PrintWriter out = spec.commandLine().getOut();
-      try (ClipModel model = clip.open(spec.commandLine().getErr())) {
-        long loaded = System.nanoTime();
-        float similarity = ClipModelProbe.catAgainstGrey(model);
-        long encoded = System.nanoTime();
-        out.printf("file:         %s%n", model.file());
-        out.printf("layout:       %s (%s, %s)%n", model.methods().layout(), model.methods().image(),
-            model.methods().text());
-        out.printf("embedding:    %d%n", model.embeddingDim());
-        out.printf("image tokens: %s%n", model.methods().imageTokens().orElse("absent"));
-        out.printf("device:       %s%n", model.device());
-        out.printf("load:         %.2f s; one text + one image: %.2f s; cosine(gray image, cat) %.4f%n",
-            (loaded - start) / 1e9, (encoded - loaded) / 1e9, similarity);
+      ClipModelTools.Check c;
+      try (TerminalProgress progress = TerminalProgress.mebibytes(spec.commandLine().getErr())) {
+        c = ClipModelTools.check(clip.choice(), progress);
       }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("file:         %s%n", c.file());
+      out.printf("layout:       %s (%s, %s)%n", c.layout(), c.imageMethod(), c.textMethod());
+      out.printf("embedding:    %d%n", c.embedding());
+      out.printf("image tokens: %s%n", c.imageTokens());
+      out.printf("device:       %s%n", c.device());
+      out.printf("load:         %.2f s; one text + one image: %.2f s; cosine(gray image, cat) %.4f%n",
+          c.loadSeconds(), c.encodeSeconds(), c.similarity());
       out.flush();
       return ExitCodes.OK;
     }
@@ -122,16 +110,18 @@ final class ClipCommand {
       if (batch < 1 || runs < 1) {
         throw new InputException("--batch and --runs must be at least 1");
       }
-      try (ClipModel model = clip.open(spec.commandLine().getErr())) {
-        double[] seconds = ClipModelProbe.forwardBackwardSeconds(model, batch, runs);
-        double[] sorted = seconds.clone();
-        Arrays.sort(sorted);
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s on %s: batch %d, median %.3f s per forward+backward (runs %s)%n", model.file().getFileName(),
-            model.device(), batch, sorted[runs / 2],
-            Arrays.stream(seconds).mapToObj(t -> String.format("%.3f", t)).collect(Collectors.joining(" ")));
-        out.flush();
+      ClipModelTools.Timing timing;
+      try (TerminalProgress progress = TerminalProgress.mebibytes(spec.commandLine().getErr())) {
+        timing = ClipModelTools.time(clip.choice(), batch, runs, progress);
       }
+      double[] seconds = timing.seconds();
+      double[] sorted = seconds.clone();
+      Arrays.sort(sorted);
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("%s on %s: batch %d, median %.3f s per forward+backward (runs %s)%n", timing.file(),
+          timing.device(), batch, sorted[runs / 2],
+          Arrays.stream(seconds).mapToObj(t -> String.format("%.3f", t)).collect(Collectors.joining(" ")));
+      out.flush();
       return ExitCodes.OK;
     }
   }

@@ -66,7 +66,7 @@ final class DecomposeCommand implements Callable<Integer> {
     }
     TorchThreads.set(threads);
     ClipFiles files = new ClipFiles(input, Optional.ofNullable(matte), Optional.of(size), Optional.of(mode),
-        Optional.ofNullable(iterations), Optional.ofNullable(seed));
+        Optional.ofNullable(iterations), Optional.ofNullable(seed), Optional.empty());
     Studio studio = Studio.local(cacheDir != null ? cacheDir : Studio.defaultCacheDir());
     Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {

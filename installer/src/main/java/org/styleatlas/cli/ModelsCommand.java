@@ -3,14 +3,9 @@ package org.styleatlas.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.clipmodel.KnownClipModel;
-import org.styleatlas.engine.clipmodel.ModelDownloader;
-import org.styleatlas.engine.clipmodel.ModelStore;
-import org.styleatlas.engine.clipmodel.StoredModel;
+import org.styleatlas.engine.studio.ModelLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,12 +29,12 @@ final class ModelsCommand {
   /** {@code --models-dir}: where model files live; shared by every command that resolves model names. */
   static final class ModelsDirOption {
     @Option(names = "--models-dir", paramLabel = "DIR",
-        description = "The models directory (default: $" + ModelStore.DIR_ENV
+        description = "The models directory (default: $" + ModelLibrary.DIR_ENV
             + ", else $XDG_DATA_HOME/styleatlas/models).")
     Path modelsDir;
 
-    ModelStore store() {
-      return modelsDir == null ? ModelStore.fromEnvironment() : new ModelStore(modelsDir);
+    ModelLibrary library() {
+      return ModelLibrary.at(Optional.ofNullable(modelsDir));
     }
   }
 
@@ -53,22 +48,12 @@ final class ModelsCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      ModelStore store = dir.store();
-      List<StoredModel> stored = store.list();
-      out.printf("models directory: %s%n", store.dir());
+      ModelLibrary library = dir.library();
+      out.printf("models directory: %s%n", library.dir());
       out.printf("%-20s %-12s %10s  %s%n", "NAME", "STATUS", "SIZE", "DESCRIPTION");
-      for (KnownClipModel known : KnownClipModel.all()) {
-        Optional<StoredModel> file = stored.stream().filter(s -> s.name().equals(known.name())).findFirst();
-        out.printf("%-20s %-12s %10s  %s%n", known.name(), file.isPresent() ? "installed" : "not installed",
-            file.map(s -> mib(s.bytes())).orElse("-"),
-            known.description() + (file.isPresent() ? "" : "; get it with 'styleatlas models fetch " + known.name()
-                + "'"));
-      }
-      for (StoredModel file : stored) {
-        if (KnownClipModel.byName(file.name()).isEmpty()) {
-          out.printf("%-20s %-12s %10s  %s%n", file.name(), "imported", mib(file.bytes()),
-              file.sha256().map(sha -> "SHA-256 " + sha).orElse("no record: placed by hand"));
-        }
+      for (ModelLibrary.Entry e : library.list()) {
+        out.printf("%-20s %-12s %10s  %s%n", e.name(), e.status(),
+            e.bytes().isPresent() ? mib(e.bytes().getAsLong()) : "-", e.description());
       }
       out.flush();
       return ExitCodes.OK;
@@ -97,7 +82,7 @@ final class ModelsCommand {
     public Integer call() {
       Path stored;
       try (TerminalProgress progress = TerminalProgress.mebibytes(spec.commandLine().getErr())) {
-        stored = dir.store().importFile(file, Optional.ofNullable(name), progress);
+        stored = dir.library().importFile(file, Optional.ofNullable(name), progress);
       }
       return done(spec, "imported " + file + " as " + stored);
     }
@@ -114,16 +99,11 @@ final class ModelsCommand {
 
     @Override
     public Integer call() throws IOException {
-      KnownClipModel model = KnownClipModel.byName(name).orElseThrow(() -> new InputException(
-          "models fetch " + name + ": unknown model; known: " + KnownClipModel.names()));
       Path stored;
       try (TerminalProgress progress = TerminalProgress.mebibytes(spec.commandLine().getErr())) {
-        stored = dir.store().fetch(model, new ModelDownloader(), progress);
-      } catch (IOException e) {
-        throw new IOException("cannot fetch " + model.name() + " from " + model.url() + " (" + e + "); on a machine"
-            + " without internet, copy the file here and run 'styleatlas models import FILE'", e);
+        stored = dir.library().fetch(name, progress);
       }
-      return done(spec, "fetched " + model.name() + " to " + stored);
+      return done(spec, "fetched " + name + " to " + stored);
     }
   }
 }

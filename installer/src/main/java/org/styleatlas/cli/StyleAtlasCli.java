@@ -1,6 +1,6 @@
 package org.styleatlas.cli;
 
-import org.styleatlas.engine.runtime.DjlRuntime;
+import org.styleatlas.engine.studio.Studio;
 import picocli.CommandLine.Command;
 
 import picocli.CommandLine;
@@ -47,7 +47,7 @@ public final class StyleAtlasCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    DjlRuntime.forceOffline();
+    Studio.forceOffline();
     int code;
     try {
       code = commandLine().execute(args);

@@ -136,6 +136,10 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--matte", paramLabel = "M", description = "A folder of PNG masks or a matte video.")
     Path matte;
 
+    @Option(names = "--box", paramLabel = "X0,Y0,X1,Y1", split = ",", description = "The object's box instead of a"
+        + " matte, normalised with the origin top left (the plug-in's Box matte source).")
+    List<Double> box;
+
     @Option(names = "--long-edge", paramLabel = "PX", description = "Working resolution: the clip's longer side"
         + " (default: the engine's, styleatlas.pipeline.longEdge, 512 as the host; 0 keeps the source size).")
     Integer longEdge;
@@ -152,7 +156,8 @@ final class StylizeCommand implements Callable<Integer> {
     /** The same, with a decomposition that stops at its next step (keeping its checkpoint) when cancelled. */
     PreparedClip prepare(Studio studio, ProgressSink progress, Cancellation cancellation) throws IOException {
       Optional<ClipFiles> files = input == null ? Optional.empty() : Optional.of(ClipFiles.of(input,
-          Optional.ofNullable(matte), Optional.ofNullable(longEdge), Optional.ofNullable(decomposition)));
+          Optional.ofNullable(matte), Optional.ofNullable(longEdge), Optional.ofNullable(decomposition),
+          Optional.ofNullable(box)));
       return studio.prepare(files, progress, cancellation);
     }
 

@@ -65,11 +65,7 @@ class ArchitectureTest {
    */
   static final Set<String> TEMPORARY_BOUNDARY_VIOLATORS = Set.of(
       "org.styleatlas.cli.BenchCommand",
-      "org.styleatlas.cli.ClipCommand",
       "org.styleatlas.cli.DoctorCommand",
-      "org.styleatlas.cli.ModelsCommand",
-      "org.styleatlas.cli.ProbeCommand",
-      "org.styleatlas.cli.StyleAtlasCli",
       "org.styleatlas.cli.StylizeBench");
 
   static final JavaClasses MAIN_CLASSES = new ClassFileImporter()

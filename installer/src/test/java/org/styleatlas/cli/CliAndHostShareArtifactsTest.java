@@ -31,7 +31,8 @@ import org.styleatlas.host.ShmRequest;
  * The CLI and the host find each other's artifacts (one key recipe, one entry layout): a clip prepared with
  * {@code styleatlas stylize} is answered stylized by the real host (bridge over its Unix socket and shared
  * memory, as the plug-in sends frames: 8-bit samples divided by 255, a matte plane) on its very first
- * request, with no job; and a clip the host decomposed and stylized from plug-in frames is found by
+ * request, with no job (with a matte, or with a box as hosts without a matte input use); and a clip the host
+ * decomposed and stylized from plug-in frames is found by
  * {@code styleatlas stylize} without decomposing or fine-tuning. Both sides run with the same engine
  * settings ({@code styleatlas.pipeline.*}, the tiny test pipeline).
  */
@@ -68,6 +69,20 @@ class CliAndHostShareArtifactsTest {
 
     try (EngineHost host = EngineHost.start(hostConfig(), JobRunners.discover()).orElseThrow()) {
       JsonNode reply = render(host, 1, 0);
+      assertEquals("stylized", reply.path("status").asText(), "the first request is answered stylized: " + reply);
+      assertTrue(host.jobs().list().isEmpty(), "nothing was recomputed: " + host.jobs().list());
+    }
+  }
+
+  @Test
+  void aClipPreparedWithABoxIsRecognisedFromFramesWithoutAMattePlane() throws Exception {
+    String[] args = stylize("box");
+    args[2] = "--box";
+    args[3] = "0.1,0.1,0.9,0.9";
+    assertEquals(ExitCodes.OK, cli.run(args), cli.err());
+    String params = PARAMS.replace("\"matteSource\":\"clip\"", "\"matteSource\":\"box\",\"box\":[0.1,0.1,0.9,0.9]");
+    try (EngineHost host = EngineHost.start(hostConfig(), JobRunners.discover()).orElseThrow()) {
+      JsonNode reply = render(host, 2, 0, params, false);
       assertEquals("stylized", reply.path("status").asText(), "the first request is answered stylized: " + reply);
       assertTrue(host.jobs().list().isEmpty(), "nothing was recomputed: " + host.jobs().list());
     }
@@ -121,12 +136,17 @@ class CliAndHostShareArtifactsTest {
 
   /** Sends frame {@code t} of the clip's files as the plug-in would, with a render request. */
   private JsonNode render(EngineHost host, int t, int clipLength) throws IOException {
+    return render(host, t, clipLength, PARAMS, true);
+  }
+
+  private JsonNode render(EngineHost host, int t, int clipLength, String params, boolean withMatte)
+      throws IOException {
     Path clip = dir.resolve("clip");
     float[] rgba = pluginPixels(file(clip.resolve("frames"), t), 3);
-    float[] matte = pluginPixels(file(clip.resolve("masks"), t), 1);
+    float[] matte = withMatte ? pluginPixels(file(clip.resolve("masks"), t), 1) : null;
     try (ShimClient c = ShimClient.unix(host.config().bridgeSocket());
         ShmRequest shm = new ShmRequest(W, H, rgba, matte)) {
-      return c.call(shm.render(t + 1, t, clipLength, PARAMS));
+      return c.call(shm.render(t + 1, t, clipLength, params));
     }
   }
 

@@ -102,9 +102,14 @@ class PipelineRunnersTest extends HostTestBase {
     assertEquals(2, host.jobs().list().stream().filter(j -> j.state() == JobState.SUCCEEDED).count(),
         "decompose and stylize succeeded: " + host.jobs().list());
 
+    float[] other = new float[W * H * 4];
+    for (int t = 0; t < FRAMES; t++) {
+      JsonNode each = render(sock, keyed(synthetic, t), t, other);
+      assertEquals("stylized", each.path("status").asText(), "frame " + t + ": " + each);
+    }
     Path frameMaps = host.config().cacheDir().resolve(MapStore.KIND);
     List<Path> stored = entries(frameMaps);
-    assertEquals(1, stored.size(), "the clip's maps at 64x36 are stored in the cache: " + stored);
+    assertEquals(1, stored.size(), "rendering every frame stored the clip's maps at 64x36: " + stored);
     Path uv = stored.get(0).resolve(MapStore.EXACT);
     FileTime written = Files.getLastModifiedTime(uv);
     host.close();

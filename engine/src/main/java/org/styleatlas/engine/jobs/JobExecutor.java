@@ -102,6 +102,11 @@ public final class JobExecutor implements AutoCloseable {
    * not cached, and fails at once when that decomposition failed.
    */
   public Job submit(JobSpec spec) {
+    return submit(spec, false);
+  }
+
+  /** As {@link #submit(JobSpec)}; {@code again} queues a new job even when the newest for the output failed. */
+  private Job submit(JobSpec spec, boolean again) {
     CacheKey out = runners.keys().output(spec);
     Job failedDecomposition = null;
     if (spec.kind() == JobKind.STYLIZE && cache.find(runners.keys().decomposition(spec)).isEmpty()) {
@@ -111,8 +116,8 @@ public final class JobExecutor implements AutoCloseable {
     boolean cached = cache.find(out).isPresent();
     Job job;
     synchronized (lock) {
-      Optional<Job> same = latestFor(out).filter(j -> !j.state().terminal() || j.state() == JobState.FAILED
-          || (j.state() == JobState.SUCCEEDED && cached));
+      Optional<Job> same = latestFor(out).filter(j -> !j.state().terminal()
+          || (j.state() == JobState.FAILED && !again) || (j.state() == JobState.SUCCEEDED && cached));
       if (same.isPresent()) {
         if (spec.priority() == JobPriority.INTERACTIVE && same.get().spec().priority() == JobPriority.BATCH
             && !same.get().state().terminal()) {
@@ -146,16 +151,15 @@ public final class JobExecutor implements AutoCloseable {
   }
 
   /**
-   * Forgets the failure of the failed job with this id and queues its spec again (the user fixed the
-   * environment, e.g. freed disk space). Other jobs are returned unchanged.
+   * Queues the spec of the failed or cancelled job with this id again, as a new job (the user fixed the
+   * environment, e.g. freed disk space); the old record stays as it was. Other jobs are returned unchanged.
    */
   public Optional<Job> retry(String id) {
     Optional<Job> found = get(id);
-    if (found.isEmpty() || found.get().state() != JobState.FAILED) {
+    if (found.isEmpty() || (found.get().state() != JobState.FAILED && found.get().state() != JobState.CANCELLED)) {
       return found;
     }
-    forget(id);
-    return Optional.of(submit(found.get().spec()));
+    return Optional.of(submit(found.get().spec(), true));
   }
 
   /** The newest job that writes {@code output}; call with {@code lock} held. */

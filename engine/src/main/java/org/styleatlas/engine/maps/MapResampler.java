@@ -1,6 +1,7 @@
 package org.styleatlas.engine.maps;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.styleatlas.engine.render.FrameLayerMaps;
 
 /**
@@ -30,6 +31,8 @@ public final class MapResampler {
    * jump (an atlas seam or a fold): a smooth mapping moves a few thousandths per working pixel.
    */
   public static final float UV_SEAM = 0.05f;
+  /** Output rows resampled per parallel task. */
+  private static final int ROWS_PER_BAND = 32;
   /** Opacity below which a pixel's foreground mapping cannot show (the renderer's cut-off). */
   private static final float INVISIBLE = 1f / 512;
 
@@ -60,29 +63,38 @@ public final class MapResampler {
     float[] f = new float[2 * n];
     float[] b = new float[2 * n];
     float[] a = new float[n];
-    for (int y = 0; y < height; y++) {
-      int r0 = ys.lo[y] * ww;
-      int r1 = ys.hi[y] * ww;
-      float fy = ys.frac[y];
-      for (int x = 0; x < width; x++) {
-        int p = y * width + x;
-        int c00 = r0 + xs.lo[x];
-        int c01 = r0 + xs.hi[x];
-        int c10 = r1 + xs.lo[x];
-        int c11 = r1 + xs.hi[x];
-        float fx = xs.frac[x];
-        float w00 = (1 - fx) * (1 - fy);
-        float w01 = fx * (1 - fy);
-        float w10 = (1 - fx) * fy;
-        float w11 = fx * fy;
-        a[p] = w00 * wa[c00] + w01 * wa[c01] + w10 * wa[c10] + w11 * wa[c11];
-        for (int k = 0; k < 2; k++) {
-          f[2 * p + k] = w00 * wf[2 * c00 + k] + w01 * wf[2 * c01 + k] + w10 * wf[2 * c10 + k] + w11 * wf[2 * c11 + k];
-          b[2 * p + k] = w00 * wb[2 * c00 + k] + w01 * wb[2 * c01 + k] + w10 * wb[2 * c10 + k] + w11 * wb[2 * c11 + k];
-        }
+    int bands = (height + ROWS_PER_BAND - 1) / ROWS_PER_BAND;
+    IntStream.range(0, bands).parallel().forEach(band -> {
+      for (int y = band * ROWS_PER_BAND; y < Math.min(height, (band + 1) * ROWS_PER_BAND); y++) {
+        resampleRow(y, width, ww, xs, ys, wf, wb, wa, f, b, a);
+      }
+    });
+    return new Resampled(new FrameLayerMaps(width, height, f, b, a), exactPixels(working, width, height));
+  }
+
+  /** Resamples output row {@code y} of all maps. */
+  private static void resampleRow(int y, int width, int ww, Axis xs, Axis ys, float[] wf, float[] wb, float[] wa,
+      float[] f, float[] b, float[] a) {
+    int r0 = ys.lo[y] * ww;
+    int r1 = ys.hi[y] * ww;
+    float fy = ys.frac[y];
+    for (int x = 0; x < width; x++) {
+      int p = y * width + x;
+      int c00 = r0 + xs.lo[x];
+      int c01 = r0 + xs.hi[x];
+      int c10 = r1 + xs.lo[x];
+      int c11 = r1 + xs.hi[x];
+      float fx = xs.frac[x];
+      float w00 = (1 - fx) * (1 - fy);
+      float w01 = fx * (1 - fy);
+      float w10 = (1 - fx) * fy;
+      float w11 = fx * fy;
+      a[p] = w00 * wa[c00] + w01 * wa[c01] + w10 * wa[c10] + w11 * wa[c11];
+      for (int k = 0; k < 2; k++) {
+        f[2 * p + k] = w00 * wf[2 * c00 + k] + w01 * wf[2 * c01 + k] + w10 * wf[2 * c10 + k] + w11 * wf[2 * c11 + k];
+        b[2 * p + k] = w00 * wb[2 * c00 + k] + w01 * wb[2 * c01 + k] + w10 * wb[2 * c10 + k] + w11 * wb[2 * c11 + k];
       }
     }
-    return new Resampled(new FrameLayerMaps(width, height, f, b, a), exactPixels(working, width, height));
   }
 
   /**

@@ -2,7 +2,6 @@ package org.styleatlas.engine.maps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,11 +20,13 @@ import org.styleatlas.engine.render.FrameLayerMaps;
  * {@code w x h} are its working-size maps resampled ({@link MapResampler}) with the networks' own values put
  * in at the few pixels near the opacity's edges and the mappings' seams. Those values are what the store
  * keeps: one content-cache entry per clip and size (kind {@value #KIND}, file {@value #EXACT}, a
- * {@link Float32Files} list of one {@code [n_t, 5]} array per frame), evaluated for the whole clip on the
- * first request at that size, so the entry grows with the clip's edges, not with frames × pixels (a 1080p
- * frame's full maps are 41 MB). Later requests at that size, in this process or after a restart, read the
- * entry and never touch the networks. Resampled frames are also kept in memory up to a byte bound.
- * Thread-safe.
+ * {@link Float32Files} list of one {@code [n_t, 5]} array per frame), so the entry grows with the clip's
+ * edges, not with frames × pixels (a 1080p frame's full maps are 41 MB). A frame's values are evaluated when
+ * that frame is first asked for at that size (a fraction of a second to seconds, so a host request never
+ * waits for the whole clip), held in memory, and written as the entry once every frame has them (a render
+ * of the whole clip writes it at its end). Later requests at that size, in this process or after a
+ * restart, read the entry and never touch the networks. Resampled frames are also kept in memory up to a
+ * byte bound. Thread-safe.
  */
 public final class MapStore {
   private static final Logger LOG = LoggerFactory.getLogger(MapStore.class);
@@ -36,17 +37,18 @@ public final class MapStore {
   public static final String EXACT = "exact.f32";
   /** Key version: bump when {@link MapResampler}'s choice of exact pixels changes. */
   private static final String VERSION = "size-maps-v1";
-  /** Memory bound of the exact values held per (clip, size). */
-  private static final long EXACT_MEMORY = 256L << 20;
+  /** How many (clip, size) value sets are held in memory (each is small: a clip's edge pixels). */
+  private static final long SIZES_HELD = 16;
 
   private record SizeKey(CacheKey decomposition, int width, int height) {}
 
   private record FrameKey(CacheKey decomposition, int width, int height, int t) {}
 
   private final Optional<ContentCache> cache;
-  private final Memo<SizeKey, List<float[]>> exact = new Memo<>(EXACT_MEMORY, MapStore::weight);
+  private final Memo<SizeKey, SizeValues> sizes = new Memo<>(SIZES_HELD, v -> 1);
   private final Memo<FrameKey, FrameLayerMaps> frames;
   private final AtomicInteger evaluations = new AtomicInteger();
+  private final AtomicInteger stored = new AtomicInteger();
 
   /**
    * @param cache where the exact values are kept across runs; empty: in memory only
@@ -65,8 +67,8 @@ public final class MapStore {
 
   /**
    * Frame {@code t}'s maps at {@code width x height}: the working maps themselves at the working size;
-   * otherwise from memory, or resampled and completed with the stored exact values (evaluated for the whole
-   * clip first when this size has none).
+   * otherwise from memory, or resampled and completed with the frame's exact values (read from the entry,
+   * or evaluated now).
    */
   public FrameLayerMaps frame(MapNetworks source, int t, int width, int height) {
     if (t < 0 || t >= source.frameCount()) {
@@ -77,84 +79,115 @@ public final class MapStore {
     }
     return frames.get(new FrameKey(source.key(), width, height, t), () -> {
       MapResampler.Resampled r = MapResampler.resample(source.working(t), width, height);
-      MapResampler.patch(r, exactValues(source, width, height).get(t));
+      MapResampler.patch(r, sizeValues(source, width, height).values(t, r.exact()));
       return r.maps();
     });
   }
 
-  /** How many times this store evaluated the networks for a whole clip at a size (entries created). */
+  /** How many frames' edge pixels this store evaluated with the networks (neither in memory nor stored). */
   public int evaluations() {
     return evaluations.get();
   }
 
-  private List<float[]> exactValues(MapNetworks source, int width, int height) {
-    return exact.get(new SizeKey(source.key(), width, height), () -> {
-      try {
-        return cache.isPresent() ? stored(cache.get(), source, width, height) : evaluate(source, width, height, null);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot keep the maps of " + source.key() + " at " + width + "x" + height
-            + ": " + e.getMessage(), e);
+  /** How many entries (a whole clip at one size) this store wrote to the cache. */
+  public int entriesWritten() {
+    return stored.get();
+  }
+
+  private SizeValues sizeValues(MapNetworks source, int width, int height) {
+    return sizes.get(new SizeKey(source.key(), width, height), () -> {
+      SizeValues v = new SizeValues(source, width, height);
+      if (cache.isPresent()) {
+        v.read(cache.get());
       }
+      return v;
     });
   }
 
-  /** The entry's values; an entry that does not fit the clip (damaged, or from another layout) is evaluated again. */
-  private List<float[]> stored(ContentCache c, MapNetworks source, int width, int height) throws IOException {
-    CacheKey key = key(source.key(), width, height);
-    for (int attempt = 0; ; attempt++) {
-      CacheEntry entry = c.getOrCreate(key, dir -> {
-        try (Float32Files.Appender out = Float32Files.append(dir.resolve(EXACT), source.frameCount())) {
-          evaluate(source, width, height, out);
-          out.commit();
-        }
-      });
+  /** The exact values of one clip at one size, frame by frame as they are read or evaluated. Thread-safe. */
+  private final class SizeValues {
+    private final MapNetworks source;
+    private final int width;
+    private final int height;
+    private final CacheKey key;
+    private final float[][] values;
+    private int missing;
+
+    SizeValues(MapNetworks source, int width, int height) {
+      this.source = source;
+      this.width = width;
+      this.height = height;
+      this.key = MapStore.key(source.key(), width, height);
+      this.values = new float[source.frameCount()][];
+      this.missing = values.length;
+    }
+
+    /** Fills every frame from the cache entry when there is one that fits the clip; drops one that does not. */
+    synchronized void read(ContentCache c) {
+      Optional<CacheEntry> entry = c.find(key);
+      if (entry.isEmpty()) {
+        return;
+      }
       try {
-        List<float[]> values = Float32Files.read(entry.file(EXACT));
-        if (values.size() == source.frameCount()) {
-          return values;
+        List<float[]> stored = Float32Files.read(entry.get().file(EXACT));
+        if (stored.size() != values.length) {
+          throw new IOException(stored.size() + " frames stored, the clip has " + values.length);
         }
-        throw new IOException(values.size() + " frames stored, the clip has " + source.frameCount());
-      } catch (IOException e) {
-        if (attempt > 0) {
-          throw e;
+        for (int t = 0; t < values.length; t++) {
+          values[t] = stored.get(t);
         }
-        LOG.warn("maps entry {} unreadable ({}); evaluating it again", key, e.getMessage());
+        missing = 0;
+      } catch (IOException | java.io.UncheckedIOException e) {
+        LOG.warn("maps entry {} unreadable ({}); evaluating its frames again", key, e.getMessage());
         c.remove(key);
       }
     }
-  }
 
-  /**
-   * Evaluates the networks at every frame's exact pixels, handing each frame's values to {@code out} when
-   * given one, and returns them all when not.
-   */
-  private List<float[]> evaluate(MapNetworks source, int width, int height, Float32Files.Appender out)
-      throws IOException {
-    long start = System.nanoTime();
-    long pixels = 0;
-    List<float[]> values = new ArrayList<>();
-    for (int t = 0; t < source.frameCount(); t++) {
-      int[] exactPixels = MapResampler.exactPixels(source.working(t), width, height);
-      float[] v = source.evaluate(t, width, height, exactPixels);
-      pixels += exactPixels.length;
-      if (out != null) {
-        out.add(v);
-      } else {
-        values.add(v);
+    /**
+     * Frame {@code t}'s values; evaluated now when missing, and the entry written once no frame is.
+     *
+     * @param pixels the frame's exact pixels ({@link MapResampler#exactPixels})
+     */
+    synchronized float[] values(int t, int[] pixels) {
+      if (values[t] == null) {
+        long start = System.nanoTime();
+        values[t] = source.evaluate(t, width, height, pixels);
+        evaluations.incrementAndGet();
+        LOG.debug("maps of {} frame {} at {}x{}: networks at {} edge pixels ({} %) in {} ms", source.key(), t, width,
+            height, pixels.length, String.format("%.2f", 100.0 * pixels.length / ((double) width * height)),
+            (System.nanoTime() - start) / 1_000_000);
+        if (--missing == 0 && cache.isPresent()) {
+          write(cache.get());
+        }
+      }
+      return values[t];
+    }
+
+    private void write(ContentCache c) {
+      try {
+        c.getOrCreate(key, dir -> {
+          try (Float32Files.Appender out = Float32Files.append(dir.resolve(EXACT), values.length)) {
+            for (float[] v : values) {
+              out.add(v);
+            }
+            out.commit();
+          }
+        });
+        stored.incrementAndGet();
+        LOG.info("maps of {} at {}x{}: edge values of all {} frames stored ({} KB)", source.key(), width, height,
+            values.length, bytes() >> 10);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot store the maps of " + source.key() + " at " + width + "x"
+            + height + ": " + e.getMessage(), e);
       }
     }
-    evaluations.incrementAndGet();
-    LOG.info("maps of {} at {}x{}: networks evaluated at {} edge pixels ({} % of {} frames) in {} s", source.key(),
-        width, height, pixels, String.format("%.2f", 100.0 * pixels / ((double) width * height * source.frameCount())),
-        source.frameCount(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
-    return values;
-  }
 
-  private static long weight(List<float[]> values) {
-    long n = 0;
-    for (float[] v : values) {
-      n += (long) Float.BYTES * v.length;
+    synchronized long bytes() {
+      long n = 0;
+      for (float[] v : values) {
+        n += v == null ? 0 : (long) Float.BYTES * v.length;
+      }
+      return n;
     }
-    return n;
   }
 }

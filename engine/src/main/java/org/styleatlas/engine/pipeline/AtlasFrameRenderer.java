@@ -38,7 +38,7 @@ final class AtlasFrameRenderer implements ArtifactFrameRenderer {
     this.scenes = new OpenScenes(settings.decomposition(), OPEN_DECOMPOSITIONS, maps);
   }
 
-  /** How many times this renderer evaluated a clip's networks at a new size (neither in memory nor on disk). */
+  /** How many frames this renderer evaluated the networks for (edge pixels at a new size, neither in memory nor stored). */
   int evaluations() {
     return maps.evaluations();
   }

@@ -1,7 +1,9 @@
 package org.styleatlas.engine.studio;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.styleatlas.engine.jobs.DecomposeSettings;
 import org.styleatlas.engine.InputException;
 
 /**
@@ -15,9 +17,11 @@ import org.styleatlas.engine.InputException;
  * @param decomposition the decomposition preset, {@code fast} or {@code faithful}
  * @param iterations main decomposition steps, ≥ 1 (the preset's otherwise)
  * @param seed seed of the decomposition's initialisation and batches (the preset's otherwise)
+ * @param box the object's box x0, y0, x1, y1 (normalised, top-left origin) instead of a matte, as the plug-in's
+ *     "Box" matte source
  */
 public record ClipFiles(Path source, Optional<Path> matte, Optional<Integer> longEdge, Optional<String> decomposition,
-    Optional<Integer> iterations, Optional<Long> seed) {
+    Optional<Integer> iterations, Optional<Long> seed, Optional<List<Double>> box) {
   public ClipFiles {
     if (source == null) {
       throw new InputException("INPUT: missing; give a folder of frames or a video file");
@@ -27,6 +31,10 @@ public record ClipFiles(Path source, Optional<Path> matte, Optional<Integer> lon
     decomposition = decomposition == null ? Optional.empty() : decomposition;
     iterations = iterations == null ? Optional.empty() : iterations;
     seed = seed == null ? Optional.empty() : seed;
+    box = box == null ? Optional.empty() : box.map(List::copyOf);
+    if (box.isPresent() && matte.isPresent()) {
+      throw new InputException("--box: give either --matte or --box, not both");
+    }
     if (longEdge.isPresent() && longEdge.get() < 0) {
       throw new InputException("--long-edge: must be 0 or positive, got " + longEdge.get());
     }
@@ -35,9 +43,17 @@ public record ClipFiles(Path source, Optional<Path> matte, Optional<Integer> lon
     }
   }
 
-  /** Frames and matte with the engine's decomposition settings. */
+  /** Frames with a matte or a box, decomposed with a preset's (or the engine's) steps and seed. */
   public static ClipFiles of(Path source, Optional<Path> matte, Optional<Integer> longEdge,
-      Optional<String> decomposition) {
-    return new ClipFiles(source, matte, longEdge, decomposition, Optional.empty(), Optional.empty());
+      Optional<String> decomposition, Optional<List<Double>> box) {
+    return new ClipFiles(source, matte, longEdge, decomposition, Optional.empty(), Optional.empty(), box);
+  }
+
+  /** The matte settings the plug-in would send for this clip: {@code box}, {@code clip} (matte files) or {@code alpha}. */
+  DecomposeSettings matteSettings() {
+    if (box.isPresent()) {
+      return new DecomposeSettings("box", box.get());
+    }
+    return new DecomposeSettings(matte.isPresent() ? "clip" : "alpha", null);
   }
 }

@@ -20,7 +20,7 @@ public record ClipModelChoice(String model, String device, Optional<Path> models
   }
 
   /** Loads the model; a missing one is an input error that says how to install it. */
-  ClipModel open(ProgressSink progress) {
+  public ClipModel open(ProgressSink progress) {
     ModelStore store = modelsDir.map(ModelStore::new).orElseGet(ModelStore::fromEnvironment);
     return ClipModels.open(model, ClipModels.device(device), store, progress);
   }

@@ -42,10 +42,6 @@ import org.styleatlas.engine.video.OutputFormat;
  */
 final class FileClips {
   private static final Logger LOG = LoggerFactory.getLogger(FileClips.class);
-  /** The matte source of a clip prepared from frames and matte files: the mattes came with it. */
-  static final DecomposeSettings MATTE_FILES = new DecomposeSettings("clip", null);
-  /** The matte source of a clip prepared from frames with alpha and no matte files. */
-  static final DecomposeSettings SOURCE_ALPHA = new DecomposeSettings("alpha", null);
 
   private final ContentCache cache;
   private final ClipStore clips;
@@ -63,12 +59,12 @@ final class FileClips {
   PreparedClip prepare(ClipFiles f, ProgressSink progress, Cancellation cancellation) throws IOException {
     DecompositionConfig config = config(f);
     int longEdge = f.longEdge().orElse(settings.longEdge());
-    DecomposeSettings matte = f.matte().isPresent() ? MATTE_FILES : SOURCE_ALPHA;
+    DecomposeSettings matte = f.matteSettings();
     FrameRecorder recorder = new FrameRecorder();
     Clip clip = ClipReader.read(new ClipRequest(f.source(), f.matte(), longEdge), recorder);
-    if (!clip.hasMatte()) {
-      throw InputException.of(f.source(), "no matte: give --matte (a folder of PNG masks or a matte video) or a"
-          + " source with alpha");
+    if (f.box().isEmpty() && !clip.hasMatte()) {
+      throw InputException.of(f.source(), "no matte: give --matte (a folder of PNG masks or a matte video), --box,"
+          + " or a source with alpha");
     }
     ClipRecord record = recognise(recorder, matte);
     Clip working = JobClips.working(clip, matte, longEdge);
@@ -134,7 +130,7 @@ final class FileClips {
 
   /**
    * Records a clip as the plug-in's frames would be recognised: with matte files, as frames with a matte
-   * plane and matte source {@code clip}; else as RGBA frames with matte source {@code alpha}.
+   * plane and matte source {@code clip}; else as RGBA frames with matte source {@code alpha} or {@code box}.
    */
   private ClipRecord recognise(FrameRecorder recorder, DecomposeSettings matte) throws IOException {
     List<String> hashes = recorder.frames.stream().map(p -> p.finish(matte.matteSource())).toList();

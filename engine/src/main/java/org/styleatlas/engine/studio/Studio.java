@@ -126,6 +126,19 @@ public final class Studio {
     return ContentCache.defaultRoot();
   }
 
+  /** Keeps DJL offline in this process (nothing downloads at run time); call before anything starts it. */
+  public static void forceOffline() {
+    DjlRuntime.forceOffline();
+  }
+
+  /**
+   * A clip's frames, size, rate, duration and matte status from its headers (no decoding); empty: the
+   * embedded demo clip. A matte that does not fit the clip is an input error.
+   */
+  public static ClipProbe probe(Optional<Path> input, Optional<Path> matte) {
+    return ClipProbe.of(input, matte);
+  }
+
   /** Reads an image file (a style image or an atlas PNG) as a frame. */
   public static Frame readImage(Path file) {
     return AtlasFiles.read(file, 0, 0).toFrame();

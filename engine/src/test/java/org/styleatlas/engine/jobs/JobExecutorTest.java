@@ -141,7 +141,8 @@ class JobExecutorTest {
       assertFalse(retried.id().equals(j.id()), "an explicit retry queues it again");
       await(() -> state(ex, retried) == JobState.FAILED, "the retried job fails again");
       assertEquals(3, runs.get());
-      assertTrue(Files.notExists(dir.resolve("state/jobs").resolve(j.id() + ".json")), "the retried record is gone");
+      assertEquals(retried.id(), ex.submit(spec("f", JobPriority.BATCH)).id(), "the retry's failure is the one remembered");
+      assertEquals(JobState.FAILED, ex.get(j.id()).orElseThrow().state(), "the old record stays");
     }
     try (JobExecutor ex = executor(JobRunners.none())) {
       assertEquals(JobState.FAILED, ex.submit(spec("g", JobPriority.BATCH)).state(), "remembered across restarts");

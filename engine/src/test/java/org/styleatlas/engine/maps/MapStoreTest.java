@@ -77,7 +77,8 @@ class MapStoreTest {
     for (int t = 0; t < counted.frameCount(); t++) {
       maps.add(first.frame(counted, t, W, H));
     }
-    assertEquals(1, first.evaluations(), "the first request at the output size evaluates the clip's edge pixels once");
+    assertEquals(counted.frameCount(), first.evaluations(), "each frame's edge pixels evaluated once");
+    assertEquals(1, first.entriesWritten(), "one entry for the clip at that size, written with its last frame");
     assertEquals(counted.frameCount(), counted.calls.get(), "one network call per frame, for its edge pixels only");
     assertTrue(counted.pixels.get() < counted.frameCount() * W * H,
         "the networks ran at the edge pixels only: " + counted.pixels.get());
@@ -97,6 +98,7 @@ class MapStoreTest {
       assertArrayEquals(maps.get(t).backgroundUv(), read.backgroundUv(), "frame " + t);
     }
     assertEquals(0, second.evaluations(), "a second store (a restart) reads the entry, never the networks");
+    assertEquals(0, second.entriesWritten());
     assertEquals(rendered, render(new DecompositionScene(decomposition, synthetic.clip(), ProgressSink.NONE,
         new MapStore(Optional.of(new ContentCache(cacheDir, 1L << 30)), 1L << 30))), "bit-identical frames");
 
@@ -108,7 +110,8 @@ class MapStoreTest {
     MapStore reopened = new MapStore(Optional.of(new ContentCache(cacheDir, 1L << 30)), 1L << 30);
     assertEquals(rendered, render(new DecompositionScene(decomposition, synthetic.clip(), ProgressSink.NONE,
         reopened)), "a corrupt entry is evaluated again, to the same frames");
-    assertEquals(1, reopened.evaluations(), "the checksum mismatch was detected and the values recomputed");
+    assertEquals(counted.frameCount(), reopened.evaluations(), "the checksum mismatch was detected and the values"
+        + " recomputed");
   }
 
   /**

@@ -10,9 +10,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
@@ -20,7 +18,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -29,7 +26,6 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobState;
-import org.styleatlas.host.ConnectionBudget;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.host.SocketFiles;
 import org.styleatlas.host.TokenFile;
@@ -69,16 +65,14 @@ public final class HttpApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    HttpServer unix = vertx.createHttpServer(serverOptions()).requestHandler(router(false));
+    HttpServer unix = BoundedHttp.unix(vertx, config).requestHandler(router(false));
     Future<?> f = unix.listen(SocketAddress.domainSocketAddress(config.httpSocket().toString())).map(s -> {
       SocketFiles.ownerOnly(config.httpSocket());
       LOG.info("HTTP API listening on {}", config.httpSocket());
       return s;
     });
     if (config.tcp().enabled()) {
-      ConnectionBudget budget = new ConnectionBudget(config.limits().maxTcpConnections());
-      HttpServer tcp = vertx.createHttpServer(serverOptions()).requestHandler(router(true))
-          .connectionHandler(conn -> admit(conn, budget));
+      HttpServer tcp = BoundedHttp.tcp(vertx, config).requestHandler(router(true));
       f = f.compose(x -> tcp.listen(config.tcp().httpPort(), config.tcp().host())).map(s -> {
         tcpPort = s.actualPort();
         LOG.info("HTTP API listening on http://{}:{} (token required)", config.tcp().host(), tcpPort);
@@ -86,24 +80,6 @@ public final class HttpApiVerticle extends VerticleBase {
       });
     }
     return f;
-  }
-
-  /** Idle connections are closed after {@code http.idleTimeoutSeconds}, on Unix and TCP alike. */
-  private HttpServerOptions serverOptions() {
-    // Without h2c detection a connection is HTTP/1 from its first byte on, so the connection handler (and
-    // its cap) sees it at once instead of after the client's first bytes.
-    return new HttpServerOptions().setIdleTimeout((int) config.limits().httpIdleTimeout().toSeconds())
-        .setIdleTimeoutUnit(TimeUnit.SECONDS).setHttp2ClearTextEnabled(false);
-  }
-
-  /** Keeps at most the budget's TCP connections open (#19.3); one more is closed at once. */
-  private static void admit(HttpConnection conn, ConnectionBudget budget) {
-    if (!budget.tryAcquire()) {
-      LOG.debug("HTTP TCP connection from {} refused: {} connections open", conn.remoteAddress(), budget.max());
-      conn.close();
-      return;
-    }
-    conn.closeHandler(v -> budget.release());
   }
 
   /** The bound TCP port, or -1. */

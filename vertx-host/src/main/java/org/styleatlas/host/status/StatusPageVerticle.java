@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.studio.JobMonitor;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.host.http.ApiError;
+import org.styleatlas.host.http.BoundedHttp;
 import org.styleatlas.host.http.HttpApiVerticle;
 
 /**
@@ -51,7 +52,7 @@ public final class StatusPageVerticle extends VerticleBase {
   /** The page's server, started on the first call. Runs on this verticle's event loop. */
   private Future<HttpServer> listening() {
     if (server == null || server.failed()) {
-      server = vertx.createHttpServer().requestHandler(router()).listen(0, StatusPage.LOOPBACK)
+      server = BoundedHttp.tcp(vertx, config).requestHandler(router()).listen(0, StatusPage.LOOPBACK)
           .onSuccess(s -> {
             LOG.info("status page listening on http://{}:{} (one-time token, then cookie)", StatusPage.LOOPBACK,
                 s.actualPort());
