@@ -15,6 +15,7 @@ static const char *const OUTPUT_WIRE[] = {"composite", "foreground", "matte", "r
 static const char *const MATTE_LABELS[] = {"Matte clip", "Source alpha", "Box"};
 static const char *const MATTE_WIRE[] = {"clip", "alpha", "box"};
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#define LAMBDA_MAX 100 /* the described maximum; hosts do not clamp */
 
 typedef struct ParamSpec {
     const char *name;
@@ -36,6 +37,12 @@ static const ParamSpec SPECS[] = {
     {PARAM_LOCAL_PROMPT, kOfxParamTypeString, "Local prompt",
      "Text for the close-up (local) views of the object. Empty uses the global prompt.", 0, 1, 0, 0, 0, 0, NULL, 0,
      kOfxParamStringIsMultiLine},
+    {PARAM_MORPH_TO, kOfxParamTypeString, "Morph to",
+     "A second prompt the look blends towards as Morph goes from 0 to 1 (blended in atlas space, so every "
+     "in-between frame stays consistent). Empty: no morph.", 0, 1, 0, 0, 0, 0, NULL, 0, kOfxParamStringIsMultiLine},
+    {PARAM_MORPH, kOfxParamTypeDouble, "Morph",
+     "0 = the Global prompt's look, 1 = the Morph to prompt's look. Animate it (hosts interpolate it between "
+     "keys) for a transition.", 0, 1, 0, 0, 1, 0, NULL, 0, NULL},
     {PARAM_STYLE_IMAGE, kOfxParamTypeString, "Style image",
      "Optional reference image for the style, as a path on the engine's machine.", 0, 0, 0, 0, 0, 0, NULL, 0,
      kOfxParamStringIsFilePath},
@@ -77,13 +84,13 @@ static const ParamSpec SPECS[] = {
     {PARAM_STATUS, kOfxParamTypeString, "Status", "What the engine is doing, e.g. \"decomposing 43%\". Read-only.", 0,
      0, 0, 0, 0, 0, NULL, 0, kOfxParamStringIsLabel},
     {PARAM_LAMBDA_GLOBAL, kOfxParamTypeDouble, "Global loss weight", "Weight of the global CLIP loss (λ global).", 1,
-     0, 1, 0, 100, 0, NULL, 0, NULL},
+     0, 1, 0, LAMBDA_MAX, 0, NULL, 0, NULL},
     {PARAM_LAMBDA_LOCAL, kOfxParamTypeDouble, "Local loss weight", "Weight of the local CLIP loss (λ local).", 1, 0, 1,
-     0, 100, 0, NULL, 0, NULL},
+     0, LAMBDA_MAX, 0, NULL, 0, NULL},
     {PARAM_LAMBDA_TEMPORAL, kOfxParamTypeDouble, "Temporal loss weight",
-     "Weight of the temporal triplet loss (λ temporal).", 1, 0, 1, 0, 100, 0, NULL, 0, NULL},
+     "Weight of the temporal triplet loss (λ temporal).", 1, 0, 1, 0, LAMBDA_MAX, 0, NULL, 0, NULL},
     {PARAM_LAMBDA_SPARSITY, kOfxParamTypeDouble, "Sparsity loss weight",
-     "Weight of the sparsity loss on the edit (λ sparsity).", 1, 0, 0.5, 0, 100, 0, NULL, 0, NULL},
+     "Weight of the sparsity loss on the edit (λ sparsity).", 1, 0, 0.5, 0, LAMBDA_MAX, 0, NULL, 0, NULL},
     {PARAM_STYLIZE_BACKGROUND, kOfxParamTypeBoolean, "Stylize background",
      "Also stylize the background atlas with the prompt.", 1, 0, 0, 0, 1, 0, NULL, 0, NULL},
     {PARAM_ENGINE_ADDRESS, kOfxParamTypeString, "Engine address",
@@ -252,6 +259,8 @@ int params_read(OfxImageEffectHandle inst, OfxTime t, StyleParams *p, Err *e) {
     memset(p, 0, sizeof(*p));
     if (get_string(inst, PARAM_PROMPT, t, p->prompt, sizeof p->prompt, e) ||
         get_string(inst, PARAM_LOCAL_PROMPT, t, p->localPrompt, sizeof p->localPrompt, e) ||
+        get_string(inst, PARAM_MORPH_TO, t, p->morphTo, sizeof p->morphTo, e) ||
+        get_double(inst, PARAM_MORPH, t, 0, 1, &p->morph, e) ||
         get_string(inst, PARAM_STYLE_IMAGE, t, p->styleImage, sizeof p->styleImage, e) ||
         get_string(inst, PARAM_ENGINE_ADDRESS, t, p->engineAddress, sizeof p->engineAddress, e) ||
         get_int(inst, PARAM_PREFIXES, t, 0, COUNT(PREFIX_VALUES) - 1, &prefix, e) ||
@@ -266,10 +275,10 @@ int params_read(OfxImageEffectHandle inst, OfxTime t, StyleParams *p, Err *e) {
         get_int(inst, PARAM_CLIP_LENGTH, t, 0, 1000000, &p->clipLength, e) ||
         get_int(inst, PARAM_WAIT, t, 0, 1, &p->wait, e) ||
         get_int(inst, PARAM_MAX_WAIT, t, 1, 86400, &p->maxWaitSeconds, e) ||
-        get_double(inst, PARAM_LAMBDA_GLOBAL, t, 0, 1e6, &p->lambdas[0], e) ||
-        get_double(inst, PARAM_LAMBDA_LOCAL, t, 0, 1e6, &p->lambdas[1], e) ||
-        get_double(inst, PARAM_LAMBDA_TEMPORAL, t, 0, 1e6, &p->lambdas[2], e) ||
-        get_double(inst, PARAM_LAMBDA_SPARSITY, t, 0, 1e6, &p->lambdas[3], e) ||
+        get_double(inst, PARAM_LAMBDA_GLOBAL, t, 0, LAMBDA_MAX, &p->lambdas[0], e) ||
+        get_double(inst, PARAM_LAMBDA_LOCAL, t, 0, LAMBDA_MAX, &p->lambdas[1], e) ||
+        get_double(inst, PARAM_LAMBDA_TEMPORAL, t, 0, LAMBDA_MAX, &p->lambdas[2], e) ||
+        get_double(inst, PARAM_LAMBDA_SPARSITY, t, 0, LAMBDA_MAX, &p->lambdas[3], e) ||
         get_int(inst, PARAM_STYLIZE_BACKGROUND, t, 0, 1, &p->stylizeBackground, e)) {
         return -1;
     }
@@ -290,6 +299,8 @@ void params_to_json(JsonBuf *b, const StyleParams *p) {
     json_key_object(b, "params");
     json_key_string(b, "prompt", p->prompt);
     json_key_string(b, "localPrompt", p->localPrompt);
+    json_key_string(b, "morphTo", p->morphTo);
+    json_key_double(b, "morph", p->morph);
     json_key_string(b, "styleImage", p->styleImage);
     json_key_int(b, "prefixes", p->prefixes);
     json_key_string(b, "quality", QUALITY_WIRE[p->quality]);

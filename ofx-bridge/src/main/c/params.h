@@ -7,6 +7,8 @@
 
 #define PARAM_PROMPT "globalPrompt"
 #define PARAM_LOCAL_PROMPT "localPrompt"
+#define PARAM_MORPH_TO "morphTo"
+#define PARAM_MORPH "morph"
 #define PARAM_STYLE_IMAGE "styleImage"
 #define PARAM_PREFIXES "prefixes"
 #define PARAM_QUALITY "quality"
@@ -37,6 +39,7 @@ typedef enum MatteSource { MATTE_CLIP, MATTE_ALPHA, MATTE_BOX } MatteSource;
 typedef struct StyleParams {
     char prompt[PROMPT_MAX_BYTES + 1];
     char localPrompt[PROMPT_MAX_BYTES + 1];
+    char morphTo[PROMPT_MAX_BYTES + 1];
     char styleImage[PATH_MAX_BYTES + 1];
     char engineAddress[512];
     int prefixes;
@@ -44,6 +47,7 @@ typedef struct StyleParams {
     int iterations;
     int seed;
     double strength;
+    double morph;
     OutputMode output;
     MatteSource matteSource;
     double box[4];

@@ -29,8 +29,12 @@ class StylizeAndRenderCommandsTest {
   private final CapturedCli cli = new CapturedCli();
 
   private String[] stylize(String prompt, String outName) {
+    return stylize(prompt, outName, 2);
+  }
+
+  private String[] stylize(String prompt, String outName, int iterations) {
     return new String[] {"stylize", "--prompt", prompt, "--clip-model", FIXTURE.toString(), "--preset", "draft",
-        "--iterations", "2", "--views", "1,1", "--view-size", "24", "--no-loss", "temporal",
+        "--iterations", String.valueOf(iterations), "--views", "1,1", "--view-size", "24", "--no-loss", "temporal",
         "--cache", dir.resolve("cache").toString(), "--out", dir.resolve(outName).toString()};
   }
 

@@ -19,10 +19,9 @@ import org.styleatlas.ofx.harness.Session;
 
 /** Identity, load/unload, describe and describeInContext, as a host sees them. */
 class DescribeTest {
-    private static final Set<String> PARAMS = Set.of("globalPrompt", "localPrompt", "styleImage", "prefixes", "quality",
-            "iterations", "seed", "strength", "output", "matteSource", "boxTopLeft", "boxBottomRight", "clipLength", "wait",
-            "maxWaitSeconds", "status", "lambdaGlobal", "lambdaLocal", "lambdaTemporal", "lambdaSparsity",
-            "stylizeBackground", "engineAddress");
+    /** The parameter names: the engine's one definition (ParameterSchemaTest checks each in detail). */
+    private static final Set<String> PARAMS = java.util.Arrays.stream(org.styleatlas.engine.studio.params.EffectParam.values())
+            .map(org.styleatlas.engine.studio.params.EffectParam::ofxName).collect(Collectors.toSet());
 
     @Test
     void bundleLayoutAndIdentity() throws Exception {

@@ -104,6 +104,25 @@ class HostBehaviourTest {
         }
     }
 
+    @Test
+    void morphAmountInterpolatesBetweenKeysWhileTheMorphTargetSteps() throws Exception {
+        try (Fixture f = new Fixture(Behaviour.STYLIZE)) {
+            Effect instance = f.instance(Fixture.clip(8, 8, Depth.BYTE, 3, false));
+            instance.params().get("globalPrompt").set("a swan made of gold");
+            instance.params().get("morphTo").setKey(0, "a swan made of ice");
+            instance.params().get("morphTo").setKey(2, "a swan made of glass");
+            instance.params().get("morph").setKey(0, 0.0);
+            instance.params().get("morph").setKey(FRAMES - 1, 1.0);
+            for (int t = 0; t < FRAMES; t++) assertEquals(Status.OK, f.session.render(instance, t).status());
+            for (JsonNode req : f.engine.requests("render")) {
+                double t = req.path("time").asDouble();
+                assertEquals(t / (FRAMES - 1), req.path("params").path("morph").asDouble(), 1e-9, "frame " + t);
+                assertEquals(t < 2 ? "a swan made of ice" : "a swan made of glass",
+                        req.path("params").path("morphTo").asText(), "frame " + t);
+            }
+        }
+    }
+
     @AfterEach
     void restoreHost() {
         Host.current().temporalAccess(false);

@@ -71,7 +71,7 @@ class PipelineRunnersTest extends HostTestBase {
     long start = System.currentTimeMillis();
     JsonNode r = render(sock, keyed(synthetic, 1), 1, out);
     while (!r.path("status").asText().equals("stylized") && System.currentTimeMillis() - start < 300_000) {
-      assertTrue(r.path("stage").asText().matches("decomposing|stylizing"), r.toString());
+      assertTrue(r.path("stage").asText().matches("decomposing|previewing|preview|stylizing"), r.toString());
       Thread.sleep(500);
       r = render(sock, keyed(synthetic, 1), 1, out);
     }
@@ -99,8 +99,8 @@ class PipelineRunnersTest extends HostTestBase {
     // (bit-identical background where α is invisible: ofx-bridge's SourcePixelsRoundTripTest, after a longer run)
     LOG.info("{} of {} keyed-out pixels came back bit-identical after this short decomposition", untouched,
         transparentIn);
-    assertEquals(2, host.jobs().list().stream().filter(j -> j.state() == JobState.SUCCEEDED).count(),
-        "decompose and stylize succeeded: " + host.jobs().list());
+    assertEquals(3, host.jobs().list().stream().filter(j -> j.state() == JobState.SUCCEEDED).count(),
+        "decompose, preview and stylize succeeded: " + host.jobs().list());
 
     float[] other = new float[W * H * 4];
     for (int t = 0; t < FRAMES; t++) {

@@ -23,4 +23,20 @@ public interface ArtifactFrameRenderer {
    */
   void render(CacheEntry decomposition, CacheEntry stylized, int frameIndex, RenderParams settings,
       int width, int height, FloatBuffer source, FloatBuffer out) throws Exception;
+
+  /**
+   * The same, morphing from {@code stylized}'s look towards {@code morphTarget}'s by
+   * {@link RenderParams#morph()}, blended in atlas space. This default renders without a morph and refuses
+   * one; the pipeline's renderer overrides it.
+   *
+   * @param morphTarget the stylized atlas entry of the morph target prompt, on the same decomposition;
+   *     null when there is no morph (then {@code settings.morph()} is ignored)
+   */
+  default void render(CacheEntry decomposition, CacheEntry stylized, CacheEntry morphTarget, int frameIndex,
+      RenderParams settings, int width, int height, FloatBuffer source, FloatBuffer out) throws Exception {
+    if (morphTarget != null && settings.morph() > 0) {
+      throw new UnsupportedOperationException("this build's frame renderer cannot morph between prompts");
+    }
+    render(decomposition, stylized, frameIndex, settings, width, height, source, out);
+  }
 }

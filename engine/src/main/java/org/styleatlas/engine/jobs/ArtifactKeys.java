@@ -18,6 +18,8 @@ public interface ArtifactKeys {
   String DECOMPOSITION = "decomposition";
   /** Cache kind of stylized atlases. */
   String STYLIZED = "stylized-atlas";
+  /** Cache kind of the quick previews of stylized atlases. */
+  String STYLIZED_PREVIEW = "stylized-preview";
 
   /** The decomposition of the spec's clip with its decomposition settings. */
   CacheKey decomposition(JobSpec spec);
@@ -25,8 +27,17 @@ public interface ArtifactKeys {
   /** The stylized atlas built on {@link #decomposition(JobSpec)} with the spec's style settings. */
   CacheKey stylized(JobSpec spec);
 
+  /** The quick preview of {@link #stylized(JobSpec)}: the same hash under its own kind. */
+  default CacheKey preview(JobSpec spec) {
+    return new CacheKey(STYLIZED_PREVIEW, stylized(spec).hash());
+  }
+
   /** Where the job of {@code spec} writes its result. */
   default CacheKey output(JobSpec spec) {
-    return spec.kind() == JobKind.DECOMPOSE ? decomposition(spec) : stylized(spec);
+    return switch (spec.kind()) {
+      case DECOMPOSE -> decomposition(spec);
+      case STYLIZE -> stylized(spec);
+      case PREVIEW -> preview(spec);
+    };
   }
 }

@@ -1,5 +1,6 @@
 package org.styleatlas.engine.jobs;
 
+import org.styleatlas.engine.studio.params.EffectParam;
 import java.util.List;
 import org.styleatlas.engine.InputException;
 
@@ -11,15 +12,13 @@ import org.styleatlas.engine.InputException;
  * @param box x0, y0, x1, y1 in normalised image coordinates, top-left origin; used when matteSource is box
  */
 public record DecomposeSettings(String matteSource, List<Double> box) {
-  public static final List<String> MATTE_SOURCES = List.of("clip", "alpha", "box");
+  public static final List<String> MATTE_SOURCES = EffectParam.MATTE_SOURCE.wireValues();
   public static final List<Double> FULL_FRAME = List.of(0.0, 0.0, 1.0, 1.0);
 
   public DecomposeSettings {
     matteSource = matteSource == null ? "clip" : matteSource;
     box = box == null ? FULL_FRAME : List.copyOf(box);
-    if (!MATTE_SOURCES.contains(matteSource)) {
-      throw new InputException("matteSource: must be one of " + MATTE_SOURCES + ", got '" + matteSource + "'");
-    }
+    EffectParam.MATTE_SOURCE.checkChoice("matteSource", matteSource);
     if (box.size() != 4) {
       throw new InputException("box: must hold 4 numbers x0, y0, x1, y1, got " + box.size());
     }

@@ -39,7 +39,7 @@ public record Job(
 
   Job withPriority(JobPriority p) {
     JobSpec s = new JobSpec(spec.kind(), p, spec.clip(), spec.source(), spec.matte(), spec.decompose(),
-        spec.kind() == JobKind.STYLIZE ? spec.style() : null);
+        spec.kind().buildsOnDecomposition() ? spec.style() : null);
     return new Job(id, s, state, progress, stage, message, output, runs, createdMs, System.currentTimeMillis());
   }
 

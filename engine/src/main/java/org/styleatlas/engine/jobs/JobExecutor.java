@@ -109,7 +109,7 @@ public final class JobExecutor implements AutoCloseable {
   private Job submit(JobSpec spec, boolean again) {
     CacheKey out = runners.keys().output(spec);
     Job failedDecomposition = null;
-    if (spec.kind() == JobKind.STYLIZE && cache.find(runners.keys().decomposition(spec)).isEmpty()) {
+    if (spec.kind().buildsOnDecomposition() && cache.find(runners.keys().decomposition(spec)).isEmpty()) {
       Job d = submit(spec.decomposition());
       failedDecomposition = d.state() == JobState.FAILED ? d : null;
     }
@@ -300,7 +300,7 @@ public final class JobExecutor implements AutoCloseable {
     if (runners.runner(j.kind()).isEmpty()) {
       return false;
     }
-    return j.kind() != JobKind.STYLIZE || cache.find(runners.keys().decomposition(j.spec())).isPresent();
+    return !j.kind().buildsOnDecomposition() || cache.find(runners.keys().decomposition(j.spec())).isPresent();
   }
 
   private void run(String id) {
@@ -366,7 +366,7 @@ public final class JobExecutor implements AutoCloseable {
     List<String> dependents;
     synchronized (lock) {
       dependents = queued.keySet().stream().map(jobs::get)
-          .filter(s -> s.kind() == JobKind.STYLIZE && runners.keys().decomposition(s.spec()).equals(j.output()))
+          .filter(s -> s.kind().buildsOnDecomposition() && runners.keys().decomposition(s.spec()).equals(j.output()))
           .map(Job::id).toList();
       dependents.forEach(queued::remove);
     }
@@ -400,7 +400,7 @@ public final class JobExecutor implements AutoCloseable {
     if (runners.runner(spec.kind()).isEmpty()) {
       return "waiting: no " + spec.kind().wireName() + " runner is installed in this build";
     }
-    return spec.kind() == JobKind.STYLIZE ? "waits for its decomposition, then for the trainer" : "waits for the trainer";
+    return spec.kind().buildsOnDecomposition() ? "waits for its decomposition, then for the trainer" : "waits for the trainer";
   }
 
   private void deleteCheckpoint(String id) {

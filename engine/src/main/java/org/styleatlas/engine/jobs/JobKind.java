@@ -9,7 +9,17 @@ public enum JobKind {
   /** Clip → layered neural atlases (cache kind {@value ArtifactKeys#DECOMPOSITION}). */
   DECOMPOSE,
   /** Decomposition + prompt and settings → stylized editing atlas (cache kind {@value ArtifactKeys#STYLIZED}). */
-  STYLIZE;
+  STYLIZE,
+  /**
+   * Decomposition + prompt and settings → a quick draft of the stylized atlas, rendered while the full
+   * {@link #STYLIZE} job runs (cache kind {@value ArtifactKeys#STYLIZED_PREVIEW}).
+   */
+  PREVIEW;
+
+  /** Whether the job needs its clip's decomposition first (and takes style settings). */
+  public boolean buildsOnDecomposition() {
+    return this != DECOMPOSE;
+  }
 
   @JsonValue
   public String wireName() {

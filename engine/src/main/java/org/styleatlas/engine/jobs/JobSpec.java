@@ -42,8 +42,8 @@ public record JobSpec(
     }
     checkPath("source", source);
     checkPath("matte", matte);
-    if (kind == JobKind.STYLIZE && !style.hasPrompt()) {
-      throw new InputException("params.prompt: a stylize job needs a non-empty prompt");
+    if (kind.buildsOnDecomposition() && !style.hasPrompt()) {
+      throw new InputException("params.prompt: a " + kind.wireName() + " job needs a non-empty prompt");
     }
   }
 

@@ -1,7 +1,7 @@
 package org.styleatlas.engine.jobs;
 
+import org.styleatlas.engine.studio.params.EffectParam;
 import java.util.List;
-import org.styleatlas.engine.InputException;
 
 
 /**
@@ -9,17 +9,20 @@ import org.styleatlas.engine.InputException;
  *
  * @param output {@code composite}, {@code foreground}, {@code matte}, {@code reconstruction}, {@code original}
  * @param strength 0 … 1, blend of the original and the stylized foreground colour
+ * @param morph 0 … 1, blend from the prompt's stylized atlases (0) to the morph target's (1), in atlas space
  */
-public record RenderParams(String output, double strength) {
-  public static final List<String> OUTPUTS = List.of("composite", "foreground", "matte", "reconstruction", "original");
+public record RenderParams(String output, double strength, double morph) {
+  public static final List<String> OUTPUTS = EffectParam.OUTPUT.wireValues();
 
   public RenderParams {
-    output = output == null ? "composite" : output;
-    if (!OUTPUTS.contains(output)) {
-      throw new InputException("output: must be one of " + OUTPUTS + ", got '" + output + "'");
-    }
-    if (!(strength >= 0 && strength <= 1)) {
-      throw new InputException("strength: must lie in 0 … 1, got " + strength);
-    }
+    output = output == null ? EffectParam.OUTPUT.defaultWireValue() : output;
+    EffectParam.OUTPUT.checkChoice("output", output);
+    EffectParam.STRENGTH.check("strength", strength);
+    EffectParam.MORPH.check("morph", morph);
+  }
+
+  /** Without a morph. */
+  public RenderParams(String output, double strength) {
+    this(output, strength, 0);
   }
 }

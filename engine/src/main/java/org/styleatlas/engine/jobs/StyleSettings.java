@@ -1,5 +1,6 @@
 package org.styleatlas.engine.jobs;
 
+import org.styleatlas.engine.studio.params.EffectParam;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,16 +24,16 @@ public record StyleSettings(
     double lambdaTemporal,
     double lambdaSparsity,
     boolean stylizeBackground) {
-  public static final int MAX_PROMPT_BYTES = 1000;
-  public static final List<Integer> PREFIX_COUNTS = List.of(0, 4, 8);
-  public static final List<String> QUALITIES = List.of("draft", "standard", "final");
-  public static final int MAX_ITERATIONS = 100_000;
+  public static final int MAX_PROMPT_BYTES = EffectParam.MAX_PROMPT_BYTES;
+  public static final List<Integer> PREFIX_COUNTS = EffectParam.PREFIXES.wireIntegers();
+  public static final List<String> QUALITIES = EffectParam.QUALITY.wireValues();
+  public static final int MAX_ITERATIONS = (int) EffectParam.ITERATIONS.max();
 
   public StyleSettings {
     prompt = prompt == null ? "" : prompt;
     localPrompt = localPrompt == null ? "" : localPrompt;
     styleImage = styleImage == null ? "" : styleImage;
-    quality = quality == null ? "standard" : quality;
+    quality = quality == null ? EffectParam.QUALITY.defaultWireValue() : quality;
     promptLength("prompt", prompt);
     promptLength("localPrompt", localPrompt);
     if (!styleImage.isEmpty() && !SafePaths.isAbsoluteNormal(styleImage)) {
@@ -41,24 +42,22 @@ public record StyleSettings(
     if (!PREFIX_COUNTS.contains(prefixes)) {
       throw new InputException("prefixes: must be one of " + PREFIX_COUNTS + ", got " + prefixes);
     }
-    if (!QUALITIES.contains(quality)) {
-      throw new InputException("quality: must be one of " + QUALITIES + ", got '" + quality + "'");
-    }
-    if (iterations < 0 || iterations > MAX_ITERATIONS) {
-      throw new InputException("iterations: must lie in 0 … " + MAX_ITERATIONS + ", got " + iterations);
-    }
-    if (seed < 0) {
-      throw new InputException("seed: must be ≥ 0, got " + seed);
-    }
-    weight("lambdaGlobal", lambdaGlobal);
-    weight("lambdaLocal", lambdaLocal);
-    weight("lambdaTemporal", lambdaTemporal);
-    weight("lambdaSparsity", lambdaSparsity);
+    EffectParam.QUALITY.checkChoice("quality", quality);
+    EffectParam.ITERATIONS.check("iterations", iterations);
+    EffectParam.SEED.check("seed", seed);
+    EffectParam.LAMBDA_GLOBAL.check("lambdaGlobal", lambdaGlobal);
+    EffectParam.LAMBDA_LOCAL.check("lambdaLocal", lambdaLocal);
+    EffectParam.LAMBDA_TEMPORAL.check("lambdaTemporal", lambdaTemporal);
+    EffectParam.LAMBDA_SPARSITY.check("lambdaSparsity", lambdaSparsity);
   }
 
-  /** The settings of an unstyled clip: empty prompt, presets everywhere. */
+  /** The settings of an unstyled clip: empty prompt, the plug-in's defaults ({@link EffectParam}) everywhere. */
   public static StyleSettings defaults() {
-    return new StyleSettings("", "", "", 4, "standard", 0, 0, 1, 1, 1, 1, false);
+    return new StyleSettings("", "", "", EffectParam.PREFIXES.wireIntegers().get((int) EffectParam.PREFIXES.defaultValue()),
+        EffectParam.QUALITY.defaultWireValue(), (int) EffectParam.ITERATIONS.defaultValue(),
+        (long) EffectParam.SEED.defaultValue(), EffectParam.LAMBDA_GLOBAL.defaultValue(),
+        EffectParam.LAMBDA_LOCAL.defaultValue(), EffectParam.LAMBDA_TEMPORAL.defaultValue(),
+        EffectParam.LAMBDA_SPARSITY.defaultValue(), EffectParam.STYLIZE_BACKGROUND.defaultValue() != 0);
   }
 
   /** Whether there is anything to stylize towards. */
@@ -78,9 +77,4 @@ public record StyleSettings(
     }
   }
 
-  private static void weight(String name, double v) {
-    if (!(v >= 0) || !Double.isFinite(v)) {
-      throw new InputException(name + ": must be a finite number ≥ 0, got " + v);
-    }
-  }
 }

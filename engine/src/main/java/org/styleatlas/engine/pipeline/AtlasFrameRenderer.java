@@ -46,6 +46,12 @@ final class AtlasFrameRenderer implements ArtifactFrameRenderer {
   @Override
   public void render(CacheEntry decomposition, CacheEntry stylized, int frameIndex, RenderParams settings, int width,
       int height, FloatBuffer source, FloatBuffer out) throws Exception {
+    render(decomposition, stylized, null, frameIndex, settings, width, height, source, out);
+  }
+
+  @Override
+  public void render(CacheEntry decomposition, CacheEntry stylized, CacheEntry morphTarget, int frameIndex,
+      RenderParams settings, int width, int height, FloatBuffer source, FloatBuffer out) throws Exception {
     try (OpenScenes.Lease lease = scenes.acquire(decomposition)) {
       DecompositionScene scene = lease.scene();
       if (frameIndex < 0 || frameIndex >= scene.frameCount()) {
@@ -59,6 +65,9 @@ final class AtlasFrameRenderer implements ArtifactFrameRenderer {
         return;
       }
       AtlasSet atlases = lease.atlases(stylized);
+      if (morphTarget != null) {
+        atlases = atlases.morphTo(lease.atlases(morphTarget), (float) settings.morph());
+      }
       FrameLayerMaps maps = scene.maps(frameIndex, width, height);
       if (mode == OutputMode.COMPOSITE) {
         SourceComposite.render(sampler, maps, source, atlases.foregroundAt(1), atlases.background(),

@@ -27,7 +27,8 @@ public final class AtlasRunners implements JobRunnerProvider {
     ArtifactRecipe keys = new ArtifactRecipe(settings);
     runners.setKeys(keys)
         .set(JobKind.DECOMPOSE, new DecomposeRunner(settings))
-        .set(JobKind.STYLIZE, new StylizeRunner(settings, keys))
+        .set(JobKind.STYLIZE, new StylizeRunner(settings, keys, false))
+        .set(JobKind.PREVIEW, new StylizeRunner(settings, keys, true))
         .setRenderer(cache -> new AtlasFrameRenderer(settings, cache));
   }
 }

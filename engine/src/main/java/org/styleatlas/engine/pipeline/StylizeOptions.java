@@ -51,6 +51,32 @@ public record StylizeOptions(StylizeConfig.Preset preset, AtlasMode atlasMode, I
         s.lambdaTemporal(), s.lambdaSparsity(), Set.of(), false, s.stylizeBackground());
   }
 
+  /** Iterations of a preview (one frame, one global and one local view per iteration). */
+  public static final int PREVIEW_ITERATIONS = 40;
+  /** Side of a preview's views before CLIP's resize, pixels. */
+  public static final int PREVIEW_VIEW_SIZE = 64;
+
+  /**
+   * The quick draft a render shows while the full stylization runs: the fast texture atlas, {@value
+   * #PREVIEW_ITERATIONS} iterations of one frame each (a subset of the clip's frames) with one global and
+   * one local view at {@value #PREVIEW_VIEW_SIZE} px, no temporal term (it needs three frames); prompt,
+   * prefixes, seed and the other weights as the job's. About 80 CLIP passes instead of the draft preset's
+   * 3600 (docs/BENCHMARKS.md, "Preview").
+   */
+  public static StylizeConfig preview(StyleSettings s, EditableScene scene) {
+    return of(s).preview(scene);
+  }
+
+  /** The preview of these options: their seed, prefixes, weights and extra terms, the preview's schedule. */
+  public StylizeConfig preview(EditableScene scene) {
+    Set<StylizeLossTerm> off = new java.util.HashSet<>(disabled);
+    off.add(StylizeLossTerm.TEMPORAL);
+    StylizeConfig c = new StylizeOptions(StylizeConfig.Preset.DRAFT, AtlasMode.FAST, PREVIEW_ITERATIONS, null, seed, 1,
+        1, PREVIEW_VIEW_SIZE, prefixSource, prefixCount, lambdaGlobal, lambdaLocal, lambdaTemporal, lambdaSparsity, off,
+        structure, stylizeBackground).resolve(scene);
+    return c.withSchedule(c.schedule().withFrames(1));
+  }
+
   /** The configuration for {@code scene}. */
   public StylizeConfig resolve(EditableScene scene) {
     return resolve(scene::supports);

@@ -28,8 +28,11 @@ import org.styleatlas.engine.stylize.scene.DecompositionScene;
  * key. Fine-tuning checkpoints to {@value #CHECKPOINT} in the job's {@link JobContext#checkpointDir()} every
  * {@link org.styleatlas.engine.stylize.StylizeCheckpoint#EVERY} iterations and when stopped, so a preempted or
  * interrupted job resumes where it was; the executor deletes the folder when the job succeeds or is cancelled.
+ * With {@code preview} it runs {@link StylizeOptions#preview} instead of the job's settings (a {@code
+ * preview} job, written at {@link ArtifactKeys#preview}).
  */
-record StylizeRunner(PipelineSettings settings, ArtifactRecipe keys) implements org.styleatlas.engine.jobs.JobRunner {
+record StylizeRunner(PipelineSettings settings, ArtifactRecipe keys, boolean preview)
+    implements org.styleatlas.engine.jobs.JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StylizeRunner.class);
   /** File name of the fine-tuning checkpoint in the job's checkpoint folder. */
   static final String CHECKPOINT = "stylize-checkpoint.bin";
@@ -43,8 +46,10 @@ record StylizeRunner(PipelineSettings settings, ArtifactRecipe keys) implements 
     try (ClipModel clip = ClipModels.open(settings.clipModel(), DjlRuntime.engine().defaultDevice(),
             ModelStore.fromEnvironment(), ctx.progressSink());
         DecompositionScene scene = DecompositionEntry.open(decomposition, settings.decomposition(), ProgressSink.NONE)) {
-      StylizeConfig config = StylizeOptions.of(ctx.spec().style()).resolve(scene);
-      LOG.info("job {}: stylizing towards {} with {}", ctx.jobId(), target.describe(), config);
+      StylizeConfig config = preview ? StylizeOptions.preview(ctx.spec().style(), scene)
+          : StylizeOptions.of(ctx.spec().style()).resolve(scene);
+      LOG.info("job {}: {} towards {} with {}", ctx.jobId(), preview ? "previewing" : "stylizing", target.describe(),
+          config);
       new StylizedAtlasCache(ctx.cache()).getOrRun(ctx.outputKey(), scene, () -> new EditingAtlasTrainer(config)
           .run(scene, clip, target, ctx.progressSink(), stop::poll,
               Optional.of(ctx.checkpointDir().resolve(CHECKPOINT))));

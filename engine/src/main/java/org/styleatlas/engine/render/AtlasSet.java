@@ -29,6 +29,27 @@ public record AtlasSet(AtlasTexture foreground, AtlasTexture stylizedForeground,
   }
 
   /**
+   * The morph from this set's look to {@code target}'s, in atlas space: the stylized foreground (and the
+   * background, which is the stylized one when the background was stylized) become
+   * {@code amount·target + (1 − amount)·this}, texel by texel. Sampling is bilinear and compositing is
+   * linear in the colours, so a frame rendered from the morph is the same blend of the two looks' frames,
+   * and every in-between frame samples one shared atlas (no flicker).
+   *
+   * @param target the other look, on the same decomposition (atlases of the same size and extent)
+   * @param amount in [0, 1]; 0 is this look, 1 is {@code target}'s
+   */
+  public AtlasSet morphTo(AtlasSet target, float amount) {
+    if (amount <= 0) {
+      return this;
+    }
+    if (amount >= 1) {
+      return target;
+    }
+    return new AtlasSet(foreground, target.stylizedForeground.blend(stylizedForeground, amount),
+        target.background == background ? background : target.background.blend(background, amount));
+  }
+
+  /**
    * The foreground atlas to sample at the given strength: {@code s·stylized + (1 − s)·original}.
    *
    * @param strength in [0, 1]; 1 is the full stylization, 0 the original colours

@@ -20,7 +20,7 @@ public final class ClipRenderer {
   }
 
   private final LayerMapSource maps;
-  private final AtlasSet atlases;
+  private final IntFunction<AtlasSet> atlases;
 
   /**
    * @param maps the decomposition's maps, asked for one frame at a time (a scene backed by the on-disk map
@@ -28,6 +28,17 @@ public final class ClipRenderer {
    * @param atlases the discretized atlases
    */
   public ClipRenderer(LayerMapSource maps, AtlasSet atlases) {
+    this(maps, t -> atlases);
+  }
+
+  /**
+   * A clip whose look changes over time (a prompt morph, {@link AtlasSet#morphTo}).
+   *
+   * @param maps as above
+   * @param atlases the atlases of frame {@code t}; returning the same instance for consecutive frames
+   *     avoids recomputing the strength blend
+   */
+  public ClipRenderer(LayerMapSource maps, IntFunction<AtlasSet> atlases) {
     this.maps = maps;
     this.atlases = atlases;
   }
@@ -41,13 +52,19 @@ public final class ClipRenderer {
    */
   public void render(IntFunction<Frame> originals, RenderSettings settings, ProgressSink progress, FrameSink sink)
       throws java.io.IOException {
-    AtlasTexture fg = atlases.foregroundAt(settings.strength());
+    AtlasSet set = null;
+    AtlasTexture fg = null;
     int n = maps.frameCount();
     try (FrameRenderer renderer = new FrameRenderer(settings.threads())) {
       for (int t = 0; t < n; t++) {
+        AtlasSet now = atlases.apply(t);
+        if (now != set) {
+          set = now;
+          fg = set.foregroundAt(settings.strength());
+        }
         FrameLayerMaps m = maps.maps(t, settings.width(), settings.height());
         Frame original = needsOriginal(settings.mode()) ? originals.apply(t) : null;
-        sink.accept(t, renderer.render(m, original, fg, atlases.background(), settings.mode()));
+        sink.accept(t, renderer.render(m, original, fg, set.background(), settings.mode()));
         progress.update(TASK, t + 1, n, settings.width() + "x" + settings.height() + " " + settings.mode().cliName());
       }
     }

@@ -57,23 +57,19 @@ public final class JobMonitor {
   }
 
   /**
-   * Runs a failed or cancelled job's spec again: a failed job is forgotten and queued anew
-   * ({@link JobExecutor#retry}, since the executor otherwise keeps answering its failure); a cancelled
-   * one is submitted again.
+   * Runs a failed or cancelled job's spec again as a new job ({@link JobExecutor#retry}); the old record
+   * stays as it was.
    *
    * @return the new job
    * @throws InputException when the job did not fail and was not cancelled
    */
   public JobStatus retry(String id) {
     Job job = job(id);
-    if (job.state() == JobState.FAILED) {
-      return timeline.status(jobs.retry(id).orElseThrow(() -> new UnknownJobException(id)));
-    }
-    if (job.state() != JobState.CANCELLED) {
+    if (job.state() != JobState.FAILED && job.state() != JobState.CANCELLED) {
       throw new InputException("job " + id + ": only a failed or cancelled job can be retried; it is "
           + job.state().toString().toLowerCase(Locale.ROOT));
     }
-    return timeline.status(jobs.retry(id).orElseThrow()); // a failure is remembered; retry queues it anew
+    return timeline.status(jobs.retry(id).orElseThrow(() -> new UnknownJobException(id)));
   }
 
   /** The job's decomposition and stylization, as far as they are in the cache. Blocking. */

@@ -71,7 +71,8 @@ public final class Studio {
   public static Studio forHost(ContentCache cache, JobExecutor jobs, JobRunners runners) {
     ClipStore clips = new ClipStore(cache);
     Optional<ArtifactFrameRenderer> renderer = runners.renderer(cache);
-    return new Studio(cache, runners.keys(), new FramePath(cache, clips, jobs, runners.keys(), renderer),
+    return new Studio(cache, runners.keys(), new FramePath(cache, clips, jobs, runners.keys(), renderer,
+        runners.runner(org.styleatlas.engine.jobs.JobKind.PREVIEW).isPresent()),
         PipelineSettings.fromEnvironment(), jobs, new JobMonitor(cache, jobs, runners.keys(), renderer));
   }
 

@@ -65,7 +65,7 @@ public final class HostMapsRestartBenchmark {
     }
     if (cache.find(keys.stylized(stylize)).isEmpty()) {
       Path checkpoints = Files.createDirectories(work.resolve("cp-s"));
-      new StylizeRunner(settings, keys).run(new FakeJobContext(stylize, cache, checkpoints, 0, keys));
+      new StylizeRunner(settings, keys, false).run(new FakeJobContext(stylize, cache, checkpoints, 0, keys));
     }
     CacheEntry decomposition = cache.find(keys.decomposition(decompose)).orElseThrow();
     CacheEntry atlas = cache.find(keys.stylized(stylize)).orElseThrow();

@@ -133,7 +133,7 @@ public final class BridgeHandler {
       boolean batch) {
     JobPriority priority = p.waitMode() ? JobPriority.BATCH : JobPriority.INTERACTIVE;
     return new FrameRequest(planes, frameNumber(time), orZero(clipLength), p.decompose(), p.style(), p.render(),
-        priority, batch);
+        priority, batch, p.hasMorphTarget() ? p.morphStyle() : null);
   }
 
   /** Resolves the planes: in shared memory on the Unix socket, inline in the payload on TCP. */

@@ -122,23 +122,10 @@ function row(status) {
     actions.append(b);
   } else if (job.state === 'failed' || job.state === 'cancelled') {
     const b = el('button', { className: 'retry', type: 'button', textContent: 'Retry' });
-    b.addEventListener('click', () => act(b, async () => retried(job.id, await api('/v1/jobs/' + job.id + '/retry', { method: 'POST' }))));
+    b.addEventListener('click', () => act(b, async () => update(await api('/v1/jobs/' + job.id + '/retry', { method: 'POST' }))));
     actions.append(b);
   }
   return tr;
-}
-
-/** A retried failed job is replaced by its new run (the engine forgets the failure); a cancelled one stays. */
-function retried(oldId, status) {
-  if (jobs.get(oldId) && jobs.get(oldId).job.state === 'failed' && status.job.id !== oldId) {
-    jobs.delete(oldId);
-    if (selected === oldId) {
-      selected = null;
-      $('detail').hidden = true;
-    }
-    renderJobs();
-  }
-  update(status);
 }
 
 async function act(button, call) {
