@@ -2,12 +2,11 @@ package org.styleatlas.engine;
 
 import java.nio.file.Path;
 
-
 /**
  * A problem with something the user gave us: a file, a parameter, a request.
  *
- * <p>The message always names the input and says what is wrong with it, so the CLI, the HTTP API and
- * the plugin can show it verbatim without a stack trace.
+ * <p>The message always names the input and says what is wrong with it, so the CLI, the HTTP API
+ * and the plugin can show it verbatim without a stack trace.
  */
 public class InputException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -13,27 +13,37 @@ import org.styleatlas.engine.studio.PromptLength;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code styleatlas clip}: CLIP utilities for debugging prompts and model files. */
-@Command(name = "clip", description = "CLIP utilities: tokenize a prompt, check or benchmark a model file.",
+@Command(
+    name = "clip",
+    description = "CLIP utilities: tokenize a prompt, check or benchmark a model file.",
     subcommands = {ClipCommand.Tokenize.class, ClipCommand.Check.class, ClipCommand.Bench.class})
 final class ClipCommand {
 
   /**
-   * {@code --clip-model NAME|FILE}, {@code --device} and {@code --models-dir}: mix into every command that needs
-   * CLIP ({@code @Mixin ClipCommand.ClipModelOption clip;}), then {@link #choice}.
+   * {@code --clip-model NAME|FILE}, {@code --device} and {@code --models-dir}: mix into every
+   * command that needs CLIP ({@code @Mixin ClipCommand.ClipModelOption clip;}), then {@link
+   * #choice}.
    */
   static final class ClipModelOption {
-    @Option(names = "--clip-model", paramLabel = "NAME|FILE", defaultValue = ModelLibrary.DEFAULT_MODEL,
-        description = "A model name from 'styleatlas models list' or a TorchScript file (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--clip-model",
+        paramLabel = "NAME|FILE",
+        defaultValue = ModelLibrary.DEFAULT_MODEL,
+        description =
+            "A model name from 'styleatlas models list' or a TorchScript file (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|gpu|gpu:N", defaultValue = "auto",
-        description = "Where CLIP runs; auto picks the first GPU when there is one (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--device",
+        paramLabel = "auto|cpu|gpu|gpu:N",
+        defaultValue = "auto",
+        description =
+            "Where CLIP runs; auto picks the first GPU when there is one (default: ${DEFAULT-VALUE}).")
     String device;
 
     @Mixin ModelsCommand.ModelsDirOption dir;
@@ -45,11 +55,16 @@ final class ClipCommand {
   }
 
   /** {@code styleatlas clip tokenize TEXT}. */
-  @Command(name = "tokenize", description = "Print the CLIP token ids of a prompt; warns when it is truncated.")
+  @Command(
+      name = "tokenize",
+      description = "Print the CLIP token ids of a prompt; warns when it is truncated.")
   static final class Tokenize implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The prompt (several words are joined by spaces).")
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "TEXT",
+        description = "The prompt (several words are joined by spaces).")
     List<String> words;
 
     @Override
@@ -57,19 +72,24 @@ final class ClipCommand {
       String text = String.join(" ", words);
       ClipModelTools.Tokens prompt = ClipModelTools.tokenize(text);
       PrintWriter out = spec.commandLine().getOut();
-      out.println(Arrays.stream(prompt.ids()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+      out.println(
+          Arrays.stream(prompt.ids()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
       out.printf("%d of %d tokens%n", prompt.length(), ClipModelTools.CONTEXT_LENGTH);
       out.flush();
-      PromptLength.warning("the prompt", text).ifPresent(w -> {
-        spec.commandLine().getErr().println(w);
-        spec.commandLine().getErr().flush();
-      });
+      PromptLength.warning("the prompt", text)
+          .ifPresent(
+              w -> {
+                spec.commandLine().getErr().println(w);
+                spec.commandLine().getErr().flush();
+              });
       return ExitCodes.OK;
     }
   }
 
   /** {@code styleatlas clip check [--clip-model X]}. */
-  @Command(name = "check", description = "Load a CLIP model and encode one prompt and one image with it.")
+  @Command(
+      name = "check",
+      description = "Load a CLIP model and encode one prompt and one image with it.")
   static final class Check implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClipModelOption clip;
@@ -86,7 +106,8 @@ final class ClipCommand {
       out.printf("embedding:    %d%n", c.embedding());
       out.printf("image tokens: %s%n", c.imageTokens());
       out.printf("device:       %s%n", c.device());
-      out.printf("load:         %.2f s; one text + one image: %.2f s; cosine(gray image, cat) %.4f%n",
+      out.printf(
+          "load:         %.2f s; one text + one image: %.2f s; cosine(gray image, cat) %.4f%n",
           c.loadSeconds(), c.encodeSeconds(), c.similarity());
       out.flush();
       return ExitCodes.OK;
@@ -94,15 +115,23 @@ final class ClipCommand {
   }
 
   /** {@code styleatlas clip bench [--clip-model X] [--batch N] [--runs K]}. */
-  @Command(name = "bench", description = "Time encodeImages forward + backward on a batch of random views.")
+  @Command(
+      name = "bench",
+      description = "Time encodeImages forward + backward on a batch of random views.")
   static final class Bench implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClipModelOption clip;
 
-    @Option(names = "--batch", defaultValue = "8", description = "Views per step (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--batch",
+        defaultValue = "8",
+        description = "Views per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Timed steps after one warm-up (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--runs",
+        defaultValue = "5",
+        description = "Timed steps after one warm-up (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Override
@@ -118,9 +147,15 @@ final class ClipCommand {
       double[] sorted = seconds.clone();
       Arrays.sort(sorted);
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s on %s: batch %d, median %.3f s per forward+backward (runs %s)%n", timing.file(),
-          timing.device(), batch, sorted[runs / 2],
-          Arrays.stream(seconds).mapToObj(t -> String.format("%.3f", t)).collect(Collectors.joining(" ")));
+      out.printf(
+          "%s on %s: batch %d, median %.3f s per forward+backward (runs %s)%n",
+          timing.file(),
+          timing.device(),
+          batch,
+          sorted[runs / 2],
+          Arrays.stream(seconds)
+              .mapToObj(t -> String.format("%.3f", t))
+              .collect(Collectors.joining(" ")));
       out.flush();
       return ExitCodes.OK;
     }

@@ -14,10 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-
 /**
- * {@code styleatlas decompose}: clip → layered neural atlases through the {@link Studio} (cached at the address
- * the host looks up, so the host recognises the clip), with exported outputs.
+ * {@code styleatlas decompose}: clip → layered neural atlases through the {@link Studio} (cached at
+ * the address the host looks up, so the host recognises the clip), with exported outputs.
  */
 @Command(name = "decompose", description = "Decompose a clip into layered neural atlases.")
 final class DecomposeCommand implements Callable<Integer> {
@@ -26,55 +25,92 @@ final class DecomposeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "INPUT", description = "A folder of frames or a video file.")
+  @Parameters(
+      index = "0",
+      paramLabel = "INPUT",
+      description = "A folder of frames or a video file.")
   Path input;
 
-  @Option(names = "--matte", paramLabel = "M", description = "A folder of PNG masks or a matte video.")
+  @Option(
+      names = "--matte",
+      paramLabel = "M",
+      description = "A folder of PNG masks or a matte video.")
   Path matte;
 
   @Option(names = "--mode", defaultValue = "fast", description = "fast (default) or faithful.")
   String mode;
 
-  @Option(names = "--size", defaultValue = "384", description = "Working resolution: long edge in pixels.")
+  @Option(
+      names = "--size",
+      defaultValue = "384",
+      description = "Working resolution: long edge in pixels.")
   int size;
 
-  @Option(names = "--iterations", description = "Main-phase iterations (default: the mode's preset).")
+  @Option(
+      names = "--iterations",
+      description = "Main-phase iterations (default: the mode's preset).")
   Integer iterations;
 
-  @Option(names = "--seed", description = "Seed of the initialisation and of every sampled batch (default: the "
-      + "mode's preset, 1).")
+  @Option(
+      names = "--seed",
+      description =
+          "Seed of the initialisation and of every sampled batch (default: the "
+              + "mode's preset, 1).")
   Long seed;
 
-  @Option(names = "--format", defaultValue = "mp4",
-      description = "mp4 (default: H.264 videos) or png (PNG sequences) for the reconstruction and side-by-side.")
+  @Option(
+      names = "--format",
+      defaultValue = "mp4",
+      description =
+          "mp4 (default: H.264 videos) or png (PNG sequences) for the reconstruction and side-by-side.")
   String format;
 
   @Option(names = "--out", defaultValue = "decomposition", description = "Output folder.")
   Path out;
 
-  @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder (default: ~/.cache/styleatlas).")
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = "Cache folder (default: ~/.cache/styleatlas).")
   Path cacheDir;
 
-  @Option(names = "--threads", defaultValue = "1",
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
       description = "Torch CPU threads (1 is fastest on small shared machines).")
   int threads;
 
   @Override
   public Integer call() throws Exception {
     if (size < 16 || size > MAX_SIZE) {
-      throw new InputException("--size: the working long edge must be 16 … " + MAX_SIZE + " pixels, got " + size);
+      throw new InputException(
+          "--size: the working long edge must be 16 … " + MAX_SIZE + " pixels, got " + size);
     }
     TorchThreads.set(threads);
-    ClipFiles files = new ClipFiles(input, Optional.ofNullable(matte), Optional.of(size), Optional.of(mode),
-        Optional.ofNullable(iterations), Optional.ofNullable(seed), Optional.empty());
+    ClipFiles files =
+        new ClipFiles(
+            input,
+            Optional.ofNullable(matte),
+            Optional.of(size),
+            Optional.of(mode),
+            Optional.ofNullable(iterations),
+            Optional.ofNullable(seed),
+            Optional.empty());
     Studio studio = Studio.local(cacheDir != null ? cacheDir : Studio.defaultCacheDir());
     Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
-      DecompositionSummary done = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE, progress,
-          () -> studio.decomposeClip(files, out, format, progress, cancellation));
+      DecompositionSummary done =
+          InterruptGuard.run(
+              cancellation,
+              InterruptGuard.DEFAULT_GRACE,
+              progress,
+              () -> studio.decomposeClip(files, out, format, progress, cancellation));
       progress.close();
-      spec.commandLine().getOut().printf("mean PSNR %.2f dB over %d frames, %d iterations; outputs in %s%n",
-          done.meanPsnr(), done.frames(), done.iterations(), done.out());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "mean PSNR %.2f dB over %d frames, %d iterations; outputs in %s%n",
+              done.meanPsnr(), done.frames(), done.iterations(), done.out());
       spec.commandLine().getOut().flush();
     }
     return ExitCodes.OK;

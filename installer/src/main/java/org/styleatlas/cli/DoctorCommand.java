@@ -11,14 +11,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-
 /** {@code styleatlas doctor}: checks the installation and says how to fix what fails. */
 @Command(name = "doctor", description = "Check the installation: Java, natives, GPU, cache folder.")
 final class DoctorCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder to check (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = "Cache folder to check (default: ${DEFAULT-VALUE}).")
   Path cache = Diagnostics.defaultCacheRoot();
 
   @Override

@@ -1,6 +1,5 @@
 package org.styleatlas.cli;
 
-
 /** A subcommand that this build does not provide yet. */
 final class NotAvailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -13,21 +13,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-
 /**
  * {@code styleatlas probe}: what a clip holds, and whether its matte fits. Reads headers and the
- * container only (no decoding), so it is quick on long clips; a matte that does not fit is bad input.
+ * container only (no decoding), so it is quick on long clips; a matte that does not fit is bad
+ * input.
  */
-@Command(name = "probe", description = "Print a clip's frames, size, fps, duration and matte status.")
+@Command(
+    name = "probe",
+    description = "Print a clip's frames, size, fps, duration and matte status.")
 final class ProbeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT",
-      description = "A folder of frames (PNG, JPEG, EXR) or a video file (mp4, mov). Without it: the embedded demo clip.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "INPUT",
+      description =
+          "A folder of frames (PNG, JPEG, EXR) or a video file (mp4, mov). Without it: the embedded demo clip.")
   Path input;
 
-  @Option(names = "--matte", paramLabel = "M", description = "A folder of PNG masks or a matte video.")
+  @Option(
+      names = "--matte",
+      paramLabel = "M",
+      description = "A folder of PNG masks or a matte video.")
   Path matte;
 
   @Override

@@ -17,20 +17,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code styleatlas status}: has the running host open its status page on loopback, prints the link (with
- * a one-time token) and opens it in the browser ({@code xdg-open}) unless {@code --no-browser}. docs/HOST.md.
+ * {@code styleatlas status}: has the running host open its status page on loopback, prints the link
+ * (with a one-time token) and opens it in the browser ({@code xdg-open}) unless {@code
+ * --no-browser}. docs/HOST.md.
  */
-@Command(name = "status",
-    description = "Open the engine host's status page (jobs, losses, atlases, before/after) in a browser.")
+@Command(
+    name = "status",
+    description =
+        "Open the engine host's status page (jobs, losses, atlases, before/after) in a browser.")
 final class StatusCommand implements Callable<Integer> {
   /** How long the host may take to answer. */
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
   private static final String OPENER = "xdg-open";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "The host's JSON config file, to find its socket (default: as 'serve' finds it).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The host's JSON config file, to find its socket (default: as 'serve' finds it).")
   Path config;
 
   @Option(names = "--no-browser", description = "Only print the link; do not open a browser.")
@@ -49,7 +56,8 @@ final class StatusCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     out.println("StyleAtlas status page: " + link);
-    out.println("The link works once, from this machine; run 'styleatlas status' again for another.");
+    out.println(
+        "The link works once, from this machine; run 'styleatlas status' again for another.");
     if (!noBrowser) {
       out.println(openBrowser(link));
     }
@@ -64,8 +72,11 @@ final class StatusCommand implements Callable<Integer> {
       return "Open it in a browser (" + OPENER + " is not installed).";
     }
     try {
-      Process p = new ProcessBuilder(opener.toString(), link.toString()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(opener.toString(), link.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() != 0) {
         return "Open it in a browser (" + OPENER + " failed with exit code " + p.exitValue() + ").";
       }

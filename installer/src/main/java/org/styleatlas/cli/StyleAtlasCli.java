@@ -1,9 +1,8 @@
 package org.styleatlas.cli;
 
 import org.styleatlas.engine.studio.Studio;
-import picocli.CommandLine.Command;
-
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code styleatlas} command: text-driven stylization of video objects, on files. */
 @Command(
@@ -30,13 +29,16 @@ public final class StyleAtlasCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+  @CommandLine.Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
       description = "On failure, print the Java stack trace after the one-line message.")
   boolean verbose;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; see 'styleatlas help'.");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand; see 'styleatlas help'.");
   }
 
   /** Builds the command line with the project's error handling; also used by tests. */
@@ -53,8 +55,11 @@ public final class StyleAtlasCli implements Runnable {
       code = commandLine().execute(args);
     } catch (OutOfMemoryError e) {
       // An Error passes picocli's exception handler: say it in one line, not with the JVM's trace.
-      System.err.println("error: out of memory (" + e.getMessage() + "); use a smaller --size or give Java more"
-          + " memory (JAVA_OPTS=-Xmx...)");
+      System.err.println(
+          "error: out of memory ("
+              + e.getMessage()
+              + "); use a smaller --size or give Java more"
+              + " memory (JAVA_OPTS=-Xmx...)");
       code = ExitCodes.FAILED;
     }
     System.exit(code);

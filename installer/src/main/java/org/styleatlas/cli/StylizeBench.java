@@ -9,15 +9,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.bench.RenderBenchmark;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.clipmodel.ClipModel;
 import org.styleatlas.engine.clipmodel.ClipModels;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
-import org.styleatlas.engine.bench.RenderBenchmark;
 import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.RunStats;
-import org.styleatlas.engine.stylize.StylizeBenchmark;
 import org.styleatlas.engine.studio.RenderRequest;
+import org.styleatlas.engine.stylize.StylizeBenchmark;
 import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.scene.EditableScene;
 import org.styleatlas.engine.stylize.scene.Scenes;
@@ -27,80 +27,144 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-
 /**
- * {@code styleatlas bench stylize}: stylization iterations per second for each CLIP model and preset, and
- * render frames per second at an output size, on a DAVIS clip decomposed (through the cache) with a short
- * fast-mode schedule. The per-iteration cost depends on the views, the editing atlas and the model, not on
- * how well the clip is decomposed. Prints the load average before each measurement.
+ * {@code styleatlas bench stylize}: stylization iterations per second for each CLIP model and
+ * preset, and render frames per second at an output size, on a DAVIS clip decomposed (through the
+ * cache) with a short fast-mode schedule. The per-iteration cost depends on the views, the editing
+ * atlas and the model, not on how well the clip is decomposed. Prints the load average before each
+ * measurement.
  */
-@Command(name = "stylize", description = "Stylization it/s per CLIP model and preset, and render fps, on a DAVIS clip.")
+@Command(
+    name = "stylize",
+    description = "Stylization it/s per CLIP model and preset, and render fps, on a DAVIS clip.")
 final class StylizeBench implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", defaultValue = "../shared/data", description = "Folder holding <clip>/frames and <clip>/masks.")
+  @Option(
+      names = "--data",
+      defaultValue = "../shared/data",
+      description = "Folder holding <clip>/frames and <clip>/masks.")
   Path data;
 
-  @Option(names = "--clip", defaultValue = "blackswan", description = "The clip (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--clip",
+      defaultValue = "blackswan",
+      description = "The clip (default: ${DEFAULT-VALUE}).")
   String clipName;
 
-  @Option(names = "--size", defaultValue = "384", description = "Working long edge in pixels (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--size",
+      defaultValue = "384",
+      description = "Working long edge in pixels (default: ${DEFAULT-VALUE}).")
   int size;
 
-  @Option(names = "--decompose-iterations", defaultValue = "200",
+  @Option(
+      names = "--decompose-iterations",
+      defaultValue = "200",
       description = "Fast-mode decomposition iterations, cached (default: ${DEFAULT-VALUE}).")
   int decomposeIterations;
 
-  @Option(names = "--models", split = ",", paramLabel = "FILE",
-      description = "TorchScript CLIP files; ratios are against the first model's first preset. None: render only.")
+  @Option(
+      names = "--models",
+      split = ",",
+      paramLabel = "FILE",
+      description =
+          "TorchScript CLIP files; ratios are against the first model's first preset. None: render only.")
   List<Path> models = List.of();
 
-  @Option(names = "--presets", split = ",", defaultValue = "draft", description = "Presets to time per model.")
+  @Option(
+      names = "--presets",
+      split = ",",
+      defaultValue = "draft",
+      description = "Presets to time per model.")
   List<String> presets;
 
-  @Option(names = "--iterations", defaultValue = "5", description = "Timed iterations per run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--iterations",
+      defaultValue = "5",
+      description = "Timed iterations per run (default: ${DEFAULT-VALUE}).")
   int iterations;
 
-  @Option(names = "--runs", defaultValue = "3", description = "Runs per row, after one untimed warm-up (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs",
+      defaultValue = "3",
+      description = "Runs per row, after one untimed warm-up (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--render-size", defaultValue = "1920x1080", description = "Render benchmark output size; 'none' skips it.")
+  @Option(
+      names = "--render-size",
+      defaultValue = "1920x1080",
+      description = "Render benchmark output size; 'none' skips it.")
   String renderSize;
 
   @Option(names = "--render-frames", defaultValue = "8", description = "Frames per render run.")
   int renderFrames;
 
-  @Option(names = "--render-runs", defaultValue = "5", description = "Render runs per thread count.")
+  @Option(
+      names = "--render-runs",
+      defaultValue = "5",
+      description = "Render runs per thread count.")
   int renderRuns;
 
-  @Option(names = "--render-threads", split = ",", defaultValue = "1,2", description = "Render thread counts.")
+  @Option(
+      names = "--render-threads",
+      split = ",",
+      defaultValue = "1,2",
+      description = "Render thread counts.")
   List<Integer> renderThreads;
 
-  @Option(names = "--threads", defaultValue = "1", description = "Torch CPU threads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      description = "Torch CPU threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder (default: ~/.cache/styleatlas).")
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = "Cache folder (default: ~/.cache/styleatlas).")
   Path cacheDir;
 
   @Override
   public Integer call() throws IOException {
-    if (iterations < 1 || runs < 1 || renderFrames < 1 || renderRuns < 1 || decomposeIterations < 1) {
-      throw new InputException("--iterations, --runs, --render-frames, --render-runs and --decompose-iterations"
-          + " must be at least 1");
+    if (iterations < 1
+        || runs < 1
+        || renderFrames < 1
+        || renderRuns < 1
+        || decomposeIterations < 1) {
+      throw new InputException(
+          "--iterations, --runs, --render-frames, --render-runs and --decompose-iterations"
+              + " must be at least 1");
     }
     TorchThreads.set(threads);
     DjlRuntime.forceOffline();
     PrintWriter out = spec.commandLine().getOut();
     Path dir = data.resolve(clipName);
-    ContentCache cache = new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
-    DecompositionConfig decomposition = DecompositionConfig.fast().withIterations(decomposeIterations);
+    ContentCache cache =
+        new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
+    DecompositionConfig decomposition =
+        DecompositionConfig.fast().withIterations(decomposeIterations);
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-        EditableScene scene = Scenes.open(Optional.of(dir.resolve("frames")), Optional.of(dir.resolve("masks")), size,
-            decomposition, cache, progress)) {
+        EditableScene scene =
+            Scenes.open(
+                Optional.of(dir.resolve("frames")),
+                Optional.of(dir.resolve("masks")),
+                size,
+                decomposition,
+                cache,
+                progress)) {
       progress.close();
-      out.printf("%s: %d frames at %dx%d, fast decomposition of %d iterations (cached); torch threads %d; %d cores,"
-          + " Java %s%n", clipName, scene.frameCount(), scene.width(), scene.height(), decomposeIterations, threads,
-          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+      out.printf(
+          "%s: %d frames at %dx%d, fast decomposition of %d iterations (cached); torch threads %d; %d cores,"
+              + " Java %s%n",
+          clipName,
+          scene.frameCount(),
+          scene.width(),
+          scene.height(),
+          decomposeIterations,
+          threads,
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"));
       if (!models.isEmpty()) {
         stylize(scene, out);
       }
@@ -112,8 +176,9 @@ final class StylizeBench implements Callable<Integer> {
   }
 
   private void stylize(EditableScene scene, PrintWriter out) {
-    out.printf("%-22s %-8s %-9s %-6s %-10s %10s %10s %10s %8s%n", "model", "preset", "atlas", "views", "view_px",
-        "median", "min", "max", "ratio");
+    out.printf(
+        "%-22s %-8s %-9s %-6s %-10s %10s %10s %10s %8s%n",
+        "model", "preset", "atlas", "views", "view_px", "median", "min", "max", "ratio");
     double reference = 0;
     for (Path model : models) {
       if (!Files.isRegularFile(model)) {
@@ -127,10 +192,18 @@ final class StylizeBench implements Callable<Integer> {
           out.flush();
           RunStats s = StylizeBenchmark.measure(scene, clip, config, runs);
           reference = reference == 0 ? s.median() : reference;
-          out.printf(Locale.ROOT, "%-22s %-8s %-9s %-6s %-10d %10.3f %10.3f %10.3f %8.2f  it/s%n",
-              model.getFileName(), preset, config.atlasMode().name().toLowerCase(Locale.ROOT),
-              config.views().globalViews() + "+" + config.views().localViews(), config.views().resolution(),
-              s.median(), s.min(), s.max(), s.median() / reference);
+          out.printf(
+              Locale.ROOT,
+              "%-22s %-8s %-9s %-6s %-10d %10.3f %10.3f %10.3f %8.2f  it/s%n",
+              model.getFileName(),
+              preset,
+              config.atlasMode().name().toLowerCase(Locale.ROOT),
+              config.views().globalViews() + "+" + config.views().localViews(),
+              config.views().resolution(),
+              s.median(),
+              s.min(),
+              s.max(),
+              s.median() / reference);
           out.flush();
         }
       }
@@ -142,14 +215,21 @@ final class StylizeBench implements Callable<Integer> {
     FrameSize output = RenderRequest.parseSize("--render-size", renderSize);
     int w = output.width();
     int h = output.height();
-    RenderBenchmark.Workload workload = RenderBenchmark.prepare(scene.maps(), scene::frame, scene.atlases(), w, h,
-        renderFrames);
+    RenderBenchmark.Workload workload =
+        RenderBenchmark.prepare(scene.maps(), scene::frame, scene.atlases(), w, h, renderFrames);
     for (int n : renderThreads) {
       out.printf("# load average %s%n", loadAverage());
       out.flush();
       RunStats s = RenderBenchmark.measure(workload, renderRuns, n);
-      out.printf(Locale.ROOT, "render %dx%d composite, %d thread(s): %s fps over %d runs of %d frames%n", w, h, n,
-          s.format(1), renderRuns, workload.maps().size());
+      out.printf(
+          Locale.ROOT,
+          "render %dx%d composite, %d thread(s): %s fps over %d runs of %d frames%n",
+          w,
+          h,
+          n,
+          s.format(1),
+          renderRuns,
+          workload.maps().size());
       out.flush();
     }
     out.printf("# load average %s%n", loadAverage());
@@ -161,7 +241,9 @@ final class StylizeBench implements Callable<Integer> {
       String[] p = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return p[0] + " " + p[1] + " " + p[2];
     } catch (IOException | RuntimeException e) {
-      return String.format(Locale.ROOT, "%.2f",
+      return String.format(
+          Locale.ROOT,
+          "%.2f",
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }

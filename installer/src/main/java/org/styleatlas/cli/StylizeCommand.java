@@ -11,8 +11,8 @@ import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.studio.ClipFiles;
 import org.styleatlas.engine.studio.PreparedClip;
 import org.styleatlas.engine.studio.RenderRequest;
-import org.styleatlas.engine.studio.StyleFlags;
 import org.styleatlas.engine.studio.Studio;
+import org.styleatlas.engine.studio.StyleFlags;
 import org.styleatlas.engine.studio.StylizeOutcome;
 import org.styleatlas.engine.studio.StylizeRequest;
 import picocli.CommandLine.Command;
@@ -23,11 +23,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code styleatlas stylize}: parses the flags and shows progress; the {@link Studio} recognises and decomposes
- * the clip (cached), fine-tunes the editing atlas from a prompt (cached by prompt, settings and CLIP model, at
- * the address the host looks up), renders the clip, and writes a JSON report and a loss plot.
+ * {@code styleatlas stylize}: parses the flags and shows progress; the {@link Studio} recognises
+ * and decomposes the clip (cached), fine-tunes the editing atlas from a prompt (cached by prompt,
+ * settings and CLIP model, at the address the host looks up), renders the clip, and writes a JSON
+ * report and a loss plot.
  */
-@Command(name = "stylize", description = "Stylize the clip's object from a text prompt (and/or a style image).")
+@Command(
+    name = "stylize",
+    description = "Stylize the clip's object from a text prompt (and/or a style image).")
 final class StylizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -37,115 +40,223 @@ final class StylizeCommand implements Callable<Integer> {
   @Option(names = "--prompt", paramLabel = "TEXT", description = "The global target text T_Global.")
   String prompt;
 
-  @Option(names = "--local", paramLabel = "TEXT", description = "The local target text T_Local (default: the prompt).")
+  @Option(
+      names = "--local",
+      paramLabel = "TEXT",
+      description = "The local target text T_Local (default: the prompt).")
   String local;
 
-  @Option(names = "--style-image", paramLabel = "FILE", description = "A style reference image (instead of or with the prompt).")
+  @Option(
+      names = "--style-image",
+      paramLabel = "FILE",
+      description = "A style reference image (instead of or with the prompt).")
   Path styleImage;
 
   @Mixin ClipCommand.ClipModelOption clipModel;
 
-  @Option(names = "--preset", paramLabel = "P", description = "draft, standard or final (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--preset",
+      paramLabel = "P",
+      description = "draft, standard or final (default: ${DEFAULT-VALUE}).")
   String preset = "standard";
 
-  @Option(names = "--atlas-mode", paramLabel = "M", description = "faithful (fine-tune the atlas MLP, as the paper) or fast (multi-resolution texture). Default: the preset's.")
+  @Option(
+      names = "--atlas-mode",
+      paramLabel = "M",
+      description =
+          "faithful (fine-tune the atlas MLP, as the paper) or fast (multi-resolution texture). Default: the preset's.")
   String atlasMode;
 
-  @Option(names = "--iterations", paramLabel = "N", description = "Fine-tuning iterations (default: the preset's).")
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      description = "Fine-tuning iterations (default: the preset's).")
   Integer iterations;
 
-  @Option(names = "--lr", paramLabel = "RATE", description = "Initial learning rate (default: the atlas mode's).")
+  @Option(
+      names = "--lr",
+      paramLabel = "RATE",
+      description = "Initial learning rate (default: the atlas mode's).")
   Double learningRate;
 
-  @Option(names = "--views", paramLabel = "G,L", split = ",", description = "Global and local views per frame (default: the preset's).")
+  @Option(
+      names = "--views",
+      paramLabel = "G,L",
+      split = ",",
+      description = "Global and local views per frame (default: the preset's).")
   List<Integer> views;
 
-  @Option(names = "--view-size", paramLabel = "PX", description = "Side at which views are rendered before CLIP's resize.")
+  @Option(
+      names = "--view-size",
+      paramLabel = "PX",
+      description = "Side at which views are rendered before CLIP's resize.")
   Integer viewSize;
 
-  @Option(names = "--prefixes", paramLabel = "N", description = "Prompt prefixes from the paper's list: 0, 4 or 8 (default 8).")
+  @Option(
+      names = "--prefixes",
+      paramLabel = "N",
+      description = "Prompt prefixes from the paper's list: 0, 4 or 8 (default 8).")
   Integer prefixes;
 
-  @Option(names = "--text2live-prefixes", description = "Sample Text2LIVE's 14 templates instead of the paper's prefixes.")
+  @Option(
+      names = "--text2live-prefixes",
+      description = "Sample Text2LIVE's 14 templates instead of the paper's prefixes.")
   boolean text2livePrefixes;
 
-  @Option(names = "--no-loss", paramLabel = "TERM", split = ",", description = "Switch loss terms off: global, local, temporal, sparsity.")
+  @Option(
+      names = "--no-loss",
+      paramLabel = "TERM",
+      split = ",",
+      description = "Switch loss terms off: global, local, temporal, sparsity.")
   List<String> disabled = new ArrayList<>();
 
-  @Option(names = "--lambda-temporal", paramLabel = "W", description = "Weight of the temporal term.")
+  @Option(
+      names = "--lambda-temporal",
+      paramLabel = "W",
+      description = "Weight of the temporal term.")
   Double lambdaTemporal;
 
-  @Option(names = "--lambda-sparsity", paramLabel = "W", description = "Weight of the sparsity term.")
+  @Option(
+      names = "--lambda-sparsity",
+      paramLabel = "W",
+      description = "Weight of the sparsity term.")
   Double lambdaSparsity;
 
-  @Option(names = "--structure", description = "Add Text2LIVE's structure loss (needs a model with image tokens).")
+  @Option(
+      names = "--structure",
+      description = "Add Text2LIVE's structure loss (needs a model with image tokens).")
   boolean structure;
 
-  @Option(names = "--stylize-background", description = "Fine-tune the background atlas too, for whole-scene style.")
+  @Option(
+      names = "--stylize-background",
+      description = "Fine-tune the background atlas too, for whole-scene style.")
   boolean stylizeBackground;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of frames, views and prefixes (default 0).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of frames, views and prefixes (default 0).")
   long seed;
 
   @Mixin RenderOptions render = new RenderOptions();
 
-  @Option(names = "--report", paramLabel = "FILE", description = "JSON report (default: OUT without .mp4/.mov, plus '.json'; the loss plot beside it).")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "JSON report (default: OUT without .mp4/.mov, plus '.json'; the loss plot beside it).")
   Path report;
 
-  @Option(names = "--export-atlas", paramLabel = "PNG", description = "Also write the stylized foreground atlas as a PNG.")
+  @Option(
+      names = "--export-atlas",
+      paramLabel = "PNG",
+      description = "Also write the stylized foreground atlas as a PNG.")
   Path exportAtlas;
 
   @Override
   public Integer call() throws Exception {
     Studio studio = render.studio();
     Cancellation cancellation = Cancellation.none();
-    StylizeRequest request = new StylizeRequest(prompt, local, Optional.ofNullable(styleImage), flags(),
-        clipModel.choice());
+    StylizeRequest request =
+        new StylizeRequest(
+            prompt, local, Optional.ofNullable(styleImage), flags(), clipModel.choice());
     request.warnings().forEach(spec.commandLine().getErr()::println);
     spec.commandLine().getErr().flush();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       long t0 = System.nanoTime();
       StylizeOutcome done;
-      try (PreparedClip clip = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE,
-          progress, () -> clipInput.prepare(studio, progress, cancellation))) {
+      try (PreparedClip clip =
+          InterruptGuard.run(
+              cancellation,
+              InterruptGuard.DEFAULT_GRACE,
+              progress,
+              () -> clipInput.prepare(studio, progress, cancellation))) {
         double decomposeSeconds = (System.nanoTime() - t0) / 1e9;
-        done = InterruptGuard.run(cancellation, InterruptGuard.DEFAULT_GRACE, progress,
-            () -> studio.stylizeClip(clip, request, render.request(), render.output("stylized"),
-                Optional.ofNullable(report), Optional.ofNullable(exportAtlas), clipInput.describe(), decomposeSeconds,
-                progress, cancellation));
+        done =
+            InterruptGuard.run(
+                cancellation,
+                InterruptGuard.DEFAULT_GRACE,
+                progress,
+                () ->
+                    studio.stylizeClip(
+                        clip,
+                        request,
+                        render.request(),
+                        render.output("stylized"),
+                        Optional.ofNullable(report),
+                        Optional.ofNullable(exportAtlas),
+                        clipInput.describe(),
+                        decomposeSeconds,
+                        progress,
+                        cancellation));
       }
       progress.close();
-      spec.commandLine().getOut().printf("stylized %d frames -> %s (%s); report %s; loss plot %s%n", done.frames(),
-          done.out(), done.mode(), done.report(), done.lossPlot());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "stylized %d frames -> %s (%s); report %s; loss plot %s%n",
+              done.frames(), done.out(), done.mode(), done.report(), done.lossPlot());
       spec.commandLine().getOut().flush();
     }
     return ExitCodes.OK;
   }
 
   private StyleFlags flags() {
-    return new StyleFlags(preset, atlasMode, iterations, learningRate, views, viewSize, prefixes, text2livePrefixes,
-        disabled, lambdaTemporal, lambdaSparsity, structure, stylizeBackground, seed);
+    return new StyleFlags(
+        preset,
+        atlasMode,
+        iterations,
+        learningRate,
+        views,
+        viewSize,
+        prefixes,
+        text2livePrefixes,
+        disabled,
+        lambdaTemporal,
+        lambdaSparsity,
+        structure,
+        stylizeBackground,
+        seed);
   }
 
   /** The clip operand and its matte, shared by {@code stylize} and {@code render}. */
   static final class ClipInput {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT",
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        paramLabel = "INPUT",
         description = "A folder of frames or a video file. Without it: the embedded demo clip.")
     Path input;
 
-    @Option(names = "--matte", paramLabel = "M", description = "A folder of PNG masks or a matte video.")
+    @Option(
+        names = "--matte",
+        paramLabel = "M",
+        description = "A folder of PNG masks or a matte video.")
     Path matte;
 
-    @Option(names = "--box", paramLabel = "X0,Y0,X1,Y1", split = ",", description = "The object's box instead of a"
-        + " matte, normalised with the origin top left (the plug-in's Box matte source).")
+    @Option(
+        names = "--box",
+        paramLabel = "X0,Y0,X1,Y1",
+        split = ",",
+        description =
+            "The object's box instead of a"
+                + " matte, normalised with the origin top left (the plug-in's Box matte source).")
     List<Double> box;
 
-    @Option(names = "--long-edge", paramLabel = "PX", description = "Working resolution: the clip's longer side"
-        + " (default: the engine's, styleatlas.pipeline.longEdge, 512 as the host; 0 keeps the source size).")
+    @Option(
+        names = "--long-edge",
+        paramLabel = "PX",
+        description =
+            "Working resolution: the clip's longer side"
+                + " (default: the engine's, styleatlas.pipeline.longEdge, 512 as the host; 0 keeps the source size).")
     Integer longEdge;
 
-    @Option(names = "--decomposition", paramLabel = "fast|faithful", description = "Decomposition preset for a clip"
-        + " file (default: the engine's styleatlas.pipeline.* settings, fast, as the host).")
+    @Option(
+        names = "--decomposition",
+        paramLabel = "fast|faithful",
+        description =
+            "Decomposition preset for a clip"
+                + " file (default: the engine's styleatlas.pipeline.* settings, fast, as the host).")
     String decomposition;
 
     /** The recognised and decomposed clip (decomposing through the studio's cache when needed). */
@@ -153,11 +264,22 @@ final class StylizeCommand implements Callable<Integer> {
       return prepare(studio, progress, Cancellation.none());
     }
 
-    /** The same, with a decomposition that stops at its next step (keeping its checkpoint) when cancelled. */
-    PreparedClip prepare(Studio studio, ProgressSink progress, Cancellation cancellation) throws IOException {
-      Optional<ClipFiles> files = input == null ? Optional.empty() : Optional.of(ClipFiles.of(input,
-          Optional.ofNullable(matte), Optional.ofNullable(longEdge), Optional.ofNullable(decomposition),
-          Optional.ofNullable(box)));
+    /**
+     * The same, with a decomposition that stops at its next step (keeping its checkpoint) when
+     * cancelled.
+     */
+    PreparedClip prepare(Studio studio, ProgressSink progress, Cancellation cancellation)
+        throws IOException {
+      Optional<ClipFiles> files =
+          input == null
+              ? Optional.empty()
+              : Optional.of(
+                  ClipFiles.of(
+                      input,
+                      Optional.ofNullable(matte),
+                      Optional.ofNullable(longEdge),
+                      Optional.ofNullable(decomposition),
+                      Optional.ofNullable(box)));
       return studio.prepare(files, progress, cancellation);
     }
 
@@ -168,26 +290,47 @@ final class StylizeCommand implements Callable<Integer> {
 
   /** Output options shared by {@code stylize} and {@code render}. */
   static final class RenderOptions {
-    @Option(names = "--output-mode", paramLabel = "MODE",
+    @Option(
+        names = "--output-mode",
+        paramLabel = "MODE",
         description = "composite (default), reconstruction, foreground-layer, matte or original.")
     String outputMode = "composite";
 
-    @Option(names = "--strength", paramLabel = "S", description = "Blend of stylized and original foreground colour, 0..1 (default 1).")
+    @Option(
+        names = "--strength",
+        paramLabel = "S",
+        description = "Blend of stylized and original foreground colour, 0..1 (default 1).")
     float strength = 1f;
 
-    @Option(names = "--size", paramLabel = "WxH", description = "Output size (default: the working size); any size.")
+    @Option(
+        names = "--size",
+        paramLabel = "WxH",
+        description = "Output size (default: the working size); any size.")
     String size;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Render threads (default: all cores).")
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Render threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--out", paramLabel = "PATH", description = "A PNG folder, an H.264 video (.mp4; odd sizes cropped to even) or a ProRes 4444 video (.mov; with alpha in foreground-layer mode).")
+    @Option(
+        names = "--out",
+        paramLabel = "PATH",
+        description =
+            "A PNG folder, an H.264 video (.mp4; odd sizes cropped to even) or a ProRes 4444 video (.mov; with alpha in foreground-layer mode).")
     Path out;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Cache folder (default: ~/.cache/styleatlas).")
+    @Option(
+        names = "--cache",
+        paramLabel = "DIR",
+        description = "Cache folder (default: ~/.cache/styleatlas).")
     Path cacheDir;
 
-    /** The studio on the cache folder, with this engine's settings (the host's, for what they share). */
+    /**
+     * The studio on the cache folder, with this engine's settings (the host's, for what they
+     * share).
+     */
     Studio studio() {
       return Studio.local(cacheDir != null ? cacheDir : Studio.defaultCacheDir());
     }

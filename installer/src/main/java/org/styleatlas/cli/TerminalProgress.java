@@ -36,11 +36,16 @@ final class TerminalProgress implements ProgressSink, AutoCloseable {
     if (bar == null || !name.equals(task)) {
       close();
       task = name;
-      bar = style.apply(new ProgressBarBuilder().setTaskName(name).setInitialMax(total))
-          .setConsumer(new DelegatingProgressBarConsumer(line -> {
-            err.print('\r' + line);
-            err.flush();
-          })).build();
+      bar =
+          style
+              .apply(new ProgressBarBuilder().setTaskName(name).setInitialMax(total))
+              .setConsumer(
+                  new DelegatingProgressBarConsumer(
+                      line -> {
+                        err.print('\r' + line);
+                        err.flush();
+                      }))
+              .build();
     }
     bar.maxHint(total);
     bar.stepTo(done);
@@ -48,8 +53,8 @@ final class TerminalProgress implements ProgressSink, AutoCloseable {
   }
 
   /**
-   * Ends the current bar, if any, and prints {@code line} below it, so that no later redraw of the bar
-   * covers or follows the message. A later {@link #update} starts a new bar.
+   * Ends the current bar, if any, and prints {@code line} below it, so that no later redraw of the
+   * bar covers or follows the message. A later {@link #update} starts a new bar.
    */
   synchronized void println(String line) {
     close();

@@ -2,7 +2,6 @@ package org.styleatlas.cli;
 
 import org.styleatlas.engine.InputException;
 
-
 /** Torch's CPU thread count, set from a command's {@code --threads} before the engine starts. */
 final class TorchThreads {
   private TorchThreads() {}

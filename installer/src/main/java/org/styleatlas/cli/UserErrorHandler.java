@@ -4,14 +4,13 @@ import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
+import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-import picocli.CommandLine;
-
 /**
- * Turns exceptions into one readable line on stderr and an exit code (2 bad input, 1 environment or failure);
- * the stack trace follows only with {@code --verbose}, and goes to the log at DEBUG.
+ * Turns exceptions into one readable line on stderr and an exit code (2 bad input, 1 environment or
+ * failure); the stack trace follows only with {@code --verbose}, and goes to the log at DEBUG.
  */
 final class UserErrorHandler implements IExecutionExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(UserErrorHandler.class);

@@ -2,7 +2,6 @@ package org.styleatlas.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-
 /** Reports the build version from the jar manifest. */
 final class VersionProvider implements IVersionProvider {
   @Override

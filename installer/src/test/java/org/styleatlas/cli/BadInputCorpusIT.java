@@ -23,8 +23,8 @@ import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.OutputFormat;
 
 /**
- * The bad-input corpus (src/test/resources/bad-input/cases.tsv) run against the assembled CLI: each case
- * exits with its code and one line naming the problem, without a Java stack trace (#19).
+ * The bad-input corpus (src/test/resources/bad-input/cases.tsv) run against the assembled CLI: each
+ * case exits with its code and one line naming the problem, without a Java stack trace (#19).
  */
 class BadInputCorpusIT {
   private static final String CASES = "/bad-input/cases.tsv";
@@ -65,8 +65,10 @@ class BadInputCorpusIT {
           continue;
         }
         String[] c = line.split("\t");
-        List<String> args = Arrays.stream(c[1].split(" ")).map(a -> a.replace("{dir}", dir.toString())).toList();
-        out.add(new Case(c[0], args, Integer.parseInt(c[2]), c[3].replace("{dir}", dir.toString())));
+        List<String> args =
+            Arrays.stream(c[1].split(" ")).map(a -> a.replace("{dir}", dir.toString())).toList();
+        out.add(
+            new Case(c[0], args, Integer.parseInt(c[2]), c[3].replace("{dir}", dir.toString())));
       }
       return out;
     }
@@ -74,21 +76,32 @@ class BadInputCorpusIT {
 
   @TestFactory
   Stream<DynamicTest> everyCaseFailsWithItsCodeAndOneLine() throws IOException {
-    Path launcher = Path.of(System.getProperty("styleatlas.dist", "target/styleatlas")).resolve("bin/styleatlas");
-    return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-      List<String> command = new ArrayList<>(List.of(launcher.toString()));
-      command.addAll(c.args());
-      ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
-      b.environment().put("STYLEATLAS_JAVA_OPTS", "-Xmx1g");
-      b.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-      Process p = b.start();
-      p.getOutputStream().close();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(p.waitFor(120, TimeUnit.SECONDS), c.name() + " did not finish");
-      assertEquals(c.exit(), p.exitValue(), c.name() + ":\n" + output);
-      assertTrue(output.contains(c.fragment()), c.name() + ": '" + c.fragment() + "' in:\n" + output);
-      assertFalse(output.contains("\tat ") || output.contains("Exception in thread"), c.name()
-          + ": no Java stack trace:\n" + output);
-    }));
+    Path launcher =
+        Path.of(System.getProperty("styleatlas.dist", "target/styleatlas"))
+            .resolve("bin/styleatlas");
+    return cases().stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.name(),
+                    () -> {
+                      List<String> command = new ArrayList<>(List.of(launcher.toString()));
+                      command.addAll(c.args());
+                      ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
+                      b.environment().put("STYLEATLAS_JAVA_OPTS", "-Xmx1g");
+                      b.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+                      Process p = b.start();
+                      p.getOutputStream().close();
+                      String output =
+                          new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                      assertTrue(p.waitFor(120, TimeUnit.SECONDS), c.name() + " did not finish");
+                      assertEquals(c.exit(), p.exitValue(), c.name() + ":\n" + output);
+                      assertTrue(
+                          output.contains(c.fragment()),
+                          c.name() + ": '" + c.fragment() + "' in:\n" + output);
+                      assertFalse(
+                          output.contains("\tat ") || output.contains("Exception in thread"),
+                          c.name() + ": no Java stack trace:\n" + output);
+                    }));
   }
 }

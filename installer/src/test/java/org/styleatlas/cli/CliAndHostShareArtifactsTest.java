@@ -28,22 +28,29 @@ import org.styleatlas.host.ShimClient;
 import org.styleatlas.host.ShmRequest;
 
 /**
- * The CLI and the host find each other's artifacts (one key recipe, one entry layout): a clip prepared with
- * {@code styleatlas stylize} is answered stylized by the real host (bridge over its Unix socket and shared
- * memory, as the plug-in sends frames: 8-bit samples divided by 255, a matte plane) on its very first
- * request, with no job (with a matte, or with a box as hosts without a matte input use); and a clip the host
- * decomposed and stylized from plug-in frames is found by
- * {@code styleatlas stylize} without decomposing or fine-tuning. Both sides run with the same engine
- * settings ({@code styleatlas.pipeline.*}, the tiny test pipeline).
+ * The CLI and the host find each other's artifacts (one key recipe, one entry layout): a clip
+ * prepared with {@code styleatlas stylize} is answered stylized by the real host (bridge over its
+ * Unix socket and shared memory, as the plug-in sends frames: 8-bit samples divided by 255, a matte
+ * plane) on its very first request, with no job (with a matte, or with a box as hosts without a
+ * matte input use); and a clip the host decomposed and stylized from plug-in frames is found by
+ * {@code styleatlas stylize} without decomposing or fine-tuning. Both sides run with the same
+ * engine settings ({@code styleatlas.pipeline.*}, the tiny test pipeline).
  */
 class CliAndHostShareArtifactsTest {
   private static final int W = 32;
   private static final int H = 24;
   private static final int FRAMES = 4;
   private static final String PROMPT = "a swan made of gold";
-  /** The plug-in's parameters that mean the CLI's flags below (λ global and local are the preset's 1). */
-  private static final String PARAMS = "{\"prompt\":\"" + PROMPT + "\",\"quality\":\"draft\",\"iterations\":3,"
-      + "\"prefixes\":4,\"seed\":0,\"lambdaTemporal\":1.0,\"lambdaSparsity\":1.0,\"matteSource\":\"clip\"}";
+
+  /**
+   * The plug-in's parameters that mean the CLI's flags below (λ global and local are the preset's
+   * 1).
+   */
+  private static final String PARAMS =
+      "{\"prompt\":\""
+          + PROMPT
+          + "\",\"quality\":\"draft\",\"iterations\":3,"
+          + "\"prefixes\":4,\"seed\":0,\"lambdaTemporal\":1.0,\"lambdaSparsity\":1.0,\"matteSource\":\"clip\"}";
 
   @TempDir Path dir;
 
@@ -53,7 +60,9 @@ class CliAndHostShareArtifactsTest {
   @BeforeEach
   void engineSettings() throws IOException {
     engineSettings = TinyPipeline.systemProperties(dir, TinyPipeline.WIRING_ONLY);
-    engineSettings.stringPropertyNames().forEach(k -> System.setProperty(k, engineSettings.getProperty(k)));
+    engineSettings
+        .stringPropertyNames()
+        .forEach(k -> System.setProperty(k, engineSettings.getProperty(k)));
     GeneratedClipFiles.write(dir.resolve("clip"), W, H, FRAMES);
   }
 
@@ -69,7 +78,10 @@ class CliAndHostShareArtifactsTest {
 
     try (EngineHost host = EngineHost.start(hostConfig(), JobRunners.discover()).orElseThrow()) {
       JsonNode reply = render(host, 1, 0);
-      assertEquals("stylized", reply.path("status").asText(), "the first request is answered stylized: " + reply);
+      assertEquals(
+          "stylized",
+          reply.path("status").asText(),
+          "the first request is answered stylized: " + reply);
       assertTrue(host.jobs().list().isEmpty(), "nothing was recomputed: " + host.jobs().list());
     }
   }
@@ -80,10 +92,15 @@ class CliAndHostShareArtifactsTest {
     args[2] = "--box";
     args[3] = "0.1,0.1,0.9,0.9";
     assertEquals(ExitCodes.OK, cli.run(args), cli.err());
-    String params = PARAMS.replace("\"matteSource\":\"clip\"", "\"matteSource\":\"box\",\"box\":[0.1,0.1,0.9,0.9]");
+    String params =
+        PARAMS.replace(
+            "\"matteSource\":\"clip\"", "\"matteSource\":\"box\",\"box\":[0.1,0.1,0.9,0.9]");
     try (EngineHost host = EngineHost.start(hostConfig(), JobRunners.discover()).orElseThrow()) {
       JsonNode reply = render(host, 2, 0, params, false);
-      assertEquals("stylized", reply.path("status").asText(), "the first request is answered stylized: " + reply);
+      assertEquals(
+          "stylized",
+          reply.path("status").asText(),
+          "the first request is answered stylized: " + reply);
       assertTrue(host.jobs().list().isEmpty(), "nothing was recomputed: " + host.jobs().list());
     }
   }
@@ -96,7 +113,8 @@ class CliAndHostShareArtifactsTest {
       }
       long end = System.currentTimeMillis() + 300_000;
       JsonNode reply = render(host, 1, FRAMES);
-      while (!reply.path("status").asText().equals("stylized") && System.currentTimeMillis() < end) {
+      while (!reply.path("status").asText().equals("stylized")
+          && System.currentTimeMillis() < end) {
         Thread.sleep(500);
         reply = render(host, 1, FRAMES);
       }
@@ -110,10 +128,32 @@ class CliAndHostShareArtifactsTest {
 
   private String[] stylize(String out) {
     Path clip = dir.resolve("clip");
-    return new String[] {"stylize", clip.resolve("frames").toString(), "--matte", clip.resolve("masks").toString(),
-        "--prompt", PROMPT, "--clip-model", engineSettings.getProperty("styleatlas.pipeline.clipModel"),
-        "--preset", "draft", "--iterations", "3", "--prefixes", "4", "--seed", "0", "--lambda-temporal", "1",
-        "--lambda-sparsity", "1", "--cache", dir.resolve("cache").toString(), "--out", dir.resolve(out).toString()};
+    return new String[] {
+      "stylize",
+      clip.resolve("frames").toString(),
+      "--matte",
+      clip.resolve("masks").toString(),
+      "--prompt",
+      PROMPT,
+      "--clip-model",
+      engineSettings.getProperty("styleatlas.pipeline.clipModel"),
+      "--preset",
+      "draft",
+      "--iterations",
+      "3",
+      "--prefixes",
+      "4",
+      "--seed",
+      "0",
+      "--lambda-temporal",
+      "1",
+      "--lambda-sparsity",
+      "1",
+      "--cache",
+      dir.resolve("cache").toString(),
+      "--out",
+      dir.resolve(out).toString()
+    };
   }
 
   private JsonNode report(String out) throws IOException {
@@ -157,8 +197,8 @@ class CliAndHostShareArtifactsTest {
   }
 
   /**
-   * What the shim sends for an 8-bit image: each sample divided by 255 as a float, top row first; RGBA with
-   * alpha 1 ({@code bands} 3), or the first band as a matte ({@code bands} 1).
+   * What the shim sends for an 8-bit image: each sample divided by 255 as a float, top row first;
+   * RGBA with alpha 1 ({@code bands} 3), or the first band as a matte ({@code bands} 1).
    */
   private static float[] pluginPixels(Path png, int bands) throws IOException {
     BufferedImage img = ImageIO.read(png.toFile());

@@ -3,7 +3,6 @@ package org.styleatlas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +18,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 /**
- * Interrupting {@code styleatlas decompose} (SIGTERM, as Ctrl-C's SIGINT takes the same path through the
- * JVM's shutdown hooks) on the assembled runtime: the command stops between two steps, keeps a
- * checkpoint and says so, and the JVM exits with the signal's status (143; 130 for Ctrl-C); running the same command again resumes from that checkpoint.
+ * Interrupting {@code styleatlas decompose} (SIGTERM, as Ctrl-C's SIGINT takes the same path
+ * through the JVM's shutdown hooks) on the assembled runtime: the command stops between two steps,
+ * keeps a checkpoint and says so, and the JVM exits with the signal's status (143; 130 for Ctrl-C);
+ * running the same command again resumes from that checkpoint.
  */
 class DecomposeInterruptIT {
   private static final Duration START_LIMIT = Duration.ofSeconds(180);
-  /** The progress bar of the main training loop (task "decompose"; flow and pre-training come before). */
+
+  /**
+   * The progress bar of the main training loop (task "decompose"; flow and pre-training come
+   * before).
+   */
   private static final String TRAINING = "\rdecompose ";
-  private static final Pattern RESUMED = Pattern.compile("resuming from checkpoint .* at iteration (\\d+)");
+
+  private static final Pattern RESUMED =
+      Pattern.compile("resuming from checkpoint .* at iteration (\\d+)");
 
   @TempDir static Path dir;
 
@@ -44,14 +49,23 @@ class DecomposeInterruptIT {
     first.awaitOutput(TRAINING);
     Thread.sleep(3000); // a few dozen steps past the first checkpoint
     first.process.destroy();
-    assertTrue(first.process.waitFor(90, TimeUnit.SECONDS), "stops within the grace:\n" + first.output());
-    assertEquals(128 + 15, first.process.exitValue(), "the JVM exits with SIGTERM's status:\n" + first.output());
-    assertTrue(first.output().contains("interrupted: decomposition of frames cancelled at iteration"),
+    assertTrue(
+        first.process.waitFor(90, TimeUnit.SECONDS), "stops within the grace:\n" + first.output());
+    assertEquals(
+        128 + 15,
+        first.process.exitValue(),
+        "the JVM exits with SIGTERM's status:\n" + first.output());
+    assertTrue(
+        first.output().contains("interrupted: decomposition of frames cancelled at iteration"),
         first.output());
     Path checkpoint;
-    try (Stream<Path> files = Files.find(dir.resolve("cache/work"), 2,
-        (p, a) -> p.getFileName().toString().equals("checkpoint.bin"))) {
-      checkpoint = files.findFirst().orElseThrow(() -> new AssertionError("no checkpoint was kept"));
+    try (Stream<Path> files =
+        Files.find(
+            dir.resolve("cache/work"),
+            2,
+            (p, a) -> p.getFileName().toString().equals("checkpoint.bin"))) {
+      checkpoint =
+          files.findFirst().orElseThrow(() -> new AssertionError("no checkpoint was kept"));
     }
     assertTrue(first.output().contains("resumes from " + checkpoint), first.output());
 
@@ -66,15 +80,27 @@ class DecomposeInterruptIT {
 
   private static List<String> command() {
     Path dist = Path.of(System.getProperty("styleatlas.dist", "target/styleatlas"));
-    return List.of(dist.resolve("bin/styleatlas").toString(), "decompose", dir.resolve("frames").toString(),
-        "--matte", dir.resolve("masks").toString(), "--size", "64", "--iterations", "100000",
-        "--cache", dir.resolve("cache").toString(), "--out", dir.resolve("out").toString());
+    return List.of(
+        dist.resolve("bin/styleatlas").toString(),
+        "decompose",
+        dir.resolve("frames").toString(),
+        "--matte",
+        dir.resolve("masks").toString(),
+        "--size",
+        "64",
+        "--iterations",
+        "100000",
+        "--cache",
+        dir.resolve("cache").toString(),
+        "--out",
+        dir.resolve("out").toString());
   }
 
   /** A child process whose merged stdout and stderr go to a file, read as it runs. */
   record Run(Process process, Path log) {
     static Run start(List<String> command, Path log) throws IOException {
-      ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder b =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       b.environment().put("STYLEATLAS_LOG_LEVEL", "INFO");
       b.environment().put("STYLEATLAS_JAVA_OPTS", "-Xmx1g");
       Process p = b.start();

@@ -20,9 +20,11 @@ final class GeneratedClipFiles {
    * folders {@code dir/frames} and {@code dir/masks} (grey masks, the exact matte).
    */
   static void write(Path dir, int width, int height, int frames) throws IOException {
-    SyntheticClip s = SyntheticClipGenerator.generate(
-        SyntheticClipSpec.embeddedDefault().resized(width, height, frames));
-    ClipWriter.write(s.clip().frames(), s.clip().fps(), dir.resolve("frames"), OutputFormat.PNG_SEQUENCE);
+    SyntheticClip s =
+        SyntheticClipGenerator.generate(
+            SyntheticClipSpec.embeddedDefault().resized(width, height, frames));
+    ClipWriter.write(
+        s.clip().frames(), s.clip().fps(), dir.resolve("frames"), OutputFormat.PNG_SEQUENCE);
     List<Frame> masks = new ArrayList<>();
     for (int t = 0; t < frames; t++) {
       masks.add(grey(s.clip().matte(t).values(), width, height));

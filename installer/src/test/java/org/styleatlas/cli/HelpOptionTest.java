@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import picocli.CommandLine;
 
-/** Every command and subcommand, found by walking the command tree, answers {@code --help} and {@code -h}. */
+/**
+ * Every command and subcommand, found by walking the command tree, answers {@code --help} and
+ * {@code -h}.
+ */
 class HelpOptionTest {
 
   @TestFactory
@@ -20,8 +23,15 @@ class HelpOptionTest {
     List<List<String>> paths = new ArrayList<>();
     collect(StyleAtlasCli.commandLine(), new ArrayList<>(), paths);
     assertTrue(paths.size() > 10, "the command tree looks too small: " + paths);
-    return paths.stream().flatMap(path -> Stream.of("--help", "-h").map(flag -> DynamicTest.dynamicTest(
-        "styleatlas " + String.join(" ", path) + " " + flag, () -> assertAnswersHelp(path, flag))));
+    return paths.stream()
+        .flatMap(
+            path ->
+                Stream.of("--help", "-h")
+                    .map(
+                        flag ->
+                            DynamicTest.dynamicTest(
+                                "styleatlas " + String.join(" ", path) + " " + flag,
+                                () -> assertAnswersHelp(path, flag))));
   }
 
   @Test
@@ -43,20 +53,27 @@ class HelpOptionTest {
     assertEquals(0, code, "exit code of " + args + "; stderr: " + cli.err());
     assertTrue(cli.out().startsWith(usage), args + " printed:\n" + cli.out() + cli.err());
     assertTrue(cli.err().isEmpty(), args + " wrote to stderr: " + cli.err());
-    String rootDescription = StyleAtlasCli.commandLine().getCommandSpec().usageMessage().description()[0];
-    assertFalse(cli.out().contains(rootDescription), args + " shows the root's description, not its own");
+    String rootDescription =
+        StyleAtlasCli.commandLine().getCommandSpec().usageMessage().description()[0];
+    assertFalse(
+        cli.out().contains(rootDescription), args + " shows the root's description, not its own");
   }
 
-  /** Every command path below {@code cli} (not the built-in {@code help} command, which has its own). */
+  /**
+   * Every command path below {@code cli} (not the built-in {@code help} command, which has its
+   * own).
+   */
   private static void collect(CommandLine cli, List<String> path, List<List<String>> out) {
-    cli.getSubcommands().forEach((name, sub) -> {
-      if (sub.getCommandSpec().helpCommand() || !name.equals(sub.getCommandName())) {
-        return; // the help command, or an alias
-      }
-      List<String> p = new ArrayList<>(path);
-      p.add(name);
-      out.add(p);
-      collect(sub, p, out);
-    });
+    cli.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (sub.getCommandSpec().helpCommand() || !name.equals(sub.getCommandName())) {
+                return; // the help command, or an alias
+              }
+              List<String> p = new ArrayList<>(path);
+              p.add(name);
+              out.add(p);
+              collect(sub, p, out);
+            });
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 
 /** Installs the assembled runtime into a temporary prefix, runs it, and uninstalls it again. */
 class InstallScriptsIT {
@@ -34,7 +32,8 @@ class InstallScriptsIT {
 
   @Test
   void installRunsAndUninstallRemovesEverything() throws Exception {
-    String installed = run(List.of(dist().resolve("install.sh").toString(), "--prefix", prefix.toString()));
+    String installed =
+        run(List.of(dist().resolve("install.sh").toString(), "--prefix", prefix.toString()));
     assertTrue(installed.contains("StyleAtlas installed in " + prefix), installed);
     assertTrue(installed.contains("PyTorch native library"), "install runs doctor:\n" + installed);
     Path command = prefix.resolve("bin/styleatlas");
@@ -43,10 +42,16 @@ class InstallScriptsIT {
     String probe = run(List.of(command.toString(), "probe"));
     assertTrue(probe.contains("frames:   48"), probe);
 
-    Path launcher = prefix.resolve("OFX/Plugins/StyleAtlas.ofx.bundle/Contents/Resources/styleatlas-engine");
+    Path launcher =
+        prefix.resolve("OFX/Plugins/StyleAtlas.ofx.bundle/Contents/Resources/styleatlas-engine");
     assertTrue(Files.isExecutable(launcher), "the plug-in's engine launcher is installed");
-    assertTrue(Files.readString(launcher).contains("RUNTIME=\"" + prefix + "\""), "and points at the runtime");
-    assertTrue(Files.isRegularFile(prefix.resolve("OFX/Plugins/StyleAtlas.ofx.bundle/Contents/Linux-x86-64/StyleAtlas.ofx")));
+    assertTrue(
+        Files.readString(launcher).contains("RUNTIME=\"" + prefix + "\""),
+        "and points at the runtime");
+    assertTrue(
+        Files.isRegularFile(
+            prefix.resolve(
+                "OFX/Plugins/StyleAtlas.ofx.bundle/Contents/Linux-x86-64/StyleAtlas.ofx")));
 
     run(List.of(prefix.resolve("uninstall.sh").toString()));
     assertFalse(Files.exists(prefix.resolve("OFX/Plugins/StyleAtlas.ofx.bundle")));

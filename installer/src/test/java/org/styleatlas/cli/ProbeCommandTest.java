@@ -3,7 +3,6 @@ package org.styleatlas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import org.styleatlas.engine.video.ClipWriter;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.OutputFormat;
 import picocli.CommandLine;
-
 
 /** {@code styleatlas probe}: its report on real and written clips, and its one-line errors. */
 class ProbeCommandTest {
@@ -43,13 +41,15 @@ class ProbeCommandTest {
     assertEquals(ExitCodes.OK, r.exitCode(), r.err());
     assertTrue(r.out().contains("frames:   50\n"), r.out());
     assertTrue(r.out().contains("size:     854x480\n"), r.out());
-    assertTrue(r.out().contains("matte:    " + masks + ", matches (50 frames at 854x480)"), r.out());
+    assertTrue(
+        r.out().contains("matte:    " + masks + ", matches (50 frames at 854x480)"), r.out());
   }
 
   @Test
   void videoReportsTheContainersFrameRateAndDuration() throws Exception {
     Path video = dir.resolve("clip.mov");
-    List<Frame> frames = List.of(Frame.blank(32, 16, 4), Frame.blank(32, 16, 4), Frame.blank(32, 16, 4));
+    List<Frame> frames =
+        List.of(Frame.blank(32, 16, 4), Frame.blank(32, 16, 4), Frame.blank(32, 16, 4));
     ClipWriter.write(frames, 25, video, OutputFormat.PRORES_4444_MOV);
     Run r = run("probe", video.toString());
     assertEquals(ExitCodes.OK, r.exitCode(), r.err());
@@ -85,7 +85,8 @@ class ProbeCommandTest {
     Path frames = SharedData.frames("blackswan");
     Run r = run("probe", frames.toString(), "--matte", masks.toString());
     assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
-    assertEquals("error: " + masks + ": matte has 1 frames but the clip " + frames + " has 50\n", r.err());
+    assertEquals(
+        "error: " + masks + ": matte has 1 frames but the clip " + frames + " has 50\n", r.err());
   }
 
   @Test

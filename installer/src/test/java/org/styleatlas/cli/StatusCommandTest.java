@@ -21,12 +21,13 @@ import org.styleatlas.host.ConfigLoader;
 import org.styleatlas.host.EngineHost;
 
 /**
- * {@code styleatlas status --no-browser} against a host started on a private folder (found through the
- * same config layers as {@code serve}): it prints a loopback link whose token works once and becomes an
- * HTTP-only cookie; without a host it fails with exit code 1 and says how to start one.
+ * {@code styleatlas status --no-browser} against a host started on a private folder (found through
+ * the same config layers as {@code serve}): it prints a loopback link whose token works once and
+ * becomes an HTTP-only cookie; without a host it fails with exit code 1 and says how to start one.
  */
 class StatusCommandTest {
-  private static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:[0-9]+/\\?token=[0-9a-f]{64}");
+  private static final Pattern LINK =
+      Pattern.compile("http://127\\.0\\.0\\.1:[0-9]+/\\?token=[0-9a-f]{64}");
   private static final List<String> KEYS = List.of("runtime.dir", "cache.dir", "state.dir");
 
   @TempDir Path dir;
@@ -45,29 +46,44 @@ class StatusCommandTest {
   void withoutAHostItSaysHowToStartOne() {
     CapturedCli cli = new CapturedCli();
     assertEquals(ExitCodes.FAILED, cli.run("status", "--no-browser"));
-    assertTrue(cli.err().contains("no StyleAtlas host runs on") && cli.err().contains("styleatlas serve"), cli.err());
+    assertTrue(
+        cli.err().contains("no StyleAtlas host runs on") && cli.err().contains("styleatlas serve"),
+        cli.err());
   }
 
   @Test
   void printsAOneTimeLinkThatBecomesAnHttpOnlyCookie() throws Exception {
-    try (EngineHost host = EngineHost.start(new ConfigLoader(Map.of(), System.getProperties()).load(null),
-        new JobRunners()).orElseThrow()) {
+    try (EngineHost host =
+        EngineHost.start(
+                new ConfigLoader(Map.of(), System.getProperties()).load(null), new JobRunners())
+            .orElseThrow()) {
       CapturedCli cli = new CapturedCli();
       assertEquals(ExitCodes.OK, cli.run("status", "--no-browser"), cli.err());
       Matcher m = LINK.matcher(cli.out());
       assertTrue(m.find(), cli.out());
       HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(m.group())).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> first =
+          http.send(
+              HttpRequest.newBuilder(URI.create(m.group())).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(303, first.statusCode(), "redirects to the page without the token");
       String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
-      assertTrue(cookie.startsWith("styleatlas-status=") && cookie.toLowerCase(java.util.Locale.ROOT).contains("httponly"), cookie);
-      HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(m.group())).build(),
-          HttpResponse.BodyHandlers.ofString());
+      assertTrue(
+          cookie.startsWith("styleatlas-status=")
+              && cookie.toLowerCase(java.util.Locale.ROOT).contains("httponly"),
+          cookie);
+      HttpResponse<String> again =
+          http.send(
+              HttpRequest.newBuilder(URI.create(m.group())).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(401, again.statusCode(), "the token works once");
       String page = URI.create(m.group()).resolve("/").toString();
-      HttpResponse<String> withCookie = http.send(HttpRequest.newBuilder(URI.create(page))
-          .header("Cookie", cookie.split(";")[0]).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> withCookie =
+          http.send(
+              HttpRequest.newBuilder(URI.create(page))
+                  .header("Cookie", cookie.split(";")[0])
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(200, withCookie.statusCode());
       assertTrue(withCookie.body().contains("<title>StyleAtlas engine status</title>"));
     }

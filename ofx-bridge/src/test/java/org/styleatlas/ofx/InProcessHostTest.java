@@ -13,17 +13,17 @@ import org.styleatlas.engine.pipeline.TinyPipeline;
 import org.styleatlas.host.EngineHost;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.ofx.harness.Effect;
-import org.styleatlas.ofx.harness.HostImage.Depth;
 import org.styleatlas.ofx.harness.HostImage;
+import org.styleatlas.ofx.harness.HostImage.Depth;
 import org.styleatlas.ofx.harness.Session;
 import org.styleatlas.ofx.harness.Status;
 
 /**
  * The built plug-in against the real Vert.x engine host (not the stub) with the runners this build
- * registers ({@link TinyPipeline}: shrunk, with the committed CLIP fixture), started in this JVM on private
- * folders: passes of fresh instances, as a command-line host renders. The first pass is the analysis
- * pass; by its end the host has recognised the clip and queued its decomposition. Later passes get the
- * stylized frames once the decomposition and stylization are done.
+ * registers ({@link TinyPipeline}: shrunk, with the committed CLIP fixture), started in this JVM on
+ * private folders: passes of fresh instances, as a command-line host renders. The first pass is the
+ * analysis pass; by its end the host has recognised the clip and queued its decomposition. Later
+ * passes get the stylized frames once the decomposition and stylization are done.
  */
 class InProcessHostTest {
   private static final int FRAMES = 4;
@@ -34,7 +34,9 @@ class InProcessHostTest {
   @Test
   void twoPassesOfFreshInstancesAgainstTheRealHost() throws Exception {
     HostConfig config = Fixture.hostConfig(dir);
-    try (EngineHost host = EngineHost.start(config, TinyPipeline.discover(dir, TinyPipeline.WIRING_ONLY)).orElseThrow();
+    try (EngineHost host =
+            EngineHost.start(config, TinyPipeline.discover(dir, TinyPipeline.WIRING_ONLY))
+                .orElseThrow();
         Fixture f = new Fixture(null)) {
       DoubleFunction<HostImage> frames = Fixture.clip(32, 24, Depth.BYTE, 4, true);
       for (int pass = 0; pass < 2; pass++) {
@@ -42,7 +44,8 @@ class InProcessHostTest {
           render(f, config, frames, t);
         }
       }
-      assertTrue(host.jobs().list().stream().anyMatch(j -> j.spec().kind() == JobKind.DECOMPOSE),
+      assertTrue(
+          host.jobs().list().stream().anyMatch(j -> j.spec().kind() == JobKind.DECOMPOSE),
           "the complete clip was recognised and its decomposition queued: " + host.jobs().list());
 
       long end = System.currentTimeMillis() + 300_000;
@@ -56,7 +59,8 @@ class InProcessHostTest {
       int changed = 0;
       for (int y = 0; y < source.y2; y++) {
         for (int x = 0; x < source.x2; x++) {
-          assertTrue(r.output().raw(x, y, 3) >= source.raw(x, y, 3),
+          assertTrue(
+              r.output().raw(x, y, 3) >= source.raw(x, y, 3),
               "the composite never makes a pixel more transparent than the source");
           for (int c = 0; c < 4; c++) {
             changed += r.output().raw(x, y, c) != source.raw(x, y, c) ? 1 : 0;
@@ -70,7 +74,8 @@ class InProcessHostTest {
   private record Rendered(String status, HostImage output) {}
 
   /** Renders frame t with a fresh instance, as a command-line host does, and destroys it. */
-  private static Rendered render(Fixture f, HostConfig config, DoubleFunction<HostImage> frames, int t) {
+  private static Rendered render(
+      Fixture f, HostConfig config, DoubleFunction<HostImage> frames, int t) {
     Effect instance = f.instance(Session.FILTER, frames, null);
     instance.params().get("engineAddress").set("unix:" + config.bridgeSocket());
     instance.params().get("globalPrompt").set("a swan made of gold");

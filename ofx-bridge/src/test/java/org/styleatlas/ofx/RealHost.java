@@ -18,9 +18,9 @@ import org.styleatlas.ofx.harness.Session;
 import org.styleatlas.ofx.harness.Status;
 
 /**
- * The real Vert.x engine host with the TinyPipeline runners, started in this JVM on private folders, and
- * the built plug-in rendering against it as a command-line host does: a fresh Filter instance per frame,
- * destroyed after its one render.
+ * The real Vert.x engine host with the TinyPipeline runners, started in this JVM on private
+ * folders, and the built plug-in rendering against it as a command-line host does: a fresh Filter
+ * instance per frame, destroyed after its one render.
  */
 final class RealHost implements AutoCloseable {
   /** The Status text of a fully stylized frame. */
@@ -41,9 +41,14 @@ final class RealHost implements AutoCloseable {
 
   /**
    * @param matte the Matte clip's frames (General context), or null (Filter context)
-   * @param pipeline TinyPipeline settings overridden (keys without the {@code styleatlas.pipeline.} prefix)
+   * @param pipeline TinyPipeline settings overridden (keys without the {@code styleatlas.pipeline.}
+   *     prefix)
    */
-  RealHost(Path dir, DoubleFunction<HostImage> frames, DoubleFunction<HostImage> matte, Map<String, String> pipeline)
+  RealHost(
+      Path dir,
+      DoubleFunction<HostImage> frames,
+      DoubleFunction<HostImage> matte,
+      Map<String, String> pipeline)
       throws IOException {
     Properties p = new Properties();
     p.setProperty("styleatlas.runtime.dir", dir.resolve("run").toString());
@@ -58,7 +63,8 @@ final class RealHost implements AutoCloseable {
 
   /** Renders frame t with a fresh instance set up by {@code setup}, and destroys the instance. */
   Rendered render(int t, Consumer<Effect> setup) {
-    Effect instance = fixture.instance(matte == null ? Session.FILTER : Session.GENERAL, frames, matte);
+    Effect instance =
+        fixture.instance(matte == null ? Session.FILTER : Session.GENERAL, frames, matte);
     instance.params().get("engineAddress").set("unix:" + config.bridgeSocket());
     setup.accept(instance);
     Session.Render r = fixture.session.render(instance, t);
@@ -69,7 +75,9 @@ final class RealHost implements AutoCloseable {
     return new Rendered(status, r.output());
   }
 
-  /** The analysis pass over frames 0 … n − 1, then frame 0 again: the restart completes the clip. */
+  /**
+   * The analysis pass over frames 0 … n − 1, then frame 0 again: the restart completes the clip.
+   */
   void analyse(int n, Consumer<Effect> setup) {
     for (int t = 0; t < n; t++) {
       render(t, setup);
@@ -77,8 +85,14 @@ final class RealHost implements AutoCloseable {
     render(0, setup);
   }
 
-  /** Renders frame t every half second until its Status is {@code status} or the deadline passes. */
-  Rendered until(int t, Consumer<Effect> setup, java.util.function.Predicate<String> status, long deadlineMillis)
+  /**
+   * Renders frame t every half second until its Status is {@code status} or the deadline passes.
+   */
+  Rendered until(
+      int t,
+      Consumer<Effect> setup,
+      java.util.function.Predicate<String> status,
+      long deadlineMillis)
       throws InterruptedException {
     Rendered r = render(t, setup);
     while (!status.test(r.status()) && System.currentTimeMillis() < deadlineMillis) {

@@ -26,12 +26,13 @@ import org.styleatlas.ofx.harness.Status;
 
 /**
  * The built plug-in against the real host (in this JVM, {@link TinyPipeline}'s runners): a stylized
- * composite gives the host's own pixels back, bit for bit, wherever the object is invisible (α below
- * 1/512), at 8-bit, 16-bit and float depth, and everywhere at strength 0. The composite is drawn over the
- * request's full-resolution pixels, not the clip's stored working-size frame (here half the size).
+ * composite gives the host's own pixels back, bit for bit, wherever the object is invisible (α
+ * below 1/512), at 8-bit, 16-bit and float depth, and everywhere at strength 0. The composite is
+ * drawn over the request's full-resolution pixels, not the clip's stored working-size frame (here
+ * half the size).
  *
- * <p>The clip's samples are multiples of 1/255, which every depth holds exactly (8-bit k, 16-bit 257·k,
- * float k/255), so the three depths send the same floats: one clip, one decomposition.
+ * <p>The clip's samples are multiples of 1/255, which every depth holds exactly (8-bit k, 16-bit
+ * 257·k, float k/255), so the three depths send the same floats: one clip, one decomposition.
  */
 class SourcePixelsRoundTripTest {
   private static final Logger LOG = LoggerFactory.getLogger(SourcePixelsRoundTripTest.class);
@@ -44,7 +45,11 @@ class SourcePixelsRoundTripTest {
   private static final int MATTE = 2;
   private static final int BOX = 2;
   private static final float INVISIBLE = 1f / 512;
-  /** The clip is decomposed at half its size, so the composite cannot have come from the working frames. */
+
+  /**
+   * The clip is decomposed at half its size, so the composite cannot have come from the working
+   * frames.
+   */
   private static final int WORKING_LONG_EDGE = W / 2;
 
   @TempDir Path dir;
@@ -55,9 +60,17 @@ class SourcePixelsRoundTripTest {
   @Test
   void untouchedPixelsComeBackBitIdenticalAt8And16BitAndFloat() throws Exception {
     HostConfig config = config();
-    try (EngineHost host = EngineHost.start(config, TinyPipeline.discover(dir, Map.of("decomposeIterations", "200",
-            "longEdge", Integer.toString(WORKING_LONG_EDGE))))
-            .orElseThrow();
+    try (EngineHost host =
+            EngineHost.start(
+                    config,
+                    TinyPipeline.discover(
+                        dir,
+                        Map.of(
+                            "decomposeIterations",
+                            "200",
+                            "longEdge",
+                            Integer.toString(WORKING_LONG_EDGE))))
+                .orElseThrow();
         Fixture f = new Fixture(null)) {
       for (int t = 0; t < FRAMES; t++) {
         render(f, config, frames(Depth.BYTE), t, COMPOSITE, 1.0);
@@ -83,18 +96,28 @@ class SourcePixelsRoundTripTest {
             changed += same ? 0 : 1;
             if (alpha.get(x, y, 0) < INVISIBLE) {
               invisible++;
-              assertTrue(same, depth + ": pixel (" + x + ", " + y + ") outside the object comes back as sent");
+              assertTrue(
+                  same,
+                  depth + ": pixel (" + x + ", " + y + ") outside the object comes back as sent");
             }
           }
         }
-        LOG.info("{}: {} pixels outside the object came back bit-identical, {} stylized", depth, invisible, changed);
-        assertTrue(invisible > W * H / 10, depth + ": enough of the frame lies outside the object: " + invisible);
+        LOG.info(
+            "{}: {} pixels outside the object came back bit-identical, {} stylized",
+            depth,
+            invisible,
+            changed);
+        assertTrue(
+            invisible > W * H / 10,
+            depth + ": enough of the frame lies outside the object: " + invisible);
         assertTrue(changed > 0, depth + ": the object is stylized");
 
         Rendered unstylized = render(f, config, frames(depth), FRAME, COMPOSITE, 0.0);
         for (int y = 0; y < H; y++) {
           for (int x = 0; x < W; x++) {
-            assertTrue(samePixel(source, unstylized.output(), x, y), depth + ": strength 0 gives the source back");
+            assertTrue(
+                samePixel(source, unstylized.output(), x, y),
+                depth + ": strength 0 gives the source back");
           }
         }
       }
@@ -109,7 +132,10 @@ class SourcePixelsRoundTripTest {
     return new ConfigLoader(Map.of(), p).load(null);
   }
 
-  /** The generated clip at {@code depth}, RGBA opaque, samples rounded to multiples of 1/255; OFX y up. */
+  /**
+   * The generated clip at {@code depth}, RGBA opaque, samples rounded to multiples of 1/255; OFX y
+   * up.
+   */
   private DoubleFunction<HostImage> frames(Depth depth) {
     return t -> {
       HostImage img = new HostImage(0, 0, W, H, depth, 4, false);
@@ -130,9 +156,10 @@ class SourcePixelsRoundTripTest {
   /** Whether every sample of pixel (x, y) is the same bits in both images. */
   private static boolean samePixel(HostImage a, HostImage b, int x, int y) {
     for (int c = 0; c < 4; c++) {
-      boolean same = a.depth == Depth.FLOAT
-          ? Float.floatToRawIntBits(a.get(x, y, c)) == Float.floatToRawIntBits(b.get(x, y, c))
-          : a.raw(x, y, c) == b.raw(x, y, c);
+      boolean same =
+          a.depth == Depth.FLOAT
+              ? Float.floatToRawIntBits(a.get(x, y, c)) == Float.floatToRawIntBits(b.get(x, y, c))
+              : a.raw(x, y, c) == b.raw(x, y, c);
       if (!same) {
         return false;
       }
@@ -143,7 +170,12 @@ class SourcePixelsRoundTripTest {
   private record Rendered(String status, HostImage output) {}
 
   /** Renders frame t with a fresh instance (as a command-line host does) and destroys it. */
-  private static Rendered render(Fixture f, HostConfig config, DoubleFunction<HostImage> frames, int t, int output,
+  private static Rendered render(
+      Fixture f,
+      HostConfig config,
+      DoubleFunction<HostImage> frames,
+      int t,
+      int output,
       double strength) {
     Effect instance = f.instance(Session.FILTER, frames, null);
     instance.params().get("engineAddress").set("unix:" + config.bridgeSocket());

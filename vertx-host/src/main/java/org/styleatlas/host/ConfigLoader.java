@@ -15,21 +15,22 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.host.shm.LibC;
 
-
 /**
- * Builds a {@link HostConfig} from layers, each overriding the one before: built-in defaults &lt; a JSON
- * config file (nested objects or dotted keys) &lt; environment variables ({@code STYLEATLAS_} + the key
- * in upper case with dots as underscores, e.g. {@code STYLEATLAS_TCP_ENABLED}) &lt; system properties
- * ({@code styleatlas.} + the key, e.g. {@code -Dstyleatlas.tcp.enabled=true}).
+ * Builds a {@link HostConfig} from layers, each overriding the one before: built-in defaults &lt; a
+ * JSON config file (nested objects or dotted keys) &lt; environment variables ({@code STYLEATLAS_}
+ * + the key in upper case with dots as underscores, e.g. {@code STYLEATLAS_TCP_ENABLED}) &lt;
+ * system properties ({@code styleatlas.} + the key, e.g. {@code -Dstyleatlas.tcp.enabled=true}).
  */
 public final class ConfigLoader {
   static final String ENV_PREFIX = "STYLEATLAS_";
   static final String PROP_PREFIX = "styleatlas.";
+
   /**
    * docs/PROTOCOL.md: the shim sets this when it starts the engine, and then polls that socket; it
    * overrides {@code bridge.socket} in the environment layer.
    */
   public static final String ENGINE_SOCKET_ENV = "STYLEATLAS_ENGINE_SOCKET";
+
   /** The environment variable / system property naming the config file. */
   public static final String CONFIG_FILE_KEY = "config";
 
@@ -101,12 +102,16 @@ public final class ConfigLoader {
   /** {@code $XDG_RUNTIME_DIR/styleatlas}, else {@code /tmp/styleatlas-$UID} (docs/PROTOCOL.md). */
   private Path runtimeDir() {
     String xdg = env.get("XDG_RUNTIME_DIR");
-    return xdg != null && !xdg.isBlank() ? Path.of(xdg, "styleatlas") : Path.of("/tmp", "styleatlas-" + LibC.uid());
+    return xdg != null && !xdg.isBlank()
+        ? Path.of(xdg, "styleatlas")
+        : Path.of("/tmp", "styleatlas-" + LibC.uid());
   }
 
   private Path xdg(String var, String fallbackUnderHome) {
     String v = env.get(var);
-    return v != null && !v.isBlank() ? Path.of(v) : Path.of(System.getProperty("user.home"), fallbackUnderHome);
+    return v != null && !v.isBlank()
+        ? Path.of(v)
+        : Path.of(System.getProperty("user.home"), fallbackUnderHome);
   }
 
   private Path explicitFile() {
@@ -138,7 +143,8 @@ public final class ConfigLoader {
       if (e.getValue().isObject()) {
         flatten(key + ".", e.getValue(), file, into);
       } else if (!into.containsKey(key)) {
-        throw InputException.of(file, "unknown config key '" + key + "'; known keys: " + into.keySet());
+        throw InputException.of(
+            file, "unknown config key '" + key + "'; known keys: " + into.keySet());
       } else {
         into.put(key, e.getValue().asText());
       }
@@ -147,16 +153,34 @@ public final class ConfigLoader {
 
   private static HostConfig build(Values v) {
     Path runtime = v.path("runtime.dir");
-    Path bridge = v.get("bridge.socket").isEmpty() ? runtime.resolve("engine.sock") : v.path("bridge.socket");
-    Path http = v.get("http.socket").isEmpty() ? bridge.resolveSibling("http.sock") : v.path("http.socket");
-    Path token = v.get("tcp.tokenFile").isEmpty() ? bridge.resolveSibling("engine.token") : v.path("tcp.tokenFile");
-    HostConfig.Tcp tcp = new HostConfig.Tcp(v.bool("tcp.enabled"), v.get("tcp.host"),
-        v.integer("tcp.bridgePort", 0, 65535), v.integer("tcp.httpPort", 0, 65535), token);
-    return new HostConfig(runtime, bridge, http, tcp, v.path("cache.dir"),
-        v.longValue("cache.maxBytes", 1 << 20, Long.MAX_VALUE), v.path("state.dir"),
+    Path bridge =
+        v.get("bridge.socket").isEmpty() ? runtime.resolve("engine.sock") : v.path("bridge.socket");
+    Path http =
+        v.get("http.socket").isEmpty() ? bridge.resolveSibling("http.sock") : v.path("http.socket");
+    Path token =
+        v.get("tcp.tokenFile").isEmpty()
+            ? bridge.resolveSibling("engine.token")
+            : v.path("tcp.tokenFile");
+    HostConfig.Tcp tcp =
+        new HostConfig.Tcp(
+            v.bool("tcp.enabled"),
+            v.get("tcp.host"),
+            v.integer("tcp.bridgePort", 0, 65535),
+            v.integer("tcp.httpPort", 0, 65535),
+            token);
+    return new HostConfig(
+        runtime,
+        bridge,
+        http,
+        tcp,
+        v.path("cache.dir"),
+        v.longValue("cache.maxBytes", 1 << 20, Long.MAX_VALUE),
+        v.path("state.dir"),
         v.integer("http.maxBodyBytes", 1024, 16 << 20),
         Duration.ofSeconds(v.integer("shutdown.waitSeconds", 0, 3600)),
-        new HostConfig.Limits(v.integer("tcp.maxConnections", 1, 65_536), v.integer("tcp.maxUnauthenticated", 1, 65_536),
+        new HostConfig.Limits(
+            v.integer("tcp.maxConnections", 1, 65_536),
+            v.integer("tcp.maxUnauthenticated", 1, 65_536),
             Duration.ofSeconds(v.integer("tcp.authTimeoutSeconds", 1, 3600)),
             Duration.ofSeconds(v.integer("http.idleTimeoutSeconds", 1, 86_400))));
   }
@@ -179,7 +203,8 @@ public final class ConfigLoader {
       return switch (get(key).toLowerCase(Locale.ROOT)) {
         case "true", "1", "yes" -> true;
         case "false", "0", "no" -> false;
-        default -> throw new InputException(key + ": must be true or false, got '" + get(key) + "'");
+        default ->
+            throw new InputException(key + ": must be true or false, got '" + get(key) + "'");
       };
     }
 

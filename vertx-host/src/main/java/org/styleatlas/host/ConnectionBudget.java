@@ -3,15 +3,17 @@ package org.styleatlas.host;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A cap on simultaneously open connections of one kind (for example unauthenticated TCP connections), so
- * that nobody can use up the host's file descriptors and memory and the owner's Unix sockets keep
- * answering. Thread-safe.
+ * A cap on simultaneously open connections of one kind (for example unauthenticated TCP
+ * connections), so that nobody can use up the host's file descriptors and memory and the owner's
+ * Unix sockets keep answering. Thread-safe.
  */
 public final class ConnectionBudget {
   private final int max;
   private final AtomicInteger open = new AtomicInteger();
 
-  /** @param max the most connections open at once, ≥ 1 */
+  /**
+   * @param max the most connections open at once, ≥ 1
+   */
   public ConnectionBudget(int max) {
     if (max < 1) {
       throw new IllegalArgumentException("connection cap must be ≥ 1, got " + max);

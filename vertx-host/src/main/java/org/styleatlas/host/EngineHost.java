@@ -34,11 +34,10 @@ import org.styleatlas.host.jobs.JacksonCodec;
 import org.styleatlas.host.jobs.JobsVerticle;
 import org.styleatlas.host.status.StatusPageVerticle;
 
-
 /**
- * The running engine host: one per runtime folder (guarded by a lock file), with its job executor, its
- * three verticles (jobs, bridge, HTTP) and its sockets. {@link #close()} checkpoints the running job,
- * stops the servers, and removes the sockets.
+ * The running engine host: one per runtime folder (guarded by a lock file), with its job executor,
+ * its three verticles (jobs, bridge, HTTP) and its sockets. {@link #close()} checkpoints the
+ * running job, stops the servers, and removes the sockets.
  */
 public final class EngineHost implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EngineHost.class);
@@ -53,8 +52,14 @@ public final class EngineHost implements AutoCloseable {
   private final HttpApiVerticle http;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private EngineHost(HostConfig config, Vertx vertx, FileChannel lockChannel, FileLock lock, JobExecutor jobs,
-      BridgeVerticle bridge, HttpApiVerticle http) {
+  private EngineHost(
+      HostConfig config,
+      Vertx vertx,
+      FileChannel lockChannel,
+      FileLock lock,
+      JobExecutor jobs,
+      BridgeVerticle bridge,
+      HttpApiVerticle http) {
     this.config = config;
     this.vertx = vertx;
     this.lockChannel = lockChannel;
@@ -67,28 +72,37 @@ public final class EngineHost implements AutoCloseable {
   /**
    * Starts a host, or finds the one already running for this runtime folder.
    *
-   * @return the started host, or empty when another host already serves {@code config.bridgeSocket()}
+   * @return the started host, or empty when another host already serves {@code
+   *     config.bridgeSocket()}
    * @throws IllegalStateException when anything fails to come up (after cleaning up)
    */
-  public static Optional<EngineHost> start(HostConfig config, JobRunners runners, VertxOptions options) {
+  public static Optional<EngineHost> start(
+      HostConfig config, JobRunners runners, VertxOptions options) {
     SocketFiles.privateFolder(config.bridgeSocket().getParent());
     SocketFiles.privateFolder(config.httpSocket().getParent());
     FileChannel ch;
     FileLock lock;
     try {
-      ch = FileChannel.open(config.lockFile(), java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      ch =
+          FileChannel.open(
+              config.lockFile(),
+              java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       try {
         lock = ch.tryLock();
       } catch (OverlappingFileLockException e) {
         lock = null;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open lock file " + config.lockFile() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot open lock file " + config.lockFile() + ": " + e.getMessage(), e);
     }
     if (lock == null) {
       closeQuietly(ch);
-      LOG.info("a StyleAtlas host already runs for {} (socket {}{})", config.lockFile(), config.bridgeSocket(),
+      LOG.info(
+          "a StyleAtlas host already runs for {} (socket {}{})",
+          config.lockFile(),
+          config.bridgeSocket(),
           answers(config.bridgeSocket()) ? ", answering" : ", starting up");
       return Optional.empty();
     }
@@ -97,22 +111,37 @@ public final class EngineHost implements AutoCloseable {
     Vertx vertx = Vertx.vertx(options);
     JobExecutor jobs = null;
     try {
-      TokenFile token = config.tcp().enabled() ? TokenFile.loadOrCreate(config.tcp().tokenFile()) : null;
-      Studio studio = Studio.forHost(config.cacheDir(), config.cacheMaxBytes(), config.stateDir(), runners,
-          config.shutdownWait());
+      TokenFile token =
+          config.tcp().enabled() ? TokenFile.loadOrCreate(config.tcp().tokenFile()) : null;
+      Studio studio =
+          Studio.forHost(
+              config.cacheDir(),
+              config.cacheMaxBytes(),
+              config.stateDir(),
+              runners,
+              config.shutdownWait());
       jobs = studio.jobs();
       studio.restoreClips();
       JacksonCodec.registerAll(vertx);
       preloadOffTheEventLoop(vertx);
-      BridgeVerticle bridge = new BridgeVerticle(config, new BridgeHandler(vertx, studio, jobs, token));
+      BridgeVerticle bridge =
+          new BridgeVerticle(config, new BridgeHandler(vertx, studio, jobs, token));
       HttpApiVerticle http = new HttpApiVerticle(config, studio, token);
-      await(vertx.deployVerticle(new JobsVerticle(jobs), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+      await(
+          vertx.deployVerticle(
+              new JobsVerticle(jobs),
+              new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
       jobs.start();
       await(vertx.deployVerticle(bridge));
       await(vertx.deployVerticle(http));
       await(vertx.deployVerticle(new StatusPageVerticle(config, http, studio.monitor())));
-      LOG.info("StyleAtlas host {} up: bridge {}, HTTP {}, cache {}, state {}", BridgeHandler.ENGINE_VERSION,
-          config.bridgeSocket(), config.httpSocket(), config.cacheDir(), config.stateDir());
+      LOG.info(
+          "StyleAtlas host {} up: bridge {}, HTTP {}, cache {}, state {}",
+          BridgeHandler.ENGINE_VERSION,
+          config.bridgeSocket(),
+          config.httpSocket(),
+          config.cacheDir(),
+          config.stateDir());
       return Optional.of(new EngineHost(config, vertx, ch, lock, jobs, bridge, http));
     } catch (RuntimeException e) {
       LOG.error("the host failed to start: {}", e.getMessage());
@@ -123,13 +152,16 @@ public final class EngineHost implements AutoCloseable {
       removeStale(config.bridgeSocket());
       removeStale(config.httpSocket());
       closeQuietly(ch);
-      throw e instanceof IllegalStateException ? e : new IllegalStateException("host failed to start: " + e.getMessage(), e);
+      throw e instanceof IllegalStateException
+          ? e
+          : new IllegalStateException("host failed to start: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Loads the classes of codecs and routers on the starting thread, so that the event loops do not pay
-   * for class loading (hundreds of milliseconds on a busy machine) in the verticles' start or first request.
+   * Loads the classes of codecs and routers on the starting thread, so that the event loops do not
+   * pay for class loading (hundreds of milliseconds on a busy machine) in the verticles' start or
+   * first request.
    */
   private static void preloadOffTheEventLoop(Vertx vertx) {
     BridgeCodec.warmUp();
@@ -167,7 +199,10 @@ public final class EngineHost implements AutoCloseable {
     closed.await();
   }
 
-  /** Checkpoints and stops the running job, stops the servers, removes the sockets, releases the lock. */
+  /**
+   * Checkpoints and stops the running job, stops the servers, removes the sockets, releases the
+   * lock.
+   */
   @Override
   public synchronized void close() {
     if (closed.getCount() == 0) {
@@ -198,7 +233,10 @@ public final class EngineHost implements AutoCloseable {
     Vertx probe = Vertx.vertx();
     try {
       NetClient client = probe.createNetClient();
-      client.connect(SocketAddress.domainSocketAddress(socket.toString())).await(2, TimeUnit.SECONDS).close();
+      client
+          .connect(SocketAddress.domainSocketAddress(socket.toString()))
+          .await(2, TimeUnit.SECONDS)
+          .close();
       return true;
     } catch (Exception e) {
       return false;

@@ -3,10 +3,10 @@ package org.styleatlas.host;
 import java.nio.file.Path;
 import java.time.Duration;
 
-
 /**
- * The host's configuration, built by {@link ConfigLoader} from layered sources. Every key is documented
- * in docs/HOST.md. The defaults are locked down: Unix sockets only (folder 0700, sockets 0600), no TCP.
+ * The host's configuration, built by {@link ConfigLoader} from layered sources. Every key is
+ * documented in docs/HOST.md. The defaults are locked down: Unix sockets only (folder 0700, sockets
+ * 0600), no TCP.
  *
  * @param runtimeDir the default folder of the sockets, lock and token files ({@code runtime.dir})
  * @param bridgeSocket the plugin's Unix socket ({@code bridge.socket})
@@ -16,7 +16,8 @@ import java.time.Duration;
  * @param cacheMaxBytes the cache's size cap ({@code cache.maxBytes})
  * @param stateDir job records and checkpoints ({@code state.dir})
  * @param httpMaxBodyBytes the largest accepted HTTP request body ({@code http.maxBodyBytes})
- * @param shutdownWait how long shutdown waits for the running job to checkpoint ({@code shutdown.waitSeconds})
+ * @param shutdownWait how long shutdown waits for the running job to checkpoint ({@code
+ *     shutdown.waitSeconds})
  * @param limits bounds on connections, so nobody without the token can make the host unreachable
  */
 public record HostConfig(
@@ -35,22 +36,31 @@ public record HostConfig(
    * Connection bounds (docs/HOST.md, "Security model").
    *
    * @param maxTcpConnections TCP connections open at once per listener, authenticated or not
-   *     ({@code tcp.maxConnections}); more are closed at once, so file descriptors stay for the Unix sockets
-   * @param maxUnauthenticated bridge TCP connections that have not yet sent a valid hello
-   *     ({@code tcp.maxUnauthenticated})
-   * @param authTimeout how long a bridge TCP connection may take to authenticate ({@code tcp.authTimeoutSeconds})
-   * @param httpIdleTimeout an HTTP connection with no traffic for this long is closed, on Unix and TCP
-   *     ({@code http.idleTimeoutSeconds}); event streams send a comment line more often than this
+   *     ({@code tcp.maxConnections}); more are closed at once, so file descriptors stay for the
+   *     Unix sockets
+   * @param maxUnauthenticated bridge TCP connections that have not yet sent a valid hello ({@code
+   *     tcp.maxUnauthenticated})
+   * @param authTimeout how long a bridge TCP connection may take to authenticate ({@code
+   *     tcp.authTimeoutSeconds})
+   * @param httpIdleTimeout an HTTP connection with no traffic for this long is closed, on Unix and
+   *     TCP ({@code http.idleTimeoutSeconds}); event streams send a comment line more often than
+   *     this
    */
-  public record Limits(int maxTcpConnections, int maxUnauthenticated, Duration authTimeout,
+  public record Limits(
+      int maxTcpConnections,
+      int maxUnauthenticated,
+      Duration authTimeout,
       Duration httpIdleTimeout) {
-    /** The largest header a bridge TCP connection may send before it is authenticated (a hello is ~200 bytes). */
+    /**
+     * The largest header a bridge TCP connection may send before it is authenticated (a hello is
+     * ~200 bytes).
+     */
     public static final int MAX_PRE_AUTH_HEADER_BYTES = 4096;
   }
 
   /**
-   * TCP listeners, off by default. When on, they bind {@code host} and require the token in
-   * {@code tokenFile} (created with mode 0600 when missing).
+   * TCP listeners, off by default. When on, they bind {@code host} and require the token in {@code
+   * tokenFile} (created with mode 0600 when missing).
    *
    * @param enabled {@code tcp.enabled}
    * @param host {@code tcp.host}, loopback by default

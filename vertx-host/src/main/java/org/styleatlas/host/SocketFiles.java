@@ -12,10 +12,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.styleatlas.host.shm.LibC;
 
-
 /** The host's runtime files: a folder of its own user, never a link, mode 0700; sockets 0600. */
 public final class SocketFiles {
-  private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER =
+      PosixFilePermissions.fromString("rwx------");
 
   private SocketFiles() {}
 
@@ -24,17 +24,19 @@ public final class SocketFiles {
     try {
       Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot set mode 0600 on " + socket + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot set mode 0600 on " + socket + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Creates the runtime folder with mode 0700, or checks an existing one, never following a symbolic link:
-   * the folder (at least its last component, which may sit in a shared place such as {@code /tmp}) must be a
-   * real directory owned by this process's user; group and other bits of an own folder are cleared.
+   * Creates the runtime folder with mode 0700, or checks an existing one, never following a
+   * symbolic link: the folder (at least its last component, which may sit in a shared place such as
+   * {@code /tmp}) must be a real directory owned by this process's user; group and other bits of an
+   * own folder are cleared.
    *
-   * @throws UnsafeFolderException when the path is a symbolic link, not a directory, or owned by another
-   *     user (someone else may have planted it: the host refuses to put its sockets there)
+   * @throws UnsafeFolderException when the path is a symbolic link, not a directory, or owned by
+   *     another user (someone else may have planted it: the host refuses to put its sockets there)
    */
   public static void privateFolder(Path dir) {
     Path parent = dir.toAbsolutePath().getParent();
@@ -48,32 +50,46 @@ public final class SocketFiles {
         // Made earlier (by us, or by someone else: verified below either way).
       }
       verifyOwnFolder(dir);
-      if (!Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY_FOLDER)) {
+      if (!Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS)
+          .equals(OWNER_ONLY_FOLDER)) {
         Files.setPosixFilePermissions(dir, OWNER_ONLY_FOLDER);
         verifyOwnFolder(dir);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create private folder " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot create private folder " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  /** Refuses {@code dir} unless it is a real directory (not a link) owned by this process's user. */
+  /**
+   * Refuses {@code dir} unless it is a real directory (not a link) owned by this process's user.
+   */
   private static void verifyOwnFolder(Path dir) throws IOException {
-    BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    BasicFileAttributes a =
+        Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (a.isSymbolicLink()) {
-      throw new UnsafeFolderException(dir + " is a symbolic link (to " + Files.readSymbolicLink(dir)
-          + "); the host does not follow it, since another user may have planted it. Remove it, or set "
-          + "XDG_RUNTIME_DIR to a private folder");
+      throw new UnsafeFolderException(
+          dir
+              + " is a symbolic link (to "
+              + Files.readSymbolicLink(dir)
+              + "); the host does not follow it, since another user may have planted it. Remove it, or set "
+              + "XDG_RUNTIME_DIR to a private folder");
     }
     if (!a.isDirectory()) {
-      throw new UnsafeFolderException(dir + " exists and is not a folder; remove it, or set XDG_RUNTIME_DIR");
+      throw new UnsafeFolderException(
+          dir + " exists and is not a folder; remove it, or set XDG_RUNTIME_DIR");
     }
     int owner = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
     int me = LibC.uid();
     if (owner != me) {
-      throw new UnsafeFolderException(dir + " belongs to user id " + owner + ", not to this user (" + me
-          + "); the host will not put its sockets in another user's folder. Remove it, or set "
-          + "XDG_RUNTIME_DIR to a private folder");
+      throw new UnsafeFolderException(
+          dir
+              + " belongs to user id "
+              + owner
+              + ", not to this user ("
+              + me
+              + "); the host will not put its sockets in another user's folder. Remove it, or set "
+              + "XDG_RUNTIME_DIR to a private folder");
     }
   }
 

@@ -14,13 +14,13 @@ import java.util.HexFormat;
 import java.util.Set;
 import org.styleatlas.engine.InputException;
 
-
 /**
- * The shared secret of the TCP listeners, kept in a file of mode 0600. Created with 32 random bytes when
- * missing; refused when anyone but the owner may read it.
+ * The shared secret of the TCP listeners, kept in a file of mode 0600. Created with 32 random bytes
+ * when missing; refused when anyone but the owner may read it.
  */
 public final class TokenFile {
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
   private final byte[] token;
 
   private TokenFile(byte[] token) {
@@ -34,8 +34,11 @@ public final class TokenFile {
       }
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
       if (!OWNER_ONLY.containsAll(perms)) {
-        throw InputException.of(file, "token file must be mode 0600 (it is "
-            + PosixFilePermissions.toString(perms) + "); run chmod 600 on it");
+        throw InputException.of(
+            file,
+            "token file must be mode 0600 (it is "
+                + PosixFilePermissions.toString(perms)
+                + "); run chmod 600 on it");
       }
       String t = Files.readString(file, StandardCharsets.UTF_8).trim();
       if (t.length() < 32) {
@@ -48,7 +51,8 @@ public final class TokenFile {
   }
 
   private static void create(Path file) throws IOException {
-    Files.createDirectories(file.getParent(),
+    Files.createDirectories(
+        file.getParent(),
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     byte[] b = new byte[32];
     new SecureRandom().nextBytes(b);
@@ -62,6 +66,7 @@ public final class TokenFile {
 
   /** Constant-time comparison with a presented token (null never matches). */
   public boolean matches(String presented) {
-    return presented != null && MessageDigest.isEqual(token, presented.trim().getBytes(StandardCharsets.UTF_8));
+    return presented != null
+        && MessageDigest.isEqual(token, presented.trim().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -18,12 +18,12 @@ import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.jobs.JobRunners;
 
 /**
- * Load benchmark (not a test): N concurrent clients render frames of an already collected clip over the
- * Unix socket and shared memory, each client with its own segment, the way the shim does. Bounded:
- * {@value #REQUESTS_PER_RUN} requests per run (at least 4 per client), a few client counts, {@value #RUNS}
- * runs each.
- * Prints requests per second and latency percentiles, beside the cost of one raw copy of the frame and
- * of one SHA-256 of it. Run: {@code mvn -B -q -pl vertx-host -am -Pbench verify -DskipTests}.
+ * Load benchmark (not a test): N concurrent clients render frames of an already collected clip over
+ * the Unix socket and shared memory, each client with its own segment, the way the shim does.
+ * Bounded: {@value #REQUESTS_PER_RUN} requests per run (at least 4 per client), a few client
+ * counts, {@value #RUNS} runs each. Prints requests per second and latency percentiles, beside the
+ * cost of one raw copy of the frame and of one SHA-256 of it. Run: {@code mvn -B -q -pl vertx-host
+ * -am -Pbench verify -DskipTests}.
  */
 public final class BridgeLoadBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeLoadBenchmark.class);
@@ -57,8 +57,14 @@ public final class BridgeLoadBenchmark {
         }
         runs.sort(Comparator.comparingDouble(Result::rps));
         Result m = runs.get(RUNS / 2);
-        LOG.info("clients {}: median of {} runs: {} req/s, latency p50 {} ms, p90 {} ms, p99 {} ms (runs: {})",
-            clients, RUNS, fmt(m.rps()), fmt(m.p50()), fmt(m.p90()), fmt(m.p99()),
+        LOG.info(
+            "clients {}: median of {} runs: {} req/s, latency p50 {} ms, p90 {} ms, p99 {} ms (runs: {})",
+            clients,
+            RUNS,
+            fmt(m.rps()),
+            fmt(m.p50()),
+            fmt(m.p90()),
+            fmt(m.p99()),
             runs.stream().map(x -> fmt(x.rps())).toList());
       }
     } finally {
@@ -67,7 +73,8 @@ public final class BridgeLoadBenchmark {
   }
 
   private static JsonNode renderOnce(Path sock, int t) throws Exception {
-    try (ShimClient c = ShimClient.unix(sock); ShmRequest shm = new ShmRequest(W, H, TestFrames.rgba(W, H, t))) {
+    try (ShimClient c = ShimClient.unix(sock);
+        ShmRequest shm = new ShmRequest(W, H, TestFrames.rgba(W, H, t))) {
       return c.call(shm.render(t, t, FRAMES, TestHost.NO_PARAMS));
     }
   }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,10 @@ class BridgeRoundTripTest extends HostTestBase {
   static final float STYLIZED = 0.25f;
   static final String PROMPT = "{\"prompt\":\"a swan made of gold\"}";
 
-  static JsonNode render(Path socket, int t, int clipLength, String params, float[] expectOutput) throws Exception {
-    try (ShimClient c = ShimClient.unix(socket); ShmRequest shm = new ShmRequest(W, H, TestFrames.rgba(W, H, t))) {
+  static JsonNode render(Path socket, int t, int clipLength, String params, float[] expectOutput)
+      throws Exception {
+    try (ShimClient c = ShimClient.unix(socket);
+        ShmRequest shm = new ShmRequest(W, H, TestFrames.rgba(W, H, t))) {
       JsonNode reply = c.call(shm.render(7, t, clipLength, params));
       if (expectOutput != null) {
         assertArrayEquals(expectOutput, shm.outputPixels(), "output plane of frame " + t);
@@ -34,14 +35,16 @@ class BridgeRoundTripTest extends HostTestBase {
 
   @Test
   void helloThenCollectDecomposeStylizeRender() throws Exception {
-    JobRunners runners = new JobRunners()
-        .set(JobKind.DECOMPOSE, new CountingRunner(3, 1))
-        .set(JobKind.STYLIZE, new CountingRunner(3, 1))
-        .setRenderer((decomposition, atlas, frame, settings, w, h, source, out) -> {
-          float[] px = new float[w * h * 4];
-          Arrays.fill(px, STYLIZED);
-          out.put(px);
-        });
+    JobRunners runners =
+        new JobRunners()
+            .set(JobKind.DECOMPOSE, new CountingRunner(3, 1))
+            .set(JobKind.STYLIZE, new CountingRunner(3, 1))
+            .setRenderer(
+                (decomposition, atlas, frame, settings, w, h, source, out) -> {
+                  float[] px = new float[w * h * 4];
+                  Arrays.fill(px, STYLIZED);
+                  out.put(px);
+                });
     host = TestHost.start(TestHost.config(dir, false), runners);
     Path sock = host.config().bridgeSocket();
     try (ShimClient c = ShimClient.unix(sock)) {
@@ -56,7 +59,10 @@ class BridgeRoundTripTest extends HostTestBase {
       assertEquals(7, r.path("id").asLong());
     }
     JsonNode restart = render(sock, 0, 0, PROMPT, TestFrames.rgba(W, H, 0));
-    assertEquals(64, restart.path("clip").asText().length(), "rendering restarted at 0: clip complete " + restart);
+    assertEquals(
+        64,
+        restart.path("clip").asText().length(),
+        "rendering restarted at 0: clip complete " + restart);
     assertTrue(restart.path("stage").asText().matches("decomposing|stylizing"), restart.toString());
 
     JsonNode done = restart;
@@ -88,8 +94,13 @@ class BridgeRoundTripTest extends HostTestBase {
     JsonNode r = render(sock, 2, 4, PROMPT, TestFrames.rgba(W, H, 2));
     assertEquals("decomposing", r.path("stage").asText(), r.toString());
     assertTrue(r.path("message").asText().contains("no decompose runner"), r.toString());
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sock)), "socket mode");
-    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sock.getParent())),
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(sock)),
+        "socket mode");
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(sock.getParent())),
         "runtime folder mode");
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,33 +13,47 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.InputException;
 
-
 /** Layers: defaults < config file < environment < system properties; bad values name their key. */
 class ConfigLoaderTest {
   @TempDir Path dir;
 
   @Test
   void laterLayersWin() throws Exception {
-    Path file = Files.writeString(dir.resolve("host.json"),
-        "{\"tcp\":{\"enabled\":true,\"bridgePort\":1000,\"httpPort\":1001},\"cache.maxBytes\":2000000,"
-            + "\"runtime\":{\"dir\":\"" + dir.resolve("run") + "\"}}");
+    Path file =
+        Files.writeString(
+            dir.resolve("host.json"),
+            "{\"tcp\":{\"enabled\":true,\"bridgePort\":1000,\"httpPort\":1001},\"cache.maxBytes\":2000000,"
+                + "\"runtime\":{\"dir\":\""
+                + dir.resolve("run")
+                + "\"}}");
     Properties props = new Properties();
     props.setProperty("styleatlas.tcp.httpPort", "3001");
-    HostConfig c = new ConfigLoader(Map.of("STYLEATLAS_TCP_BRIDGEPORT", "2000", "STYLEATLAS_TCP_HTTPPORT", "2001"),
-        props).load(file);
+    HostConfig c =
+        new ConfigLoader(
+                Map.of("STYLEATLAS_TCP_BRIDGEPORT", "2000", "STYLEATLAS_TCP_HTTPPORT", "2001"),
+                props)
+            .load(file);
     assertTrue(c.tcp().enabled(), "file over defaults");
     assertEquals(2_000_000, c.cacheMaxBytes());
     assertEquals(2000, c.tcp().bridgePort(), "environment over file");
     assertEquals(3001, c.tcp().httpPort(), "system property over environment");
     assertEquals("127.0.0.1", c.tcp().host(), "loopback by default");
     assertEquals(dir.resolve("run/engine.sock"), c.bridgeSocket());
-    assertEquals(dir.resolve("run/engine.token"), c.tcp().tokenFile(), "docs/PROTOCOL.md token location");
+    assertEquals(
+        dir.resolve("run/engine.token"), c.tcp().tokenFile(), "docs/PROTOCOL.md token location");
   }
 
   @Test
   void defaultsAreLockedDownAndTheShimsSocketIsHonoured() {
-    HostConfig c = new ConfigLoader(Map.of("XDG_RUNTIME_DIR", dir.toString(),
-        ConfigLoader.ENGINE_SOCKET_ENV, dir.resolve("shim/e.sock").toString()), new Properties()).load(null);
+    HostConfig c =
+        new ConfigLoader(
+                Map.of(
+                    "XDG_RUNTIME_DIR",
+                    dir.toString(),
+                    ConfigLoader.ENGINE_SOCKET_ENV,
+                    dir.resolve("shim/e.sock").toString()),
+                new Properties())
+            .load(null);
     assertFalse(c.tcp().enabled());
     assertEquals(dir.resolve("shim/e.sock"), c.bridgeSocket());
     assertEquals(dir.resolve("shim/e.sock.lock"), c.lockFile());
@@ -51,10 +64,13 @@ class ConfigLoaderTest {
   void badValuesNameTheirKey() throws Exception {
     Properties props = new Properties();
     props.setProperty("styleatlas.tcp.bridgePort", "70000");
-    InputException e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of(), props).load(null));
+    InputException e =
+        assertThrows(InputException.class, () -> new ConfigLoader(Map.of(), props).load(null));
     assertTrue(e.getMessage().startsWith("tcp.bridgePort:"), e.getMessage());
     Path file = Files.writeString(dir.resolve("bad.json"), "{\"tcp\":{\"enable\":true}}");
-    e = assertThrows(InputException.class, () -> new ConfigLoader(Map.of(), new Properties()).load(file));
+    e =
+        assertThrows(
+            InputException.class, () -> new ConfigLoader(Map.of(), new Properties()).load(file));
     assertTrue(e.getMessage().contains("unknown config key 'tcp.enable'"), e.getMessage());
   }
 }

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.jobs.JobRunners;
 
 /**
- * #19.3: clients without the token cannot make a TCP-enabled host unreachable. Unauthenticated bridge
- * connections are capped and closed when they do not authenticate in time; a header before hello is small;
- * HTTP connections are capped on TCP and closed when idle; meanwhile the owner's Unix sockets answer and an
- * authenticated client gets through as soon as places are free.
+ * #19.3: clients without the token cannot make a TCP-enabled host unreachable. Unauthenticated
+ * bridge connections are capped and closed when they do not authenticate in time; a header before
+ * hello is small; HTTP connections are capped on TCP and closed when idle; meanwhile the owner's
+ * Unix sockets answer and an authenticated client gets through as soon as places are free.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConnectionBoundsTest {
@@ -41,9 +41,21 @@ class ConnectionBoundsTest {
 
   @BeforeAll
   void start() throws IOException {
-    host = TestHost.start(TestHost.config(dir, true, Map.of("tcp.maxConnections", Integer.toString(MAX_TCP),
-        "tcp.maxUnauthenticated", Integer.toString(MAX_UNAUTHENTICATED), "tcp.authTimeoutSeconds", "1",
-        "http.idleTimeoutSeconds", "1")), JobRunners.none());
+    host =
+        TestHost.start(
+            TestHost.config(
+                dir,
+                true,
+                Map.of(
+                    "tcp.maxConnections",
+                    Integer.toString(MAX_TCP),
+                    "tcp.maxUnauthenticated",
+                    Integer.toString(MAX_UNAUTHENTICATED),
+                    "tcp.authTimeoutSeconds",
+                    "1",
+                    "http.idleTimeoutSeconds",
+                    "1")),
+            JobRunners.none());
     token = Files.readString(host.config().tcp().tokenFile()).trim();
   }
 
@@ -52,14 +64,20 @@ class ConnectionBoundsTest {
     host.close();
   }
 
-  /** Opens a TCP connection that sends half a hello (its length and a few bytes) and then nothing. */
+  /**
+   * Opens a TCP connection that sends half a hello (its length and a few bytes) and then nothing.
+   */
   private static SocketChannel halfHello(int port) throws IOException {
     SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
-    ch.write(ByteBuffer.allocate(8).putInt(200).put("{\"ty".getBytes(StandardCharsets.US_ASCII)).flip());
+    ch.write(
+        ByteBuffer.allocate(8).putInt(200).put("{\"ty".getBytes(StandardCharsets.US_ASCII)).flip());
     return ch;
   }
 
-  /** Whether the server has closed {@code ch} within {@code millis} (reads end of stream or a reset). */
+  /**
+   * Whether the server has closed {@code ch} within {@code millis} (reads end of stream or a
+   * reset).
+   */
   private static boolean closedWithin(SocketChannel ch, long millis) throws IOException {
     ch.configureBlocking(false);
     long end = System.currentTimeMillis() + millis;
@@ -98,17 +116,26 @@ class ConnectionBoundsTest {
       for (SocketChannel a : attackers) {
         closedAtOnce += closedWithin(a, 10) ? 1 : 0;
       }
-      assertEquals(ATTACKERS - MAX_UNAUTHENTICATED, closedAtOnce, "connections beyond the unauthenticated cap");
+      assertEquals(
+          ATTACKERS - MAX_UNAUTHENTICATED,
+          closedAtOnce,
+          "connections beyond the unauthenticated cap");
       try (ShimClient owner = ShimClient.unix(host.config().bridgeSocket())) {
-        assertEquals("status", owner.call("{\"type\":\"status\",\"id\":1}").path("type").asText(),
+        assertEquals(
+            "status",
+            owner.call("{\"type\":\"status\",\"id\":1}").path("type").asText(),
             "the owner's Unix socket answers while the TCP places are taken");
       }
       for (SocketChannel a : attackers) {
         assertTrue(closedWithin(a, 3000), "closed after the 1 s authentication timeout");
       }
       try (ShimClient c = ShimClient.tcp(host.bridgeTcpPort())) {
-        JsonNode r = c.call("{\"type\":\"hello\",\"id\":1,\"protocol\":1,\"token\":\"" + token + "\"}");
-        assertEquals("hello", r.path("type").asText(), "a client with the token gets in once places are free: " + r);
+        JsonNode r =
+            c.call("{\"type\":\"hello\",\"id\":1,\"protocol\":1,\"token\":\"" + token + "\"}");
+        assertEquals(
+            "hello",
+            r.path("type").asText(),
+            "a client with the token gets in once places are free: " + r);
       }
     } finally {
       for (SocketChannel a : attackers) {
@@ -138,10 +165,13 @@ class ConnectionBoundsTest {
       for (SocketChannel a : idle) {
         closedAtOnce += closedWithin(a, 10) ? 1 : 0;
       }
-      assertTrue(closedAtOnce >= ATTACKERS - MAX_TCP, "connections beyond the cap closed at once: " + closedAtOnce);
+      assertTrue(
+          closedAtOnce >= ATTACKERS - MAX_TCP,
+          "connections beyond the cap closed at once: " + closedAtOnce);
       assertTrue(healthOnUnix().contains("\"status\":\"ok\""), "the Unix HTTP socket answers");
       for (SocketChannel a : idle) {
-        assertTrue(closedWithin(a, 3000), "an idle HTTP connection is closed after the 1 s idle timeout");
+        assertTrue(
+            closedWithin(a, 3000), "an idle HTTP connection is closed after the 1 s idle timeout");
       }
     } finally {
       for (SocketChannel a : idle) {
@@ -150,11 +180,16 @@ class ConnectionBoundsTest {
     }
   }
 
-  /** GET /v1/health over the HTTP Unix socket, by hand (HTTP/1.0, so the server closes after the reply). */
+  /**
+   * GET /v1/health over the HTTP Unix socket, by hand (HTTP/1.0, so the server closes after the
+   * reply).
+   */
   private String healthOnUnix() throws IOException {
     try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       ch.connect(UnixDomainSocketAddress.of(host.config().httpSocket()));
-      ch.write(ByteBuffer.wrap("GET /v1/health HTTP/1.0\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+      ch.write(
+          ByteBuffer.wrap(
+              "GET /v1/health HTTP/1.0\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
       ByteBuffer b = ByteBuffer.allocate(8192);
       long end = System.currentTimeMillis() + 5000;
       while (System.currentTimeMillis() < end && ch.read(b) >= 0) {

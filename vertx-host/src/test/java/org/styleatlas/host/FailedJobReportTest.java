@@ -12,9 +12,9 @@ import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobRunners;
 
 /**
- * A decomposition that fails is reported to the plug-in at once, by every later render and in the status
- * reply, with its cause; it is not queued again (issues #19 item 4, #23 item 2). A render without a prompt
- * says that waiting cannot help.
+ * A decomposition that fails is reported to the plug-in at once, by every later render and in the
+ * status reply, with its cause; it is not queued again (issues #19 item 4, #23 item 2). A render
+ * without a prompt says that waiting cannot help.
  */
 class FailedJobReportTest extends HostTestBase {
   private static final int FRAMES = 3;
@@ -31,10 +31,16 @@ class FailedJobReportTest extends HostTestBase {
   @Test
   void aFailedDecompositionIsAnErrorForEveryRenderAndOneJob() throws Exception {
     AtomicInteger runs = new AtomicInteger();
-    host = TestHost.start(TestHost.config(dir, false), new JobRunners().set(JobKind.DECOMPOSE, ctx -> {
-      runs.incrementAndGet();
-      throw new InputException(CAUSE);
-    }));
+    host =
+        TestHost.start(
+            TestHost.config(dir, false),
+            new JobRunners()
+                .set(
+                    JobKind.DECOMPOSE,
+                    ctx -> {
+                      runs.incrementAndGet();
+                      throw new InputException(CAUSE);
+                    }));
     Path sock = completeClip(BridgeRoundTripTest.PROMPT);
     long end = System.currentTimeMillis() + 10_000;
     JsonNode r = BridgeRoundTripTest.render(sock, 1, FRAMES, BridgeRoundTripTest.PROMPT, null);
@@ -45,7 +51,8 @@ class FailedJobReportTest extends HostTestBase {
     assertEquals("job-failed", r.path("code").asText(), r.toString());
     assertTrue(r.path("message").asText().contains(CAUSE), r.toString());
     for (int i = 0; i < 20; i++) {
-      JsonNode again = BridgeRoundTripTest.render(sock, i % FRAMES, FRAMES, BridgeRoundTripTest.PROMPT, null);
+      JsonNode again =
+          BridgeRoundTripTest.render(sock, i % FRAMES, FRAMES, BridgeRoundTripTest.PROMPT, null);
       assertEquals("job-failed", again.path("code").asText(), again.toString());
     }
     assertEquals(1, runs.get(), "the failing decomposition ran once");
@@ -53,7 +60,8 @@ class FailedJobReportTest extends HostTestBase {
     try (ShimClient c = ShimClient.unix(sock)) {
       JsonNode status = c.call("{\"type\":\"status\",\"id\":9}");
       assertEquals("failed", status.path("jobs").path(0).path("state").asText(), status.toString());
-      assertTrue(status.path("jobs").path(0).path("message").asText().contains(CAUSE), status.toString());
+      assertTrue(
+          status.path("jobs").path(0).path("message").asText().contains(CAUSE), status.toString());
     }
   }
 

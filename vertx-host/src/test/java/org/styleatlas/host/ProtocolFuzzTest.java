@@ -36,32 +36,42 @@ import org.styleatlas.host.bridge.BridgeRequest;
 import org.styleatlas.host.bridge.ProtocolException;
 
 /**
- * Property-based fuzzing of the host's parsers (a seeded generator of random bytes, mutated valid messages
- * and hostile structures; Jazzer's native agent is not needed): the bridge codec must either decode or
- * refuse with a {@link ProtocolException}; the live bridge must answer every framed message or close, and
- * never log at ERROR; the HTTP API must answer every job request body with a 4xx or 201, never a 500 or
- * Java internals. Seconds per property: {@code -Dstyleatlas.fuzz.seconds} (default {@value #SUITE_SECONDS};
- * longer runs are the benchmark in docs/BENCHMARKS.md), seed: {@code -Dstyleatlas.fuzz.seed}.
+ * Property-based fuzzing of the host's parsers (a seeded generator of random bytes, mutated valid
+ * messages and hostile structures; Jazzer's native agent is not needed): the bridge codec must
+ * either decode or refuse with a {@link ProtocolException}; the live bridge must answer every
+ * framed message or close, and never log at ERROR; the HTTP API must answer every job request body
+ * with a 4xx or 201, never a 500 or Java internals. Seconds per property: {@code
+ * -Dstyleatlas.fuzz.seconds} (default {@value #SUITE_SECONDS}; longer runs are the benchmark in
+ * docs/BENCHMARKS.md), seed: {@code -Dstyleatlas.fuzz.seed}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProtocolFuzzTest {
   private static final double SUITE_SECONDS = 2;
-  private static final double SECONDS = Double.parseDouble(System.getProperty("styleatlas.fuzz.seconds",
-      Double.toString(SUITE_SECONDS)));
+  private static final double SECONDS =
+      Double.parseDouble(
+          System.getProperty("styleatlas.fuzz.seconds", Double.toString(SUITE_SECONDS)));
   private static final long SEED = Long.getLong("styleatlas.fuzz.seed", System.nanoTime() & 0xffff);
 
-  private static final List<String> SEEDS = List.of(
-      "{\"type\":\"hello\",\"id\":1,\"protocol\":1,\"client\":\"x\",\"token\":\"abc\"}",
-      "{\"type\":\"status\",\"id\":2}",
-      "{\"type\":\"frame\",\"id\":3,\"time\":0,\"image\":{\"width\":8,\"height\":4,\"shm\":\"/styleatlas-1-1\","
-          + "\"offset\":0},\"params\":{\"prompt\":\"gold\",\"box\":[0,0,1,1],\"strength\":0.5}}",
-      "{\"type\":\"render\",\"id\":4,\"time\":1.5,\"clipLength\":48,\"image\":{\"width\":8,\"height\":4,"
-          + "\"inline\":true},\"output\":{\"inline\":true},\"payloadBytes\":512,\"params\":{\"prompt\":\"a\","
-          + "\"outputMode\":\"composite\",\"matteSource\":\"alpha\",\"preset\":\"draft\",\"seed\":7}}");
-  private static final List<String> HTTP_SEEDS = List.of(
-      "{\"kind\":\"stylize\",\"priority\":\"batch\",\"source\":\"/tmp/none\",\"params\":{\"prompt\":\"gold\"}}",
-      "{\"kind\":\"decompose\",\"clip\":\"" + "a".repeat(64) + "\"}", "null", "[]", "{}", "\"x\"", "1e999");
-  private static final String TOKENS = "{}[]\":,0123456789.-+eE truefalsenull\\u00e9\"type\"\"id\"\"params\"";
+  private static final List<String> SEEDS =
+      List.of(
+          "{\"type\":\"hello\",\"id\":1,\"protocol\":1,\"client\":\"x\",\"token\":\"abc\"}",
+          "{\"type\":\"status\",\"id\":2}",
+          "{\"type\":\"frame\",\"id\":3,\"time\":0,\"image\":{\"width\":8,\"height\":4,\"shm\":\"/styleatlas-1-1\","
+              + "\"offset\":0},\"params\":{\"prompt\":\"gold\",\"box\":[0,0,1,1],\"strength\":0.5}}",
+          "{\"type\":\"render\",\"id\":4,\"time\":1.5,\"clipLength\":48,\"image\":{\"width\":8,\"height\":4,"
+              + "\"inline\":true},\"output\":{\"inline\":true},\"payloadBytes\":512,\"params\":{\"prompt\":\"a\","
+              + "\"outputMode\":\"composite\",\"matteSource\":\"alpha\",\"preset\":\"draft\",\"seed\":7}}");
+  private static final List<String> HTTP_SEEDS =
+      List.of(
+          "{\"kind\":\"stylize\",\"priority\":\"batch\",\"source\":\"/tmp/none\",\"params\":{\"prompt\":\"gold\"}}",
+          "{\"kind\":\"decompose\",\"clip\":\"" + "a".repeat(64) + "\"}",
+          "null",
+          "[]",
+          "{}",
+          "\"x\"",
+          "1e999");
+  private static final String TOKENS =
+      "{}[]\":,0123456789.-+eE truefalsenull\\u00e9\"type\"\"id\"\"params\"";
 
   @TempDir static Path dir;
   EngineHost host;
@@ -100,7 +110,10 @@ class ProtocolFuzzTest {
       }
       case 2 -> {
         int depth = 1 + rnd.nextInt(3000);
-        return ("{\"type\":\"status\",\"id\":" + "[".repeat(depth) + "]".repeat(rnd.nextInt(depth + 1)) + "}")
+        return ("{\"type\":\"status\",\"id\":"
+                + "[".repeat(depth)
+                + "]".repeat(rnd.nextInt(depth + 1))
+                + "}")
             .getBytes(StandardCharsets.UTF_8);
       }
       default -> {
@@ -144,14 +157,17 @@ class ProtocolFuzzTest {
         assertTrue(r != null, "decoded to null: " + show(in));
         decoded++;
       } catch (ProtocolException expected) {
-        assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank(), "a message for " + show(in));
+        assertTrue(
+            expected.getMessage() != null && !expected.getMessage().isBlank(),
+            "a message for " + show(in));
       } catch (RuntimeException | StackOverflowError e) {
         fail("seed " + SEED + ": " + e + " for " + show(in), e);
       }
       BridgeCodec.idOf(Buffer.buffer(in));
     }
-    System.out.printf("bridge codec fuzz (seed %d): inputs tried %d (%d decoded) in %.1f s, crashes 0%n", SEED, tried,
-        decoded, SECONDS);
+    System.out.printf(
+        "bridge codec fuzz (seed %d): inputs tried %d (%d decoded) in %.1f s, crashes 0%n",
+        SEED, tried, decoded, SECONDS);
   }
 
   @Test
@@ -164,9 +180,11 @@ class ProtocolFuzzTest {
       try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
         ch.connect(UnixDomainSocketAddress.of(host.config().bridgeSocket()));
         byte[] in = input(rnd, SEEDS);
-        ByteBuffer out = rnd.nextInt(10) == 0
-            ? ByteBuffer.wrap(in, 0, Math.min(in.length, rnd.nextInt(4))) // a bare, short length prefix
-            : ByteBuffer.allocate(4 + in.length).putInt(in.length).put(in).flip();
+        ByteBuffer out =
+            rnd.nextInt(10) == 0
+                ? ByteBuffer.wrap(
+                    in, 0, Math.min(in.length, rnd.nextInt(4))) // a bare, short length prefix
+                : ByteBuffer.allocate(4 + in.length).putInt(in.length).put(in).flip();
         while (out.hasRemaining()) {
           ch.write(out);
         }
@@ -180,32 +198,52 @@ class ProtocolFuzzTest {
         while (System.nanoTime() < deadline && (n = ch.read(reply)) == 0 && out.limit() >= 4 + 1) {
           Thread.sleep(1);
         }
-        assertTrue(n != 0 || out.limit() < 5, "seed " + SEED + ": no reply and no close within 5 s for "
-            + show(in));
+        assertTrue(
+            n != 0 || out.limit() < 5,
+            "seed " + SEED + ": no reply and no close within 5 s for " + show(in));
         tried++;
       }
     }
     try (ShimClient owner = ShimClient.unix(host.config().bridgeSocket())) {
-      assertEquals("status", owner.call("{\"type\":\"status\",\"id\":1}").path("type").asText(), "still serving");
+      assertEquals(
+          "status",
+          owner.call("{\"type\":\"status\",\"id\":1}").path("type").asText(),
+          "still serving");
     }
-    List<ILoggingEvent> logged = errors.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
-        .toList();
-    assertEquals(List.of(), logged.stream().map(ILoggingEvent::getFormattedMessage).toList(), "ERROR logs");
-    System.out.printf("live bridge fuzz (seed %d): messages %d in %.1f s, crashes 0%n", SEED, tried, SECONDS);
+    List<ILoggingEvent> logged =
+        errors.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).toList();
+    assertEquals(
+        List.of(), logged.stream().map(ILoggingEvent::getFormattedMessage).toList(), "ERROR logs");
+    System.out.printf(
+        "live bridge fuzz (seed %d): messages %d in %.1f s, crashes 0%n", SEED, tried, SECONDS);
   }
 
-  /** #19.8: a body {@code null} and an unknown field are refused with a message in the API's own words. */
+  /**
+   * #19.8: a body {@code null} and an unknown field are refused with a message in the API's own
+   * words.
+   */
   @Test
   void aNullBodyAndAnUnknownFieldAreRefusedClearly() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     URI jobs = URI.create("http://127.0.0.1:" + host.httpTcpPort() + "/v1/jobs");
-    for (String[] c : List.of(new String[] {"null", "must be a JSON object"},
-        new String[] {"{\"kind\":\"stylize\",\"priorty\":\"batch\"}", "unknown field 'priorty'"},
-        new String[] {"5", "must be a JSON object"})) {
-      HttpResponse<String> res = http.send(HttpRequest.newBuilder(jobs).header("Authorization", "Bearer " + token)
-          .POST(HttpRequest.BodyPublishers.ofString(c[0])).build(), HttpResponse.BodyHandlers.ofString());
+    for (String[] c :
+        List.of(
+            new String[] {"null", "must be a JSON object"},
+            new String[] {
+              "{\"kind\":\"stylize\",\"priorty\":\"batch\"}", "unknown field 'priorty'"
+            },
+            new String[] {"5", "must be a JSON object"})) {
+      HttpResponse<String> res =
+          http.send(
+              HttpRequest.newBuilder(jobs)
+                  .header("Authorization", "Bearer " + token)
+                  .POST(HttpRequest.BodyPublishers.ofString(c[0]))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(400, res.statusCode(), res.body());
-      assertTrue(res.body().contains(c[1]) && !res.body().contains("Cannot invoke"), c[0] + " -> " + res.body());
+      assertTrue(
+          res.body().contains(c[1]) && !res.body().contains("Cannot invoke"),
+          c[0] + " -> " + res.body());
     }
   }
 
@@ -218,16 +256,27 @@ class ProtocolFuzzTest {
     long tried = 0;
     while (System.nanoTime() < end) {
       byte[] in = input(rnd, HTTP_SEEDS);
-      HttpResponse<String> res = http.send(HttpRequest.newBuilder(jobs).timeout(Duration.ofSeconds(10))
-          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(in)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> res =
+          http.send(
+              HttpRequest.newBuilder(jobs)
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(in))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       tried++;
       int s = res.statusCode();
-      assertTrue(s == 201 || (s >= 400 && s < 500), "seed " + SEED + ": status " + s + " " + res.body() + " for "
-          + show(in));
-      assertTrue(!res.body().contains("java.") && !res.body().contains("Cannot invoke")
-          && !res.body().contains("org.styleatlas"), "Java internals in " + res.body() + " for " + show(in));
+      assertTrue(
+          s == 201 || (s >= 400 && s < 500),
+          "seed " + SEED + ": status " + s + " " + res.body() + " for " + show(in));
+      assertTrue(
+          !res.body().contains("java.")
+              && !res.body().contains("Cannot invoke")
+              && !res.body().contains("org.styleatlas"),
+          "Java internals in " + res.body() + " for " + show(in));
     }
-    System.out.printf("HTTP API fuzz (seed %d): requests %d in %.1f s, crashes 0%n", SEED, tried, SECONDS);
+    System.out.printf(
+        "HTTP API fuzz (seed %d): requests %d in %.1f s, crashes 0%n", SEED, tried, SECONDS);
   }
 }

@@ -3,7 +3,6 @@ package org.styleatlas.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -25,7 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.jobs.JobRunners;
 
-/** Unauthenticated, malformed, oversize and path-traversal requests are rejected, each with its error. */
+/**
+ * Unauthenticated, malformed, oversize and path-traversal requests are rejected, each with its
+ * error.
+ */
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityTest {
@@ -40,7 +42,10 @@ class SecurityTest {
   void start() throws Exception {
     host = TestHost.start(TestHost.config(dir, true), JobRunners.none());
     token = Files.readString(host.config().tcp().tokenFile()).trim();
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(host.config().tcp().tokenFile())));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(host.config().tcp().tokenFile())));
   }
 
   @AfterAll
@@ -48,7 +53,8 @@ class SecurityTest {
     host.close();
   }
 
-  private HttpResponse<Buffer> http(Vertx vertx, HttpMethod m, String uri, String auth, Buffer body) throws Exception {
+  private HttpResponse<Buffer> http(Vertx vertx, HttpMethod m, String uri, String auth, Buffer body)
+      throws Exception {
     WebClient web = WebClient.create(vertx);
     try {
       HttpRequest<Buffer> req = web.request(m, host.httpTcpPort(), "127.0.0.1", uri);
@@ -64,7 +70,8 @@ class SecurityTest {
   private static void assertError(HttpResponse<Buffer> res, int status, String messagePart) {
     assertEquals(status, res.statusCode(), res.bodyAsString());
     assertEquals("application/json", res.getHeader("Content-Type"));
-    assertTrue(res.bodyAsJsonObject().getString("message").contains(messagePart), res.bodyAsString());
+    assertTrue(
+        res.bodyAsJsonObject().getString("message").contains(messagePart), res.bodyAsString());
   }
 
   @Test
@@ -77,21 +84,72 @@ class SecurityTest {
 
   @Test
   void httpRejectsMalformedOversizeAndTraversal(Vertx vertx) throws Exception {
-    assertError(http(vertx, HttpMethod.POST, "/v1/jobs", token, Buffer.buffer("{not json")), 400, "request body");
-    assertError(http(vertx, HttpMethod.POST, "/v1/jobs", token, Buffer.buffer("{\"kind\":\"paint\",\"source\":\"/x\"}")),
-        400, "kind");
-    assertError(http(vertx, HttpMethod.POST, "/v1/jobs", token, Buffer.buffer("x".repeat(200_000))), 413, "limit");
-    assertError(http(vertx, HttpMethod.POST, "/v1/jobs", token,
-        Buffer.buffer("{\"kind\":\"decompose\",\"source\":\"/tmp/../etc/passwd\"}")), 400, "source");
-    assertError(http(vertx, HttpMethod.POST, "/v1/jobs", token,
-        Buffer.buffer("{\"kind\":\"decompose\",\"source\":\"relative/frames\"}")), 400, "source");
-    assertError(http(vertx, HttpMethod.POST, "/v1/jobs", token,
-        Buffer.buffer("{\"kind\":\"decompose\",\"source\":\"" + dir.resolve("missing") + "\"}")), 400, "does not exist");
-    assertError(http(vertx, HttpMethod.GET, "/v1/clips/..%2F..%2Fetc%2Fpasswd/frames/0.png", token, null), 400, "clip");
-    assertError(http(vertx, HttpMethod.GET, "/v1/clips/" + "a".repeat(64) + "/frames/..%2F0.png", token, null), 400,
+    assertError(
+        http(vertx, HttpMethod.POST, "/v1/jobs", token, Buffer.buffer("{not json")),
+        400,
+        "request body");
+    assertError(
+        http(
+            vertx,
+            HttpMethod.POST,
+            "/v1/jobs",
+            token,
+            Buffer.buffer("{\"kind\":\"paint\",\"source\":\"/x\"}")),
+        400,
+        "kind");
+    assertError(
+        http(vertx, HttpMethod.POST, "/v1/jobs", token, Buffer.buffer("x".repeat(200_000))),
+        413,
+        "limit");
+    assertError(
+        http(
+            vertx,
+            HttpMethod.POST,
+            "/v1/jobs",
+            token,
+            Buffer.buffer("{\"kind\":\"decompose\",\"source\":\"/tmp/../etc/passwd\"}")),
+        400,
+        "source");
+    assertError(
+        http(
+            vertx,
+            HttpMethod.POST,
+            "/v1/jobs",
+            token,
+            Buffer.buffer("{\"kind\":\"decompose\",\"source\":\"relative/frames\"}")),
+        400,
+        "source");
+    assertError(
+        http(
+            vertx,
+            HttpMethod.POST,
+            "/v1/jobs",
+            token,
+            Buffer.buffer(
+                "{\"kind\":\"decompose\",\"source\":\"" + dir.resolve("missing") + "\"}")),
+        400,
+        "does not exist");
+    assertError(
+        http(vertx, HttpMethod.GET, "/v1/clips/..%2F..%2Fetc%2Fpasswd/frames/0.png", token, null),
+        400,
+        "clip");
+    assertError(
+        http(
+            vertx,
+            HttpMethod.GET,
+            "/v1/clips/" + "a".repeat(64) + "/frames/..%2F0.png",
+            token,
+            null),
+        400,
         "frame");
-    assertError(http(vertx, HttpMethod.GET, "/v1/clips/" + "a".repeat(64) + "/frames/0.png", token, null), 404, "clip");
-    assertError(http(vertx, HttpMethod.GET, "/v1/jobs/j-0000000000000000", token, null), 404, "no such job");
+    assertError(
+        http(vertx, HttpMethod.GET, "/v1/clips/" + "a".repeat(64) + "/frames/0.png", token, null),
+        404,
+        "clip");
+    assertError(
+        http(vertx, HttpMethod.GET, "/v1/jobs/j-0000000000000000", token, null),
+        404,
+        "no such job");
   }
 
   @Test
@@ -107,15 +165,28 @@ class SecurityTest {
       assertTrue(c.closedByServer());
     }
     try (ShimClient c = ShimClient.tcp(host.bridgeTcpPort())) {
-      assertEquals("hello", c.call("{\"type\":\"hello\",\"id\":1,\"protocol\":1,\"token\":\"" + token + "\"}")
-          .path("type").asText());
+      assertEquals(
+          "hello",
+          c.call("{\"type\":\"hello\",\"id\":1,\"protocol\":1,\"token\":\"" + token + "\"}")
+              .path("type")
+              .asText());
       float[] src = TestFrames.rgba(W, H, 0);
-      JsonNode r = c.call("{\"type\":\"render\",\"id\":2,\"time\":0,\"payloadBytes\":" + W * H * 16
-          + ",\"image\":{\"width\":" + W + ",\"height\":" + H + ",\"inline\":true},\"output\":{\"inline\":true},"
-          + "\"params\":{}}", TestFrames.bytes(src));
+      JsonNode r =
+          c.call(
+              "{\"type\":\"render\",\"id\":2,\"time\":0,\"payloadBytes\":"
+                  + W * H * 16
+                  + ",\"image\":{\"width\":"
+                  + W
+                  + ",\"height\":"
+                  + H
+                  + ",\"inline\":true},\"output\":{\"inline\":true},"
+                  + "\"params\":{}}",
+              TestFrames.bytes(src));
       assertEquals("pending", r.path("status").asText(), r.toString());
       assertEquals(W * H * 16, c.lastPayload().length, "inline output payload");
-      assertTrue(java.util.Arrays.equals(TestFrames.bytes(src), c.lastPayload()), "source frame echoed inline");
+      assertTrue(
+          java.util.Arrays.equals(TestFrames.bytes(src), c.lastPayload()),
+          "source frame echoed inline");
     }
   }
 
@@ -143,10 +214,13 @@ class SecurityTest {
       assertEquals("malformed", r.path("code").asText());
       assertTrue(r.path("message").asText().contains("70000"), r.toString());
     }
-    try (ShimClient c = ShimClient.unix(sock); ShmRequest shm = new ShmRequest(W, H, TestFrames.rgba(W, H, 0))) {
+    try (ShimClient c = ShimClient.unix(sock);
+        ShmRequest shm = new ShmRequest(W, H, TestFrames.rgba(W, H, 0))) {
       JsonNode r = c.call(shm.render(8, 0, 0, "{}").replace(shm.name, "/../../dev/shm/other"));
       assertEquals("bad-segment", r.path("code").asText(), r.toString());
-      r = c.call(shm.render(9, 0, 0, "{}").replace("\"offset\":0", "\"offset\":" + (W * H * 16 + 64)));
+      r =
+          c.call(
+              shm.render(9, 0, 0, "{}").replace("\"offset\":0", "\"offset\":" + (W * H * 16 + 64)));
       assertEquals("bad-segment", r.path("code").asText(), r.toString());
       assertTrue(r.path("message").asText().contains("outside"), r.toString());
       r = c.call(shm.render(10, 0, 0, "{\"prefixes\":5}"));
@@ -154,7 +228,10 @@ class SecurityTest {
       assertTrue(r.path("message").asText().startsWith("params.prefixes"), r.toString());
       r = c.call(shm.render(11, 0, 0, "{\"styleImage\":\"../../etc/passwd\"}"));
       assertEquals("bad-input", r.path("code").asText(), r.toString());
-      r = c.call(shm.render(12, 0, 0, "{}").replace("\"shm\":\"" + shm.name + "\",\"offset\":0}", "\"inline\":true}"));
+      r =
+          c.call(
+              shm.render(12, 0, 0, "{}")
+                  .replace("\"shm\":\"" + shm.name + "\",\"offset\":0}", "\"inline\":true}"));
       assertEquals("malformed", r.path("code").asText(), "inline planes on the Unix socket: " + r);
     }
   }

@@ -11,10 +11,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-
 /**
- * A blocking client of the bridge protocol, shaped like the OpenFX shim: framed JSON headers, optional
- * inline payloads. For tests and the load benchmark.
+ * A blocking client of the bridge protocol, shaped like the OpenFX shim: framed JSON headers,
+ * optional inline payloads. For tests and the load benchmark.
  */
 public final class ShimClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +84,8 @@ public final class ShimClient implements AutoCloseable {
     ByteBuffer b = ByteBuffer.allocate(n);
     while (b.hasRemaining()) {
       if (ch.read(b) < 0) {
-        throw new IOException("connection closed by the engine after " + b.position() + " of " + n + " bytes");
+        throw new IOException(
+            "connection closed by the engine after " + b.position() + " of " + n + " bytes");
       }
     }
     return b.flip();

@@ -17,13 +17,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Debian's headless chromium driven by Selenium through Debian's chromium-driver (both installed by
- * scripts/setup-debian.sh). Selenium Manager is never asked for a browser or a driver: both paths are
- * given. {@code -Dstyleatlas.chromium=…} and {@code -Dstyleatlas.chromedriver=…} override the paths.
+ * scripts/setup-debian.sh). Selenium Manager is never asked for a browser or a driver: both paths
+ * are given. {@code -Dstyleatlas.chromium=…} and {@code -Dstyleatlas.chromedriver=…} override the
+ * paths.
  */
 public final class StatusBrowser implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StatusBrowser.class);
-  static final Path CHROMIUM = Path.of(System.getProperty("styleatlas.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("styleatlas.chromedriver", "/usr/bin/chromedriver"));
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("styleatlas.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("styleatlas.chromedriver", "/usr/bin/chromedriver"));
+
   /** Where each test saves its screenshot. */
   static final Path SCREENSHOTS = Path.of("target", "status-page");
 
@@ -38,22 +42,42 @@ public final class StatusBrowser implements AutoCloseable {
     if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
       return Optional.empty();
     }
-    return Optional.of("the status page's browser tests need Debian's chromium and chromium-driver ("
-        + CHROMIUM + ", " + CHROMEDRIVER + "); run scripts/setup-debian.sh");
+    return Optional.of(
+        "the status page's browser tests need Debian's chromium and chromium-driver ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
+            + "); run scripts/setup-debian.sh");
   }
 
-  /** Starts a headless chromium with its own profile in {@code profile}, at {@code width}x{@code height}. */
+  /**
+   * Starts a headless chromium with its own profile in {@code profile}, at {@code width}x{@code
+   * height}.
+   */
   static StatusBrowser start(Path profile, int width, int height) {
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath(),
-        "--no-first-run", "--disable-extensions", "--disable-background-networking");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
+    o.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=" + width + "," + height,
+        "--user-data-dir=" + profile.toAbsolutePath(),
+        "--no-first-run",
+        "--disable-extensions",
+        "--disable-background-networking");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     long start = System.nanoTime();
     ChromeDriver d = new ChromeDriver(service, o);
-    LOG.info("chromium {} up in {} ms", d.getCapabilities().getBrowserVersion(), (System.nanoTime() - start) / 1_000_000);
+    LOG.info(
+        "chromium {} up in {} ms",
+        d.getCapabilities().getBrowserVersion(),
+        (System.nanoTime() - start) / 1_000_000);
     return new StatusBrowser(d);
   }
 
@@ -68,7 +92,9 @@ public final class StatusBrowser implements AutoCloseable {
 
   /** Waits until {@code condition} holds, polling every 100 ms. */
   public <T> T await(Duration timeout, String what, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).withMessage(what).until(condition);
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+        .withMessage(what)
+        .until(condition);
   }
 
   /** Saves a screenshot as {@code target/status-page/<name>.png}. */

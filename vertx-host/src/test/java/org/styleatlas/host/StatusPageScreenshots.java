@@ -28,20 +28,21 @@ import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
 
 /**
- * Makes the two status page screenshots of docs/HOST.md on a real clip (DAVIS blackswan, collected through the
- * bridge at a long edge of {@value #LONG_EDGE} like a plug-in render, then decomposed and stylized with the
- * committed random-weight CLIP fixture): one while the decomposition trains, one of the finished stylize job.
- * Not part of the suite (minutes of training): it runs only with
- * {@code -Dstyleatlas.statusScreenshots=<folder>}, e.g.
- * {@code mvn -B -o -q -pl vertx-host -am -Dtest=StatusPageScreenshots -Dsurefire.failIfNoSpecifiedTests=false
+ * Makes the two status page screenshots of docs/HOST.md on a real clip (DAVIS blackswan, collected
+ * through the bridge at a long edge of {@value #LONG_EDGE} like a plug-in render, then decomposed
+ * and stylized with the committed random-weight CLIP fixture): one while the decomposition trains,
+ * one of the finished stylize job. Not part of the suite (minutes of training): it runs only with
+ * {@code -Dstyleatlas.statusScreenshots=<folder>}, e.g. {@code mvn -B -o -q -pl vertx-host -am
+ * -Dtest=StatusPageScreenshots -Dsurefire.failIfNoSpecifiedTests=false
  * -Dstyleatlas.statusScreenshots=$PWD/docs test}.
  */
 class StatusPageScreenshots {
   private static final Logger LOG = LoggerFactory.getLogger(StatusPageScreenshots.class);
   private static final String PROPERTY = "styleatlas.statusScreenshots";
   private static final int LONG_EDGE = 256;
-  private static final String PARAMS = "{\"prompt\":\"a swan made of gold\",\"quality\":\"draft\",\"iterations\":40,"
-      + "\"matteSource\":\"alpha\"}";
+  private static final String PARAMS =
+      "{\"prompt\":\"a swan made of gold\",\"quality\":\"draft\",\"iterations\":40,"
+          + "\"matteSource\":\"alpha\"}";
   private static final Duration TRAINING = Duration.ofMinutes(20);
 
   @TempDir Path dir;
@@ -49,18 +50,26 @@ class StatusPageScreenshots {
   @Test
   void screenshotsOfThePageOnBlackswan() throws Exception {
     String out = System.getProperty(PROPERTY);
-    Assumptions.assumeTrue(out != null, "makes the docs' screenshots only with -D" + PROPERTY + "=<folder>");
-    Assumptions.assumeTrue(StatusBrowser.missing().isEmpty(), () -> StatusBrowser.missing().orElseThrow());
-    Assumptions.assumeTrue(Files.isDirectory(SharedData.frames("blackswan")), "no shared blackswan clip");
-    Clip clip = ClipReader.read(new ClipRequest(SharedData.frames("blackswan"),
-        Optional.of(SharedData.masks("blackswan")), LONG_EDGE));
+    Assumptions.assumeTrue(
+        out != null, "makes the docs' screenshots only with -D" + PROPERTY + "=<folder>");
+    Assumptions.assumeTrue(
+        StatusBrowser.missing().isEmpty(), () -> StatusBrowser.missing().orElseThrow());
+    Assumptions.assumeTrue(
+        Files.isDirectory(SharedData.frames("blackswan")), "no shared blackswan clip");
+    Clip clip =
+        ClipReader.read(
+            new ClipRequest(
+                SharedData.frames("blackswan"),
+                Optional.of(SharedData.masks("blackswan")),
+                LONG_EDGE));
     Map<String, String> settings = new HashMap<>();
     settings.put("decomposeIterations", "1500");
     settings.put("decomposePretrain", "100");
     settings.put("decomposeBatch", "2048");
     settings.put("atlasResolution", "256");
     settings.put("longEdge", "0");
-    try (EngineHost host = TestHost.start(TestHost.config(dir, false), TinyPipeline.discover(dir, settings));
+    try (EngineHost host =
+            TestHost.start(TestHost.config(dir, false), TinyPipeline.discover(dir, settings));
         StatusBrowser browser = StatusBrowser.start(dir.resolve("chromium-profile"), 1280, 900)) {
       Path sock = host.config().bridgeSocket();
       String link = link(host);
@@ -70,10 +79,13 @@ class StatusPageScreenshots {
       for (int t = 0; t < clip.frameCount(); t++) {
         render(sock, clip, t);
       }
-      browser.await(TRAINING, "the decomposition trains with a loss", d -> !d.findElements(
-          By.cssSelector("tr.job.running td.loss")).isEmpty()
-          && !d.findElement(By.cssSelector("tr.job.running td.loss")).getText().isEmpty()
-          && !d.findElement(By.cssSelector("tr.job.running td.eta")).getText().isEmpty());
+      browser.await(
+          TRAINING,
+          "the decomposition trains with a loss",
+          d ->
+              !d.findElements(By.cssSelector("tr.job.running td.loss")).isEmpty()
+                  && !d.findElement(By.cssSelector("tr.job.running td.loss")).getText().isEmpty()
+                  && !d.findElement(By.cssSelector("tr.job.running td.eta")).getText().isEmpty());
       browser.driver().findElement(By.cssSelector("tr.job.running")).click();
       Thread.sleep(8000);
       browser.js("window.scrollTo(0, 0)");
@@ -86,10 +98,15 @@ class StatusPageScreenshots {
         r = render(sock, clip, 10);
       }
       assertEquals("stylized", r.path("status").asText(), r.toString());
-      browser.await(Duration.ofSeconds(30), "the stylize job is listed as succeeded",
+      browser.await(
+          Duration.ofSeconds(30),
+          "the stylize job is listed as succeeded",
           d -> !d.findElements(By.cssSelector("tr.job.succeeded")).isEmpty());
       browser.driver().findElements(By.cssSelector("tr.job.succeeded")).stream()
-          .filter(e -> e.findElement(By.className("kind")).getText().equals("stylize")).findFirst().orElseThrow().click();
+          .filter(e -> e.findElement(By.className("kind")).getText().equals("stylize"))
+          .findFirst()
+          .orElseThrow()
+          .click();
       browser.driver().findElement(By.id("frame")).clear();
       browser.driver().findElement(By.id("frame")).sendKeys("10\n");
       Thread.sleep(3000);
@@ -102,9 +119,13 @@ class StatusPageScreenshots {
   private static String link(EngineHost host) throws Exception {
     WebClient web = WebClient.create(host.vertx());
     try {
-      HttpResponse<Buffer> res = web.request(HttpMethod.POST,
-          SocketAddress.domainSocketAddress(host.config().httpSocket().toString()), "/v1/status").send()
-          .await(20, TimeUnit.SECONDS);
+      HttpResponse<Buffer> res =
+          web.request(
+                  HttpMethod.POST,
+                  SocketAddress.domainSocketAddress(host.config().httpSocket().toString()),
+                  "/v1/status")
+              .send()
+              .await(20, TimeUnit.SECONDS);
       return res.bodyAsJsonObject().getString("url");
     } finally {
       web.close();
@@ -114,7 +135,8 @@ class StatusPageScreenshots {
   /** Renders frame t over the bridge, keyed: RGB with the DAVIS mask as alpha. */
   private static JsonNode render(Path sock, Clip clip, int t) throws Exception {
     float[] px = TestFrames.keyed(clip.frame(t).rgb().pixels(), clip.matte(t).values());
-    try (ShimClient c = ShimClient.unix(sock); ShmRequest shm = new ShmRequest(clip.width(), clip.height(), px)) {
+    try (ShimClient c = ShimClient.unix(sock);
+        ShmRequest shm = new ShmRequest(clip.width(), clip.height(), px)) {
       return c.call(shm.render(t, t, clip.frameCount(), PARAMS));
     }
   }

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Random;
 
-
 /** Deterministic float32 RGBA test frames, different per frame index. */
 public final class TestFrames {
   private TestFrames() {}
@@ -22,7 +21,10 @@ public final class TestFrames {
     return px;
   }
 
-  /** Straight RGBA from RGB ({@code [H·W·3]}) with {@code matte} ({@code [H·W]}) as alpha: a keyed frame. */
+  /**
+   * Straight RGBA from RGB ({@code [H·W·3]}) with {@code matte} ({@code [H·W]}) as alpha: a keyed
+   * frame.
+   */
   public static float[] keyed(float[] rgb, float[] matte) {
     float[] px = new float[matte.length * 4];
     for (int p = 0; p < matte.length; p++) {

@@ -17,18 +17,27 @@ import org.styleatlas.engine.jobs.JobRunners;
 public final class TestHost {
   /** The event-loop warning threshold of test hosts. */
   public static final long MAX_EVENT_LOOP_MS = 200;
-  /** Vert.x logs blocked-thread warnings under a logger named after its checker, below "io.vertx". */
+
+  /**
+   * Vert.x logs blocked-thread warnings under a logger named after its checker, below "io.vertx".
+   */
   public static final String BLOCKED_CHECKER = "BlockedThreadChecker";
+
   public static final String NO_PARAMS = "{}";
 
   private TestHost() {}
 
-  /** A config through the real loader: system-property layer over the defaults, TCP on ephemeral ports. */
+  /**
+   * A config through the real loader: system-property layer over the defaults, TCP on ephemeral
+   * ports.
+   */
   public static HostConfig config(Path dir, boolean tcp) {
     return config(dir, tcp, Map.of());
   }
 
-  /** As {@link #config(Path, boolean)}, with further keys (without the "styleatlas." prefix) set. */
+  /**
+   * As {@link #config(Path, boolean)}, with further keys (without the "styleatlas." prefix) set.
+   */
   public static HostConfig config(Path dir, boolean tcp, Map<String, String> more) {
     Properties p = new Properties();
     more.forEach((k, v) -> p.setProperty("styleatlas." + k, v));
@@ -44,8 +53,11 @@ public final class TestHost {
   }
 
   public static VertxOptions options() {
-    return new VertxOptions().setBlockedThreadCheckInterval(50).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
-        .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_MS).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS);
+    return new VertxOptions()
+        .setBlockedThreadCheckInterval(50)
+        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+        .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_MS)
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS);
   }
 
   public static EngineHost start(HostConfig config, JobRunners runners) {
@@ -55,12 +67,15 @@ public final class TestHost {
   /** Captures Vert.x's blocked-thread warnings from now on. */
   public static ListAppender<ILoggingEvent> captureBlockedThreadWarnings() {
     ListAppender<ILoggingEvent> a = new ListAppender<>();
-    a.addFilter(new Filter<ILoggingEvent>() {
-      @Override
-      public FilterReply decide(ILoggingEvent e) {
-        return e.getLoggerName().endsWith(BLOCKED_CHECKER) ? FilterReply.NEUTRAL : FilterReply.DENY;
-      }
-    });
+    a.addFilter(
+        new Filter<ILoggingEvent>() {
+          @Override
+          public FilterReply decide(ILoggingEvent e) {
+            return e.getLoggerName().endsWith(BLOCKED_CHECKER)
+                ? FilterReply.NEUTRAL
+                : FilterReply.DENY;
+          }
+        });
     a.start();
     ((Logger) LoggerFactory.getLogger("io.vertx")).addAppender(a);
     return a;

@@ -8,12 +8,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-
 /**
- * A file written a piece at a time, for example one video frame's maps as each is evaluated, that readers see
- * either not at all or whole: the bytes go to a temporary file beside the target, and {@link #commit()} forces
- * them to disk and renames the file over the target in one step. Closing it without a commit (an exception
- * in the producer) removes the temporary file and leaves the target untouched. Not thread-safe.
+ * A file written a piece at a time, for example one video frame's maps as each is evaluated, that
+ * readers see either not at all or whole: the bytes go to a temporary file beside the target, and
+ * {@link #commit()} forces them to disk and renames the file over the target in one step. Closing
+ * it without a commit (an exception in the producer) removes the temporary file and leaves the
+ * target untouched. Not thread-safe.
  */
 public final class AtomicOutput implements AutoCloseable {
   private final Path target;
@@ -29,20 +29,24 @@ public final class AtomicOutput implements AutoCloseable {
     this.file = new FileOutputStream(tmp.toFile());
     this.buffered = new BufferedOutputStream(file, 1 << 16);
     // Writers such as Jackson close the stream they are given; keep ours open until it is synced.
-    this.stream = new FilterOutputStream(buffered) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
+    this.stream =
+        new FilterOutputStream(buffered) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+          }
 
-      @Override
-      public void close() throws IOException {
-        flush();
-      }
-    };
+          @Override
+          public void close() throws IOException {
+            flush();
+          }
+        };
   }
 
-  /** Starts writing {@code target} (its folder is created if missing); nothing is visible there before {@link #commit()}. */
+  /**
+   * Starts writing {@code target} (its folder is created if missing); nothing is visible there
+   * before {@link #commit()}.
+   */
   public static AtomicOutput open(Path target) throws IOException {
     Path tmp = AtomicFiles.temporaryFor(target);
     try {
@@ -77,7 +81,10 @@ public final class AtomicOutput implements AutoCloseable {
     }
   }
 
-  /** Abandons the content unless {@link #commit()} ran: the temporary file is removed, the target untouched. */
+  /**
+   * Abandons the content unless {@link #commit()} ran: the temporary file is removed, the target
+   * untouched.
+   */
   @Override
   public void close() throws IOException {
     if (!done) {

@@ -2,7 +2,6 @@ package org.styleatlas.engine.cache;
 
 import java.nio.file.Path;
 
-
 /**
  * A complete, verified cache entry: a read-only folder of files.
  *

@@ -16,18 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one checkpoint format of every resumable training run (decomposition and stylization alike): a file
- * replaced atomically ({@link AtomicFiles}) whose payload is only ever handed out after its checksum and its
- * run key were verified.
+ * The one checkpoint format of every resumable training run (decomposition and stylization alike):
+ * a file replaced atomically ({@link AtomicFiles}) whose payload is only ever handed out after its
+ * checksum and its run key were verified.
  *
- * <p>Layout (big-endian): magic {@code "SACP"} (int), version (int), kind (UTF), run key (UTF), payload,
- * CRC-32C of every byte before it (int). The run key identifies the run (a hash of its inputs and settings),
- * so the checkpoint of another run is never resumed.
+ * <p>Layout (big-endian): magic {@code "SACP"} (int), version (int), kind (UTF), run key (UTF),
+ * payload, CRC-32C of every byte before it (int). The run key identifies the run (a hash of its
+ * inputs and settings), so the checkpoint of another run is never resumed.
  *
- * <p>A checkpoint of another run is ignored (and replaced by the next save). A <em>bad</em> one (not a
- * checkpoint, another version or kind, truncated, a failed checksum, or a payload its reader refuses) is
- * reported at WARN with its path and the reason, moved aside to {@code <name>.bad} so it can be inspected,
- * and the run starts afresh; it never stops the run.
+ * <p>A checkpoint of another run is ignored (and replaced by the next save). A <em>bad</em> one
+ * (not a checkpoint, another version or kind, truncated, a failed checksum, or a payload its reader
+ * refuses) is reported at WARN with its path and the reason, moved aside to {@code <name>.bad} so
+ * it can be inspected, and the run starts afresh; it never stops the run.
  */
 public final class CheckpointFile {
   /** What a checkpoint holds; part of its header, so one kind is never read as another. */
@@ -74,27 +74,32 @@ public final class CheckpointFile {
     return file.resolveSibling(file.getFileName() + BAD_SUFFIX);
   }
 
-  /** Writes the checkpoint atomically, replacing any earlier one; on failure the earlier one is unchanged. */
+  /**
+   * Writes the checkpoint atomically, replacing any earlier one; on failure the earlier one is
+   * unchanged.
+   */
   public void save(PayloadWriter payload) throws IOException {
-    AtomicFiles.write(file, stream -> {
-      CRC32C crc = new CRC32C();
-      DataOutputStream out = new DataOutputStream(new CheckedOutputStream(stream, crc));
-      out.writeInt(MAGIC);
-      out.writeInt(VERSION);
-      out.writeUTF(kind.name());
-      out.writeUTF(runKey);
-      payload.writeTo(out);
-      out.flush();
-      new DataOutputStream(stream).writeInt((int) crc.getValue());
-      stream.flush();
-    });
+    AtomicFiles.write(
+        file,
+        stream -> {
+          CRC32C crc = new CRC32C();
+          DataOutputStream out = new DataOutputStream(new CheckedOutputStream(stream, crc));
+          out.writeInt(MAGIC);
+          out.writeInt(VERSION);
+          out.writeUTF(kind.name());
+          out.writeUTF(runKey);
+          payload.writeTo(out);
+          out.flush();
+          new DataOutputStream(stream).writeInt((int) crc.getValue());
+          stream.flush();
+        });
   }
 
   /**
    * The verified payload of this run's checkpoint, positioned at its first byte.
    *
-   * @return empty when there is none, when it belongs to another run, or when it was bad (then it was
-   *     reported and moved aside)
+   * @return empty when there is none, when it belongs to another run, or when it was bad (then it
+   *     was reported and moved aside)
    * @throws IOException when the file exists but cannot be read at all (permissions, I/O error)
    */
   public Optional<DataInputStream> open() throws IOException {
@@ -135,14 +140,16 @@ public final class CheckpointFile {
     }
   }
 
-  /** Whether {@link #open()} finds a checkpoint of this run (a bad one is reported and moved aside). */
+  /**
+   * Whether {@link #open()} finds a checkpoint of this run (a bad one is reported and moved aside).
+   */
   public boolean resumable() throws IOException {
     return open().isPresent();
   }
 
   /**
-   * Reports the checkpoint as bad, naming it and {@code reason}, and moves it aside so the run starts
-   * afresh; for a payload that passed its checksum but that the reader cannot use.
+   * Reports the checkpoint as bad, naming it and {@code reason}, and moves it aside so the run
+   * starts afresh; for a payload that passed its checksum but that the reader cannot use.
    *
    * @return always empty, for the reader's convenience
    */
@@ -150,9 +157,13 @@ public final class CheckpointFile {
     Path aside = setAsideFile();
     try {
       Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-      LOG.warn("bad checkpoint {}: {}; moved aside to {}, training starts afresh", file, reason, aside);
+      LOG.warn(
+          "bad checkpoint {}: {}; moved aside to {}, training starts afresh", file, reason, aside);
     } catch (IOException e) {
-      LOG.warn("bad checkpoint {}: {}; cannot move it aside ({}), training starts afresh", file, reason,
+      LOG.warn(
+          "bad checkpoint {}: {}; cannot move it aside ({}), training starts afresh",
+          file,
+          reason,
           e.getMessage());
       try {
         Files.deleteIfExists(file);

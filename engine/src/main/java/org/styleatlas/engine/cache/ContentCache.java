@@ -24,16 +24,16 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
  * Content-addressed, atomic, checksummed artifact storage with a size cap and LRU eviction.
  *
- * <p>Layout: {@code root/<kind>/<hash>/} holds an entry's files plus {@code manifest.json}. An entry is
- * written in {@code root/.tmp/<uuid>/}, its manifest written last, and the folder renamed into place in
- * one step, so a process killed at any point leaves either no entry or a complete one (stale temporary
- * folders are removed on open). Checksums are verified on the first read of an entry in this process;
- * a corrupt entry is removed and reported as absent. Writers of the same key are serialised, within the
- * process by a lock and across processes by a file lock, so concurrent renders compute an artifact once.
+ * <p>Layout: {@code root/<kind>/<hash>/} holds an entry's files plus {@code manifest.json}. An
+ * entry is written in {@code root/.tmp/<uuid>/}, its manifest written last, and the folder renamed
+ * into place in one step, so a process killed at any point leaves either no entry or a complete one
+ * (stale temporary folders are removed on open). Checksums are verified on the first read of an
+ * entry in this process; a corrupt entry is removed and reported as absent. Writers of the same key
+ * are serialised, within the process by a lock and across processes by a file lock, so concurrent
+ * renders compute an artifact once.
  */
 public final class ContentCache {
   private static final Logger LOG = LoggerFactory.getLogger(ContentCache.class);
@@ -67,7 +67,8 @@ public final class ContentCache {
       Files.createDirectories(this.root.resolve(TMP));
       Files.createDirectories(this.root.resolve(LOCKS));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create cache folder " + this.root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot create cache folder " + this.root + ": " + e.getMessage(), e);
     }
     removeStaleTemporaries();
   }
@@ -75,7 +76,10 @@ public final class ContentCache {
   /** {@code $XDG_CACHE_HOME/styleatlas}, else {@code ~/.cache/styleatlas}. */
   public static Path defaultRoot() {
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("styleatlas");
   }
 
@@ -93,7 +97,8 @@ public final class ContentCache {
       if (!verified.containsKey(dir)) {
         String bad = Manifest.read(dir).firstMismatch(dir);
         if (bad != null) {
-          LOG.warn("cache entry {} is corrupt ({} does not match its checksum); removing it", key, bad);
+          LOG.warn(
+              "cache entry {} is corrupt ({} does not match its checksum); removing it", key, bad);
           delete(dir);
           return Optional.empty();
         }
@@ -111,10 +116,11 @@ public final class ContentCache {
   }
 
   /**
-   * The entry for {@code key}, written by {@code writer} if it is not cached yet. Concurrent callers with
-   * the same key wait for one writer and share its result.
+   * The entry for {@code key}, written by {@code writer} if it is not cached yet. Concurrent
+   * callers with the same key wait for one writer and share its result.
    *
-   * @throws IOException when writing fails (for example a full disk); nothing partial is left behind
+   * @throws IOException when writing fails (for example a full disk); nothing partial is left
+   *     behind
    */
   public CacheEntry getOrCreate(CacheKey key, EntryWriter writer) throws IOException {
     Optional<CacheEntry> hit = find(key);
@@ -123,8 +129,11 @@ public final class ContentCache {
     }
     ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
     lock.lock();
-    try (FileChannel ch = FileChannel.open(root.resolve(LOCKS).resolve(key.kind() + "-" + key.hash()),
-            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try (FileChannel ch =
+            FileChannel.open(
+                root.resolve(LOCKS).resolve(key.kind() + "-" + key.hash()),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         FileLock ignored = ch.lock()) {
       hit = find(key);
       if (hit.isPresent()) {
@@ -150,8 +159,16 @@ public final class ContentCache {
   public List<Listing> list() {
     List<Listed> all = entries();
     all.sort(Comparator.comparing(Listed::lastUsed));
-    return all.stream().map(e -> new Listing(new CacheKey(e.dir().getParent().getFileName().toString(),
-        e.dir().getFileName().toString()), e.bytes(), e.lastUsed().toInstant())).toList();
+    return all.stream()
+        .map(
+            e ->
+                new Listing(
+                    new CacheKey(
+                        e.dir().getParent().getFileName().toString(),
+                        e.dir().getFileName().toString()),
+                    e.bytes(),
+                    e.lastUsed().toInstant()))
+        .toList();
   }
 
   /** Total size in bytes of all complete entries. */
@@ -168,8 +185,17 @@ public final class ContentCache {
         Manifest.of(tmp).write(tmp);
       } catch (IOException e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        throw new IOException(m.contains(root.toString()) ? m : "cannot store " + key.kind() + " in the cache "
-            + root + ": " + m + " (the cache is unchanged)", e);
+        throw new IOException(
+            m.contains(root.toString())
+                ? m
+                : "cannot store "
+                    + key.kind()
+                    + " in the cache "
+                    + root
+                    + ": "
+                    + m
+                    + " (the cache is unchanged)",
+            e);
       }
       Path dir = entryDir(key);
       Files.createDirectories(dir.getParent());
@@ -200,7 +226,10 @@ public final class ContentCache {
       if (e.dir().equals(entryDir(keep))) {
         continue;
       }
-      LOG.info("cache over {} bytes: evicting least recently used {}", maxBytes, root.relativize(e.dir()));
+      LOG.info(
+          "cache over {} bytes: evicting least recently used {}",
+          maxBytes,
+          root.relativize(e.dir()));
       delete(e.dir());
       total -= e.bytes();
     }
@@ -211,12 +240,16 @@ public final class ContentCache {
   private List<Listed> entries() {
     List<Listed> out = new ArrayList<>();
     try (Stream<Path> kinds = Files.list(root)) {
-      for (Path kind : (Iterable<Path>) kinds.filter(p -> !p.getFileName().toString().startsWith("."))::iterator) {
+      for (Path kind :
+          (Iterable<Path>)
+              kinds.filter(p -> !p.getFileName().toString().startsWith("."))::iterator) {
         try (Stream<Path> hashes = Files.list(kind)) {
           for (Path dir : (Iterable<Path>) hashes::iterator) {
             Path manifest = dir.resolve(Manifest.FILE_NAME);
             if (Files.isRegularFile(manifest)) {
-              out.add(new Listed(dir, Manifest.read(dir).totalBytes(), Files.getLastModifiedTime(manifest)));
+              out.add(
+                  new Listed(
+                      dir, Manifest.read(dir).totalBytes(), Files.getLastModifiedTime(manifest)));
             }
           }
         }

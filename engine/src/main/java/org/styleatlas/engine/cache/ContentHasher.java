@@ -8,8 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 over typed parts, each prefixed with a tag and its length, so different part sequences never
- * collide by concatenation. Not thread-safe; one hasher per key. Video content is fed in by
+ * SHA-256 over typed parts, each prefixed with a tag and its length, so different part sequences
+ * never collide by concatenation. Not thread-safe; one hasher per key. Video content is fed in by
  * {@code video.VideoHashing} (cache is below video).
  */
 public final class ContentHasher {

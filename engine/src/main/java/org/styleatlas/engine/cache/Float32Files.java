@@ -17,24 +17,27 @@ import java.util.RandomAccess;
 import java.util.zip.CRC32C;
 
 /**
- * The one file format of float arrays in the cache (UV maps, flows, atlases, collected frames, maps at
- * output sizes): a list of float32 arrays, each with its own length and checksum, little-endian.
+ * The one file format of float arrays in the cache (UV maps, flows, atlases, collected frames, maps
+ * at output sizes): a list of float32 arrays, each with its own length and checksum, little-endian.
  *
  * <pre>
  * header  "SAF2" (4 bytes), int32 count, int32 reserved (0), int32 CRC-32C of the previous 12 bytes
  * record  int32 length n, n float32, int32 CRC-32C of the record's length and floats   (count times)
  * </pre>
  *
- * Every read checks the header and the checksum of each record it reads ({@link #readLazily} one record at a
- * time), so a damaged file fails with an {@link IOException} naming the file and the record instead of
- * handing out wrong numbers. Files of the earlier headerless layout (int32 count, int32 length, floats, no
- * checksum) are still read, so caches written before the format existed stay valid; nothing writes them.
+ * Every read checks the header and the checksum of each record it reads ({@link #readLazily} one
+ * record at a time), so a damaged file fails with an {@link IOException} naming the file and the
+ * record instead of handing out wrong numbers. Files of the earlier headerless layout (int32 count,
+ * int32 length, floats, no checksum) are still read, so caches written before the format existed
+ * stay valid; nothing writes them.
  */
 public final class Float32Files {
   private static final int MAGIC = 0x32464153; // "SAF2" little-endian
   private static final int HEADER = 16;
+
   /** Floats converted to bytes at a time: 64 KiB, instead of a whole array's copy. */
   private static final int PIECE = 1 << 14;
+
   /** Any length per record ({@link #append(Path, int)}). */
   private static final int ANY_LENGTH = -1;
 
@@ -51,9 +54,9 @@ public final class Float32Files {
   }
 
   /**
-   * Starts writing {@code file} one array at a time (the header now, each array as it is added), so a long
-   * list is never held whole. Nothing is visible at {@code file} until {@link Appender#commit()}; closing the
-   * appender without a commit removes what was written.
+   * Starts writing {@code file} one array at a time (the header now, each array as it is added), so
+   * a long list is never held whole. Nothing is visible at {@code file} until {@link
+   * Appender#commit()}; closing the appender without a commit removes what was written.
    *
    * @param count how many arrays will be added
    * @param length the length of each, in floats
@@ -65,7 +68,10 @@ public final class Float32Files {
     return open(file, count, length);
   }
 
-  /** {@link #append(Path, int, int)} for arrays of any lengths (for example per-frame lists of pixels). */
+  /**
+   * {@link #append(Path, int, int)} for arrays of any lengths (for example per-frame lists of
+   * pixels).
+   */
   public static Appender append(Path file, int count) throws IOException {
     return open(file, count, ANY_LENGTH);
   }
@@ -89,7 +95,10 @@ public final class Float32Files {
     }
   }
 
-  /** A file being written array by array (see {@link #append}); holds 64 KiB of bytes. Not thread-safe. */
+  /**
+   * A file being written array by array (see {@link #append}); holds 64 KiB of bytes. Not
+   * thread-safe.
+   */
   public static final class Appender implements AutoCloseable {
     private final Path file;
     private final AtomicOutput out;
@@ -107,17 +116,24 @@ public final class Float32Files {
       this.length = length;
     }
 
-    /** Appends the next array; it must have the declared length, and at most the declared count are taken. */
+    /**
+     * Appends the next array; it must have the declared length, and at most the declared count are
+     * taken.
+     */
     public void add(float[] a) throws IOException {
       add(FloatBuffer.wrap(a));
     }
 
-    /** Appends the remaining floats of {@code values} as the next array (its position is left unchanged). */
+    /**
+     * Appends the remaining floats of {@code values} as the next array (its position is left
+     * unchanged).
+     */
     public void add(FloatBuffer values) throws IOException {
       FloatBuffer v = values.duplicate();
       int n = v.remaining();
       if (length != ANY_LENGTH && n != length) {
-        throw new IllegalArgumentException(file + ": arrays differ in length: " + n + " vs " + length);
+        throw new IllegalArgumentException(
+            file + ": arrays differ in length: " + n + " vs " + length);
       }
       if (added == count) {
         throw new IllegalStateException(file + ": more than the declared " + count + " arrays");
@@ -153,7 +169,8 @@ public final class Float32Files {
     /** Puts the file in place once all declared arrays were added. */
     public void commit() throws IOException {
       if (added != count) {
-        throw new IllegalStateException(file + ": " + added + " of the declared " + count + " arrays added");
+        throw new IllegalStateException(
+            file + ": " + added + " of the declared " + count + " arrays added");
       }
       out.commit();
     }
@@ -180,9 +197,10 @@ public final class Float32Files {
   }
 
   /**
-   * A view of a file that reads (and checks) one array from disk on each {@code get}, so only the arrays in
-   * use are in memory (e.g. one frame's maps of a long clip). The header, the record lengths and the file's
-   * length are checked now; a read that fails later throws {@link UncheckedIOException}.
+   * A view of a file that reads (and checks) one array from disk on each {@code get}, so only the
+   * arrays in use are in memory (e.g. one frame's maps of a long clip). The header, the record
+   * lengths and the file's length are checked now; a read that fails later throws {@link
+   * UncheckedIOException}.
    */
   public static List<float[]> readLazily(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -196,13 +214,14 @@ public final class Float32Files {
   }
 
   /**
-   * Whether array {@code index} of {@code file} holds exactly the floats of {@code littleEndianFloats}
-   * (compared byte for byte through a memory map, without copying the file): the content check behind a fast
-   * non-cryptographic fingerprint.
+   * Whether array {@code index} of {@code file} holds exactly the floats of {@code
+   * littleEndianFloats} (compared byte for byte through a memory map, without copying the file):
+   * the content check behind a fast non-cryptographic fingerprint.
    *
    * @param littleEndianFloats the remaining bytes are compared; its position is left unchanged
    */
-  public static boolean matches(Path file, int index, ByteBuffer littleEndianFloats) throws IOException {
+  public static boolean matches(Path file, int index, ByteBuffer littleEndianFloats)
+      throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteBuffer head = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
       readFully(ch, head, 0, file, Math.min(HEADER, (int) Math.min(ch.size(), HEADER)));
@@ -218,7 +237,10 @@ public final class Float32Files {
     }
   }
 
-  /** Offsets of each record's floats and their lengths, {@code [count][2]}, checking the header's checksum. */
+  /**
+   * Offsets of each record's floats and their lengths, {@code [count][2]}, checking the header's
+   * checksum.
+   */
   private static long[][] index(FileChannel ch, ByteBuffer head, Path file) throws IOException {
     if (head.position() < HEADER) {
       throw new IOException(file + ": float array file ends inside its header");
@@ -240,27 +262,46 @@ public final class Float32Files {
       readFully(ch, len, pos, file, 4);
       int n = len.getInt(0);
       if (n < 0 || pos + 8 + 4L * n > ch.size()) {
-        throw new IOException(file + ": record " + i + " of " + count + " is corrupt or cut short (length " + n + ")");
+        throw new IOException(
+            file
+                + ": record "
+                + i
+                + " of "
+                + count
+                + " is corrupt or cut short (length "
+                + n
+                + ")");
       }
       records[i] = new long[] {pos + 4, n};
       pos += 8 + 4L * n;
     }
     if (pos != ch.size()) {
-      throw new IOException(file + ": " + (ch.size() - pos) + " bytes after the last of " + count + " records");
+      throw new IOException(
+          file + ": " + (ch.size() - pos) + " bytes after the last of " + count + " records");
     }
     return records;
   }
 
-  /** The earlier headerless layout: int32 count, int32 length, count × length floats, no checksum. */
-  private static long[][] legacyIndex(FileChannel ch, ByteBuffer head, Path file) throws IOException {
+  /**
+   * The earlier headerless layout: int32 count, int32 length, count × length floats, no checksum.
+   */
+  private static long[][] legacyIndex(FileChannel ch, ByteBuffer head, Path file)
+      throws IOException {
     if (head.position() < 8) {
       throw new IOException(file + ": too short for a float array file (" + ch.size() + " bytes)");
     }
     int count = head.getInt(0);
     int len = head.getInt(4);
     if (count < 0 || len < 0 || ch.size() != 8 + 4L * count * len) {
-      throw new IOException(file + ": not a float array file (" + count + " x " + len + " floats in " + ch.size()
-          + " bytes)");
+      throw new IOException(
+          file
+              + ": not a float array file ("
+              + count
+              + " x "
+              + len
+              + " floats in "
+              + ch.size()
+              + " bytes)");
     }
     long[][] records = new long[count][];
     for (int i = 0; i < count; i++) {
@@ -298,7 +339,8 @@ public final class Float32Files {
       Objects.checkIndex(i, records.length);
       int len = (int) records[i][1];
       float[] a = new float[len];
-      ByteBuffer bytes = ByteBuffer.allocate(4 * Math.max(1, Math.min(len, PIECE))).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer bytes =
+          ByteBuffer.allocate(4 * Math.max(1, Math.min(len, PIECE))).order(ByteOrder.LITTLE_ENDIAN);
       CRC32C crc = new CRC32C();
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
         if (checked) {
@@ -316,11 +358,13 @@ public final class Float32Files {
         if (checked) {
           readFully(ch, bytes, records[i][0] + 4L * len, file, 4);
           if (bytes.getInt(0) != (int) crc.getValue()) {
-            throw new IOException(file + ": checksum mismatch in record " + i + " of " + records.length);
+            throw new IOException(
+                file + ": checksum mismatch in record " + i + " of " + records.length);
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read array " + i + " of " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot read array " + i + " of " + file + ": " + e.getMessage(), e);
       }
       return a;
     }

@@ -13,10 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-
 /**
- * The list of files of one cache entry with their sizes and SHA-256 checksums, stored as
- * {@value #FILE_NAME} inside the entry. Written last, so an entry without it is incomplete.
+ * The list of files of one cache entry with their sizes and SHA-256 checksums, stored as {@value
+ * #FILE_NAME} inside the entry. Written last, so an entry without it is incomplete.
  *
  * @param files file name (relative to the entry, '/'-separated) → its size and checksum
  */
@@ -46,7 +45,8 @@ record Manifest(Map<String, FileSum> files) {
   }
 
   void write(Path dir) throws IOException {
-    AtomicFiles.write(dir.resolve(FILE_NAME), out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, this));
+    AtomicFiles.write(
+        dir.resolve(FILE_NAME), out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, this));
   }
 
   static Manifest read(Path dir) throws IOException {
@@ -57,7 +57,9 @@ record Manifest(Map<String, FileSum> files) {
   String firstMismatch(Path dir) throws IOException {
     for (Map.Entry<String, FileSum> e : files.entrySet()) {
       Path p = dir.resolve(e.getKey());
-      if (!Files.isRegularFile(p) || Files.size(p) != e.getValue().bytes() || !sum(p).equals(e.getValue())) {
+      if (!Files.isRegularFile(p)
+          || Files.size(p) != e.getValue().bytes()
+          || !sum(p).equals(e.getValue())) {
         return e.getKey();
       }
     }

@@ -10,17 +10,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-
 /**
- * CLIP's BPE vocabulary, read from {@code bpe_simple_vocab_16e6.txt.gz} (MIT, OpenAI): the merge ranks and
- * the token ids.
+ * CLIP's BPE vocabulary, read from {@code bpe_simple_vocab_16e6.txt.gz} (MIT, OpenAI): the merge
+ * ranks and the token ids.
  *
- * <p>Ids: the 256 byte symbols (0..255), the same with {@code </w>} (256..511), one per merge (512..49405),
- * then {@code <|startoftext|>} = 49406 and {@code <|endoftext|>} = 49407.
+ * <p>Ids: the 256 byte symbols (0..255), the same with {@code </w>} (256..511), one per merge
+ * (512..49405), then {@code <|startoftext|>} = 49406 and {@code <|endoftext|>} = 49407.
  */
 final class BpeVocabulary {
   /** Merges CLIP uses: 49152 - 256 - 2 lines after the version header. */
   static final int MERGE_COUNT = 49152 - 256 - 2;
+
   static final String END_OF_WORD = "</w>";
   static final String START_OF_TEXT = "<|startoftext|>";
   static final String END_OF_TEXT = "<|endoftext|>";
@@ -38,7 +38,8 @@ final class BpeVocabulary {
     for (int rank = 0; rank < MERGE_COUNT; rank++) {
       String line = merges.readLine();
       if (line == null) {
-        throw new IllegalStateException(RESOURCE + " holds only " + rank + " merges, expected " + MERGE_COUNT);
+        throw new IllegalStateException(
+            RESOURCE + " holds only " + rank + " merges, expected " + MERGE_COUNT);
       }
       int space = line.indexOf(' ');
       mergeRanks.put(line, rank);
@@ -52,23 +53,30 @@ final class BpeVocabulary {
   static BpeVocabulary load(ByteUnicodeTable bytes) {
     try (InputStream in = BpeVocabulary.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("CLIP's BPE vocabulary " + RESOURCE + " is missing from the engine jar");
+        throw new IllegalStateException(
+            "CLIP's BPE vocabulary " + RESOURCE + " is missing from the engine jar");
       }
       BufferedReader reader =
-          new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
       return new BpeVocabulary(bytes, reader);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read CLIP's BPE vocabulary " + RESOURCE, e);
     }
   }
 
-  /** The rank of merging {@code left} and {@code right}, lower merges first; -1 when they never merge. */
+  /**
+   * The rank of merging {@code left} and {@code right}, lower merges first; -1 when they never
+   * merge.
+   */
   int mergeRank(String left, String right) {
     Integer rank = mergeRanks.get(left + ' ' + right);
     return rank == null ? -1 : rank;
   }
 
-  /** The id of a BPE symbol; throws for a symbol outside the vocabulary (a bug, never user input). */
+  /**
+   * The id of a BPE symbol; throws for a symbol outside the vocabulary (a bug, never user input).
+   */
   int id(String symbol) {
     Integer id = ids.get(symbol);
     if (id == null) {

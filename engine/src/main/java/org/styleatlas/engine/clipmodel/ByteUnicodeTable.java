@@ -1,13 +1,12 @@
 package org.styleatlas.engine.clipmodel;
 
-
 /**
- * CLIP's (and GPT-2's) reversible map from the 256 byte values to 256 printable Unicode characters, so
- * that BPE works on strings without whitespace or control characters.
+ * CLIP's (and GPT-2's) reversible map from the 256 byte values to 256 printable Unicode characters,
+ * so that BPE works on strings without whitespace or control characters.
  *
- * <p>Printable Latin-1 bytes ({@code !..~}, {@code ¡..¬}, {@code ®..ÿ}) map to themselves; the other 68
- * bytes map to U+0100 upwards, in byte order. {@link #symbolOrder()} is the order in which CLIP's vocabulary
- * lists the byte symbols.
+ * <p>Printable Latin-1 bytes ({@code !..~}, {@code ¡..¬}, {@code ®..ÿ}) map to themselves; the
+ * other 68 bytes map to U+0100 upwards, in byte order. {@link #symbolOrder()} is the order in which
+ * CLIP's vocabulary lists the byte symbols.
  */
 final class ByteUnicodeTable {
   private static final int BYTE_VALUES = 256;

@@ -22,15 +22,16 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.runtime.DjlRuntime;
 
 /**
- * CLIP backed by a TorchScript file: OpenAI's layout ({@code encode_image}, {@code encode_text}) or a
- * traced Hugging Face {@code CLIPModel} ({@code get_image_features}, {@code get_text_features}).
+ * CLIP backed by a TorchScript file: OpenAI's layout ({@code encode_image}, {@code encode_text}) or
+ * a traced Hugging Face {@code CLIPModel} ({@code get_image_features}, {@code get_text_features}).
  *
- * <p>The file is loaded with trainable tensors (so autograd can record through it) and its parameters are
- * then frozen: gradients reach the input images, never the weights. Methods other than {@code forward} are
- * called through DJL's {@code module_method:<name>} input marker. Outputs are unit-normalised.
+ * <p>The file is loaded with trainable tensors (so autograd can record through it) and its
+ * parameters are then frozen: gradients reach the input images, never the weights. Methods other
+ * than {@code forward} are called through DJL's {@code module_method:<name>} input marker. Outputs
+ * are unit-normalised.
  *
- * <p>Not thread-safe: one stylization loop uses one model (DJL allows one GradientCollector per process).
- * Open it with {@link ClipModels#open}, or {@link #load} for a file.
+ * <p>Not thread-safe: one stylization loop uses one model (DJL allows one GradientCollector per
+ * process). Open it with {@link ClipModels#open}, or {@link #load} for a file.
  */
 public final class ClipModel implements ImageTextEncoder {
   private static final Logger LOG = LoggerFactory.getLogger(ClipModel.class);
@@ -73,20 +74,30 @@ public final class ClipModel implements ImageTextEncoder {
       try {
         block = JniUtils.loadModule(manager, file, true, new String[0], new String[0], true);
       } catch (EngineException | IllegalArgumentException e) {
-        throw InputException.of(file, "cannot be loaded as TorchScript (" + firstLine(e.getMessage())
-            + "); it is truncated, corrupt or not a TorchScript file", e);
+        throw InputException.of(
+            file,
+            "cannot be loaded as TorchScript ("
+                + firstLine(e.getMessage())
+                + "); it is truncated, corrupt or not a TorchScript file",
+            e);
       }
       block.freezeParameters(true);
       List<String> names = Arrays.asList(JniUtils.getMethodNames(block));
       ClipMethods chosen = methods.orElseGet(() -> ClipMethods.detect(file, names));
       for (String method : List.of(chosen.image(), chosen.text())) {
         if (!names.contains(method)) {
-          throw InputException.of(file, "has no TorchScript method '" + method + "' (it has " + names + ")");
+          throw InputException.of(
+              file, "has no TorchScript method '" + method + "' (it has " + names + ")");
         }
       }
       ClipModel model = new ClipModel(file, manager, block, chosen);
-      LOG.info("CLIP {} loaded on {}: {} layout, embedding {}, image tokens {}", file, device,
-          chosen.layout(), model.embeddingDim, chosen.imageTokens().isPresent() ? "available" : "absent");
+      LOG.info(
+          "CLIP {} loaded on {}: {} layout, embedding {}, image tokens {}",
+          file,
+          device,
+          chosen.layout(),
+          model.embeddingDim,
+          chosen.imageTokens().isPresent() ? "available" : "absent");
       return model;
     } catch (RuntimeException e) {
       manager.close();
@@ -107,8 +118,13 @@ public final class ClipModel implements ImageTextEncoder {
     try (NDManager scope = manager.newSubManager()) {
       NDArray text = runText(scope, List.of(""));
       if (text.getShape().dimension() != 2) {
-        throw InputException.of(file, "method " + methods.text() + " returned shape " + text.getShape()
-            + ", expected [n, d]");
+        throw InputException.of(
+            file,
+            "method "
+                + methods.text()
+                + " returned shape "
+                + text.getShape()
+                + ", expected [n, d]");
       }
       return (int) text.getShape().get(1);
     }
@@ -177,32 +193,47 @@ public final class ClipModel implements ImageTextEncoder {
   }
 
   /**
-   * The vision transformer's output tokens, differentiable like {@link #encodeImages}. Files made by
-   * {@code scripts/make-clip-fixture.py} (the fixture, the ViT-B/32-shaped benchmark model and converted
-   * OpenAI archives) have it; OpenAI's original archives and Hugging Face traces do not.
+   * The vision transformer's output tokens, differentiable like {@link #encodeImages}. Files made
+   * by {@code scripts/make-clip-fixture.py} (the fixture, the ViT-B/32-shaped benchmark model and
+   * converted OpenAI archives) have it; OpenAI's original archives and Hugging Face traces do not.
    *
    * @param images [n, 3, S, S] CLIP-normalised
-   * @return [n, 1 + (S / patch)², width] after the final layer norm, token 0 being the class token; not
-   *     projected and not normalised
+   * @return [n, 1 + (S / patch)², width] after the final layer norm, token 0 being the class token;
+   *     not projected and not normalised
    * @throws UnsupportedOperationException when the file has no image-token method
    */
   public NDArray encodeImageTokens(NDArray images) {
-    String method = methods.imageTokens().orElseThrow(() -> new UnsupportedOperationException(
-        file + " exposes no ViT tokens (no encode_image_tokens method)"));
+    String method =
+        methods
+            .imageTokens()
+            .orElseThrow(
+                () ->
+                    new UnsupportedOperationException(
+                        file + " exposes no ViT tokens (no encode_image_tokens method)"));
     return call(method, checkImages(images), true);
   }
 
   private NDArray checkImages(NDArray images) {
     Shape shape = images.getShape();
-    if (shape.dimension() != 4 || shape.get(1) != 3 || shape.get(2) != imageSize() || shape.get(3) != imageSize()
+    if (shape.dimension() != 4
+        || shape.get(1) != 3
+        || shape.get(2) != imageSize()
+        || shape.get(3) != imageSize()
         || images.getDataType() != DataType.FLOAT32) {
-      throw new IllegalArgumentException("CLIP images must be float32 [n, 3, " + imageSize() + ", " + imageSize()
-          + "], got " + images.getDataType() + " " + shape);
+      throw new IllegalArgumentException(
+          "CLIP images must be float32 [n, 3, "
+              + imageSize()
+              + ", "
+              + imageSize()
+              + "], got "
+              + images.getDataType()
+              + " "
+              + shape);
     }
     String name = images.getName();
     if (name != null && name.contains(".")) {
-      throw new IllegalArgumentException("CLIP images must not carry a dotted name (DJL reads it as a dict"
-          + " entry): " + name);
+      throw new IllegalArgumentException(
+          "CLIP images must not carry a dotted name (DJL reads it as a dict" + " entry): " + name);
     }
     return images.getDevice().equals(device()) ? images : images.toDevice(device(), false);
   }
@@ -210,18 +241,21 @@ public final class ClipModel implements ImageTextEncoder {
   /**
    * Runs one TorchScript method on one tensor; the result belongs to the input's manager.
    *
-   * <p>{@code gradientCapable} true runs the method without libtorch's inference mode, so autograd records
-   * it whenever a GradientCollector is open (outside one, grad mode is off and nothing is recorded). A method
-   * must always be called with the same value: once run under autograd, running it in inference mode fails
-   * ("Inference tensors cannot be saved for backward"), so image methods always pass true and the text
-   * method always false.
+   * <p>{@code gradientCapable} true runs the method without libtorch's inference mode, so autograd
+   * records it whenever a GradientCollector is open (outside one, grad mode is off and nothing is
+   * recorded). A method must always be called with the same value: once run under autograd, running
+   * it in inference mode fails ("Inference tensors cannot be saved for backward"), so image methods
+   * always pass true and the text method always false.
    */
   private NDArray call(String method, NDArray input, boolean gradientCapable) {
     NDArray marker = input.getManager().create(0f);
     marker.setName(METHOD_MARKER + method);
     try {
-      NDList out = block.forward(new ParameterStore(input.getManager(), false), new NDList(input, marker),
-          gradientCapable);
+      NDList out =
+          block.forward(
+              new ParameterStore(input.getManager(), false),
+              new NDList(input, marker),
+              gradientCapable);
       return out.singletonOrThrow();
     } finally {
       marker.close();
@@ -244,6 +278,14 @@ public final class ClipModel implements ImageTextEncoder {
 
   @Override
   public String toString() {
-    return "ClipModel[" + file + ", " + methods.layout() + ", d=" + embeddingDim + ", " + device() + "]";
+    return "ClipModel["
+        + file
+        + ", "
+        + methods.layout()
+        + ", d="
+        + embeddingDim
+        + ", "
+        + device()
+        + "]";
   }
 }

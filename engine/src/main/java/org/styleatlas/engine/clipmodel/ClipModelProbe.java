@@ -8,8 +8,8 @@ import java.util.List;
 import org.styleatlas.engine.runtime.DjlRuntime;
 
 /**
- * Quick checks of a loaded CLIP model for {@code styleatlas clip check} and {@code clip bench}, so the CLI
- * needs no DJL of its own.
+ * Quick checks of a loaded CLIP model for {@code styleatlas clip check} and {@code clip bench}, so
+ * the CLI needs no DJL of its own.
  */
 public final class ClipModelProbe {
   private ClipModelProbe() {}
@@ -18,14 +18,15 @@ public final class ClipModelProbe {
   public static float catAgainstGrey(ClipModel model) {
     try (NDManager manager = DjlRuntime.engine().newBaseManager(model.device())) {
       NDArray text = model.encodeText(manager, List.of("a photo of a cat"));
-      NDArray image = model.encodeImages(manager.zeros(new Shape(1, 3, model.imageSize(), model.imageSize())));
+      NDArray image =
+          model.encodeImages(manager.zeros(new Shape(1, 3, model.imageSize(), model.imageSize())));
       return text.mul(image).sum().getFloat();
     }
   }
 
   /**
-   * Times {@code encodeImages} forward plus backward on {@code batch} random views, one warm-up then
-   * {@code runs} timed steps.
+   * Times {@code encodeImages} forward plus backward on {@code batch} random views, one warm-up
+   * then {@code runs} timed steps.
    *
    * @return wall seconds of each timed step
    */
@@ -34,7 +35,8 @@ public final class ClipModelProbe {
     try (NDManager manager = DjlRuntime.engine().newBaseManager(model.device())) {
       for (int i = -1; i < runs; i++) {
         try (NDManager step = manager.newSubManager()) {
-          NDArray images = step.randomNormal(new Shape(batch, 3, model.imageSize(), model.imageSize()));
+          NDArray images =
+              step.randomNormal(new Shape(batch, 3, model.imageSize(), model.imageSize()));
           images.setRequiresGradient(true);
           long start = System.nanoTime();
           try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {

@@ -5,19 +5,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * CLIP's text clean-up before tokenizing: HTML entities unescaped (twice, as CLIP does), runs of
  * whitespace collapsed to one space, trimmed, lower-cased.
  *
- * <p>CLIP also runs {@code ftfy.fix_text}, which repairs mojibake; that step is not reproduced, so text
- * that is already valid Unicode tokenizes identically and broken encodings may not.
+ * <p>CLIP also runs {@code ftfy.fix_text}, which repairs mojibake; that step is not reproduced, so
+ * text that is already valid Unicode tokenizes identically and broken encodings may not.
  */
 final class ClipTextCleaner {
   private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
-  private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
-  private static final Map<String, String> NAMED = Map.of(
-      "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", "\u00a0");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+  private static final Map<String, String> NAMED =
+      Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", "\u00a0");
 
   private ClipTextCleaner() {}
 

@@ -8,26 +8,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * CLIP's byte-level BPE tokenizer, as OpenAI's {@code SimpleTokenizer} plus {@code clip.tokenize}.
  *
- * <p>Steps: clean-up ({@link ClipTextCleaner}), pre-tokenization into contractions, letter runs, single
- * digits and runs of other symbols, UTF-8 bytes mapped to characters ({@link ByteUnicodeTable}), BPE merges
- * by rank, ids from {@link BpeVocabulary}. A prompt becomes {@code [49406, tokens…, 49407, 0…]} of
- * {@value #CONTEXT_LENGTH} ids; a longer prompt keeps its first 75 tokens and the end token. Thread-safe.
+ * <p>Steps: clean-up ({@link ClipTextCleaner}), pre-tokenization into contractions, letter runs,
+ * single digits and runs of other symbols, UTF-8 bytes mapped to characters ({@link
+ * ByteUnicodeTable}), BPE merges by rank, ids from {@link BpeVocabulary}. A prompt becomes {@code
+ * [49406, tokens…, 49407, 0…]} of {@value #CONTEXT_LENGTH} ids; a longer prompt keeps its first 75
+ * tokens and the end token. Thread-safe.
  */
 public final class ClipTokenizer {
   /** CLIP's text context, in tokens. */
   public static final int CONTEXT_LENGTH = 77;
+
   /** {@code <|startoftext|>}. */
   public static final int START_TOKEN = 49406;
+
   /** {@code <|endoftext|>}; CLIP reads the text embedding at this token. */
   public static final int END_TOKEN = 49407;
 
-  private static final Pattern PRE_TOKENS = Pattern.compile(
-      "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|\\p{L}+|\\p{N}|[^\\s\\p{L}\\p{N}]+",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern PRE_TOKENS =
+      Pattern.compile(
+          "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|\\p{L}+|\\p{N}|[^\\s\\p{L}\\p{N}]+",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
   private static final int CACHE_LIMIT = 50_000;
 
   private static volatile ClipTokenizer shared;
@@ -81,11 +84,14 @@ public final class ClipTokenizer {
       return cached;
     }
     int[] ids;
-    if (preToken.equals(BpeVocabulary.START_OF_TEXT) || preToken.equals(BpeVocabulary.END_OF_TEXT)) {
+    if (preToken.equals(BpeVocabulary.START_OF_TEXT)
+        || preToken.equals(BpeVocabulary.END_OF_TEXT)) {
       ids = new int[] {vocabulary.id(preToken)};
     } else {
-      ids = merge(bytes.encode(preToken.getBytes(StandardCharsets.UTF_8))).stream()
-          .mapToInt(vocabulary::id).toArray();
+      ids =
+          merge(bytes.encode(preToken.getBytes(StandardCharsets.UTF_8))).stream()
+              .mapToInt(vocabulary::id)
+              .toArray();
     }
     if (cache.size() < CACHE_LIMIT) {
       cache.put(preToken, ids);
@@ -116,7 +122,9 @@ public final class ClipTokenizer {
       }
       List<String> merged = new ArrayList<>(symbols.size());
       for (int i = 0; i < symbols.size(); i++) {
-        if (i + 1 < symbols.size() && symbols.get(i).equals(left) && symbols.get(i + 1).equals(right)) {
+        if (i + 1 < symbols.size()
+            && symbols.get(i).equals(left)
+            && symbols.get(i + 1).equals(right)) {
           merged.add(left + right);
           i++;
         } else {

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-
 /**
  * A CLIP model file StyleAtlas knows by name: where it is published and its SHA-256.
  *
@@ -16,18 +15,27 @@ import java.util.regex.Pattern;
  * @param sha256 lower-case hex SHA-256 of the file
  * @param description one line for {@code styleatlas models list}
  */
-public record KnownClipModel(String name, String fileName, URI url, String sha256, String description) {
+public record KnownClipModel(
+    String name, String fileName, URI url, String sha256, String description) {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final String OPENAI_BASE = "https://openaipublic.azureedge.net/clip/models/";
 
   /** The default for {@code --clip-model}. */
   public static final String DEFAULT_NAME = "ViT-B-32";
+
   /** OpenAI's ViT-B/32 JIT archive (fp16, traced on CUDA); the default. */
-  public static final KnownClipModel VIT_B_32 = openAi(DEFAULT_NAME,
-      "40d365715913c9da98579312b702a82c18be219cc2a73407c4526f58eba950af", "OpenAI CLIP ViT-B/32 (default)");
+  public static final KnownClipModel VIT_B_32 =
+      openAi(
+          DEFAULT_NAME,
+          "40d365715913c9da98579312b702a82c18be219cc2a73407c4526f58eba950af",
+          "OpenAI CLIP ViT-B/32 (default)");
+
   /** OpenAI's ViT-L/14 JIT archive, the model of the seed paper. */
-  public static final KnownClipModel VIT_L_14 = openAi("ViT-L-14",
-      "b8cca3fd41ae0c99ba7e8951adf17d267cdb84cd88be6f7c2e0eca1737a03836", "OpenAI CLIP ViT-L/14 (seed paper)");
+  public static final KnownClipModel VIT_L_14 =
+      openAi(
+          "ViT-L-14",
+          "b8cca3fd41ae0c99ba7e8951adf17d267cdb84cd88be6f7c2e0eca1737a03836",
+          "OpenAI CLIP ViT-L/14 (seed paper)");
 
   private static final List<KnownClipModel> ALL = List.of(VIT_B_32, VIT_L_14);
 
@@ -39,7 +47,11 @@ public record KnownClipModel(String name, String fileName, URI url, String sha25
 
   private static KnownClipModel openAi(String name, String sha256, String description) {
     // OpenAI publishes each archive under its own SHA-256, as clip.load verifies.
-    return new KnownClipModel(name, name + ".pt", URI.create(OPENAI_BASE + sha256 + "/" + name + ".pt"), sha256,
+    return new KnownClipModel(
+        name,
+        name + ".pt",
+        URI.create(OPENAI_BASE + sha256 + "/" + name + ".pt"),
+        sha256,
         description);
   }
 

@@ -19,8 +19,11 @@ public final class ModelDownloader {
   private final HttpClient client;
 
   public ModelDownloader() {
-    this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(30)).build());
+    this(
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(30))
+            .build());
   }
 
   ModelDownloader(HttpClient client) {
@@ -28,8 +31,8 @@ public final class ModelDownloader {
   }
 
   /**
-   * Writes {@code url} to {@code target}, reporting task "download" in bytes (total from Content-Length, or
-   * the bytes so far when it is unknown).
+   * Writes {@code url} to {@code target}, reporting task "download" in bytes (total from
+   * Content-Length, or the bytes so far when it is unknown).
    *
    * @return the lower-case hex SHA-256 of what was written
    * @throws IOException on a network failure or a status other than 200
@@ -37,7 +40,9 @@ public final class ModelDownloader {
   public String download(URI url, Path target, ProgressSink progress) throws IOException {
     HttpResponse<InputStream> response;
     try {
-      response = client.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      response =
+          client.send(
+              HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("download of " + url + " interrupted", e);

@@ -3,7 +3,6 @@ package org.styleatlas.engine.clipmodel;
 import java.nio.file.Path;
 import java.util.Optional;
 
-
 /**
  * A model file in the models directory, as {@code styleatlas models list} shows it.
  *
@@ -13,5 +12,5 @@ import java.util.Optional;
  * @param sha256 the SHA-256 recorded when it was stored, when there is a record
  * @param known the catalog entry, when the recorded SHA-256 is a known model's
  */
-public record StoredModel(String name, Path file, long bytes, Optional<String> sha256,
-    Optional<KnownClipModel> known) {}
+public record StoredModel(
+    String name, Path file, long bytes, Optional<String> sha256, Optional<KnownClipModel> known) {}

@@ -3,9 +3,10 @@ package org.styleatlas.engine.decomposition;
 import org.styleatlas.engine.decomposition.loss.Layer;
 
 /**
- * A discretised atlas image and how its pixels relate to atlas coordinates. The image covers the used
- * region [u0, u1] × [v0, v1] of the atlas; column i's centre is at u = u0 + (i + 0.5)·(u1 − u0)/width and
- * row j's centre at v = v0 + (j + 0.5)·(v1 − v0)/height (v grows downwards, like image rows).
+ * A discretised atlas image and how its pixels relate to atlas coordinates. The image covers the
+ * used region [u0, u1] × [v0, v1] of the atlas; column i's centre is at u = u0 + (i + 0.5)·(u1 −
+ * u0)/width and row j's centre at v = v0 + (j + 0.5)·(v1 − v0)/height (v grows downwards, like
+ * image rows).
  *
  * @param layer which layer
  * @param file the PNG's file name inside the decomposition folder
@@ -16,8 +17,8 @@ import org.styleatlas.engine.decomposition.loss.Layer;
  * @param width image width in pixels
  * @param height image height in pixels
  */
-public record AtlasImageLayout(Layer layer, String file, double u0, double v0, double u1, double v1, int width,
-    int height) {
+public record AtlasImageLayout(
+    Layer layer, String file, double u0, double v0, double u1, double v1, int width, int height) {
 
   /** Atlas coordinates (u, v) of the centre of pixel (i, j) (fractional pixels allowed). */
   public double[] pixelToUv(double i, double j) {

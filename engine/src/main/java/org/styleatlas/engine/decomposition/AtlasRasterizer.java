@@ -12,9 +12,10 @@ import org.styleatlas.engine.video.ClipWriter;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * Discretises an atlas into a PNG cropped to the region the video uses (as NLA does): the bounding box
- * of the layer's UVs over pixels where the layer is visible (α &gt; ½ for the foreground, α &lt; ½ for
- * the background; all pixels if none), padded by two texels. Texels are 2/resolution atlas units wide.
+ * Discretises an atlas into a PNG cropped to the region the video uses (as NLA does): the bounding
+ * box of the layer's UVs over pixels where the layer is visible (α &gt; ½ for the foreground, α
+ * &lt; ½ for the background; all pixels if none), padded by two texels. Texels are 2/resolution
+ * atlas units wide.
  */
 final class AtlasRasterizer {
   private static final int CHUNK = 1 << 15;
@@ -22,10 +23,19 @@ final class AtlasRasterizer {
 
   private AtlasRasterizer() {}
 
-  static AtlasImageLayout rasterize(AtlasField atlas, Layer layer, ClipLayerMaps maps, int resolution, NDManager manager,
-      Path dir) throws IOException {
-    double[] box = bounds(layer == Layer.FOREGROUND ? maps.uvForeground() : maps.uvBackground(), maps.alpha(),
-        layer == Layer.FOREGROUND);
+  static AtlasImageLayout rasterize(
+      AtlasField atlas,
+      Layer layer,
+      ClipLayerMaps maps,
+      int resolution,
+      NDManager manager,
+      Path dir)
+      throws IOException {
+    double[] box =
+        bounds(
+            layer == Layer.FOREGROUND ? maps.uvForeground() : maps.uvBackground(),
+            maps.alpha(),
+            layer == Layer.FOREGROUND);
     double texel = 2.0 / resolution;
     double u0 = Math.max(-1, box[0] - PAD * texel);
     double v0 = Math.max(-1, box[1] - PAD * texel);
@@ -33,7 +43,8 @@ final class AtlasRasterizer {
     double v1 = Math.min(1, box[3] + PAD * texel);
     int w = Math.max(1, (int) Math.ceil((u1 - u0) / texel));
     int h = Math.max(1, (int) Math.ceil((v1 - v0) / texel));
-    AtlasImageLayout tex = new AtlasImageLayout(layer, "atlas-" + layer.label() + ".png", u0, v0, u1, v1, w, h);
+    AtlasImageLayout tex =
+        new AtlasImageLayout(layer, "atlas-" + layer.label() + ".png", u0, v0, u1, v1, w, h);
     float[] rgb = new float[w * h * 3];
     ParameterStore ps = new ParameterStore(manager, false);
     for (int start = 0; start < w * h; start += CHUNK) {
@@ -59,7 +70,8 @@ final class AtlasRasterizer {
     return box[0] <= box[2] ? box : scan(uvs, alphas, foreground, false);
   }
 
-  private static double[] scan(List<float[]> uvs, List<float[]> alphas, boolean foreground, boolean visibleOnly) {
+  private static double[] scan(
+      List<float[]> uvs, List<float[]> alphas, boolean foreground, boolean visibleOnly) {
     double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
     for (int t = 0; t < uvs.size(); t++) {
       float[] uv = uvs.get(t);

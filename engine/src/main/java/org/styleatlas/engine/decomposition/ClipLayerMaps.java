@@ -3,10 +3,9 @@ package org.styleatlas.engine.decomposition;
 import java.io.IOException;
 import java.util.List;
 
-
 /**
- * Per-frame maps of a decomposition at one resolution; every list holds one array per frame, row-major,
- * top row first.
+ * Per-frame maps of a decomposition at one resolution; every list holds one array per frame,
+ * row-major, top row first.
  *
  * @param width map width in pixels
  * @param height map height in pixels
@@ -15,8 +14,13 @@ import java.util.List;
  * @param alpha {@code [H, W, 1]} foreground opacity in (0, 1)
  * @param rgb {@code [H, W, 3]} the reconstruction, or empty when not evaluated
  */
-public record ClipLayerMaps(int width, int height, List<float[]> uvForeground, List<float[]> uvBackground,
-    List<float[]> alpha, List<float[]> rgb) {
+public record ClipLayerMaps(
+    int width,
+    int height,
+    List<float[]> uvForeground,
+    List<float[]> uvBackground,
+    List<float[]> alpha,
+    List<float[]> rgb) {
 
   public ClipLayerMaps {
     uvForeground = List.copyOf(uvForeground);
@@ -36,8 +40,13 @@ public record ClipLayerMaps(int width, int height, List<float[]> uvForeground, L
    */
   public void forEachFrame(int first, FrameMapSink sink) throws IOException {
     for (int i = 0; i < frames(); i++) {
-      sink.accept(new FrameMaps(first + i, uvForeground.get(i), uvBackground.get(i), alpha.get(i),
-          rgb.isEmpty() ? null : rgb.get(i)));
+      sink.accept(
+          new FrameMaps(
+              first + i,
+              uvForeground.get(i),
+              uvBackground.get(i),
+              alpha.get(i),
+              rgb.isEmpty() ? null : rgb.get(i)));
     }
   }
 }

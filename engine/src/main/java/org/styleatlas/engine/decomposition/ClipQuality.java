@@ -6,20 +6,28 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A clip's reconstruction quality summarised over its frames ({@link FrameQuality}): means, the worst
- * frame and the lowest coverage.
+ * A clip's reconstruction quality summarised over its frames ({@link FrameQuality}): means, the
+ * worst frame and the lowest coverage.
  *
  * @param meanPsnr mean of the frames' PSNR, dB
  * @param worstFrame index of the frame with the lowest PSNR
  * @param worstPsnr that frame's PSNR, dB
- * @param meanPsnrInside mean inside-matte PSNR over the frames that have one, dB; null without a matte
+ * @param meanPsnrInside mean inside-matte PSNR over the frames that have one, dB; null without a
+ *     matte
  * @param meanPsnrOutside mean outside-matte PSNR, dB; null without a matte
  * @param worstPsnrInside lowest inside-matte PSNR, dB; null without a matte
  * @param meanAlphaIou mean α-vs-matte IoU; null without a matte
  * @param minAlphaIou lowest α-vs-matte IoU of any frame; null without a matte
  */
-public record ClipQuality(double meanPsnr, int worstFrame, double worstPsnr, Double meanPsnrInside,
-    Double meanPsnrOutside, Double worstPsnrInside, Double meanAlphaIou, Double minAlphaIou) {
+public record ClipQuality(
+    double meanPsnr,
+    int worstFrame,
+    double worstPsnr,
+    Double meanPsnrInside,
+    Double meanPsnrOutside,
+    Double worstPsnrInside,
+    Double meanAlphaIou,
+    Double minAlphaIou) {
 
   /** The summary of {@code frames} (at least one). */
   public static ClipQuality of(List<FrameQuality> frames) {
@@ -34,9 +42,15 @@ public record ClipQuality(double meanPsnr, int worstFrame, double worstPsnr, Dou
         worst = f;
       }
     }
-    return new ClipQuality(sum / frames.size(), worst.frame(), worst.psnr(), mean(frames, FrameQuality::psnrInside),
-        mean(frames, FrameQuality::psnrOutside), min(frames, FrameQuality::psnrInside),
-        mean(frames, FrameQuality::alphaIou), min(frames, FrameQuality::alphaIou));
+    return new ClipQuality(
+        sum / frames.size(),
+        worst.frame(),
+        worst.psnr(),
+        mean(frames, FrameQuality::psnrInside),
+        mean(frames, FrameQuality::psnrOutside),
+        min(frames, FrameQuality::psnrInside),
+        mean(frames, FrameQuality::alphaIou),
+        min(frames, FrameQuality::alphaIou));
   }
 
   private static Double mean(List<FrameQuality> frames, Function<FrameQuality, Double> value) {
@@ -50,6 +64,10 @@ public record ClipQuality(double meanPsnr, int worstFrame, double worstPsnr, Dou
   }
 
   private static double[] present(List<FrameQuality> frames, Function<FrameQuality, Double> value) {
-    return frames.stream().map(value).filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+    return frames.stream()
+        .map(value)
+        .filter(Objects::nonNull)
+        .mapToDouble(Double::doubleValue)
+        .toArray();
   }
 }

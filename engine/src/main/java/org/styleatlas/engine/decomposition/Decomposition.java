@@ -20,9 +20,10 @@ import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.ProgressSink;
 
 /**
- * A finished decomposition: the trained model (frozen by default use), its cached maps, atlas textures
- * and report. This is the API the stylization and rendering build on; see docs/DECOMPOSITION.md, "API
- * for stylization". Closing it frees the model's native memory; the cache entry stays.
+ * A finished decomposition: the trained model (frozen by default use), its cached maps, atlas
+ * textures and report. This is the API the stylization and rendering build on; see
+ * docs/DECOMPOSITION.md, "API for stylization". Closing it frees the model's native memory; the
+ * cache entry stays.
  */
 public final class Decomposition implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +34,11 @@ public final class Decomposition implements AutoCloseable {
   private final NDManager manager;
   private final LayeredAtlasModel model;
 
-  Decomposition(CacheEntry entry, DecompositionConfig config, DecompositionReport report, NDManager manager,
+  Decomposition(
+      CacheEntry entry,
+      DecompositionConfig config,
+      DecompositionReport report,
+      NDManager manager,
       LayeredAtlasModel model) {
     this.entry = entry;
     this.config = config;
@@ -42,10 +47,13 @@ public final class Decomposition implements AutoCloseable {
     this.model = model;
   }
 
-  /** Opens a cached decomposition entry trained with {@code config}: loads its weights, no training. */
-  public static Decomposition open(CacheEntry entry, DecompositionConfig config) throws IOException {
-    DecompositionReport report = JSON.readValue(entry.file(DecompositionFiles.REPORT).toFile(),
-        DecompositionReport.class);
+  /**
+   * Opens a cached decomposition entry trained with {@code config}: loads its weights, no training.
+   */
+  public static Decomposition open(CacheEntry entry, DecompositionConfig config)
+      throws IOException {
+    DecompositionReport report =
+        JSON.readValue(entry.file(DecompositionFiles.REPORT).toFile(), DecompositionReport.class);
     Engine engine = DjlRuntime.engine();
     Device device = config.device().resolve(engine);
     NDManager manager = engine.newBaseManager(device);
@@ -92,47 +100,62 @@ public final class Decomposition implements AutoCloseable {
 
   /** UV and alpha maps at the working resolution, read from the cache (no reconstruction). */
   public ClipLayerMaps maps() throws IOException {
-    return new ClipLayerMaps(report.width(), report.height(),
+    return new ClipLayerMaps(
+        report.width(),
+        report.height(),
         Float32Files.read(entry.file(DecompositionFiles.UV_FOREGROUND)),
         Float32Files.read(entry.file(DecompositionFiles.UV_BACKGROUND)),
-        Float32Files.read(entry.file(DecompositionFiles.ALPHA)), java.util.List.of());
+        Float32Files.read(entry.file(DecompositionFiles.ALPHA)),
+        java.util.List.of());
   }
 
   /**
-   * Evaluates the frozen mappings and α (and, with {@code withRgb}, the reconstruction) on a
-   * {@code width × height} grid covering each frame: any output resolution.
+   * Evaluates the frozen mappings and α (and, with {@code withRgb}, the reconstruction) on a {@code
+   * width × height} grid covering each frame: any output resolution.
    */
   public ClipLayerMaps evaluate(int width, int height, boolean withRgb, ProgressSink progress) {
     checkSize(width, height);
-    return MapEvaluator.evaluate(model, manager, geometry(), width, height, 0, geometry().frames(), withRgb, progress);
+    return MapEvaluator.evaluate(
+        model, manager, geometry(), width, height, 0, geometry().frames(), withRgb, progress);
   }
 
   /**
-   * The maps of frames {@code [from, to)} only (no reconstruction), evaluated at {@code width x height}:
-   * what a renderer asked for single frames needs, at a fraction of the whole clip's cost.
+   * The maps of frames {@code [from, to)} only (no reconstruction), evaluated at {@code width x
+   * height}: what a renderer asked for single frames needs, at a fraction of the whole clip's cost.
    *
    * @return maps whose frame 0 is frame {@code from}
    */
   public ClipLayerMaps evaluate(int width, int height, int from, int to, ProgressSink progress) {
     checkRange(width, height, from, to);
-    return MapEvaluator.evaluate(model, manager, geometry(), width, height, from, to, false, progress);
+    return MapEvaluator.evaluate(
+        model, manager, geometry(), width, height, from, to, false, progress);
   }
 
   /**
-   * Evaluates the maps of frames {@code [from, to)} at {@code width x height} (and, with {@code withRgb}, the
-   * reconstruction) and hands them to {@code sink} frame by frame as they are evaluated, so a whole clip's
-   * maps are never held at once (for example to write them into a cache entry, {@link LayerMapWriter}).
+   * Evaluates the maps of frames {@code [from, to)} at {@code width x height} (and, with {@code
+   * withRgb}, the reconstruction) and hands them to {@code sink} frame by frame as they are
+   * evaluated, so a whole clip's maps are never held at once (for example to write them into a
+   * cache entry, {@link LayerMapWriter}).
    *
    * @throws IOException what {@code sink} throws; no later frame is evaluated
    */
-  public void evaluate(int width, int height, int from, int to, boolean withRgb, ProgressSink progress,
-      FrameMapSink sink) throws IOException {
+  public void evaluate(
+      int width,
+      int height,
+      int from,
+      int to,
+      boolean withRgb,
+      ProgressSink progress,
+      FrameMapSink sink)
+      throws IOException {
     checkRange(width, height, from, to);
-    MapEvaluator.stream(model, manager, geometry(), width, height, from, to, withRgb, progress, sink);
+    MapEvaluator.stream(
+        model, manager, geometry(), width, height, from, to, withRgb, progress, sink);
   }
 
   /**
-   * The frozen mappings and α at some pixel centres of frame {@code t} on a {@code width x height} grid.
+   * The frozen mappings and α at some pixel centres of frame {@code t} on a {@code width x height}
+   * grid.
    *
    * @param pixels row-major pixel indices {@code y * width + x}
    * @return {@code [n, 5]} float32 per pixel: u_f, v_f, u_b, v_b, α
@@ -145,14 +168,15 @@ public final class Decomposition implements AutoCloseable {
   private void checkRange(int width, int height, int from, int to) {
     checkSize(width, height);
     if (from < 0 || to > geometry().frames() || from >= to) {
-      throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside the clip's 0 … "
-          + (geometry().frames() - 1));
+      throw new IllegalArgumentException(
+          "frames [" + from + ", " + to + ") outside the clip's 0 … " + (geometry().frames() - 1));
     }
   }
 
   private static void checkSize(int width, int height) {
     if (width < 1 || height < 1) {
-      throw new IllegalArgumentException("output size must be positive, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "output size must be positive, got " + width + "x" + height);
     }
   }
 
@@ -166,7 +190,9 @@ public final class Decomposition implements AutoCloseable {
     return model.backgroundAtlas();
   }
 
-  /** An independent, trainable copy of the foreground atlas on {@code target}: the editing atlas A. */
+  /**
+   * An independent, trainable copy of the foreground atlas on {@code target}: the editing atlas A.
+   */
   public AtlasField copyForegroundAtlas(NDManager target) {
     return model.foregroundAtlas().copy(target);
   }

@@ -28,19 +28,27 @@ import org.styleatlas.engine.video.OutputFormat;
  */
 public final class DecompositionExport {
   private static final Logger LOG = LoggerFactory.getLogger(DecompositionExport.class);
+
   /** Reconstruction frames: {@code reconstruction.mp4} (H.264), or a PNG folder of that name. */
   public static final String RECONSTRUCTION = "reconstruction";
-  /** Side-by-side frames (original | reconstruction | α), three frames wide: a video or a PNG folder. */
+
+  /**
+   * Side-by-side frames (original | reconstruction | α), three frames wide: a video or a PNG
+   * folder.
+   */
   public static final String SIDE_BY_SIDE = "side-by-side";
+
   /** The report. */
   public static final String REPORT = "report.json";
+
   /** The loss curve plot. */
   public static final String LOSS_PLOT = "loss-curve.png";
 
   private DecompositionExport() {}
 
   /** Writes everything for {@code d} of {@code clip} (working resolution) into {@code out}. */
-  public static void write(Decomposition d, Clip clip, Path out, OutputFormat format, ProgressSink progress)
+  public static void write(
+      Decomposition d, Clip clip, Path out, OutputFormat format, ProgressSink progress)
       throws IOException {
     Files.createDirectories(out);
     ClipLayerMaps maps = d.evaluate(clip.width(), clip.height(), true, progress);
@@ -56,18 +64,29 @@ public final class DecompositionExport {
     for (AtlasImageLayout tex : List.of(d.foregroundTexture(), d.backgroundTexture())) {
       Files.copy(d.texturePath(tex), out.resolve(tex.file()), StandardCopyOption.REPLACE_EXISTING);
     }
-    Files.copy(d.entry().file(DecompositionFiles.REPORT), out.resolve(REPORT), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        d.entry().file(DecompositionFiles.REPORT),
+        out.resolve(REPORT),
+        StandardCopyOption.REPLACE_EXISTING);
     plotLoss(d.report().lossCurve(), out.resolve(LOSS_PLOT));
   }
 
-  /** Writes {@code frames}; for H.264 odd sizes are padded to even ones first (and a line logged). */
-  private static void writeVideo(List<Frame> frames, double fps, Path file, OutputFormat format) throws IOException {
+  /**
+   * Writes {@code frames}; for H.264 odd sizes are padded to even ones first (and a line logged).
+   */
+  private static void writeVideo(List<Frame> frames, double fps, Path file, OutputFormat format)
+      throws IOException {
     List<Frame> written = frames;
     Frame first = frames.get(0);
     if (format == OutputFormat.H264_MP4 && EvenPadding.needed(first)) {
       written = frames.stream().map(EvenPadding::pad).toList();
-      LOG.info("{}: H.264 needs even sizes; {}x{} padded to {}x{} by repeating the last column/row", file,
-          first.width(), first.height(), written.get(0).width(), written.get(0).height());
+      LOG.info(
+          "{}: H.264 needs even sizes; {}x{} padded to {}x{} by repeating the last column/row",
+          file,
+          first.width(),
+          first.height(),
+          written.get(0).width(),
+          written.get(0).height());
     }
     ClipWriter.write(written, fps, file, format);
   }
@@ -114,8 +133,10 @@ public final class DecompositionExport {
     if (curve.size() >= 2) {
       double minX = curve.get(0).iteration();
       double maxX = curve.get(curve.size() - 1).iteration();
-      double minY = curve.stream().mapToDouble(p -> Math.log10(Math.max(p.total(), 1e-12))).min().orElse(0);
-      double maxY = curve.stream().mapToDouble(p -> Math.log10(Math.max(p.total(), 1e-12))).max().orElse(1);
+      double minY =
+          curve.stream().mapToDouble(p -> Math.log10(Math.max(p.total(), 1e-12))).min().orElse(0);
+      double maxY =
+          curve.stream().mapToDouble(p -> Math.log10(Math.max(p.total(), 1e-12))).max().orElse(1);
       double spanY = Math.max(maxY - minY, 1e-6);
       g.drawString(String.format("%.2f", maxY), 2, m / 2 + 10);
       g.drawString(String.format("%.2f", minY), 2, h - m);
@@ -125,7 +146,9 @@ public final class DecompositionExport {
       int py = -1;
       for (DecompositionReport.CurvePoint p : curve) {
         int x = (int) (m + (p.iteration() - minX) / Math.max(maxX - minX, 1) * (w - m - m / 2));
-        int y = (int) (m / 2 + (maxY - Math.log10(Math.max(p.total(), 1e-12))) / spanY * (h - m - m / 2));
+        int y =
+            (int)
+                (m / 2 + (maxY - Math.log10(Math.max(p.total(), 1e-12))) / spanY * (h - m - m / 2));
         if (px >= 0) {
           g.drawLine(px, py, x, y);
         }

@@ -40,15 +40,17 @@ import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.video.VideoHashing;
 
 /**
- * Clip → trained layered atlases → cached outputs. The result lives in the content cache under the hash
- * of the clip (frames and matte at the working resolution) and the config; a second run with the same
- * inputs loads it without training. Training checkpoints to {@code <cache>/work/<hash>/} and resumes
- * from there after a crash or cancellation.
+ * Clip → trained layered atlases → cached outputs. The result lives in the content cache under the
+ * hash of the clip (frames and matte at the working resolution) and the config; a second run with
+ * the same inputs loads it without training. Training checkpoints to {@code <cache>/work/<hash>/}
+ * and resumes from there after a crash or cancellation.
  */
 public final class DecompositionJob {
   private static final Logger LOG = LoggerFactory.getLogger(DecompositionJob.class);
+
   /** Progress task name of the training loop. */
   public static final String TASK = "decompose";
+
   private static final int CURVE_EVERY = 10;
 
   private final org.styleatlas.engine.video.Clip clip;
@@ -90,17 +92,24 @@ public final class DecompositionJob {
     return key(clip, config, null);
   }
 
-  private static CacheKey key(org.styleatlas.engine.video.Clip clip, DecompositionConfig config, String budget) {
+  private static CacheKey key(
+      org.styleatlas.engine.video.Clip clip, DecompositionConfig config, String budget) {
     ContentHasher h = new ContentHasher().putString(config.fingerprint());
     h.putString(budget == null ? "no-budget" : "budget-" + budget);
     return VideoHashing.putClip(h, clip).key(DecompositionFiles.RUN_KIND);
   }
 
-  /** The cached decomposition of {@code clip} with {@code config}, loaded without training, if present. */
-  public static Optional<Decomposition> load(ContentCache cache, org.styleatlas.engine.video.Clip clip,
-      DecompositionConfig config) throws IOException {
+  /**
+   * The cached decomposition of {@code clip} with {@code config}, loaded without training, if
+   * present.
+   */
+  public static Optional<Decomposition> load(
+      ContentCache cache, org.styleatlas.engine.video.Clip clip, DecompositionConfig config)
+      throws IOException {
     Optional<CacheEntry> entry = cache.find(key(clip, onDevice(config)));
-    return entry.isEmpty() ? Optional.empty() : Optional.of(Decomposition.open(entry.get(), config));
+    return entry.isEmpty()
+        ? Optional.empty()
+        : Optional.of(Decomposition.open(entry.get(), config));
   }
 
   /** {@code config} as it trains on the device it resolves to (on a GPU, larger batches). */
@@ -111,13 +120,17 @@ public final class DecompositionJob {
   /**
    * Runs (or loads) the decomposition.
    *
-   * @throws CancellationException when cancelled; a checkpoint is kept and the next run resumes from it
+   * @throws CancellationException when cancelled; a checkpoint is kept and the next run resumes
+   *     from it
    */
   public Decomposition run() throws IOException {
     Engine engine = DjlRuntime.engine();
     Device device = config.device().resolve(engine);
     DecompositionConfig config = this.config.forDevice(device);
-    CacheKey key = entryKey != null ? entryKey : key(clip, config, timeBudget == null ? null : timeBudget + " " + clock);
+    CacheKey key =
+        entryKey != null
+            ? entryKey
+            : key(clip, config, timeBudget == null ? null : timeBudget + " " + clock);
     Optional<CacheEntry> hit = cache.find(key);
     if (hit.isPresent()) {
       LOG.info("decomposition of {} found in the cache ({})", clip.name(), key);
@@ -126,46 +139,74 @@ public final class DecompositionJob {
     long t0 = System.nanoTime();
     OpticalFlow flow = FlowCache.getOrCompute(cache, clip, config.flow(), progress);
     double flowSeconds = (System.nanoTime() - t0) / 1e9;
-    LOG.info("flow of {}: {} pairs, {}% consistent, {} s", clip.name(), flow.frames() - 1,
-        Math.round(flow.consistentFraction() * 100), String.format("%.1f", flowSeconds));
+    LOG.info(
+        "flow of {}: {} pairs, {}% consistent, {} s",
+        clip.name(),
+        flow.frames() - 1,
+        Math.round(flow.consistentFraction() * 100),
+        String.format("%.1f", flowSeconds));
 
     engine.setRandomSeed((int) config.schedule().seed());
     NDManager manager = engine.newBaseManager(device);
     try {
       LayeredAtlasModel model = LayeredAtlasModel.create(config.model(), manager);
       TrainingData data = TrainingData.of(clip, flow);
-      Checkpointer checkpointer = new Checkpointer(
-          cache.root().resolve("work").resolve(key.hash()).resolve("checkpoint.bin"), key.hash(),
-          config.schedule().checkpointEvery());
+      Checkpointer checkpointer =
+          new Checkpointer(
+              cache.root().resolve("work").resolve(key.hash()).resolve("checkpoint.bin"),
+              key.hash(),
+              config.schedule().checkpointEvery());
       long t1 = System.nanoTime();
       if (!checkpointer.resumable()) {
         pretrain(engine, config, model, data, manager);
         if (cancellation.isCancelled()) {
-          throw new CancellationException("decomposition of " + clip.name()
-              + " cancelled during pre-training, before any checkpoint; the next run starts again");
+          throw new CancellationException(
+              "decomposition of "
+                  + clip.name()
+                  + " cancelled during pre-training, before any checkpoint; the next run starts again");
         }
       }
       LossHistory history = new LossHistory();
-      TrainingResult result = train(engine, config, new DecompositionTask(model, data, config, manager),
-          checkpointer, history, manager);
+      TrainingResult result =
+          train(
+              engine,
+              config,
+              new DecompositionTask(model, data, config, manager),
+              checkpointer,
+              history,
+              manager);
       double trainSeconds = (System.nanoTime() - t1) / 1e9;
       if (result.stop() == TrainingResult.Stop.CANCELLED) {
-        throw new CancellationException("decomposition of " + clip.name() + " cancelled at iteration "
-            + result.completedIterations() + "; the next run resumes from " + checkpointer.file());
+        throw new CancellationException(
+            "decomposition of "
+                + clip.name()
+                + " cancelled at iteration "
+                + result.completedIterations()
+                + "; the next run resumes from "
+                + checkpointer.file());
       }
-      Outputs outputs = new Outputs(config, model, manager, data, flowSeconds, trainSeconds, result, history);
-      CacheEntry entry = cache.getOrCreate(key, dir -> {
-        outputs.write(dir);
-        if (extras != null) {
-          extras.write(dir);
-        }
-      });
+      Outputs outputs =
+          new Outputs(config, model, manager, data, flowSeconds, trainSeconds, result, history);
+      CacheEntry entry =
+          cache.getOrCreate(
+              key,
+              dir -> {
+                outputs.write(dir);
+                if (extras != null) {
+                  extras.write(dir);
+                }
+              });
       checkpointer.delete();
       Decomposition d = new Decomposition(entry, config, outputs.report, manager, model);
       ClipQuality q = outputs.report.quality();
-      LOG.info("decomposition of {}: mean PSNR {} dB (worst frame {}: {} dB), α-vs-matte IoU ≥ {}, after {} iterations",
-          clip.name(), String.format("%.2f", q.meanPsnr()), q.worstFrame(), String.format("%.2f", q.worstPsnr()),
-          q.minAlphaIou() == null ? "-" : String.format("%.3f", q.minAlphaIou()), result.completedIterations());
+      LOG.info(
+          "decomposition of {}: mean PSNR {} dB (worst frame {}: {} dB), α-vs-matte IoU ≥ {}, after {} iterations",
+          clip.name(),
+          String.format("%.2f", q.meanPsnr()),
+          q.worstFrame(),
+          String.format("%.2f", q.worstPsnr()),
+          q.minAlphaIou() == null ? "-" : String.format("%.3f", q.minAlphaIou()),
+          result.completedIterations());
       return d;
     } catch (IOException | RuntimeException e) {
       manager.close();
@@ -173,26 +214,47 @@ public final class DecompositionJob {
     }
   }
 
-  private void pretrain(Engine engine, DecompositionConfig config, LayeredAtlasModel model, TrainingData data, NDManager manager) {
+  private void pretrain(
+      Engine engine,
+      DecompositionConfig config,
+      LayeredAtlasModel model,
+      TrainingData data,
+      NDManager manager) {
     int n = config.schedule().pretrainIterations();
     if (n == 0) {
       return;
     }
     TrainingTask task = new PretrainTask(model, data, config, manager);
     try (var adam = ParameterGroups.adam(task.parameterGroups(), manager, config.optimizer())) {
-      Trainer.builder().setEngine(engine).setTask(task).setOptimizer(adam).setIterations(n)
-          .optCancellation(cancellation).build().run(manager);
+      Trainer.builder()
+          .setEngine(engine)
+          .setTask(task)
+          .setOptimizer(adam)
+          .setIterations(n)
+          .optCancellation(cancellation)
+          .build()
+          .run(manager);
     }
   }
 
-  private TrainingResult train(Engine engine, DecompositionConfig config, DecompositionTask task, Checkpointer checkpointer, LossHistory history,
+  private TrainingResult train(
+      Engine engine,
+      DecompositionConfig config,
+      DecompositionTask task,
+      Checkpointer checkpointer,
+      LossHistory history,
       NDManager manager) {
     try (var adam = ParameterGroups.adam(task.parameterGroups(), manager, config.optimizer())) {
-      Trainer.Builder b = Trainer.builder().setEngine(engine).setTask(task).setOptimizer(adam)
-          .setIterations(config.schedule().iterations()).optCheckpointer(checkpointer)
-          .optCancellation(cancellation)
-          .addListener(history, CURVE_EVERY)
-          .addListener(new ProgressListener(progress, TASK), 1);
+      Trainer.Builder b =
+          Trainer.builder()
+              .setEngine(engine)
+              .setTask(task)
+              .setOptimizer(adam)
+              .setIterations(config.schedule().iterations())
+              .optCheckpointer(checkpointer)
+              .optCancellation(cancellation)
+              .addListener(history, CURVE_EVERY)
+              .addListener(new ProgressListener(progress, TASK), 1);
       for (Listener l : listeners) {
         b.addListener(l.listener(), l.every());
       }
@@ -206,7 +268,10 @@ public final class DecompositionJob {
     }
   }
 
-  /** Measures PSNR on a few frames whenever another {@code probeEverySeconds} of training have passed. */
+  /**
+   * Measures PSNR on a few frames whenever another {@code probeEverySeconds} of training have
+   * passed.
+   */
   private final class ProbeListener implements TrainingListener {
     private final DecompositionTask task;
     private final NDManager manager;
@@ -228,7 +293,8 @@ public final class DecompositionJob {
       while (next <= m.trainingSeconds()) {
         next += probeEverySeconds;
       }
-      probe.report(m.iteration() + 1, m.trainingSeconds(), task.probePsnr(clip, PsnrProbe.FRAMES, manager));
+      probe.report(
+          m.iteration() + 1, m.trainingSeconds(), task.probePsnr(clip, PsnrProbe.FRAMES, manager));
     }
   }
 
@@ -241,21 +307,47 @@ public final class DecompositionJob {
     private DecompositionReport report;
     private final ReportDraft draft;
 
-    private record ReportDraft(List<FrameQuality> frames, double flowSeconds, double trainSeconds,
-        double evaluateStart, TrainingResult result, LossHistory history) {}
+    private record ReportDraft(
+        List<FrameQuality> frames,
+        double flowSeconds,
+        double trainSeconds,
+        double evaluateStart,
+        TrainingResult result,
+        LossHistory history) {}
 
-    Outputs(DecompositionConfig config, LayeredAtlasModel model, NDManager manager, TrainingData data,
-        double flowSeconds, double trainSeconds, TrainingResult result, LossHistory history) {
+    Outputs(
+        DecompositionConfig config,
+        LayeredAtlasModel model,
+        NDManager manager,
+        TrainingData data,
+        double flowSeconds,
+        double trainSeconds,
+        TrainingResult result,
+        LossHistory history) {
       this.config = config;
       this.model = model;
       this.manager = manager;
       long t0 = System.nanoTime();
-      this.maps = MapEvaluator.evaluate(model, manager, data.geometry(), clip.width(), clip.height(), 0,
-          clip.frameCount(), true, progress);
+      this.maps =
+          MapEvaluator.evaluate(
+              model,
+              manager,
+              data.geometry(),
+              clip.width(),
+              clip.height(),
+              0,
+              clip.frameCount(),
+              true,
+              progress);
       List<FrameQuality> frames = new ArrayList<>();
       for (int t = 0; t < clip.frameCount(); t++) {
-        frames.add(FrameQuality.measure(t, maps.rgb().get(t), clip.frame(t), clip.hasMatte() ? clip.matte(t) : null,
-            maps.alpha().get(t)));
+        frames.add(
+            FrameQuality.measure(
+                t,
+                maps.rgb().get(t),
+                clip.frame(t),
+                clip.hasMatte() ? clip.matte(t) : null,
+                maps.alpha().get(t)));
       }
       this.draft = new ReportDraft(frames, flowSeconds, trainSeconds, t0, result, history);
     }
@@ -266,22 +358,54 @@ public final class DecompositionJob {
         model.save(out);
       }
       LayerMapWriter.write(dir, maps);
-      AtlasImageLayout fg = AtlasRasterizer.rasterize(model.foregroundAtlas(), Layer.FOREGROUND, maps,
-          config.atlasResolution(), manager, dir);
-      AtlasImageLayout bg = AtlasRasterizer.rasterize(model.backgroundAtlas(), Layer.BACKGROUND, maps,
-          config.atlasResolution(), manager, dir);
+      AtlasImageLayout fg =
+          AtlasRasterizer.rasterize(
+              model.foregroundAtlas(),
+              Layer.FOREGROUND,
+              maps,
+              config.atlasResolution(),
+              manager,
+              dir);
+      AtlasImageLayout bg =
+          AtlasRasterizer.rasterize(
+              model.backgroundAtlas(),
+              Layer.BACKGROUND,
+              maps,
+              config.atlasResolution(),
+              manager,
+              dir);
       double evalSeconds = (System.nanoTime() - (long) draft.evaluateStart()) / 1e9;
-      List<DecompositionReport.CurvePoint> curve = draft.history().points().stream()
-          .map(m -> new DecompositionReport.CurvePoint(m.iteration(), m.trainingSeconds(), m.total(), m.terms()))
-          .toList();
+      List<DecompositionReport.CurvePoint> curve =
+          draft.history().points().stream()
+              .map(
+                  m ->
+                      new DecompositionReport.CurvePoint(
+                          m.iteration(), m.trainingSeconds(), m.total(), m.terms()))
+              .toList();
       ClipQuality quality = ClipQuality.of(draft.frames());
-      report = new DecompositionReport(clip.name(), clip.width(), clip.height(), clip.frameCount(),
-          config.mode().label(), draft.result().completedIterations(),
-          draft.frames().stream().map(FrameQuality::psnr).toList(), quality.meanPsnr(), draft.frames(), quality, curve,
-          draft.flowSeconds(), draft.trainSeconds(), evalSeconds, fg, bg);
-      Decomposition.JSON.writerWithDefaultPrettyPrinter()
+      report =
+          new DecompositionReport(
+              clip.name(),
+              clip.width(),
+              clip.height(),
+              clip.frameCount(),
+              config.mode().label(),
+              draft.result().completedIterations(),
+              draft.frames().stream().map(FrameQuality::psnr).toList(),
+              quality.meanPsnr(),
+              draft.frames(),
+              quality,
+              curve,
+              draft.flowSeconds(),
+              draft.trainSeconds(),
+              evalSeconds,
+              fg,
+              bg);
+      Decomposition.JSON
+          .writerWithDefaultPrettyPrinter()
           .writeValue(dir.resolve(DecompositionFiles.REPORT).toFile(), report);
-      Files.writeString(dir.resolve(DecompositionFiles.CONFIG), config.fingerprint(), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve(DecompositionFiles.CONFIG), config.fingerprint(), StandardCharsets.UTF_8);
     }
   }
 
@@ -301,9 +425,9 @@ public final class DecompositionJob {
     private ContentCache.EntryWriter extras;
 
     /**
-     * Caches the result at {@code key} (the caller's artifact address, e.g. the studio's one recipe)
-     * instead of this job's own content key, with {@code extras} written into the same entry; the
-     * checkpoint lives at {@code <cache>/work/<key hash>/}.
+     * Caches the result at {@code key} (the caller's artifact address, e.g. the studio's one
+     * recipe) instead of this job's own content key, with {@code extras} written into the same
+     * entry; the checkpoint lives at {@code <cache>/work/<key hash>/}.
      */
     public Builder optEntry(CacheKey key, ContentCache.EntryWriter extras) {
       this.entryKey = key;
@@ -344,12 +468,18 @@ public final class DecompositionJob {
       return this;
     }
 
-    /** Stops training after this much training time (benchmarks); the result is cached under its own key. */
+    /**
+     * Stops training after this much training time (benchmarks); the result is cached under its own
+     * key.
+     */
     public Builder optTimeBudget(Duration budget) {
       return optTimeBudget(budget, TrainingClock.WALL);
     }
 
-    /** A training-time budget measured with {@code clock}: {@link TrainingClock#THREAD_CPU} on shared machines. */
+    /**
+     * A training-time budget measured with {@code clock}: {@link TrainingClock#THREAD_CPU} on
+     * shared machines.
+     */
     public Builder optTimeBudget(Duration budget, TrainingClock clock) {
       this.timeBudget = budget;
       this.clock = java.util.Objects.requireNonNull(clock, "clock");
@@ -376,5 +506,4 @@ public final class DecompositionJob {
       return new DecompositionJob(this);
     }
   }
-
 }

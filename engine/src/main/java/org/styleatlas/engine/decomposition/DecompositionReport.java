@@ -2,7 +2,6 @@ package org.styleatlas.engine.decomposition;
 
 import java.util.List;
 
-
 /**
  * What a decomposition achieved, stored as {@code decomposition.json} next to its outputs.
  *
@@ -14,9 +13,10 @@ import java.util.List;
  * @param iterations main-phase iterations done
  * @param psnr reconstruction PSNR per frame in dB (against the working-resolution frames)
  * @param meanPsnr mean of {@code psnr}
- * @param frameQuality per frame: PSNR inside and outside the matte and α-vs-matte IoU (null in reports
- *     written before they were measured)
- * @param quality the frames' summary: worst frame, mean inside/outside PSNR, lowest IoU (null likewise)
+ * @param frameQuality per frame: PSNR inside and outside the matte and α-vs-matte IoU (null in
+ *     reports written before they were measured)
+ * @param quality the frames' summary: worst frame, mean inside/outside PSNR, lowest IoU (null
+ *     likewise)
  * @param lossCurve the total and terms every few steps
  * @param flowSeconds optical flow time (0 when cached)
  * @param trainSeconds training time, pre-training included
@@ -24,9 +24,23 @@ import java.util.List;
  * @param foregroundAtlas the foreground texture
  * @param backgroundAtlas the background texture
  */
-public record DecompositionReport(String clip, int width, int height, int frames, String mode, int iterations,
-    List<Double> psnr, double meanPsnr, List<FrameQuality> frameQuality, ClipQuality quality, List<CurvePoint> lossCurve, double flowSeconds, double trainSeconds,
-    double evaluateSeconds, AtlasImageLayout foregroundAtlas, AtlasImageLayout backgroundAtlas) {
+public record DecompositionReport(
+    String clip,
+    int width,
+    int height,
+    int frames,
+    String mode,
+    int iterations,
+    List<Double> psnr,
+    double meanPsnr,
+    List<FrameQuality> frameQuality,
+    ClipQuality quality,
+    List<CurvePoint> lossCurve,
+    double flowSeconds,
+    double trainSeconds,
+    double evaluateSeconds,
+    AtlasImageLayout foregroundAtlas,
+    AtlasImageLayout backgroundAtlas) {
 
   /**
    * One point of the loss curve.
@@ -36,5 +50,9 @@ public record DecompositionReport(String clip, int width, int height, int frames
    * @param total total loss
    * @param terms weighted terms by name, in a fixed order
    */
-  public record CurvePoint(int iteration, double seconds, double total, List<org.styleatlas.engine.decomposition.train.TermValue> terms) {}
+  public record CurvePoint(
+      int iteration,
+      double seconds,
+      double total,
+      List<org.styleatlas.engine.decomposition.train.TermValue> terms) {}
 }

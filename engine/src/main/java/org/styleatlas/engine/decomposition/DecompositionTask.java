@@ -17,9 +17,9 @@ import org.styleatlas.engine.decomposition.train.StepLoss;
 import org.styleatlas.engine.optim.ParameterGroup;
 
 /**
- * The main phase: per step, N pixels with their neighbours and flow targets go through the model, and
- * the NLA losses are summed. The mappings and α see all point sets in one batch each; the atlases see
- * the pixel and its two neighbours.
+ * The main phase: per step, N pixels with their neighbours and flow targets go through the model,
+ * and the NLA losses are summed. The mappings and α see all point sets in one batch each; the
+ * atlases see the pixel and its two neighbours.
  */
 final class DecompositionTask extends ModelTask {
   private static final int PHASE = 1;
@@ -32,7 +32,8 @@ final class DecompositionTask extends ModelTask {
   private final ErrorMap errors;
   private final int byError;
 
-  DecompositionTask(LayeredAtlasModel model, TrainingData data, DecompositionConfig config, NDManager manager) {
+  DecompositionTask(
+      LayeredAtlasModel model, TrainingData data, DecompositionConfig config, NDManager manager) {
     super(model);
     this.data = data;
     this.config = config;
@@ -41,22 +42,29 @@ final class DecompositionTask extends ModelTask {
     int longEdge = Math.max(data.geometry().width(), data.geometry().height());
     this.globalPixels = config.losses().globalOffsetPixels(longEdge);
     this.errors = config.sampling().byError() ? data.errorMap(config.sampling()) : null;
-    this.byError = (int) Math.round(config.schedule().batchPixels() * config.sampling().errorShare());
+    this.byError =
+        (int) Math.round(config.schedule().batchPixels() * config.sampling().errorShare());
   }
 
   @Override
   public StepLoss loss(NDManager step, int iteration) {
     int n = config.schedule().batchPixels();
-    PixelBatch b = data.sample(StepRandom.of(config.schedule().seed(), PHASE, iteration), n, globalPixels, errors,
-        byError);
+    PixelBatch b =
+        data.sample(
+            StepRandom.of(config.schedule().seed(), PHASE, iteration),
+            n,
+            globalPixels,
+            errors,
+            byError);
     boolean global = loss.needsGlobal(iteration);
     NDArray xyt = points(step, b.xyt(), n);
     NDArray dx = points(step, b.xytDx(), n);
     NDArray dy = points(step, b.xytDy(), n);
     NDArray fl = points(step, b.xytFlow(), n);
-    NDList mapIn = global
-        ? new NDList(xyt, dx, dy, fl, points(step, b.xytGx(), n), points(step, b.xytGy(), n))
-        : new NDList(xyt, dx, dy, fl);
+    NDList mapIn =
+        global
+            ? new NDList(xyt, dx, dy, fl, points(step, b.xytGx(), n), points(step, b.xytGy(), n))
+            : new NDList(xyt, dx, dy, fl);
     NDArray all = NDArrays.concat(mapIn, 0);
     NDArray uvF = model.uvForeground(ps, all, true);
     NDArray uvB = model.uvBackground(ps, all, true);
@@ -65,27 +73,51 @@ final class DecompositionTask extends ModelTask {
     NDArray rgbB = model.backgroundAtlas().apply(ps, uvB.get(new NDIndex("0:{}", 3L * n)), true);
     NDArray rgb = LayeredOutput.composite(alpha.get(new NDIndex("0:{}", 3L * n)), rgbF, rgbB);
 
-    LayeredOutput at = new LayeredOutput(part(uvF, 0, n), part(uvB, 0, n), part(alpha, 0, n), part(rgbF, 0, n),
-        part(rgbB, 0, n), part(rgb, 0, n));
-    LossInputs.Differences local = new LossInputs.Differences(1f, part(uvF, 1, n), part(uvF, 2, n),
-        part(uvB, 1, n), part(uvB, 2, n));
-    LossInputs.Differences far = global
-        ? new LossInputs.Differences(globalPixels, part(uvF, 4, n), part(uvF, 5, n), part(uvB, 4, n),
-            part(uvB, 5, n))
-        : null;
+    LayeredOutput at =
+        new LayeredOutput(
+            part(uvF, 0, n),
+            part(uvB, 0, n),
+            part(alpha, 0, n),
+            part(rgbF, 0, n),
+            part(rgbB, 0, n),
+            part(rgb, 0, n));
+    LossInputs.Differences local =
+        new LossInputs.Differences(
+            1f, part(uvF, 1, n), part(uvF, 2, n), part(uvB, 1, n), part(uvB, 2, n));
+    LossInputs.Differences far =
+        global
+            ? new LossInputs.Differences(
+                globalPixels, part(uvF, 4, n), part(uvF, 5, n), part(uvB, 4, n), part(uvB, 5, n))
+            : null;
     NDArray target = colours(step, b.target(), n);
     if (errors != null) {
-      errors.observe(b.pixels(), at.rgb().stopGradient().sub(target).square().sum(new int[] {1}).toFloatArray());
+      errors.observe(
+          b.pixels(),
+          at.rgb().stopGradient().sub(target).square().sum(new int[] {1}).toFloatArray());
     }
-    LossInputs.FlowTarget flowTarget = new LossInputs.FlowTarget(part(uvF, 3, n), part(uvB, 3, n), part(alpha, 3, n));
-    LossInputs in = new LossInputs(at, target, colours(step, b.targetDx(), n),
-        colours(step, b.targetDy(), n), part(rgb, 1, n), part(rgb, 2, n), local, far, flowTarget,
-        column(step, b.flowMask(), n), b.matte() == null ? null : column(step, b.matte(), n),
-        data.geometry().halfLongEdge());
+    LossInputs.FlowTarget flowTarget =
+        new LossInputs.FlowTarget(part(uvF, 3, n), part(uvB, 3, n), part(alpha, 3, n));
+    LossInputs in =
+        new LossInputs(
+            at,
+            target,
+            colours(step, b.targetDx(), n),
+            colours(step, b.targetDy(), n),
+            part(rgb, 1, n),
+            part(rgb, 2, n),
+            local,
+            far,
+            flowTarget,
+            column(step, b.flowMask(), n),
+            b.matte() == null ? null : column(step, b.matte(), n),
+            data.geometry().halfLongEdge());
     return loss.compute(in, iteration);
   }
 
-  /** Mean PSNR of the current model over up to {@code maxFrames} evenly spaced frames of {@code clip}. */
+  /**
+   * Mean PSNR of the current model over up to {@code maxFrames} evenly spaced frames of {@code
+   * clip}.
+   */
   double probePsnr(org.styleatlas.engine.video.Clip clip, int maxFrames, NDManager manager) {
     org.styleatlas.engine.atlas.model.FrameGeometry g = data.geometry();
     int frames = g.frames();
@@ -117,6 +149,7 @@ final class DecompositionTask extends ModelTask {
 
   @Override
   public List<ParameterGroup> parameterGroups() {
-    return ParameterGroups.decaying(model.fields(), config.optimizer(), config.schedule().iterations());
+    return ParameterGroups.decaying(
+        model.fields(), config.optimizer(), config.schedule().iterations());
   }
 }

@@ -6,14 +6,15 @@ import org.styleatlas.engine.decomposition.config.PixelSampling;
 
 /**
  * The current reconstruction error of a clip, tracked per square tile of each frame, for importance
- * sampling: {@link #draw} picks a tile with probability proportional to its error (plus a bonus where the
- * matte's outline crosses it), then a pixel uniformly inside it. Tiles start at the largest possible
- * error (1), so every tile is visited before its estimate counts; each {@link #observe} moves a tile's
- * estimate towards the squared error just seen there. Pure Java; the arrays hold one float per tile
- * ({@code frames · ⌈W/tile⌉ · ⌈H/tile⌉}, 64,800 tiles for 50 frames at 384x216 with 8-pixel tiles).
+ * sampling: {@link #draw} picks a tile with probability proportional to its error (plus a bonus
+ * where the matte's outline crosses it), then a pixel uniformly inside it. Tiles start at the
+ * largest possible error (1), so every tile is visited before its estimate counts; each {@link
+ * #observe} moves a tile's estimate towards the squared error just seen there. Pure Java; the
+ * arrays hold one float per tile ({@code frames · ⌈W/tile⌉ · ⌈H/tile⌉}, 64,800 tiles for 50 frames
+ * at 384x216 with 8-pixel tiles).
  *
- * <p>The estimates are training state that checkpoints do not hold: a resumed run starts them afresh, so
- * with error sampling on it draws different batches than an uninterrupted one.
+ * <p>The estimates are training state that checkpoints do not hold: a resumed run starts them
+ * afresh, so with error sampling on it draws different batches than an uninterrupted one.
  */
 final class ErrorMap {
   private static final float UNSEEN = 1f;
@@ -80,15 +81,16 @@ final class ErrorMap {
   }
 
   /**
-   * Records the squared errors seen at sampled pixels; non-finite ones (a diverged step, which the trainer
-   * skips) are ignored.
+   * Records the squared errors seen at sampled pixels; non-finite ones (a diverged step, which the
+   * trainer skips) are ignored.
    *
    * @param pixels clip pixel indices t·H·W + y·W + x
    * @param squaredError per pixel, the squared colour error summed over the 3 channels
    */
   void observe(int[] pixels, float[] squaredError) {
     if (pixels.length != squaredError.length) {
-      throw new IllegalArgumentException(pixels.length + " pixels but " + squaredError.length + " errors");
+      throw new IllegalArgumentException(
+          pixels.length + " pixels but " + squaredError.length + " errors");
     }
     int w = geometry.width();
     int plane = w * geometry.height();
@@ -141,7 +143,8 @@ final class ErrorMap {
     double bonus = sampling.edgeWeight() * mean;
     double sum = 0;
     for (int i = 0; i < error.length; i++) {
-      // a tile's weight also scales with its pixel count: partial tiles at the right and bottom are smaller
+      // a tile's weight also scales with its pixel count: partial tiles at the right and bottom are
+      // smaller
       sum += (error[i] + (edge[i] ? bonus : 0)) * pixelsIn(i) + Double.MIN_NORMAL;
       cumulative[i] = sum;
     }

@@ -2,7 +2,6 @@ package org.styleatlas.engine.decomposition;
 
 import java.io.IOException;
 
-
 /** Receives a decomposition's maps one frame at a time, in frame order, as they are evaluated. */
 @FunctionalInterface
 public interface FrameMapSink {

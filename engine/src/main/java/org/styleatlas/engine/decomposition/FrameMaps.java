@@ -1,6 +1,5 @@
 package org.styleatlas.engine.decomposition;
 
-
 /**
  * One frame's maps of a decomposition at one resolution, row-major, top row first.
  *
@@ -10,4 +9,5 @@ package org.styleatlas.engine.decomposition;
  * @param alpha {@code [H, W, 1]} foreground opacity in (0, 1)
  * @param rgb {@code [H, W, 3]} the reconstruction in [0, 1], or null when not evaluated
  */
-public record FrameMaps(int frame, float[] uvForeground, float[] uvBackground, float[] alpha, float[] rgb) {}
+public record FrameMaps(
+    int frame, float[] uvForeground, float[] uvBackground, float[] alpha, float[] rgb) {}

@@ -8,14 +8,15 @@ import org.styleatlas.engine.video.Matte;
  *
  * @param frame frame index
  * @param psnr reconstruction PSNR over the whole frame, dB
- * @param psnrInside PSNR over the pixels whose matte is ≥ ½ (the object), dB; null without a matte or when
- *     the matte is empty in this frame
- * @param psnrOutside PSNR over the pixels whose matte is &lt; ½, dB; null without a matte or when the
- *     matte covers the whole frame
- * @param alphaIou intersection over union of {α > ½} and {matte ≥ ½}; 1 when both are empty; null without a
- *     matte
+ * @param psnrInside PSNR over the pixels whose matte is ≥ ½ (the object), dB; null without a matte
+ *     or when the matte is empty in this frame
+ * @param psnrOutside PSNR over the pixels whose matte is &lt; ½, dB; null without a matte or when
+ *     the matte covers the whole frame
+ * @param alphaIou intersection over union of {α > ½} and {matte ≥ ½}; 1 when both are empty; null
+ *     without a matte
  */
-public record FrameQuality(int frame, double psnr, Double psnrInside, Double psnrOutside, Double alphaIou) {
+public record FrameQuality(
+    int frame, double psnr, Double psnrInside, Double psnrOutside, Double alphaIou) {
   /** Matte and α threshold for "object". */
   public static final float OBJECT = 0.5f;
 
@@ -32,8 +33,18 @@ public record FrameQuality(int frame, double psnr, Double psnrInside, Double psn
     int ch = frame.channels();
     int n = frame.width() * frame.height();
     if (rgb.length != n * 3 || alpha.length != n || (matte != null && matte.values().length != n)) {
-      throw new IllegalArgumentException("frame " + t + ": maps of " + rgb.length / 3 + " / " + alpha.length
-          + " pixels do not match the " + frame.width() + "x" + frame.height() + " frame or its matte");
+      throw new IllegalArgumentException(
+          "frame "
+              + t
+              + ": maps of "
+              + rgb.length / 3
+              + " / "
+              + alpha.length
+              + " pixels do not match the "
+              + frame.width()
+              + "x"
+              + frame.height()
+              + " frame or its matte");
     }
     double[] se = new double[2];
     long[] count = new long[2];
@@ -57,8 +68,12 @@ public record FrameQuality(int frame, double psnr, Double psnrInside, Double psn
     if (matte == null) {
       return new FrameQuality(t, all, null, null, null);
     }
-    return new FrameQuality(t, all, count[1] == 0 ? null : psnr(se[1], count[1]),
-        count[0] == 0 ? null : psnr(se[0], count[0]), union == 0 ? 1.0 : inter / (double) union);
+    return new FrameQuality(
+        t,
+        all,
+        count[1] == 0 ? null : psnr(se[1], count[1]),
+        count[0] == 0 ? null : psnr(se[0], count[0]),
+        union == 0 ? 1.0 : inter / (double) union);
   }
 
   /** PSNR in dB of a summed squared error over {@code pixels} RGB pixels of signals in [0, 1]. */

@@ -8,11 +8,12 @@ import java.util.List;
 import org.styleatlas.engine.cache.Float32Files;
 
 /**
- * Writes maps into a folder in a decomposition entry's file layout ({@link DecompositionFiles#UV_FOREGROUND}
- * {@code [T, H, W, 2]}, {@link DecompositionFiles#UV_BACKGROUND} {@code [T, H, W, 2]},
- * {@link DecompositionFiles#ALPHA} {@code [T, H, W, 1]}, float32, {@link Float32Files}) frame by frame, as
- * they arrive, so that only the frame being written is held. The files appear when {@link #commit()} has
- * seen all {@code T} frames; closing the writer before that removes every partial file. Not thread-safe.
+ * Writes maps into a folder in a decomposition entry's file layout ({@link
+ * DecompositionFiles#UV_FOREGROUND} {@code [T, H, W, 2]}, {@link DecompositionFiles#UV_BACKGROUND}
+ * {@code [T, H, W, 2]}, {@link DecompositionFiles#ALPHA} {@code [T, H, W, 1]}, float32, {@link
+ * Float32Files}) frame by frame, as they arrive, so that only the frame being written is held. The
+ * files appear when {@link #commit()} has seen all {@code T} frames; closing the writer before that
+ * removes every partial file. Not thread-safe.
  */
 public final class LayerMapWriter implements FrameMapSink, AutoCloseable {
   private final Float32Files.Appender uvForeground;
@@ -21,7 +22,10 @@ public final class LayerMapWriter implements FrameMapSink, AutoCloseable {
   private final int declared;
   private int frames;
 
-  private LayerMapWriter(int declared, Float32Files.Appender uvForeground, Float32Files.Appender uvBackground,
+  private LayerMapWriter(
+      int declared,
+      Float32Files.Appender uvForeground,
+      Float32Files.Appender uvBackground,
       Float32Files.Appender alpha) {
     this.declared = declared;
     this.uvForeground = uvForeground;
@@ -32,13 +36,20 @@ public final class LayerMapWriter implements FrameMapSink, AutoCloseable {
   /**
    * Starts the three files of {@code frames} frames of {@code width x height} maps in {@code dir}.
    */
-  public static LayerMapWriter open(Path dir, int frames, int width, int height) throws IOException {
+  public static LayerMapWriter open(Path dir, int frames, int width, int height)
+      throws IOException {
     int plane = Math.multiplyExact(width, height);
-    Float32Files.Appender f = Float32Files.append(dir.resolve(DecompositionFiles.UV_FOREGROUND), frames, plane * 2);
+    Float32Files.Appender f =
+        Float32Files.append(dir.resolve(DecompositionFiles.UV_FOREGROUND), frames, plane * 2);
     try {
-      Float32Files.Appender b = Float32Files.append(dir.resolve(DecompositionFiles.UV_BACKGROUND), frames, plane * 2);
+      Float32Files.Appender b =
+          Float32Files.append(dir.resolve(DecompositionFiles.UV_BACKGROUND), frames, plane * 2);
       try {
-        return new LayerMapWriter(frames, f, b, Float32Files.append(dir.resolve(DecompositionFiles.ALPHA), frames, plane));
+        return new LayerMapWriter(
+            frames,
+            f,
+            b,
+            Float32Files.append(dir.resolve(DecompositionFiles.ALPHA), frames, plane));
       } catch (IOException | RuntimeException e) {
         b.close();
         throw e;
@@ -49,7 +60,10 @@ public final class LayerMapWriter implements FrameMapSink, AutoCloseable {
     }
   }
 
-  /** Writes all of {@code maps} into {@code dir} (see the class comment) and puts the files in place. */
+  /**
+   * Writes all of {@code maps} into {@code dir} (see the class comment) and puts the files in
+   * place.
+   */
   public static void write(Path dir, ClipLayerMaps maps) throws IOException {
     try (LayerMapWriter out = open(dir, maps.frames(), maps.width(), maps.height())) {
       maps.forEachFrame(0, out);
@@ -70,7 +84,9 @@ public final class LayerMapWriter implements FrameMapSink, AutoCloseable {
     return frames;
   }
 
-  /** Puts the three files in place; fails (leaving none) unless every declared frame was written. */
+  /**
+   * Puts the three files in place; fails (leaving none) unless every declared frame was written.
+   */
   public void commit() throws IOException {
     if (frames != declared) {
       throw new IllegalStateException(frames + " of the declared " + declared + " frames written");

@@ -15,9 +15,10 @@ import org.styleatlas.engine.runtime.GradModeOff;
 import org.styleatlas.engine.runtime.ProgressSink;
 
 /**
- * Evaluates a frozen model on every pixel of every frame, at the working resolution or any other: the
- * mappings are continuous in (x, y, t), so an output pixel centre is mapped to its position in working
- * pixels and evaluated there. Runs in chunks, each in its own sub-manager, outside any gradient collector.
+ * Evaluates a frozen model on every pixel of every frame, at the working resolution or any other:
+ * the mappings are continuous in (x, y, t), so an output pixel centre is mapped to its position in
+ * working pixels and evaluated there. Runs in chunks, each in its own sub-manager, outside any
+ * gradient collector.
  */
 final class MapEvaluator {
   private static final int CHUNK = 1 << 15;
@@ -32,25 +33,35 @@ final class MapEvaluator {
    * @param from first frame to evaluate
    * @param to one past the last frame to evaluate
    * @param withRgb whether to evaluate the atlases and the reconstruction too
-   * @return the maps of frames {@code [from, to)}, their index 0 being frame {@code from}, all held in memory
-   *     (see {@link #stream} for a sink that takes them frame by frame)
+   * @return the maps of frames {@code [from, to)}, their index 0 being frame {@code from}, all held
+   *     in memory (see {@link #stream} for a sink that takes them frame by frame)
    */
-  static ClipLayerMaps evaluate(LayeredAtlasModel model, NDManager manager, FrameGeometry geometry, int width, int height,
-      int from, int to, boolean withRgb, ProgressSink progress) {
+  static ClipLayerMaps evaluate(
+      LayeredAtlasModel model,
+      NDManager manager,
+      FrameGeometry geometry,
+      int width,
+      int height,
+      int from,
+      int to,
+      boolean withRgb,
+      ProgressSink progress) {
     Collector frames = new Collector();
     try {
       stream(model, manager, geometry, width, height, from, to, withRgb, progress, frames);
     } catch (IOException e) {
       throw new UncheckedIOException("the in-memory collector does no I/O", e);
     }
-    return new ClipLayerMaps(width, height, frames.uvForeground, frames.uvBackground, frames.alpha, frames.rgb);
+    return new ClipLayerMaps(
+        width, height, frames.uvForeground, frames.uvBackground, frames.alpha, frames.rgb);
   }
 
   /**
-   * Evaluates frames {@code [from, to)} one after the other and hands each frame's maps to {@code sink} as
-   * soon as they are complete, so only one frame's maps (and one chunk's tensors) are held here. Runs with
-   * PyTorch's grad mode off on the calling thread (a renderer's worker thread would otherwise record an
-   * autograd graph of every chunk); progress is reported after each frame, as {@code done} of {@code to - from}.
+   * Evaluates frames {@code [from, to)} one after the other and hands each frame's maps to {@code
+   * sink} as soon as they are complete, so only one frame's maps (and one chunk's tensors) are held
+   * here. Runs with PyTorch's grad mode off on the calling thread (a renderer's worker thread would
+   * otherwise record an autograd graph of every chunk); progress is reported after each frame, as
+   * {@code done} of {@code to - from}.
    *
    * @param geometry the working geometry the model was trained at
    * @param width output width in pixels
@@ -58,8 +69,18 @@ final class MapEvaluator {
    * @param withRgb whether to evaluate the atlases and the reconstruction too
    * @throws IOException what {@code sink} throws; the frames after it are not evaluated
    */
-  static void stream(LayeredAtlasModel model, NDManager manager, FrameGeometry geometry, int width, int height,
-      int from, int to, boolean withRgb, ProgressSink progress, FrameMapSink sink) throws IOException {
+  static void stream(
+      LayeredAtlasModel model,
+      NDManager manager,
+      FrameGeometry geometry,
+      int width,
+      int height,
+      int from,
+      int to,
+      boolean withRgb,
+      ProgressSink progress,
+      FrameMapSink sink)
+      throws IOException {
     try (GradModeOff noGrad = new GradModeOff()) {
       ParameterStore ps = new ParameterStore(manager, false);
       for (int t = from; t < to; t++) {
@@ -69,8 +90,15 @@ final class MapEvaluator {
     }
   }
 
-  private static FrameMaps evaluateFrame(LayeredAtlasModel model, NDManager manager, ParameterStore ps,
-      FrameGeometry geometry, int width, int height, int t, boolean withRgb) {
+  private static FrameMaps evaluateFrame(
+      LayeredAtlasModel model,
+      NDManager manager,
+      ParameterStore ps,
+      FrameGeometry geometry,
+      int width,
+      int height,
+      int t,
+      boolean withRgb) {
     int plane = width * height;
     double sx = geometry.width() / (double) width;
     double sy = geometry.height() / (double) height;
@@ -124,14 +152,21 @@ final class MapEvaluator {
   }
 
   /**
-   * Evaluates the frozen mappings and α at a few pixel centres of a {@code width x height} grid of frame
-   * {@code t} (for example the pixels near the opacity's edge that a resampled map cannot reproduce).
+   * Evaluates the frozen mappings and α at a few pixel centres of a {@code width x height} grid of
+   * frame {@code t} (for example the pixels near the opacity's edge that a resampled map cannot
+   * reproduce).
    *
    * @param pixels row-major pixel indices {@code y * width + x}
    * @return {@code [n, 5]} float32 per pixel: u_f, v_f, u_b, v_b, α
    */
-  static float[] evaluatePixels(LayeredAtlasModel model, NDManager manager, FrameGeometry geometry, int width,
-      int height, int t, int[] pixels) {
+  static float[] evaluatePixels(
+      LayeredAtlasModel model,
+      NDManager manager,
+      FrameGeometry geometry,
+      int width,
+      int height,
+      int t,
+      int[] pixels) {
     double sx = geometry.width() / (double) width;
     double sy = geometry.height() / (double) height;
     float[] out = new float[pixels.length * 5];
@@ -166,7 +201,8 @@ final class MapEvaluator {
   }
 
   /** The reconstruction {@code [H, W, 3]} of working frame t, clipped to [0, 1]. */
-  static float[] reconstructFrame(LayeredAtlasModel model, NDManager manager, FrameGeometry g, int t) {
+  static float[] reconstructFrame(
+      LayeredAtlasModel model, NDManager manager, FrameGeometry g, int t) {
     ParameterStore ps = new ParameterStore(manager, false);
     int plane = g.width() * g.height();
     float[] c = new float[plane * 3];
@@ -180,7 +216,10 @@ final class MapEvaluator {
         xyt[i * 3 + 2] = g.t(t);
       }
       try (NDManager chunk = manager.newSubManager()) {
-        copy(model.evaluate(ps, chunk.create(xyt, new Shape(n, 3)), false).rgb().clip(0f, 1f), c, start * 3);
+        copy(
+            model.evaluate(ps, chunk.create(xyt, new Shape(n, 3)), false).rgb().clip(0f, 1f),
+            c,
+            start * 3);
       }
     }
     return c;

@@ -19,13 +19,20 @@ final class ParameterGroups {
     return of(fields, config, LearningRateSchedule::constant);
   }
 
-  /** Rates decaying to {@link OptimizerConfig#finalRateFactor} over {@code iterations} (the main phase). */
-  static List<ParameterGroup> decaying(List<NeuralField> fields, OptimizerConfig config, int iterations) {
+  /**
+   * Rates decaying to {@link OptimizerConfig#finalRateFactor} over {@code iterations} (the main
+   * phase).
+   */
+  static List<ParameterGroup> decaying(
+      List<NeuralField> fields, OptimizerConfig config, int iterations) {
     double factor = config.finalRateFactor();
-    return of(fields, config, rate -> LearningRateSchedule.exponentialDecay(rate, factor, iterations));
+    return of(
+        fields, config, rate -> LearningRateSchedule.exponentialDecay(rate, factor, iterations));
   }
 
-  private static List<ParameterGroup> of(List<NeuralField> fields, OptimizerConfig config,
+  private static List<ParameterGroup> of(
+      List<NeuralField> fields,
+      OptimizerConfig config,
       DoubleFunction<LearningRateSchedule> schedule) {
     List<Parameter> tables = new ArrayList<>();
     List<Parameter> mlps = new ArrayList<>();
@@ -41,7 +48,8 @@ final class ParameterGroups {
     return groups;
   }
 
-  static AdamOptimizer adam(List<ParameterGroup> groups, ai.djl.ndarray.NDManager manager, OptimizerConfig c) {
+  static AdamOptimizer adam(
+      List<ParameterGroup> groups, ai.djl.ndarray.NDManager manager, OptimizerConfig c) {
     return new AdamOptimizer(groups, manager, c.beta1(), c.beta2(), c.epsilon());
   }
 }

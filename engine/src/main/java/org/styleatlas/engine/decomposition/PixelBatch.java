@@ -1,6 +1,5 @@
 package org.styleatlas.engine.decomposition;
 
-
 /**
  * N sampled pixels with everything the losses need, as flat float arrays (row-major).
  *
@@ -18,5 +17,17 @@ package org.styleatlas.engine.decomposition;
  * @param flowMask {@code [N]} 1 where the flow is consistent
  * @param matte {@code [N]} matte, or null
  */
-record PixelBatch(int n, int[] pixels, float[] xyt, float[] xytDx, float[] xytDy, float[] xytGx, float[] xytGy, float[] xytFlow,
-    float[] target, float[] targetDx, float[] targetDy, float[] flowMask, float[] matte) {}
+record PixelBatch(
+    int n,
+    int[] pixels,
+    float[] xyt,
+    float[] xytDx,
+    float[] xytDy,
+    float[] xytGx,
+    float[] xytGy,
+    float[] xytFlow,
+    float[] target,
+    float[] targetDx,
+    float[] targetDy,
+    float[] flowMask,
+    float[] matte) {}

@@ -1,6 +1,5 @@
 package org.styleatlas.engine.decomposition;
 
-
 /**
  * One pre-training batch of N pixels.
  *
@@ -11,4 +10,5 @@ package org.styleatlas.engine.decomposition;
  * @param rgb video colour {@code [N, 3]}
  * @param matte matte values {@code [N]}, null without a matte
  */
-record PretrainBatch(int n, float[] xyt, float[] uvForeground, float[] uvBackground, float[] rgb, float[] matte) {}
+record PretrainBatch(
+    int n, float[] xyt, float[] uvForeground, float[] uvBackground, float[] rgb, float[] matte) {}

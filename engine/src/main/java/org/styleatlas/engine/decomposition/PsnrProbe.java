@@ -1,10 +1,9 @@
 package org.styleatlas.engine.decomposition;
 
-
 /**
  * Receives the reconstruction PSNR measured during training (benchmarks: PSNR against time). The
- * measurement evaluates up to {@link #FRAMES} evenly spaced frames at the working resolution; its time
- * is not counted as training time.
+ * measurement evaluates up to {@link #FRAMES} evenly spaced frames at the working resolution; its
+ * time is not counted as training time.
  */
 @FunctionalInterface
 public interface PsnrProbe {

@@ -18,7 +18,8 @@ final class TrainingData {
   private final OpticalFlow flow;
   private final List<float[]> luma;
 
-  private TrainingData(FrameGeometry geometry, float[] rgb, float[] matte, OpticalFlow flow, List<float[]> luma) {
+  private TrainingData(
+      FrameGeometry geometry, float[] rgb, float[] matte, OpticalFlow flow, List<float[]> luma) {
     this.geometry = geometry;
     this.rgb = rgb;
     this.matte = matte;
@@ -42,7 +43,11 @@ final class TrainingData {
         System.arraycopy(clip.matte(t).values(), 0, matte, t * plane, plane);
       }
     }
-    return new TrainingData(new FrameGeometry(w, h, clip.frameCount()), rgb, matte, flow,
+    return new TrainingData(
+        new FrameGeometry(w, h, clip.frameCount()),
+        rgb,
+        matte,
+        flow,
         clip.frames().stream().map(Luma::of).toList());
   }
 
@@ -55,9 +60,9 @@ final class TrainingData {
   }
 
   /**
-   * N pixels drawn uniformly from the whole clip with their pre-training targets: normalised centres
-   * {@code xyt [N, 3]}, target uv of each mapping {@code [N, 2]}, colour {@code [N, 3]} and the matte
-   * {@code [N]} (null without one).
+   * N pixels drawn uniformly from the whole clip with their pre-training targets: normalised
+   * centres {@code xyt [N, 3]}, target uv of each mapping {@code [N, 2]}, colour {@code [N, 3]} and
+   * the matte {@code [N]} (null without one).
    */
   PretrainBatch samplePretrain(SplittableRandom rnd, int n, MappingTargets targets) {
     float[] xyt = new float[n * 3];
@@ -108,8 +113,8 @@ final class TrainingData {
   }
 
   /**
-   * A batch of N pixels with neighbours, flow targets and targets: the first {@code byError} drawn from
-   * {@code errors} (may be null when {@code byError} is 0), the rest uniformly over the clip.
+   * A batch of N pixels with neighbours, flow targets and targets: the first {@code byError} drawn
+   * from {@code errors} (may be null when {@code byError} is 0), the rest uniformly over the clip.
    */
   PixelBatch sample(SplittableRandom rnd, int n, float globalPixels, ErrorMap errors, int byError) {
     int w = geometry.width();
@@ -148,11 +153,15 @@ final class TrainingData {
       }
       flowTarget(rnd, i, x, y, t, xytFlow, flowMask);
     }
-    return new PixelBatch(n, pixels, xyt, xytDx, xytDy, xytGx, xytGy, xytFlow, target, targetDx, targetDy, flowMask,
+    return new PixelBatch(
+        n, pixels, xyt, xytDx, xytDy, xytGx, xytGy, xytFlow, target, targetDx, targetDy, flowMask,
         m);
   }
 
-  /** A pixel index t·H·W + y·W + x drawn uniformly (x, then y, then t, as the batches always drew them). */
+  /**
+   * A pixel index t·H·W + y·W + x drawn uniformly (x, then y, then t, as the batches always drew
+   * them).
+   */
   private int uniformPixel(SplittableRandom rnd) {
     int x = rnd.nextInt(geometry.width());
     int y = rnd.nextInt(geometry.height());
@@ -160,7 +169,8 @@ final class TrainingData {
     return (t * geometry.height() + y) * geometry.width() + x;
   }
 
-  private void flowTarget(SplittableRandom rnd, int i, int x, int y, int t, float[] out, float[] mask) {
+  private void flowTarget(
+      SplittableRandom rnd, int i, int x, int y, int t, float[] out, float[] mask) {
     int frames = geometry.frames();
     if (frames < 2) {
       put(out, i, x, y, t);

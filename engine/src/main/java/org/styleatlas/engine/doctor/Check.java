@@ -1,6 +1,5 @@
 package org.styleatlas.engine.doctor;
 
-
 /**
  * One installation check of {@code styleatlas doctor}.
  *

@@ -36,22 +36,34 @@ public final class Diagnostics {
     String detail = "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
     return feature >= MIN_JAVA
         ? Check.pass("Java", detail)
-        : Check.fail("Java", detail, "install Java " + MIN_JAVA + " or newer (Debian: apt-get install openjdk-17-jdk)");
+        : Check.fail(
+            "Java",
+            detail,
+            "install Java " + MIN_JAVA + " or newer (Debian: apt-get install openjdk-17-jdk)");
   }
 
   static Check offline() {
     DjlRuntime.forceOffline();
-    return Check.pass("DJL offline mode", DjlRuntime.OFFLINE_PROPERTY + "=" + System.getProperty(DjlRuntime.OFFLINE_PROPERTY));
+    return Check.pass(
+        "DJL offline mode",
+        DjlRuntime.OFFLINE_PROPERTY + "=" + System.getProperty(DjlRuntime.OFFLINE_PROPERTY));
   }
 
   static Check pytorch() {
     try {
       Engine engine = DjlRuntime.engine();
       int gpus = engine.getGpuCount();
-      return Check.pass("PyTorch native library", "PyTorch " + engine.getVersion() + ", "
-          + (gpus > 0 ? gpus + " GPU(s): training runs on GPU 0" : "no GPU: training runs on the CPU"));
+      return Check.pass(
+          "PyTorch native library",
+          "PyTorch "
+              + engine.getVersion()
+              + ", "
+              + (gpus > 0
+                  ? gpus + " GPU(s): training runs on GPU 0"
+                  : "no GPU: training runs on the CPU"));
     } catch (IllegalStateException e) {
-      return Check.fail("PyTorch native library", e.getMessage(), "rebuild with 'mvn -B -DskipTests package'");
+      return Check.fail(
+          "PyTorch native library", e.getMessage(), "rebuild with 'mvn -B -DskipTests package'");
     }
   }
 
@@ -59,7 +71,9 @@ public final class Diagnostics {
     try {
       return Check.pass("FFmpeg and OpenCV", VideoRuntime.describe());
     } catch (RuntimeException | LinkageError e) {
-      return Check.fail("FFmpeg and OpenCV", String.valueOf(e.getMessage()),
+      return Check.fail(
+          "FFmpeg and OpenCV",
+          String.valueOf(e.getMessage()),
           "the JavaCV native jars (linux-x86_64) must be on the class path; rebuild with 'mvn -B -DskipTests package'");
     }
   }
@@ -73,9 +87,13 @@ public final class Diagnostics {
       String detail = root + " is writable, " + (free >> 20) + " MiB free";
       return free >= MIN_FREE_BYTES
           ? Check.pass("Cache folder", detail)
-          : Check.fail("Cache folder", detail, "free at least 2 GiB there, or set XDG_CACHE_HOME to a larger disk");
+          : Check.fail(
+              "Cache folder",
+              detail,
+              "free at least 2 GiB there, or set XDG_CACHE_HOME to a larger disk");
     } catch (IOException e) {
-      return Check.fail("Cache folder", root + ": " + e.getMessage(), "make it writable or set XDG_CACHE_HOME");
+      return Check.fail(
+          "Cache folder", root + ": " + e.getMessage(), "make it writable or set XDG_CACHE_HOME");
     }
   }
 
@@ -83,12 +101,18 @@ public final class Diagnostics {
     try {
       List<StoredModel> models = store.list();
       if (models.isEmpty()) {
-        return Check.fail("CLIP models", "none in " + store.dir(),
+        return Check.fail(
+            "CLIP models",
+            "none in " + store.dir(),
             "stylization needs one: 'styleatlas models fetch ViT-B-32', or 'styleatlas models import FILE'");
       }
-      return Check.pass("CLIP models", models.stream().map(StoredModel::name).toList() + " in " + store.dir());
+      return Check.pass(
+          "CLIP models", models.stream().map(StoredModel::name).toList() + " in " + store.dir());
     } catch (RuntimeException e) {
-      return Check.fail("CLIP models", store.dir() + ": " + e.getMessage(), "check the models folder's permissions");
+      return Check.fail(
+          "CLIP models",
+          store.dir() + ": " + e.getMessage(),
+          "check the models folder's permissions");
     }
   }
 

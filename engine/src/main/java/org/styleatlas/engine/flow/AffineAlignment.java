@@ -4,11 +4,12 @@ import java.util.Optional;
 import org.styleatlas.engine.math.LinearSystem;
 
 /**
- * Refines an affine map between two grey images by Gauss–Newton on the brightness difference (forward
- * additive Lucas–Kanade): minimises Σ_p (J(A·p) − I(p))² over the selected pixels p of I, with J sampled
- * bilinearly. Maps are six numbers as in {@link LayerMotion}; images are {@code [H·W]} row-major, pixel
- * centres at integer + ½. Both images are box-blurred first, which widens the basin of convergence to a
- * few pixels; a step that does not lower the error ends the refinement.
+ * Refines an affine map between two grey images by Gauss–Newton on the brightness difference
+ * (forward additive Lucas–Kanade): minimises Σ_p (J(A·p) − I(p))² over the selected pixels p of I,
+ * with J sampled bilinearly. Maps are six numbers as in {@link LayerMotion}; images are {@code
+ * [H·W]} row-major, pixel centres at integer + ½. Both images are box-blurred first, which widens
+ * the basin of convergence to a few pixels; a step that does not lower the error ends the
+ * refinement.
  */
 final class AffineAlignment {
   private static final int ITERATIONS = 30;
@@ -107,7 +108,9 @@ final class AffineAlignment {
     return x >= 1 && y >= 1 && x <= w - 1 && y <= h - 1;
   }
 
-  /** Bilinear sample at a continuous position (pixel centres at integer + ½), clamped to the image. */
+  /**
+   * Bilinear sample at a continuous position (pixel centres at integer + ½), clamped to the image.
+   */
   private double sample(float[] img, double x, double y) {
     double fx = Math.max(0, Math.min(w - 1, x - 0.5));
     double fy = Math.max(0, Math.min(h - 1, y - 0.5));

@@ -1,11 +1,10 @@
 package org.styleatlas.engine.flow;
 
-
 /**
- * Least-squares affine map between two point sets in the plane: {@code (x, y) → (x', y')} as six numbers
- * {@code x' = a0 + a1·x + a2·y}, {@code y' = a3 + a4·x + a5·y} (see {@link LayerMotion}). Coordinates are
- * centred first for conditioning; when the points are degenerate (collinear, or all equal) the fit is
- * the mean translation.
+ * Least-squares affine map between two point sets in the plane: {@code (x, y) → (x', y')} as six
+ * numbers {@code x' = a0 + a1·x + a2·y}, {@code y' = a3 + a4·x + a5·y} (see {@link LayerMotion}).
+ * Coordinates are centred first for conditioning; when the points are degenerate (collinear, or all
+ * equal) the fit is the mean translation.
  */
 final class AffineFit {
   private static final double DEGENERATE = 1e-9;

@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +16,9 @@ import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * Optical flow with OpenCV's DIS (through JavaCV) on the frames' luma, both directions. Small frames are
- * upsampled by {@link FlowConfig#upsampling} first; the flow is then area-averaged back to the frame's
- * pixels and divided by the factor.
+ * Optical flow with OpenCV's DIS (through JavaCV) on the frames' luma, both directions. Small
+ * frames are upsampled by {@link FlowConfig#upsampling} first; the flow is then area-averaged back
+ * to the frame's pixels and divided by the factor.
  */
 public final class DisFlowEstimator {
   private static final String TASK = "flow";
@@ -55,9 +54,14 @@ public final class DisFlowEstimator {
     return new OpticalFlow(w, h, fwd, bwd, fwdMask, bwdMask);
   }
 
-  /** Flow a → b of the (upsampled by k) luma planes, at the frame's {@code w}x{@code h}, in its pixels. */
+  /**
+   * Flow a → b of the (upsampled by k) luma planes, at the frame's {@code w}x{@code h}, in its
+   * pixels.
+   */
   private static float[] calc(DISOpticalFlow dis, Mat a, Mat b, int w, int h, int k) {
-    try (Mat flow = new Mat(); Mat small = new Mat(); Size size = new Size(w, h)) {
+    try (Mat flow = new Mat();
+        Mat small = new Mat();
+        Size size = new Size(w, h)) {
       dis.calc(a, b, flow);
       Mat at = flow;
       if (k > 1) {
@@ -88,7 +92,8 @@ public final class DisFlowEstimator {
     if (k == 1) {
       return m;
     }
-    try (m; Size size = new Size(f.width() * k, f.height() * k)) {
+    try (m;
+        Size size = new Size(f.width() * k, f.height() * k)) {
       Mat big = new Mat();
       resize(m, big, size, 0, 0, INTER_LINEAR);
       return big;

@@ -15,6 +15,7 @@ import org.styleatlas.engine.video.VideoHashing;
 public final class FlowCache {
   /** Cache kind of flow entries. */
   public static final String KIND = "flow";
+
   private static final String FORWARD = "forward.f32";
   private static final String BACKWARD = "backward.f32";
   private static final String FORWARD_MASK = "forward-mask.f32";
@@ -31,20 +32,29 @@ public final class FlowCache {
   }
 
   /** The cached flow of {@code clip}, computed and stored first if needed. */
-  public static OpticalFlow getOrCompute(ContentCache cache, Clip clip, FlowConfig config, ProgressSink progress) {
+  public static OpticalFlow getOrCompute(
+      ContentCache cache, Clip clip, FlowConfig config, ProgressSink progress) {
     try {
-      CacheEntry entry = cache.getOrCreate(key(clip, config), dir -> {
-        OpticalFlow flow = DisFlowEstimator.estimate(clip, config, progress);
-        Float32Files.write(dir.resolve(FORWARD), flow.forward());
-        Float32Files.write(dir.resolve(BACKWARD), flow.backward());
-        Float32Files.write(dir.resolve(FORWARD_MASK), flow.forwardMask());
-        Float32Files.write(dir.resolve(BACKWARD_MASK), flow.backwardMask());
-      });
-      return new OpticalFlow(clip.width(), clip.height(), Float32Files.read(entry.file(FORWARD)),
-          Float32Files.read(entry.file(BACKWARD)), Float32Files.read(entry.file(FORWARD_MASK)),
+      CacheEntry entry =
+          cache.getOrCreate(
+              key(clip, config),
+              dir -> {
+                OpticalFlow flow = DisFlowEstimator.estimate(clip, config, progress);
+                Float32Files.write(dir.resolve(FORWARD), flow.forward());
+                Float32Files.write(dir.resolve(BACKWARD), flow.backward());
+                Float32Files.write(dir.resolve(FORWARD_MASK), flow.forwardMask());
+                Float32Files.write(dir.resolve(BACKWARD_MASK), flow.backwardMask());
+              });
+      return new OpticalFlow(
+          clip.width(),
+          clip.height(),
+          Float32Files.read(entry.file(FORWARD)),
+          Float32Files.read(entry.file(BACKWARD)),
+          Float32Files.read(entry.file(FORWARD_MASK)),
           Float32Files.read(entry.file(BACKWARD_MASK)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot cache the optical flow of " + clip.name() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot cache the optical flow of " + clip.name() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.styleatlas.engine.flow;
 
-
 /** The forward–backward consistency check of two opposite flows. */
 public final class FlowConsistency {
   private FlowConsistency() {}

@@ -2,12 +2,11 @@ package org.styleatlas.engine.flow;
 
 import java.util.List;
 
-
 /**
  * Dense flow between consecutive frames in both directions, with consistency masks.
  *
- * <p>Flows are {@code [H, W, 2]} float32 (dx, dy) in pixels, row-major; masks {@code [H, W]} with 1 where
- * the forward–backward check passes and the target lies inside the frame, else 0.
+ * <p>Flows are {@code [H, W, 2]} float32 (dx, dy) in pixels, row-major; masks {@code [H, W]} with 1
+ * where the forward–backward check passes and the target lies inside the frame, else 0.
  *
  * @param width frame width
  * @param height frame height
@@ -16,8 +15,13 @@ import java.util.List;
  * @param forwardMask T−1 masks of {@code forward}
  * @param backwardMask T−1 masks of {@code backward}
  */
-public record OpticalFlow(int width, int height, List<float[]> forward, List<float[]> backward,
-    List<float[]> forwardMask, List<float[]> backwardMask) {
+public record OpticalFlow(
+    int width,
+    int height,
+    List<float[]> forward,
+    List<float[]> backward,
+    List<float[]> forwardMask,
+    List<float[]> backwardMask) {
 
   public OpticalFlow {
     forward = List.copyOf(forward);

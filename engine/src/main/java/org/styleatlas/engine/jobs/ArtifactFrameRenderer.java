@@ -17,25 +17,45 @@ public interface ArtifactFrameRenderer {
    * @param settings render-time settings (output mode, strength)
    * @param width output width in pixels
    * @param height output height in pixels
-   * @param source {@code [height, width, 4]} float32 RGBA from position 0: the request's own pixels, which the
-   *     composite keeps outside the object (and blends with for strength &lt; 1) and {@code original} returns
-   * @param out {@code [height, width, 4]} float32 RGBA, straight alpha, top row first; write all of it
+   * @param source {@code [height, width, 4]} float32 RGBA from position 0: the request's own
+   *     pixels, which the composite keeps outside the object (and blends with for strength &lt; 1)
+   *     and {@code original} returns
+   * @param out {@code [height, width, 4]} float32 RGBA, straight alpha, top row first; write all of
+   *     it
    */
-  void render(CacheEntry decomposition, CacheEntry stylized, int frameIndex, RenderParams settings,
-      int width, int height, FloatBuffer source, FloatBuffer out) throws Exception;
+  void render(
+      CacheEntry decomposition,
+      CacheEntry stylized,
+      int frameIndex,
+      RenderParams settings,
+      int width,
+      int height,
+      FloatBuffer source,
+      FloatBuffer out)
+      throws Exception;
 
   /**
-   * The same, morphing from {@code stylized}'s look towards {@code morphTarget}'s by
-   * {@link RenderParams#morph()}, blended in atlas space. This default renders without a morph and refuses
+   * The same, morphing from {@code stylized}'s look towards {@code morphTarget}'s by {@link
+   * RenderParams#morph()}, blended in atlas space. This default renders without a morph and refuses
    * one; the pipeline's renderer overrides it.
    *
-   * @param morphTarget the stylized atlas entry of the morph target prompt, on the same decomposition;
-   *     null when there is no morph (then {@code settings.morph()} is ignored)
+   * @param morphTarget the stylized atlas entry of the morph target prompt, on the same
+   *     decomposition; null when there is no morph (then {@code settings.morph()} is ignored)
    */
-  default void render(CacheEntry decomposition, CacheEntry stylized, CacheEntry morphTarget, int frameIndex,
-      RenderParams settings, int width, int height, FloatBuffer source, FloatBuffer out) throws Exception {
+  default void render(
+      CacheEntry decomposition,
+      CacheEntry stylized,
+      CacheEntry morphTarget,
+      int frameIndex,
+      RenderParams settings,
+      int width,
+      int height,
+      FloatBuffer source,
+      FloatBuffer out)
+      throws Exception {
     if (morphTarget != null && settings.morph() > 0) {
-      throw new UnsupportedOperationException("this build's frame renderer cannot morph between prompts");
+      throw new UnsupportedOperationException(
+          "this build's frame renderer cannot morph between prompts");
     }
     render(decomposition, stylized, frameIndex, settings, width, height, source, out);
   }

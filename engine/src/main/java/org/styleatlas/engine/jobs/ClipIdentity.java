@@ -8,10 +8,10 @@ import java.util.stream.Stream;
 import org.styleatlas.engine.cache.ContentHasher;
 
 /**
- * What identifies a job's clip in artifact keys: {@code clip:<id>} for a recognised clip (the SHA-256 of
- * its ordered frame hashes, {@link ClipStore#clipId}), else {@code files:<hash>} of the source and matte
- * paths with every file's name, size and modification time, so an edited clip gets a new address without
- * reading its pixels.
+ * What identifies a job's clip in artifact keys: {@code clip:<id>} for a recognised clip (the
+ * SHA-256 of its ordered frame hashes, {@link ClipStore#clipId}), else {@code files:<hash>} of the
+ * source and matte paths with every file's name, size and modification time, so an edited clip gets
+ * a new address without reading its pixels.
  */
 public final class ClipIdentity {
   private ClipIdentity() {}

@@ -2,7 +2,6 @@ package org.styleatlas.engine.jobs;
 
 import java.util.List;
 
-
 /**
  * A collected clip: its frames in order, by content hash, and the settings it was collected under.
  *
@@ -12,7 +11,8 @@ import java.util.List;
  * @param decompose the collection settings (matte source, box)
  * @param frames the frame hashes, frame 0 first
  */
-public record ClipRecord(String id, int width, int height, DecomposeSettings decompose, List<String> frames) {
+public record ClipRecord(
+    String id, int width, int height, DecomposeSettings decompose, List<String> frames) {
   public ClipRecord {
     frames = List.copyOf(frames);
   }

@@ -24,11 +24,10 @@ import org.styleatlas.engine.video.Matte;
 /**
  * Frames and clips collected from the plugin, kept in the content cache.
  *
- * <p>A frame entry ({@value ArtifactKeys#FRAME}/hash) holds {@code rgba.f32}: one {@link Float32Files} array,
- * float32 RGBA {@code [H, W, 4]}, top row first, as the wire sends it; {@code matte.f32} ({@code [H, W]}) when a
- * matte plane came with it; and
- * {@code frame.json} with its size. A clip entry ({@value ArtifactKeys#CLIP}/id) holds {@code clip.json},
- * a {@link ClipRecord}.
+ * <p>A frame entry ({@value ArtifactKeys#FRAME}/hash) holds {@code rgba.f32}: one {@link
+ * Float32Files} array, float32 RGBA {@code [H, W, 4]}, top row first, as the wire sends it; {@code
+ * matte.f32} ({@code [H, W]}) when a matte plane came with it; and {@code frame.json} with its
+ * size. A clip entry ({@value ArtifactKeys#CLIP}/id) holds {@code clip.json}, a {@link ClipRecord}.
  */
 public final class ClipStore {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,19 +52,24 @@ public final class ClipStore {
   }
 
   /** Stores one frame under its hash unless already present. The buffers are read, not consumed. */
-  public void putFrame(String hash, int width, int height, ByteBuffer rgba, ByteBuffer matte) throws IOException {
-    cache.getOrCreate(new CacheKey(ArtifactKeys.FRAME, hash), dir -> {
-      write(dir.resolve(RGBA), rgba);
-      if (matte != null) {
-        write(dir.resolve(MATTE), matte);
-      }
-      JSON.writeValue(dir.resolve(FRAME_JSON).toFile(), new FrameInfo(width, height, matte != null));
-    });
+  public void putFrame(String hash, int width, int height, ByteBuffer rgba, ByteBuffer matte)
+      throws IOException {
+    cache.getOrCreate(
+        new CacheKey(ArtifactKeys.FRAME, hash),
+        dir -> {
+          write(dir.resolve(RGBA), rgba);
+          if (matte != null) {
+            write(dir.resolve(MATTE), matte);
+          }
+          JSON.writeValue(
+              dir.resolve(FRAME_JSON).toFile(), new FrameInfo(width, height, matte != null));
+        });
   }
 
   /**
-   * Whether the frame cached under {@code hash} holds exactly these planes (the content check behind a fast
-   * frame fingerprint, {@link org.styleatlas.engine.cache.FrameFingerprint}): compared byte for byte with the stored arrays.
+   * Whether the frame cached under {@code hash} holds exactly these planes (the content check
+   * behind a fast frame fingerprint, {@link org.styleatlas.engine.cache.FrameFingerprint}):
+   * compared byte for byte with the stored arrays.
    *
    * @param rgba float32 RGBA in native byte order, as the wire sends it
    * @param matte the matte plane, or null when none came with the frame
@@ -76,7 +80,8 @@ public final class ClipStore {
       return false;
     }
     Path m = e.get().file(MATTE);
-    return same(e.get().file(RGBA), rgba) && (matte == null ? !Files.exists(m) : Files.exists(m) && same(m, matte));
+    return same(e.get().file(RGBA), rgba)
+        && (matte == null ? !Files.exists(m) : Files.exists(m) && same(m, matte));
   }
 
   private static boolean same(Path file, ByteBuffer nativeFloats) throws IOException {
@@ -95,7 +100,8 @@ public final class ClipStore {
 
   /** Stores a complete clip. */
   public void putClip(ClipRecord clip) throws IOException {
-    cache.getOrCreate(new CacheKey(ArtifactKeys.CLIP, clip.id()),
+    cache.getOrCreate(
+        new CacheKey(ArtifactKeys.CLIP, clip.id()),
         dir -> JSON.writeValue(dir.resolve(CLIP_JSON).toFile(), clip));
   }
 
@@ -119,7 +125,8 @@ public final class ClipStore {
       return out;
     }
     try (Stream<Path> s = Files.list(dir)) {
-      s.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9a-f]{64}"))
+      s.map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("[0-9a-f]{64}"))
           .forEach(id -> clip(id).ifPresent(out::add));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
@@ -128,12 +135,13 @@ public final class ClipStore {
   }
 
   /**
-   * When a clip was last added (the clip folder's modification time, in nanoseconds; -1 without clips), so
-   * a running host notices clips another process (the CLI) recorded.
+   * When a clip was last added (the clip folder's modification time, in nanoseconds; -1 without
+   * clips), so a running host notices clips another process (the CLI) recorded.
    */
   public long lastChange() {
     try {
-      return Files.getLastModifiedTime(cache.root().resolve(ArtifactKeys.CLIP)).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+      return Files.getLastModifiedTime(cache.root().resolve(ArtifactKeys.CLIP))
+          .to(java.util.concurrent.TimeUnit.NANOSECONDS);
     } catch (IOException e) {
       return -1;
     }
@@ -142,7 +150,8 @@ public final class ClipStore {
   /** Frame {@code t} of a clip as RGBA float32. */
   public Frame frame(ClipRecord clip, int t) {
     if (t < 0 || t >= clip.frames().size()) {
-      throw new InputException("frame " + t + ": clip " + clip.id() + " has frames 0 … " + (clip.frames().size() - 1));
+      throw new InputException(
+          "frame " + t + ": clip " + clip.id() + " has frames 0 … " + (clip.frames().size() - 1));
     }
     CacheEntry e = frameEntry(clip, t);
     float[] px = readFloats(e.file(RGBA), clip.width() * clip.height() * 4);
@@ -151,7 +160,8 @@ public final class ClipStore {
 
   /** A whole clip with its mattes when every frame came with one. */
   public Clip load(String id) {
-    ClipRecord rec = clip(id).orElseThrow(() -> new InputException("clip " + id + ": not in the cache"));
+    ClipRecord rec =
+        clip(id).orElseThrow(() -> new InputException("clip " + id + ": not in the cache"));
     List<Frame> frames = new ArrayList<>();
     List<Matte> mattes = new ArrayList<>();
     for (int t = 0; t < rec.frames().size(); t++) {
@@ -166,8 +176,16 @@ public final class ClipStore {
   }
 
   private CacheEntry frameEntry(ClipRecord clip, int t) {
-    return cache.find(new CacheKey(ArtifactKeys.FRAME, clip.frames().get(t))).orElseThrow(() ->
-        new InputException("clip " + clip.id() + ": frame " + t + " was evicted from the cache; render the clip again"));
+    return cache
+        .find(new CacheKey(ArtifactKeys.FRAME, clip.frames().get(t)))
+        .orElseThrow(
+            () ->
+                new InputException(
+                    "clip "
+                        + clip.id()
+                        + ": frame "
+                        + t
+                        + " was evicted from the cache; render the clip again"));
   }
 
   private static void write(Path file, ByteBuffer data) throws IOException {
@@ -177,13 +195,19 @@ public final class ClipStore {
     }
   }
 
-  /** Reads one stored plane: a {@link Float32Files} array, or the earlier headerless native-order floats. */
+  /**
+   * Reads one stored plane: a {@link Float32Files} array, or the earlier headerless native-order
+   * floats.
+   */
   private static float[] readFloats(Path file, int count) {
     try {
       float[] out;
       if (Files.size(file) == (long) count * 4) {
         out = new float[count];
-        ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.nativeOrder()).asFloatBuffer().get(out);
+        ByteBuffer.wrap(Files.readAllBytes(file))
+            .order(ByteOrder.nativeOrder())
+            .asFloatBuffer()
+            .get(out);
       } else {
         List<float[]> arrays = Float32Files.read(file);
         out = arrays.size() == 1 ? arrays.get(0) : new float[0];

@@ -1,15 +1,16 @@
 package org.styleatlas.engine.jobs;
 
-import org.styleatlas.engine.studio.params.EffectParam;
 import java.util.List;
 import org.styleatlas.engine.InputException;
-
+import org.styleatlas.engine.studio.params.EffectParam;
 
 /**
  * The parameters that change a decomposition (and so the collection key of a clip).
  *
- * @param matteSource where the object's matte comes from: {@code clip}, {@code alpha} or {@code box}
- * @param box x0, y0, x1, y1 in normalised image coordinates, top-left origin; used when matteSource is box
+ * @param matteSource where the object's matte comes from: {@code clip}, {@code alpha} or {@code
+ *     box}
+ * @param box x0, y0, x1, y1 in normalised image coordinates, top-left origin; used when matteSource
+ *     is box
  */
 public record DecomposeSettings(String matteSource, List<Double> box) {
   public static final List<String> MATTE_SOURCES = EffectParam.MATTE_SOURCE.wireValues();

@@ -33,18 +33,53 @@ public record Job(
   }
 
   Job with(JobState newState, double newProgress, String newStage, String newMessage) {
-    return new Job(id, spec, newState, newProgress, newStage, newMessage, output, runs, createdMs,
+    return new Job(
+        id,
+        spec,
+        newState,
+        newProgress,
+        newStage,
+        newMessage,
+        output,
+        runs,
+        createdMs,
         System.currentTimeMillis());
   }
 
   Job withPriority(JobPriority p) {
-    JobSpec s = new JobSpec(spec.kind(), p, spec.clip(), spec.source(), spec.matte(), spec.decompose(),
-        spec.kind().buildsOnDecomposition() ? spec.style() : null);
-    return new Job(id, s, state, progress, stage, message, output, runs, createdMs, System.currentTimeMillis());
+    JobSpec s =
+        new JobSpec(
+            spec.kind(),
+            p,
+            spec.clip(),
+            spec.source(),
+            spec.matte(),
+            spec.decompose(),
+            spec.kind().buildsOnDecomposition() ? spec.style() : null);
+    return new Job(
+        id,
+        s,
+        state,
+        progress,
+        stage,
+        message,
+        output,
+        runs,
+        createdMs,
+        System.currentTimeMillis());
   }
 
   Job started() {
-    return new Job(id, spec, JobState.RUNNING, progress, "starting", "", output, runs + 1, createdMs,
+    return new Job(
+        id,
+        spec,
+        JobState.RUNNING,
+        progress,
+        "starting",
+        "",
+        output,
+        runs + 1,
+        createdMs,
         System.currentTimeMillis());
   }
 }

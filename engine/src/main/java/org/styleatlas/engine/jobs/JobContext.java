@@ -9,9 +9,9 @@ import org.styleatlas.engine.runtime.ProgressSink;
  * What a {@link JobRunner} gets: its inputs, where to write, how to report, when to stop.
  *
  * <p>The contract: write the result with {@code cache().getOrCreate(outputKey(), dir -> ...)}; save
- * resumable state into {@link #checkpointDir()} (with {@code AtomicFiles.write}) every few steps; call
- * {@link #checkStop()} between steps, right after a checkpoint if possible. Everything runs on the
- * executor's single trainer thread.
+ * resumable state into {@link #checkpointDir()} (with {@code AtomicFiles.write}) every few steps;
+ * call {@link #checkStop()} between steps, right after a checkpoint if possible. Everything runs on
+ * the executor's single trainer thread.
  */
 public interface JobContext {
 
@@ -24,16 +24,20 @@ public interface JobContext {
 
   ContentCache cache();
 
-  /** Collected clips (when {@code spec().clip()} is set, load it with {@code clips().load(...)}). */
+  /**
+   * Collected clips (when {@code spec().clip()} is set, load it with {@code clips().load(...)}).
+   */
   ClipStore clips();
 
   /**
-   * A folder private to this job that survives engine restarts; empty on the first run. It is deleted
-   * when the job succeeds or is cancelled.
+   * A folder private to this job that survives engine restarts; empty on the first run. It is
+   * deleted when the job succeeds or is cancelled.
    */
   Path checkpointDir();
 
-  /** Whether this run continues an earlier, interrupted run (the checkpoint folder is not empty). */
+  /**
+   * Whether this run continues an earlier, interrupted run (the checkpoint folder is not empty).
+   */
   boolean resumed();
 
   /**
@@ -47,7 +51,8 @@ public interface JobContext {
 
   /** The same as {@link #progress}, shaped as the engine's {@link ProgressSink}. */
   default ProgressSink progressSink() {
-    return (task, done, total, detail) -> progress(task, total > 0 ? (double) done / total : 0, detail);
+    return (task, done, total, detail) ->
+        progress(task, total > 0 ? (double) done / total : 0, detail);
   }
 
   /**

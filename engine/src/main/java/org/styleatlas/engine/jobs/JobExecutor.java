@@ -24,11 +24,12 @@ import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 
 /**
- * Runs jobs one at a time on its own trainer thread, from a queue ordered by priority (every interactive
- * job before any batch job), then by submission. Job records and checkpoints live under a state folder,
- * so after a restart every job that was queued or running is queued again and resumes from its last
- * checkpoint. A waiting interactive job preempts a running batch job at its next {@link
- * JobContext#checkStop()}; the batch job goes back to the queue and resumes from its checkpoint.
+ * Runs jobs one at a time on its own trainer thread, from a queue ordered by priority (every
+ * interactive job before any batch job), then by submission. Job records and checkpoints live under
+ * a state folder, so after a restart every job that was queued or running is queued again and
+ * resumes from its last checkpoint. A waiting interactive job preempts a running batch job at its
+ * next {@link JobContext#checkStop()}; the batch job goes back to the queue and resumes from its
+ * checkpoint.
  *
  * <p>Thread-safe. Reads ({@link #get}, {@link #list}) never wait for disk; {@link #submit} and
  * {@link #cancel} may write a small record and should run off event loops.
@@ -38,6 +39,7 @@ public final class JobExecutor implements AutoCloseable {
   private static final Pattern ID = Pattern.compile("j-[0-9a-f]{16}");
   private static final long PERSIST_EVERY_MS = 1000;
   private static final SecureRandom RANDOM = new SecureRandom();
+
   /** Finished jobs kept (records in memory and on disk); older ones are dropped. */
   static final int MAX_FINISHED = 200;
 
@@ -77,8 +79,12 @@ public final class JobExecutor implements AutoCloseable {
     for (Job j : store.loadAll()) {
       if (!j.state().terminal()) {
         boolean interrupted = j.state() == JobState.RUNNING || j.runs() > 0;
-        j = j.with(JobState.QUEUED, j.progress(), interrupted ? "interrupted" : "queued",
-            interrupted ? "resumes from its last checkpoint" : waitingMessage(j.spec()));
+        j =
+            j.with(
+                JobState.QUEUED,
+                j.progress(),
+                interrupted ? "interrupted" : "queued",
+                interrupted ? "resumes from its last checkpoint" : waitingMessage(j.spec()));
         queued.put(j.id(), nextSeq++);
         store.save(j);
         LOG.info("job {} ({}) queued again after a restart", j.id(), j.kind().wireName());
@@ -95,31 +101,41 @@ public final class JobExecutor implements AutoCloseable {
   }
 
   /**
-   * Queues a job, or returns the job already known for the same output (same input and settings): the
-   * unfinished one (its priority raised to interactive if asked), the failed one (a failure stays until
-   * the input or the settings change, so a failing job is never queued again; see {@link #retry}), or a
-   * succeeded one while its output is cached. A stylize job also queues its decomposition when that is
-   * not cached, and fails at once when that decomposition failed.
+   * Queues a job, or returns the job already known for the same output (same input and settings):
+   * the unfinished one (its priority raised to interactive if asked), the failed one (a failure
+   * stays until the input or the settings change, so a failing job is never queued again; see
+   * {@link #retry}), or a succeeded one while its output is cached. A stylize job also queues its
+   * decomposition when that is not cached, and fails at once when that decomposition failed.
    */
   public Job submit(JobSpec spec) {
     return submit(spec, false);
   }
 
-  /** As {@link #submit(JobSpec)}; {@code again} queues a new job even when the newest for the output failed. */
+  /**
+   * As {@link #submit(JobSpec)}; {@code again} queues a new job even when the newest for the output
+   * failed.
+   */
   private Job submit(JobSpec spec, boolean again) {
     CacheKey out = runners.keys().output(spec);
     Job failedDecomposition = null;
-    if (spec.kind().buildsOnDecomposition() && cache.find(runners.keys().decomposition(spec)).isEmpty()) {
+    if (spec.kind().buildsOnDecomposition()
+        && cache.find(runners.keys().decomposition(spec)).isEmpty()) {
       Job d = submit(spec.decomposition());
       failedDecomposition = d.state() == JobState.FAILED ? d : null;
     }
     boolean cached = cache.find(out).isPresent();
     Job job;
     synchronized (lock) {
-      Optional<Job> same = latestFor(out).filter(j -> !j.state().terminal()
-          || (j.state() == JobState.FAILED && !again) || (j.state() == JobState.SUCCEEDED && cached));
+      Optional<Job> same =
+          latestFor(out)
+              .filter(
+                  j ->
+                      !j.state().terminal()
+                          || (j.state() == JobState.FAILED && !again)
+                          || (j.state() == JobState.SUCCEEDED && cached));
       if (same.isPresent()) {
-        if (spec.priority() == JobPriority.INTERACTIVE && same.get().spec().priority() == JobPriority.BATCH
+        if (spec.priority() == JobPriority.INTERACTIVE
+            && same.get().spec().priority() == JobPriority.BATCH
             && !same.get().state().terminal()) {
           return update(same.get().id(), j -> j.withPriority(JobPriority.INTERACTIVE), true);
         }
@@ -127,12 +143,44 @@ public final class JobExecutor implements AutoCloseable {
       }
       long now = System.currentTimeMillis();
       if (cached) {
-        job = new Job(newId(), spec, JobState.SUCCEEDED, 1, "done", "already in the cache", out, 0, now, now);
+        job =
+            new Job(
+                newId(),
+                spec,
+                JobState.SUCCEEDED,
+                1,
+                "done",
+                "already in the cache",
+                out,
+                0,
+                now,
+                now);
       } else if (failedDecomposition != null) {
-        job = new Job(newId(), spec, JobState.FAILED, 0, "failed",
-            "its decomposition failed: " + failedDecomposition.message(), out, 0, now, now);
+        job =
+            new Job(
+                newId(),
+                spec,
+                JobState.FAILED,
+                0,
+                "failed",
+                "its decomposition failed: " + failedDecomposition.message(),
+                out,
+                0,
+                now,
+                now);
       } else {
-        job = new Job(newId(), spec, JobState.QUEUED, 0, "queued", waitingMessage(spec), out, 0, now, now);
+        job =
+            new Job(
+                newId(),
+                spec,
+                JobState.QUEUED,
+                0,
+                "queued",
+                waitingMessage(spec),
+                out,
+                0,
+                now,
+                now);
       }
       jobs.put(job.id(), job);
       // Saved before the trainer can claim it, so this snapshot never overwrites a later state.
@@ -144,19 +192,26 @@ public final class JobExecutor implements AutoCloseable {
     }
     notifyListeners(job);
     prune();
-    LOG.info("job {} submitted: {} {} for {} with {}{}", job.id(), spec.priority().wireName(), spec.kind().wireName(),
-        spec.clip() != null ? "clip " + spec.clip().substring(0, 12) : spec.source(), spec.decompose(),
+    LOG.info(
+        "job {} submitted: {} {} for {} with {}{}",
+        job.id(),
+        spec.priority().wireName(),
+        spec.kind().wireName(),
+        spec.clip() != null ? "clip " + spec.clip().substring(0, 12) : spec.source(),
+        spec.decompose(),
         spec.kind() == JobKind.STYLIZE ? " " + spec.style() : "");
     return job;
   }
 
   /**
-   * Queues the spec of the failed or cancelled job with this id again, as a new job (the user fixed the
-   * environment, e.g. freed disk space); the old record stays as it was. Other jobs are returned unchanged.
+   * Queues the spec of the failed or cancelled job with this id again, as a new job (the user fixed
+   * the environment, e.g. freed disk space); the old record stays as it was. Other jobs are
+   * returned unchanged.
    */
   public Optional<Job> retry(String id) {
     Optional<Job> found = get(id);
-    if (found.isEmpty() || (found.get().state() != JobState.FAILED && found.get().state() != JobState.CANCELLED)) {
+    if (found.isEmpty()
+        || (found.get().state() != JobState.FAILED && found.get().state() != JobState.CANCELLED)) {
       return found;
     }
     return Optional.of(submit(found.get().spec(), true));
@@ -164,19 +219,24 @@ public final class JobExecutor implements AutoCloseable {
 
   /** The newest job that writes {@code output}; call with {@code lock} held. */
   private Optional<Job> latestFor(CacheKey output) {
-    return jobs.values().stream().filter(j -> j.output().equals(output))
+    return jobs.values().stream()
+        .filter(j -> j.output().equals(output))
         .max(Comparator.comparingLong(Job::createdMs).thenComparing(Job::id));
   }
 
   /**
-   * Keeps the job records bounded: beyond {@link #MAX_FINISHED} finished jobs, the oldest finished ones
-   * are dropped from memory and disk (a dropped failure is simply tried again on the next submit).
+   * Keeps the job records bounded: beyond {@link #MAX_FINISHED} finished jobs, the oldest finished
+   * ones are dropped from memory and disk (a dropped failure is simply tried again on the next
+   * submit).
    */
   private void prune() {
     List<Job> drop;
     synchronized (lock) {
-      List<Job> finished = jobs.values().stream().filter(j -> j.state().terminal())
-          .sorted(Comparator.comparingLong(Job::updatedMs).thenComparing(Job::id)).toList();
+      List<Job> finished =
+          jobs.values().stream()
+              .filter(j -> j.state().terminal())
+              .sorted(Comparator.comparingLong(Job::updatedMs).thenComparing(Job::id))
+              .toList();
       drop = finished.subList(0, Math.max(0, finished.size() - MAX_FINISHED));
     }
     drop.forEach(j -> forget(j.id()));
@@ -189,7 +249,9 @@ public final class JobExecutor implements AutoCloseable {
 
   /** The job with this id, if any. */
   public Optional<Job> get(String id) {
-    return id != null && ID.matcher(id).matches() ? Optional.ofNullable(jobs.get(id)) : Optional.empty();
+    return id != null && ID.matcher(id).matches()
+        ? Optional.ofNullable(jobs.get(id))
+        : Optional.empty();
   }
 
   /** Every job, oldest first. */
@@ -201,12 +263,14 @@ public final class JobExecutor implements AutoCloseable {
 
   /** The unfinished job that writes {@code output}, if any. */
   public Optional<Job> activeFor(CacheKey output) {
-    return jobs.values().stream().filter(j -> !j.state().terminal() && j.output().equals(output)).findFirst();
+    return jobs.values().stream()
+        .filter(j -> !j.state().terminal() && j.output().equals(output))
+        .findFirst();
   }
 
   /**
-   * Cancels a job: a queued one at once, the running one at its next {@link JobContext#checkStop()}.
-   * Finished jobs are returned unchanged.
+   * Cancels a job: a queued one at once, the running one at its next {@link
+   * JobContext#checkStop()}. Finished jobs are returned unchanged.
    */
   public Optional<Job> cancel(String id) {
     Optional<Job> found = get(id);
@@ -216,7 +280,11 @@ public final class JobExecutor implements AutoCloseable {
     synchronized (lock) {
       if (id.equals(runningId)) {
         stopRequest = JobStoppedException.Reason.CANCELLED;
-        return Optional.of(update(id, j -> j.with(j.state(), j.progress(), "cancelling", "stops at its next step"), false));
+        return Optional.of(
+            update(
+                id,
+                j -> j.with(j.state(), j.progress(), "cancelling", "stops at its next step"),
+                false));
       }
       queued.remove(id);
     }
@@ -240,8 +308,10 @@ public final class JobExecutor implements AutoCloseable {
     try {
       trainer.join(shutdownWait.toMillis());
       if (trainer.isAlive()) {
-        LOG.warn("job {} did not stop within {} s; it resumes from its last checkpoint on the next start",
-            runningId, shutdownWait.toSeconds());
+        LOG.warn(
+            "job {} did not stop within {} s; it resumes from its last checkpoint on the next start",
+            runningId,
+            shutdownWait.toSeconds());
         trainer.interrupt();
       }
     } catch (InterruptedException e) {
@@ -267,9 +337,13 @@ public final class JobExecutor implements AutoCloseable {
         if (closing) {
           return null;
         }
-        candidates = queued.keySet().stream().map(jobs::get)
-            .sorted(Comparator.comparing((Job j) -> j.spec().priority()).thenComparing(j -> queued.get(j.id())))
-            .toList();
+        candidates =
+            queued.keySet().stream()
+                .map(jobs::get)
+                .sorted(
+                    Comparator.comparing((Job j) -> j.spec().priority())
+                        .thenComparing(j -> queued.get(j.id())))
+                .toList();
       }
       for (Job j : candidates) {
         if (runnable(j)) {
@@ -300,7 +374,8 @@ public final class JobExecutor implements AutoCloseable {
     if (runners.runner(j.kind()).isEmpty()) {
       return false;
     }
-    return !j.kind().buildsOnDecomposition() || cache.find(runners.keys().decomposition(j.spec())).isPresent();
+    return !j.kind().buildsOnDecomposition()
+        || cache.find(runners.keys().decomposition(j.spec())).isPresent();
   }
 
   private void run(String id) {
@@ -339,11 +414,26 @@ public final class JobExecutor implements AutoCloseable {
         finish(id, JobState.CANCELLED, "cancelled", "cancelled while running");
         failDependents(id, "its decomposition was cancelled");
       }
-      case SHUTDOWN -> update(id, j -> j.with(JobState.QUEUED, j.progress(), "interrupted",
-          "the engine stopped; resumes from its last checkpoint on the next start"), true);
+      case SHUTDOWN ->
+          update(
+              id,
+              j ->
+                  j.with(
+                      JobState.QUEUED,
+                      j.progress(),
+                      "interrupted",
+                      "the engine stopped; resumes from its last checkpoint on the next start"),
+              true);
       case PREEMPTED -> {
-        update(id, j -> j.with(JobState.QUEUED, j.progress(), "preempted",
-            "an interactive job runs first; resumes from its last checkpoint"), true);
+        update(
+            id,
+            j ->
+                j.with(
+                    JobState.QUEUED,
+                    j.progress(),
+                    "preempted",
+                    "an interactive job runs first; resumes from its last checkpoint"),
+            true);
         synchronized (lock) {
           queued.put(id, -1L - nextSeq++); // ahead of other batch jobs
         }
@@ -365,16 +455,25 @@ public final class JobExecutor implements AutoCloseable {
     }
     List<String> dependents;
     synchronized (lock) {
-      dependents = queued.keySet().stream().map(jobs::get)
-          .filter(s -> s.kind().buildsOnDecomposition() && runners.keys().decomposition(s.spec()).equals(j.output()))
-          .map(Job::id).toList();
+      dependents =
+          queued.keySet().stream()
+              .map(jobs::get)
+              .filter(
+                  s ->
+                      s.kind().buildsOnDecomposition()
+                          && runners.keys().decomposition(s.spec()).equals(j.output()))
+              .map(Job::id)
+              .toList();
       dependents.forEach(queued::remove);
     }
     dependents.forEach(d -> finish(d, JobState.FAILED, "failed", message));
   }
 
   private Job finish(String id, JobState state, String stage, String message) {
-    return update(id, j -> j.with(state, state == JobState.SUCCEEDED ? 1 : j.progress(), stage, message), true);
+    return update(
+        id,
+        j -> j.with(state, state == JobState.SUCCEEDED ? 1 : j.progress(), stage, message),
+        true);
   }
 
   private Job update(String id, UnaryOperator<Job> change, boolean persist) {
@@ -400,7 +499,9 @@ public final class JobExecutor implements AutoCloseable {
     if (runners.runner(spec.kind()).isEmpty()) {
       return "waiting: no " + spec.kind().wireName() + " runner is installed in this build";
     }
-    return spec.kind().buildsOnDecomposition() ? "waits for its decomposition, then for the trainer" : "waits for the trainer";
+    return spec.kind().buildsOnDecomposition()
+        ? "waits for its decomposition, then for the trainer"
+        : "waits for the trainer";
   }
 
   private void deleteCheckpoint(String id) {
@@ -476,7 +577,10 @@ public final class JobExecutor implements AutoCloseable {
       if (persist) {
         lastPersist = now;
       }
-      update(job.id(), j -> j.with(JobState.RUNNING, f, stage, message == null ? "" : message), persist);
+      update(
+          job.id(),
+          j -> j.with(JobState.RUNNING, f, stage, message == null ? "" : message),
+          persist);
     }
 
     @Override
@@ -491,8 +595,13 @@ public final class JobExecutor implements AutoCloseable {
     }
 
     private boolean interactiveWaiting() {
-      return queued.keySet().stream().map(jobs::get).anyMatch(j -> j != null
-          && j.spec().priority() == JobPriority.INTERACTIVE && runners.runner(j.kind()).isPresent());
+      return queued.keySet().stream()
+          .map(jobs::get)
+          .anyMatch(
+              j ->
+                  j != null
+                      && j.spec().priority() == JobPriority.INTERACTIVE
+                      && runners.runner(j.kind()).isPresent());
     }
   }
 }

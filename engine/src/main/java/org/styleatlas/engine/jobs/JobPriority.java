@@ -3,7 +3,6 @@ package org.styleatlas.engine.jobs;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-
 /** Queue order: every interactive job (a preview in the viewer) runs before any batch job. */
 public enum JobPriority {
   INTERACTIVE,

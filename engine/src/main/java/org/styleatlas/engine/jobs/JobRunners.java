@@ -7,10 +7,11 @@ import java.util.function.Function;
 import org.styleatlas.engine.cache.ContentCache;
 
 /**
- * The runners of this build, one per {@link JobKind}, and the frame renderer. A kind without a runner
- * keeps its jobs queued (stage "waiting") until an engine that has one starts. The renderer is registered
- * as a factory of the host's {@link ContentCache} (the host creates the cache after discovery), so it can
- * keep what it computes on disk next to the jobs' artifacts; the host builds it once.
+ * The runners of this build, one per {@link JobKind}, and the frame renderer. A kind without a
+ * runner keeps its jobs queued (stage "waiting") until an engine that has one starts. The renderer
+ * is registered as a factory of the host's {@link ContentCache} (the host creates the cache after
+ * discovery), so it can keep what it computes on disk next to the jobs' artifacts; the host builds
+ * it once.
  */
 public final class JobRunners {
   private final Map<JobKind, JobRunner> runners = new EnumMap<>(JobKind.class);
@@ -53,7 +54,10 @@ public final class JobRunners {
     return this;
   }
 
-  /** Where this build's jobs write their outputs; {@link SpecKeys} unless a pipeline registered its recipe. */
+  /**
+   * Where this build's jobs write their outputs; {@link SpecKeys} unless a pipeline registered its
+   * recipe.
+   */
   public ArtifactKeys keys() {
     return keys;
   }
@@ -67,7 +71,10 @@ public final class JobRunners {
     return renderer != null;
   }
 
-  /** A new renderer on {@code cache}; call once per host (a renderer holds memory caches of its own). */
+  /**
+   * A new renderer on {@code cache}; call once per host (a renderer holds memory caches of its
+   * own).
+   */
   public Optional<ArtifactFrameRenderer> renderer(ContentCache cache) {
     return Optional.ofNullable(renderer).map(f -> f.apply(cache));
   }

@@ -4,10 +4,9 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.styleatlas.engine.InputException;
 
-
 /**
- * What a job should compute. Its clip is either a clip collected from the plugin ({@code clip}, the clip
- * id) or files on the engine's disk ({@code source}, optionally {@code matte}), never both.
+ * What a job should compute. Its clip is either a clip collected from the plugin ({@code clip}, the
+ * clip id) or files on the engine's disk ({@code source}, optionally {@code matte}), never both.
  *
  * @param kind decompose or stylize
  * @param priority interactive (preview) or batch
@@ -35,7 +34,8 @@ public record JobSpec(
     decompose = decompose == null ? DecomposeSettings.defaults() : decompose;
     style = style == null || kind == JobKind.DECOMPOSE ? StyleSettings.defaults() : style;
     if ((clip == null) == (source == null)) {
-      throw new InputException("clip/source: give exactly one of a collected clip id or a source path");
+      throw new InputException(
+          "clip/source: give exactly one of a collected clip id or a source path");
     }
     if (clip != null && !CLIP_ID.matcher(clip).matches()) {
       throw new InputException("clip: must be 64 lower-case hex digits, got '" + clip + "'");
@@ -43,7 +43,8 @@ public record JobSpec(
     checkPath("source", source);
     checkPath("matte", matte);
     if (kind.buildsOnDecomposition() && !style.hasPrompt()) {
-      throw new InputException("params.prompt: a " + kind.wireName() + " job needs a non-empty prompt");
+      throw new InputException(
+          "params.prompt: a " + kind.wireName() + " job needs a non-empty prompt");
     }
   }
 
@@ -62,7 +63,8 @@ public record JobSpec(
 
   private static void checkPath(String name, String value) {
     if (value != null && !SafePaths.isAbsoluteNormal(value)) {
-      throw new InputException(name + ": must be an absolute path without '..', got '" + value + "'");
+      throw new InputException(
+          name + ": must be an absolute path without '..', got '" + value + "'");
     }
   }
 }

@@ -3,8 +3,9 @@ package org.styleatlas.engine.jobs;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-
-/** Life of a job: queued → running → succeeded | failed | cancelled; running may go back to queued. */
+/**
+ * Life of a job: queued → running → succeeded | failed | cancelled; running may go back to queued.
+ */
 public enum JobState {
   QUEUED,
   RUNNING,

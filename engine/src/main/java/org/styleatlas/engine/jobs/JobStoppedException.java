@@ -1,9 +1,9 @@
 package org.styleatlas.engine.jobs;
 
-
 /**
- * Thrown by {@link JobContext#checkStop()} when a runner must stop at once. Runners let it propagate
- * (after closing their resources); the executor decides from {@link #reason()} what happens next.
+ * Thrown by {@link JobContext#checkStop()} when a runner must stop at once. Runners let it
+ * propagate (after closing their resources); the executor decides from {@link #reason()} what
+ * happens next.
  */
 public final class JobStoppedException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -17,8 +17,8 @@ import org.styleatlas.engine.cache.AtomicFiles;
 /** Job records on disk, one JSON file per job, each written atomically; survives restarts. */
 final class JobStore {
   private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
-  static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final Path dir;
 
@@ -52,7 +52,8 @@ final class JobStore {
   List<Job> loadAll() {
     List<Job> out = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
-      for (Path p : (Iterable<Path>) s.filter(f -> f.getFileName().toString().endsWith(".json"))::iterator) {
+      for (Path p :
+          (Iterable<Path>) s.filter(f -> f.getFileName().toString().endsWith(".json"))::iterator) {
         try {
           out.add(JSON.readValue(p.toFile(), Job.class));
         } catch (IOException | RuntimeException e) {

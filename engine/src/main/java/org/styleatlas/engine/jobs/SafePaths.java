@@ -3,12 +3,13 @@ package org.styleatlas.engine.jobs;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
-
 /** Checks on paths that arrive from requests: absolute, already normal, no '..' segment. */
 public final class SafePaths {
   private SafePaths() {}
 
-  /** Whether {@code s} is an absolute path that normalising would not change and that has no '..'. */
+  /**
+   * Whether {@code s} is an absolute path that normalising would not change and that has no '..'.
+   */
   public static boolean isAbsoluteNormal(String s) {
     if (s == null || s.isEmpty() || s.indexOf('\0') >= 0) {
       return false;

@@ -1,15 +1,14 @@
 package org.styleatlas.engine.jobs;
 
-import org.styleatlas.engine.studio.params.EffectParam;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.styleatlas.engine.InputException;
-
+import org.styleatlas.engine.studio.params.EffectParam;
 
 /**
- * The parameters that change a stylized atlas (see docs/PROTOCOL.md, "Params"). Validated when built;
- * a bad value is an {@link InputException} naming the parameter.
+ * The parameters that change a stylized atlas (see docs/PROTOCOL.md, "Params"). Validated when
+ * built; a bad value is an {@link InputException} naming the parameter.
  */
 public record StyleSettings(
     String prompt,
@@ -37,7 +36,8 @@ public record StyleSettings(
     promptLength("prompt", prompt);
     promptLength("localPrompt", localPrompt);
     if (!styleImage.isEmpty() && !SafePaths.isAbsoluteNormal(styleImage)) {
-      throw new InputException("styleImage: must be an absolute path without '..', got '" + styleImage + "'");
+      throw new InputException(
+          "styleImage: must be an absolute path without '..', got '" + styleImage + "'");
     }
     if (!PREFIX_COUNTS.contains(prefixes)) {
       throw new InputException("prefixes: must be one of " + PREFIX_COUNTS + ", got " + prefixes);
@@ -51,13 +51,24 @@ public record StyleSettings(
     EffectParam.LAMBDA_SPARSITY.check("lambdaSparsity", lambdaSparsity);
   }
 
-  /** The settings of an unstyled clip: empty prompt, the plug-in's defaults ({@link EffectParam}) everywhere. */
+  /**
+   * The settings of an unstyled clip: empty prompt, the plug-in's defaults ({@link EffectParam})
+   * everywhere.
+   */
   public static StyleSettings defaults() {
-    return new StyleSettings("", "", "", EffectParam.PREFIXES.wireIntegers().get((int) EffectParam.PREFIXES.defaultValue()),
-        EffectParam.QUALITY.defaultWireValue(), (int) EffectParam.ITERATIONS.defaultValue(),
-        (long) EffectParam.SEED.defaultValue(), EffectParam.LAMBDA_GLOBAL.defaultValue(),
-        EffectParam.LAMBDA_LOCAL.defaultValue(), EffectParam.LAMBDA_TEMPORAL.defaultValue(),
-        EffectParam.LAMBDA_SPARSITY.defaultValue(), EffectParam.STYLIZE_BACKGROUND.defaultValue() != 0);
+    return new StyleSettings(
+        "",
+        "",
+        "",
+        EffectParam.PREFIXES.wireIntegers().get((int) EffectParam.PREFIXES.defaultValue()),
+        EffectParam.QUALITY.defaultWireValue(),
+        (int) EffectParam.ITERATIONS.defaultValue(),
+        (long) EffectParam.SEED.defaultValue(),
+        EffectParam.LAMBDA_GLOBAL.defaultValue(),
+        EffectParam.LAMBDA_LOCAL.defaultValue(),
+        EffectParam.LAMBDA_TEMPORAL.defaultValue(),
+        EffectParam.LAMBDA_SPARSITY.defaultValue(),
+        EffectParam.STYLIZE_BACKGROUND.defaultValue() != 0);
   }
 
   /** Whether there is anything to stylize towards. */
@@ -76,5 +87,4 @@ public record StyleSettings(
       throw new InputException(name + ": at most " + MAX_PROMPT_BYTES + " UTF-8 bytes, got " + n);
     }
   }
-
 }

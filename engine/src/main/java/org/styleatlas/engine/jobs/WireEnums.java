@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.styleatlas.engine.InputException;
 
-
-/** Enums on the wire: lower-case names, parsed with an error that names the field and the choices. */
+/**
+ * Enums on the wire: lower-case names, parsed with an error that names the field and the choices.
+ */
 final class WireEnums {
   private WireEnums() {}
 
@@ -19,7 +20,12 @@ final class WireEnums {
         return e;
       }
     }
-    throw new InputException(field + ": must be one of "
-        + Arrays.stream(type.getEnumConstants()).map(WireEnums::name).toList() + ", got '" + s + "'");
+    throw new InputException(
+        field
+            + ": must be one of "
+            + Arrays.stream(type.getEnumConstants()).map(WireEnums::name).toList()
+            + ", got '"
+            + s
+            + "'");
   }
 }

@@ -4,8 +4,8 @@ import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.render.FrameLayerMaps;
 
 /**
- * What the {@link MapStore} needs of a decomposition: its identity, its maps at the working size, and its
- * frozen mapping and opacity networks evaluated at chosen pixels of any output grid.
+ * What the {@link MapStore} needs of a decomposition: its identity, its maps at the working size,
+ * and its frozen mapping and opacity networks evaluated at chosen pixels of any output grid.
  */
 public interface MapNetworks {
 

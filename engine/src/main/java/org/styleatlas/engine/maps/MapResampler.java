@@ -5,52 +5,59 @@ import java.util.stream.IntStream;
 import org.styleatlas.engine.render.FrameLayerMaps;
 
 /**
- * Resamples one frame's working-size maps to an output size (bilinear, pixel centres aligned: output pixel
- * (x, y) reads the working grid at ((x + 0.5)·W/w − 0.5, (y + 0.5)·H/h − 0.5), extrapolated linearly at the
- * borders) and names
- * the output pixels the interpolation cannot be trusted with: those whose working cell (the 2x2 working
- * pixels they interpolate) holds an edge or a bend of the opacity (a second difference of α above
- * {@link #ALPHA_BEND} at one of its corners), or a seam of a visible mapping (u or v jumps by more than
- * {@link #UV_SEAM} across it). The mappings and α
- * are smooth away from those cells, so there the resampled maps match an evaluation of the networks at the
- * output pixels; at the named pixels the caller puts the networks' own values ({@link #patch}).
+ * Resamples one frame's working-size maps to an output size (bilinear, pixel centres aligned:
+ * output pixel (x, y) reads the working grid at ((x + 0.5)·W/w − 0.5, (y + 0.5)·H/h − 0.5),
+ * extrapolated linearly at the borders) and names the output pixels the interpolation cannot be
+ * trusted with: those whose working cell (the 2x2 working pixels they interpolate) holds an edge or
+ * a bend of the opacity (a second difference of α above {@link #ALPHA_BEND} at one of its corners),
+ * or a seam of a visible mapping (u or v jumps by more than {@link #UV_SEAM} across it). The
+ * mappings and α are smooth away from those cells, so there the resampled maps match an evaluation
+ * of the networks at the output pixels; at the named pixels the caller puts the networks' own
+ * values ({@link #patch}).
  *
- * <p>Which pixels are named depends only on the working maps and the output size, so the exact values can
- * be stored as a bare list in that order and matched up again later.
+ * <p>Which pixels are named depends only on the working maps and the output size, so the exact
+ * values can be stored as a bare list in that order and matched up again later.
  */
 public final class MapResampler {
   /**
-   * Second difference of α along a row or column at a cell's corner above which its output pixels are
-   * evaluated exactly. Bilinear interpolation is exact where α is linear and errs by about an eighth of the
-   * second difference elsewhere (here under an eighth of an 8-bit level); an edge of the opacity, a step of
-   * up to 1 across a pixel or two, bends it far more than that.
+   * Second difference of α along a row or column at a cell's corner above which its output pixels
+   * are evaluated exactly. Bilinear interpolation is exact where α is linear and errs by about an
+   * eighth of the second difference elsewhere (here under an eighth of an 8-bit level); an edge of
+   * the opacity, a step of up to 1 across a pixel or two, bends it far more than that.
    */
   public static final float ALPHA_BEND = 2f / 255;
+
   /**
-   * u or v change across a working cell (atlas coordinates in [-1, 1]) above which the mapping is taken to
-   * jump (an atlas seam or a fold): a smooth mapping moves a few thousandths per working pixel.
+   * u or v change across a working cell (atlas coordinates in [-1, 1]) above which the mapping is
+   * taken to jump (an atlas seam or a fold): a smooth mapping moves a few thousandths per working
+   * pixel.
    */
   public static final float UV_SEAM = 0.05f;
+
   /** Output rows resampled per parallel task. */
   private static final int ROWS_PER_BAND = 32;
+
   /** Opacity below which a pixel's foreground mapping cannot show (the renderer's cut-off). */
   private static final float INVISIBLE = 1f / 512;
 
   /**
    * Resampled maps and the pixels still to evaluate exactly.
    *
-   * @param maps the bilinear maps at the output size (the {@code exact} pixels hold interpolated values until
-   *     patched)
+   * @param maps the bilinear maps at the output size (the {@code exact} pixels hold interpolated
+   *     values until patched)
    * @param exact row-major output pixel indices, ascending
    */
   public record Resampled(FrameLayerMaps maps, int[] exact) {}
 
   private MapResampler() {}
 
-  /** Resamples {@code working} to {@code width x height} and names the pixels to evaluate exactly. */
+  /**
+   * Resamples {@code working} to {@code width x height} and names the pixels to evaluate exactly.
+   */
   public static Resampled resample(FrameLayerMaps working, int width, int height) {
     if (width < 1 || height < 1) {
-      throw new IllegalArgumentException("output size must be positive, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "output size must be positive, got " + width + "x" + height);
     }
     int ww = working.width();
     int wh = working.height();
@@ -64,17 +71,33 @@ public final class MapResampler {
     float[] b = new float[2 * n];
     float[] a = new float[n];
     int bands = (height + ROWS_PER_BAND - 1) / ROWS_PER_BAND;
-    IntStream.range(0, bands).parallel().forEach(band -> {
-      for (int y = band * ROWS_PER_BAND; y < Math.min(height, (band + 1) * ROWS_PER_BAND); y++) {
-        resampleRow(y, width, ww, xs, ys, wf, wb, wa, f, b, a);
-      }
-    });
-    return new Resampled(new FrameLayerMaps(width, height, f, b, a), exactPixels(working, width, height));
+    IntStream.range(0, bands)
+        .parallel()
+        .forEach(
+            band -> {
+              for (int y = band * ROWS_PER_BAND;
+                  y < Math.min(height, (band + 1) * ROWS_PER_BAND);
+                  y++) {
+                resampleRow(y, width, ww, xs, ys, wf, wb, wa, f, b, a);
+              }
+            });
+    return new Resampled(
+        new FrameLayerMaps(width, height, f, b, a), exactPixels(working, width, height));
   }
 
   /** Resamples output row {@code y} of all maps. */
-  private static void resampleRow(int y, int width, int ww, Axis xs, Axis ys, float[] wf, float[] wb, float[] wa,
-      float[] f, float[] b, float[] a) {
+  private static void resampleRow(
+      int y,
+      int width,
+      int ww,
+      Axis xs,
+      Axis ys,
+      float[] wf,
+      float[] wb,
+      float[] wa,
+      float[] f,
+      float[] b,
+      float[] a) {
     int r0 = ys.lo[y] * ww;
     int r1 = ys.hi[y] * ww;
     float fy = ys.frac[y];
@@ -91,15 +114,23 @@ public final class MapResampler {
       float w11 = fx * fy;
       a[p] = w00 * wa[c00] + w01 * wa[c01] + w10 * wa[c10] + w11 * wa[c11];
       for (int k = 0; k < 2; k++) {
-        f[2 * p + k] = w00 * wf[2 * c00 + k] + w01 * wf[2 * c01 + k] + w10 * wf[2 * c10 + k] + w11 * wf[2 * c11 + k];
-        b[2 * p + k] = w00 * wb[2 * c00 + k] + w01 * wb[2 * c01 + k] + w10 * wb[2 * c10 + k] + w11 * wb[2 * c11 + k];
+        f[2 * p + k] =
+            w00 * wf[2 * c00 + k]
+                + w01 * wf[2 * c01 + k]
+                + w10 * wf[2 * c10 + k]
+                + w11 * wf[2 * c11 + k];
+        b[2 * p + k] =
+            w00 * wb[2 * c00 + k]
+                + w01 * wb[2 * c01 + k]
+                + w10 * wb[2 * c10 + k]
+                + w11 * wb[2 * c11 + k];
       }
     }
   }
 
   /**
-   * The output pixels of a {@code width x height} grid that {@link #resample} leaves to an exact evaluation:
-   * those whose working cell holds an opacity edge or a mapping seam.
+   * The output pixels of a {@code width x height} grid that {@link #resample} leaves to an exact
+   * evaluation: those whose working cell holds an opacity edge or a mapping seam.
    *
    * @return row-major output pixel indices, ascending
    */
@@ -126,13 +157,17 @@ public final class MapResampler {
   /**
    * Puts exactly evaluated values into resampled maps.
    *
-   * @param values {@code [exact.length, 5]}: u_f, v_f, u_b, v_b, α per named pixel, in {@code exact}'s order
+   * @param values {@code [exact.length, 5]}: u_f, v_f, u_b, v_b, α per named pixel, in {@code
+   *     exact}'s order
    */
   public static void patch(Resampled r, float[] values) {
     int[] exact = r.exact();
     if (values.length != 5 * exact.length) {
-      throw new IllegalArgumentException("exact values for " + values.length / 5 + " pixels, the resampled maps name "
-          + exact.length);
+      throw new IllegalArgumentException(
+          "exact values for "
+              + values.length / 5
+              + " pixels, the resampled maps name "
+              + exact.length);
     }
     float[] f = r.maps().foregroundUv();
     float[] b = r.maps().backgroundUv();
@@ -148,8 +183,8 @@ public final class MapResampler {
   }
 
   /**
-   * Per working pixel (the top-left corner of a cell; the last column and row are cells of one pixel's
-   * width): whether the cell holds an opacity edge or a visible mapping seam.
+   * Per working pixel (the top-left corner of a cell; the last column and row are cells of one
+   * pixel's width): whether the cell holds an opacity edge or a visible mapping seam.
    */
   static boolean[] edgeCells(FrameLayerMaps m) {
     int w = m.width();
@@ -169,22 +204,31 @@ public final class MapResampler {
           lo = Math.min(lo, a[c[i]]);
           hi = Math.max(hi, a[c[i]]);
         }
-        edge[y * w + x] = bends(a, w, h, x, y) || bends(a, w, h, x1, y) || bends(a, w, h, x, y1)
-            || bends(a, w, h, x1, y1)
-            || (hi >= INVISIBLE && jumps(f, c)) || (lo <= 1 - INVISIBLE && jumps(b, c));
+        edge[y * w + x] =
+            bends(a, w, h, x, y)
+                || bends(a, w, h, x1, y)
+                || bends(a, w, h, x, y1)
+                || bends(a, w, h, x1, y1)
+                || (hi >= INVISIBLE && jumps(f, c))
+                || (lo <= 1 - INVISIBLE && jumps(b, c));
       }
     }
     return edge;
   }
 
-  /** Whether α's second difference along the row or the column at (x, y) exceeds {@link #ALPHA_BEND}. */
+  /**
+   * Whether α's second difference along the row or the column at (x, y) exceeds {@link
+   * #ALPHA_BEND}.
+   */
   private static boolean bends(float[] a, int w, int h, int x, int y) {
     int p = y * w + x;
     boolean row = x > 0 && x < w - 1 && Math.abs(a[p - 1] - 2 * a[p] + a[p + 1]) > ALPHA_BEND;
     return row || (y > 0 && y < h - 1 && Math.abs(a[p - w] - 2 * a[p] + a[p + w]) > ALPHA_BEND);
   }
 
-  /** Whether u or v of {@code uv} changes by more than {@link #UV_SEAM} across the cell's corners. */
+  /**
+   * Whether u or v of {@code uv} changes by more than {@link #UV_SEAM} across the cell's corners.
+   */
   private static boolean jumps(float[] uv, int[] c) {
     for (int k = 0; k < 2; k++) {
       float lo = uv[2 * c[0] + k];
@@ -201,9 +245,10 @@ public final class MapResampler {
   }
 
   /**
-   * Per output coordinate along one axis: the two working samples it interpolates and the weight of the
-   * second. Coordinates beyond the outermost working pixel centres (half a working pixel at each border)
-   * extrapolate the border cell linearly (a weight below 0 or above 1) instead of holding its value.
+   * Per output coordinate along one axis: the two working samples it interpolates and the weight of
+   * the second. Coordinates beyond the outermost working pixel centres (half a working pixel at
+   * each border) extrapolate the border cell linearly (a weight below 0 or above 1) instead of
+   * holding its value.
    */
   private record Axis(int[] lo, int[] hi, float[] frac) {
     static Axis of(int working, int output) {

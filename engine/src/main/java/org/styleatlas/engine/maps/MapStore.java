@@ -1,7 +1,6 @@
 package org.styleatlas.engine.maps;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,28 +14,32 @@ import org.styleatlas.engine.cache.Float32Files;
 import org.styleatlas.engine.render.FrameLayerMaps;
 
 /**
- * The one store of a decomposition's maps at output sizes, for the CLI's renders and stylizations and the
- * host's frame requests alike. The frozen networks are not run at every output pixel: a frame's maps at
- * {@code w x h} are its working-size maps resampled ({@link MapResampler}) with the networks' own values put
- * in at the few pixels near the opacity's edges and the mappings' seams. Those values are what the store
- * keeps: one content-cache entry per clip and size (kind {@value #KIND}, file {@value #EXACT}, a
- * {@link Float32Files} list of one {@code [n_t, 5]} array per frame), so the entry grows with the clip's
- * edges, not with frames × pixels (a 1080p frame's full maps are 41 MB). A frame's values are evaluated when
- * that frame is first asked for at that size (a fraction of a second to seconds, so a host request never
- * waits for the whole clip), held in memory, and written as the entry once every frame has them (a render
- * of the whole clip writes it at its end). Later requests at that size, in this process or after a
- * restart, read the entry and never touch the networks. Resampled frames are also kept in memory up to a
- * byte bound. Thread-safe.
+ * The one store of a decomposition's maps at output sizes, for the CLI's renders and stylizations
+ * and the host's frame requests alike. The frozen networks are not run at every output pixel: a
+ * frame's maps at {@code w x h} are its working-size maps resampled ({@link MapResampler}) with the
+ * networks' own values put in at the few pixels near the opacity's edges and the mappings' seams.
+ * Those values are what the store keeps: one content-cache entry per clip and size (kind {@value
+ * #KIND}, file {@value #EXACT}, a {@link Float32Files} list of one {@code [n_t, 5]} array per
+ * frame), so the entry grows with the clip's edges, not with frames × pixels (a 1080p frame's full
+ * maps are 41 MB). A frame's values are evaluated when that frame is first asked for at that size
+ * (a fraction of a second to seconds, so a host request never waits for the whole clip), held in
+ * memory, and written as the entry once every frame has them (a render of the whole clip writes it
+ * at its end). Later requests at that size, in this process or after a restart, read the entry and
+ * never touch the networks. Resampled frames are also kept in memory up to a byte bound.
+ * Thread-safe.
  */
 public final class MapStore {
   private static final Logger LOG = LoggerFactory.getLogger(MapStore.class);
 
   /** The cache kind of the exact values at one output size. */
   public static final String KIND = "size-maps";
+
   /** The entry's file. */
   public static final String EXACT = "exact.f32";
+
   /** Key version: bump when {@link MapResampler}'s choice of exact pixels changes. */
   private static final String VERSION = "size-maps-v1";
+
   /** How many (clip, size) value sets are held in memory (each is small: a clip's edge pixels). */
   private static final long SIZES_HELD = 16;
 
@@ -61,30 +64,41 @@ public final class MapStore {
 
   /** The entry key of {@code decomposition}'s exact values at {@code width x height}. */
   public static CacheKey key(CacheKey decomposition, int width, int height) {
-    return new ContentHasher().putString(VERSION).putString(decomposition.kind()).putString(decomposition.hash())
-        .putLong(width).putLong(height).key(KIND);
+    return new ContentHasher()
+        .putString(VERSION)
+        .putString(decomposition.kind())
+        .putString(decomposition.hash())
+        .putLong(width)
+        .putLong(height)
+        .key(KIND);
   }
 
   /**
-   * Frame {@code t}'s maps at {@code width x height}: the working maps themselves at the working size;
-   * otherwise from memory, or resampled and completed with the frame's exact values (read from the entry,
-   * or evaluated now).
+   * Frame {@code t}'s maps at {@code width x height}: the working maps themselves at the working
+   * size; otherwise from memory, or resampled and completed with the frame's exact values (read
+   * from the entry, or evaluated now).
    */
   public FrameLayerMaps frame(MapNetworks source, int t, int width, int height) {
     if (t < 0 || t >= source.frameCount()) {
-      throw new IllegalArgumentException("frame " + t + " outside the clip's 0 … " + (source.frameCount() - 1));
+      throw new IllegalArgumentException(
+          "frame " + t + " outside the clip's 0 … " + (source.frameCount() - 1));
     }
     if (width == source.width() && height == source.height()) {
       return source.working(t);
     }
-    return frames.get(new FrameKey(source.key(), width, height, t), () -> {
-      MapResampler.Resampled r = MapResampler.resample(source.working(t), width, height);
-      MapResampler.patch(r, sizeValues(source, width, height).values(t, r.exact()));
-      return r.maps();
-    });
+    return frames.get(
+        new FrameKey(source.key(), width, height, t),
+        () -> {
+          MapResampler.Resampled r = MapResampler.resample(source.working(t), width, height);
+          MapResampler.patch(r, sizeValues(source, width, height).values(t, r.exact()));
+          return r.maps();
+        });
   }
 
-  /** How many frames' edge pixels this store evaluated with the networks (neither in memory nor stored). */
+  /**
+   * How many frames' edge pixels this store evaluated with the networks (neither in memory nor
+   * stored).
+   */
   public int evaluations() {
     return evaluations.get();
   }
@@ -95,16 +109,21 @@ public final class MapStore {
   }
 
   private SizeValues sizeValues(MapNetworks source, int width, int height) {
-    return sizes.get(new SizeKey(source.key(), width, height), () -> {
-      SizeValues v = new SizeValues(source, width, height);
-      if (cache.isPresent()) {
-        v.read(cache.get());
-      }
-      return v;
-    });
+    return sizes.get(
+        new SizeKey(source.key(), width, height),
+        () -> {
+          SizeValues v = new SizeValues(source, width, height);
+          if (cache.isPresent()) {
+            v.read(cache.get());
+          }
+          return v;
+        });
   }
 
-  /** The exact values of one clip at one size, frame by frame as they are read or evaluated. Thread-safe. */
+  /**
+   * The exact values of one clip at one size, frame by frame as they are read or evaluated.
+   * Thread-safe.
+   */
   private final class SizeValues {
     private final MapNetworks source;
     private final int width;
@@ -122,7 +141,10 @@ public final class MapStore {
       this.missing = values.length;
     }
 
-    /** Fills every frame from the cache entry when there is one that fits the clip; drops one that does not. */
+    /**
+     * Fills every frame from the cache entry when there is one that fits the clip; drops one that
+     * does not.
+     */
     synchronized void read(ContentCache c) {
       Optional<CacheEntry> entry = c.find(key);
       if (entry.isEmpty()) {
@@ -153,8 +175,14 @@ public final class MapStore {
         long start = System.nanoTime();
         values[t] = source.evaluate(t, width, height, pixels);
         evaluations.incrementAndGet();
-        LOG.debug("maps of {} frame {} at {}x{}: networks at {} edge pixels ({} %) in {} ms", source.key(), t, width,
-            height, pixels.length, String.format("%.2f", 100.0 * pixels.length / ((double) width * height)),
+        LOG.debug(
+            "maps of {} frame {} at {}x{}: networks at {} edge pixels ({} %) in {} ms",
+            source.key(),
+            t,
+            width,
+            height,
+            pixels.length,
+            String.format("%.2f", 100.0 * pixels.length / ((double) width * height)),
             (System.nanoTime() - start) / 1_000_000);
         if (--missing == 0 && cache.isPresent()) {
           write(cache.get());
@@ -165,20 +193,36 @@ public final class MapStore {
 
     private void write(ContentCache c) {
       try {
-        c.getOrCreate(key, dir -> {
-          try (Float32Files.Appender out = Float32Files.append(dir.resolve(EXACT), values.length)) {
-            for (float[] v : values) {
-              out.add(v);
-            }
-            out.commit();
-          }
-        });
+        c.getOrCreate(
+            key,
+            dir -> {
+              try (Float32Files.Appender out =
+                  Float32Files.append(dir.resolve(EXACT), values.length)) {
+                for (float[] v : values) {
+                  out.add(v);
+                }
+                out.commit();
+              }
+            });
         stored.incrementAndGet();
-        LOG.info("maps of {} at {}x{}: edge values of all {} frames stored ({} KB)", source.key(), width, height,
-            values.length, bytes() >> 10);
+        LOG.info(
+            "maps of {} at {}x{}: edge values of all {} frames stored ({} KB)",
+            source.key(),
+            width,
+            height,
+            values.length,
+            bytes() >> 10);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot store the maps of " + source.key() + " at " + width + "x"
-            + height + ": " + e.getMessage(), e);
+        throw new java.io.UncheckedIOException(
+            "cannot store the maps of "
+                + source.key()
+                + " at "
+                + width
+                + "x"
+                + height
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
 

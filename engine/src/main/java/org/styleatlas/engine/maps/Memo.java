@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
- * Values computed once per key and kept in memory; least recently used values are dropped past a byte
- * bound. Concurrent callers of the same key wait for one computation; a computation that fails is not kept.
- * Thread-safe.
+ * Values computed once per key and kept in memory; least recently used values are dropped past a
+ * byte bound. Concurrent callers of the same key wait for one computation; a computation that fails
+ * is not kept. Thread-safe.
  */
 final class Memo<K, V> {
   private static final class Slot<V> {
@@ -79,7 +79,8 @@ final class Memo<K, V> {
   }
 
   private void trim(K keep) {
-    for (Iterator<Map.Entry<K, Slot<V>>> it = slots.entrySet().iterator(); it.hasNext() && bytes > maxBytes; ) {
+    for (Iterator<Map.Entry<K, Slot<V>>> it = slots.entrySet().iterator();
+        it.hasNext() && bytes > maxBytes; ) {
       Map.Entry<K, Slot<V>> e = it.next();
       if (!e.getKey().equals(keep) && e.getValue().value.isDone()) {
         bytes -= e.getValue().bytes;

@@ -2,7 +2,6 @@ package org.styleatlas.engine.math;
 
 import java.util.Optional;
 
-
 /** Small dense linear systems, solved by Gaussian elimination with partial pivoting. */
 public final class LinearSystem {
   private static final double SINGULAR = 1e-12;

@@ -10,12 +10,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
- * Adam over parameter groups, each with its own learning-rate schedule, with state that can be saved
- * and restored bit for bit (DJL's optimiser keeps its moments private, so a resumed run could not match
- * an uninterrupted one). Moments live in this optimiser's own manager; temporaries of an update are
- * freed by an {@link NDScope}. Gradients are zeroed after they are applied.
+ * Adam over parameter groups, each with its own learning-rate schedule, with state that can be
+ * saved and restored bit for bit (DJL's optimiser keeps its moments private, so a resumed run could
+ * not match an uninterrupted one). Moments live in this optimiser's own manager; temporaries of an
+ * update are freed by an {@link NDScope}. Gradients are zeroed after they are applied.
  */
 public final class AdamOptimizer implements AutoCloseable {
   private final List<ParameterGroup> groups;
@@ -34,9 +33,11 @@ public final class AdamOptimizer implements AutoCloseable {
    * @param beta2 second-moment decay, e.g. 0.999 (Instant-NGP: 0.99)
    * @param epsilon denominator guard, e.g. 1e-8 (Instant-NGP: 1e-15)
    */
-  public AdamOptimizer(List<ParameterGroup> groups, NDManager manager, double beta1, double beta2, double epsilon) {
+  public AdamOptimizer(
+      List<ParameterGroup> groups, NDManager manager, double beta1, double beta2, double epsilon) {
     if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && epsilon > 0)) {
-      throw new IllegalArgumentException("bad Adam settings: " + beta1 + ", " + beta2 + ", " + epsilon);
+      throw new IllegalArgumentException(
+          "bad Adam settings: " + beta1 + ", " + beta2 + ", " + epsilon);
     }
     this.groups = List.copyOf(groups);
     this.state = manager.newSubManager();
@@ -95,9 +96,9 @@ public final class AdamOptimizer implements AutoCloseable {
   }
 
   /**
-   * Applies one update with the learning rates of {@code iteration} when {@code budgetFraction} of the
-   * run's time budget is spent (0 without a budget; see {@link LearningRateSchedule#at(int, double)}), then
-   * zeroes the gradients.
+   * Applies one update with the learning rates of {@code iteration} when {@code budgetFraction} of
+   * the run's time budget is spent (0 without a budget; see {@link LearningRateSchedule#at(int,
+   * double)}), then zeroes the gradients.
    */
   public void step(int iteration, double budgetFraction) {
     steps++;
@@ -140,7 +141,8 @@ public final class AdamOptimizer implements AutoCloseable {
     int s = in.readInt();
     int n = in.readInt();
     if (n != firstMoments.size()) {
-      throw new IOException("optimiser state holds " + n + " parameters, expected " + firstMoments.size());
+      throw new IOException(
+          "optimiser state holds " + n + " parameters, expected " + firstMoments.size());
     }
     for (int i = 0; i < n; i++) {
       readInto(in, firstMoments.get(i));

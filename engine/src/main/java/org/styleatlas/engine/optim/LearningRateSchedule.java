@@ -1,6 +1,5 @@
 package org.styleatlas.engine.optim;
 
-
 /** A learning rate per iteration. */
 @FunctionalInterface
 public interface LearningRateSchedule {
@@ -8,8 +7,9 @@ public interface LearningRateSchedule {
   double at(int iteration);
 
   /**
-   * The rate at {@code iteration} when a time-budgeted run has used {@code budgetFraction} of its budget
-   * (0 without a budget). Only {@link #exponentialDecay} uses the fraction; the others ignore it.
+   * The rate at {@code iteration} when a time-budgeted run has used {@code budgetFraction} of its
+   * budget (0 without a budget). Only {@link #exponentialDecay} uses the fraction; the others
+   * ignore it.
    */
   default double at(int iteration, double budgetFraction) {
     return at(iteration);
@@ -21,27 +21,32 @@ public interface LearningRateSchedule {
     return it -> rate;
   }
 
-  /** {@code rate · factor^floor(iteration / every)}: e.g. the seed paper's 0.9 every 200 iterations. */
+  /**
+   * {@code rate · factor^floor(iteration / every)}: e.g. the seed paper's 0.9 every 200 iterations.
+   */
   static LearningRateSchedule stepDecay(double rate, double factor, int every) {
     check(rate);
     if (!(factor > 0 && factor <= 1) || every < 1) {
-      throw new IllegalArgumentException("step decay needs factor in (0, 1] and period ≥ 1, got " + factor + ", "
-          + every);
+      throw new IllegalArgumentException(
+          "step decay needs factor in (0, 1] and period ≥ 1, got " + factor + ", " + every);
     }
     return it -> rate * Math.pow(factor, it / every);
   }
 
   /**
-   * {@code rate · finalFactor^p} with {@code p = min(1, max(iteration / iterations, budgetFraction))}: 1× at
-   * iteration 0, {@code finalFactor}× at the planned iterations or at the end of the time budget, whichever
-   * comes first (budgeted runs plan millions of iterations and stop on time). A factor of 1 is
-   * {@link #constant}.
+   * {@code rate · finalFactor^p} with {@code p = min(1, max(iteration / iterations,
+   * budgetFraction))}: 1× at iteration 0, {@code finalFactor}× at the planned iterations or at the
+   * end of the time budget, whichever comes first (budgeted runs plan millions of iterations and
+   * stop on time). A factor of 1 is {@link #constant}.
    */
   static LearningRateSchedule exponentialDecay(double rate, double finalFactor, int iterations) {
     check(rate);
     if (!(finalFactor > 0 && finalFactor <= 1) || iterations < 1) {
-      throw new IllegalArgumentException("exponential decay needs a final factor in (0, 1] and iterations ≥ 1, got "
-          + finalFactor + ", " + iterations);
+      throw new IllegalArgumentException(
+          "exponential decay needs a final factor in (0, 1] and iterations ≥ 1, got "
+              + finalFactor
+              + ", "
+              + iterations);
     }
     if (finalFactor == 1) {
       return constant(rate);

@@ -3,7 +3,6 @@ package org.styleatlas.engine.optim;
 import ai.djl.nn.Parameter;
 import java.util.List;
 
-
 /**
  * Parameters sharing a learning-rate schedule (for example hash tables at 1e-2, MLPs at 1e-3).
  *
@@ -11,7 +10,8 @@ import java.util.List;
  * @param parameters the parameters; each must require gradients
  * @param schedule the learning rate per iteration
  */
-public record ParameterGroup(String name, List<Parameter> parameters, LearningRateSchedule schedule) {
+public record ParameterGroup(
+    String name, List<Parameter> parameters, LearningRateSchedule schedule) {
   public ParameterGroup {
     parameters = List.copyOf(parameters);
   }

@@ -15,16 +15,19 @@ import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.loss.StyleTarget;
 
 /**
- * The one recipe of artifact addresses, for the host's jobs and the CLI alike, so a clip one of them
- * prepared is found by the other:
+ * The one recipe of artifact addresses, for the host's jobs and the CLI alike, so a clip one of
+ * them prepared is found by the other:
+ *
  * <ul>
  *   <li>decomposition = SHA-256 of (clip identity ({@link ClipIdentity}), matte source, box, the
  *       decomposition settings' fingerprint, the working resolution's long edge);
- *   <li>stylized atlas = SHA-256 of (decomposition key, CLIP model identity ({@link ClipModels#identity}),
- *       global and local prompt, the style image's pixels, the resolved {@link StylizeConfig}).
+ *   <li>stylized atlas = SHA-256 of (decomposition key, CLIP model identity ({@link
+ *       ClipModels#identity}), global and local prompt, the style image's pixels, the resolved
+ *       {@link StylizeConfig}).
  * </ul>
- * The stylized key hashes the resolved configuration, not the options that led to it, so the CLI's flags
- * and the plug-in's parameters that mean the same fine-tuning give the same address.
+ *
+ * The stylized key hashes the resolved configuration, not the options that led to it, so the CLI's
+ * flags and the plug-in's parameters that mean the same fine-tuning give the same address.
  */
 public final class ArtifactRecipe implements ArtifactKeys {
   private final PipelineSettings settings;
@@ -35,8 +38,8 @@ public final class ArtifactRecipe implements ArtifactKeys {
   }
 
   /** The address of the decomposition of a clip. */
-  public static CacheKey decomposition(String clipIdentity, DecomposeSettings d, DecompositionConfig config,
-      int longEdge) {
+  public static CacheKey decomposition(
+      String clipIdentity, DecomposeSettings d, DecompositionConfig config, int longEdge) {
     ContentHasher h = new ContentHasher().putString(clipIdentity).putString(d.matteSource());
     d.box().forEach(h::putDouble);
     return h.putString(config.fingerprint()).putLong(longEdge).key(DECOMPOSITION);
@@ -50,20 +53,38 @@ public final class ArtifactRecipe implements ArtifactKeys {
    * @param target the prompts and style image
    * @param config the resolved configuration
    */
-  public static CacheKey stylized(CacheKey decomposition, String clipModel, StyleTarget target, StylizeConfig config) {
-    return stylized(decomposition, clipModel, target.globalText(), target.localText(),
-        target.styleImage().map(StyleImages::hash).orElse(""), config);
+  public static CacheKey stylized(
+      CacheKey decomposition, String clipModel, StyleTarget target, StylizeConfig config) {
+    return stylized(
+        decomposition,
+        clipModel,
+        target.globalText(),
+        target.localText(),
+        target.styleImage().map(StyleImages::hash).orElse(""),
+        config);
   }
 
-  private static CacheKey stylized(CacheKey decomposition, String clipModel, String global, String local,
-      String styleImageHash, StylizeConfig config) {
-    return new ContentHasher().putString(decomposition.hash()).putString(clipModel).putString(global)
-        .putString(local).putString(styleImageHash).putString(config.toString()).key(STYLIZED);
+  private static CacheKey stylized(
+      CacheKey decomposition,
+      String clipModel,
+      String global,
+      String local,
+      String styleImageHash,
+      StylizeConfig config) {
+    return new ContentHasher()
+        .putString(decomposition.hash())
+        .putString(clipModel)
+        .putString(global)
+        .putString(local)
+        .putString(styleImageHash)
+        .putString(config.toString())
+        .key(STYLIZED);
   }
 
   @Override
   public CacheKey decomposition(JobSpec spec) {
-    return decomposition(ClipIdentity.of(spec), spec.decompose(), settings.decomposition(), settings.longEdge());
+    return decomposition(
+        ClipIdentity.of(spec), spec.decompose(), settings.decomposition(), settings.longEdge());
   }
 
   @Override
@@ -72,7 +93,12 @@ public final class ArtifactRecipe implements ArtifactKeys {
     String global = s.prompt().strip();
     String local = s.localPrompt().isBlank() ? global : s.localPrompt().strip();
     Optional<Path> image = Optional.ofNullable(s.styleImagePath());
-    return stylized(decomposition(spec), ClipModels.identity(settings.clipModel()), global, local,
-        image.map(styleImages::hash).orElse(""), StylizeOptions.of(s).resolve(mode -> true));
+    return stylized(
+        decomposition(spec),
+        ClipModels.identity(settings.clipModel()),
+        global,
+        local,
+        image.map(styleImages::hash).orElse(""),
+        StylizeOptions.of(s).resolve(mode -> true));
   }
 }

@@ -5,10 +5,10 @@ import org.styleatlas.engine.jobs.JobRunnerProvider;
 import org.styleatlas.engine.jobs.JobRunners;
 
 /**
- * Registers the layered-atlas pipeline with the host: the decompose and stylize runners and the frame
- * renderer (built by the host on its content cache), all sharing one {@link PipelineSettings} (by default
- * {@link PipelineSettings#fromEnvironment()}).
- * Listed in {@code META-INF/services/org.styleatlas.engine.jobs.JobRunnerProvider}.
+ * Registers the layered-atlas pipeline with the host: the decompose and stylize runners and the
+ * frame renderer (built by the host on its content cache), all sharing one {@link PipelineSettings}
+ * (by default {@link PipelineSettings#fromEnvironment()}). Listed in {@code
+ * META-INF/services/org.styleatlas.engine.jobs.JobRunnerProvider}.
  */
 public final class AtlasRunners implements JobRunnerProvider {
   private final PipelineSettings settings;
@@ -25,7 +25,8 @@ public final class AtlasRunners implements JobRunnerProvider {
   @Override
   public void register(JobRunners runners) {
     ArtifactRecipe keys = new ArtifactRecipe(settings);
-    runners.setKeys(keys)
+    runners
+        .setKeys(keys)
         .set(JobKind.DECOMPOSE, new DecomposeRunner(settings))
         .set(JobKind.STYLIZE, new StylizeRunner(settings, keys, false))
         .set(JobKind.PREVIEW, new StylizeRunner(settings, keys, true))

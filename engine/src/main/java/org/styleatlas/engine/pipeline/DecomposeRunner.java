@@ -10,10 +10,10 @@ import org.styleatlas.engine.jobs.JobRunner;
 import org.styleatlas.engine.video.Clip;
 
 /**
- * The host's decompose job: the job's clip at the working resolution, with its matte ({@link JobClips}),
- * through {@link DecompositionJob}, which writes the one decomposition entry ({@link DecompositionEntry})
- * at the job's output key and checkpoints to {@code <cache>/work/<that key's hash>/}, so an interrupted job
- * resumes there.
+ * The host's decompose job: the job's clip at the working resolution, with its matte ({@link
+ * JobClips}), through {@link DecompositionJob}, which writes the one decomposition entry ({@link
+ * DecompositionEntry}) at the job's output key and checkpoints to {@code <cache>/work/<that key's
+ * hash>/}, so an interrupted job resumes there.
  */
 record DecomposeRunner(PipelineSettings settings) implements JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DecomposeRunner.class);
@@ -21,13 +21,24 @@ record DecomposeRunner(PipelineSettings settings) implements JobRunner {
   @Override
   public void run(JobContext ctx) throws Exception {
     Clip clip = JobClips.load(ctx, settings.longEdge());
-    LOG.info("job {}: decomposing {} ({} frames of {}x{})", ctx.jobId(), clip.name(), clip.frameCount(),
-        clip.width(), clip.height());
+    LOG.info(
+        "job {}: decomposing {} ({} frames of {}x{})",
+        ctx.jobId(),
+        clip.name(),
+        clip.frameCount(),
+        clip.width(),
+        clip.height());
     StopSignal stop = new StopSignal(ctx);
-    try (Decomposition d = DecompositionJob.builder().setClip(clip).setConfig(settings.decomposition())
-        .optCache(ctx.cache()).optEntry(ctx.outputKey(), dir -> DecompositionEntry.writeExtras(dir, clip))
-        .optProgress(stop.polling(ctx.progressSink())).optCancellation(stop.cancellation())
-        .build().run()) {
+    try (Decomposition d =
+        DecompositionJob.builder()
+            .setClip(clip)
+            .setConfig(settings.decomposition())
+            .optCache(ctx.cache())
+            .optEntry(ctx.outputKey(), dir -> DecompositionEntry.writeExtras(dir, clip))
+            .optProgress(stop.polling(ctx.progressSink()))
+            .optCancellation(stop.cancellation())
+            .build()
+            .run()) {
       ctx.checkStop();
     } catch (CancellationException e) {
       throw stop.rethrow(e);

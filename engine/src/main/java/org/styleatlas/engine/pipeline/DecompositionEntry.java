@@ -8,16 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.Float32Files;
 import org.styleatlas.engine.decomposition.Decomposition;
-import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.decomposition.DecompositionFiles;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
 import org.styleatlas.engine.video.Clip;
@@ -26,16 +23,18 @@ import org.styleatlas.engine.video.Frame;
 /**
  * The layout of a decomposition artifact ({@code decomposition/<ArtifactRecipe key>}), one entry,
  * self-sufficient for the stylize runner, the CLI and the frame renderer:
+ *
  * <ul>
- *   <li>every file {@link org.styleatlas.engine.decomposition.DecompositionJob} writes
- *       ({@link DecompositionFiles}: weights, UV and α maps, atlas textures, report, config fingerprint);
- *   <li>{@value #FRAMES}: the source frames at the working resolution, {@code [T][H·W·3]} float32 RGB
- *       ({@link Float32Files}), which stylization reads (its views) and the CLI's renders show outside the
- *       object;
+ *   <li>every file {@link org.styleatlas.engine.decomposition.DecompositionJob} writes ({@link
+ *       DecompositionFiles}: weights, UV and α maps, atlas textures, report, config fingerprint);
+ *   <li>{@value #FRAMES}: the source frames at the working resolution, {@code [T][H·W·3]} float32
+ *       RGB ({@link Float32Files}), which stylization reads (its views) and the CLI's renders show
+ *       outside the object;
  *   <li>{@value #CLIP}: the clip's name and frame rate.
  * </ul>
- * The job writes its own files and these ({@link #writeExtras}) into the same entry
- * ({@code DecompositionJob.Builder#optEntry}).
+ *
+ * The job writes its own files and these ({@link #writeExtras}) into the same entry ({@code
+ * DecompositionJob.Builder#optEntry}).
  */
 public final class DecompositionEntry {
   public static final String FRAMES = "frames.f32";
@@ -47,7 +46,10 @@ public final class DecompositionEntry {
 
   private DecompositionEntry() {}
 
-  /** Writes the working-resolution frames and the clip's name and rate of {@code clip} into {@code dir}. */
+  /**
+   * Writes the working-resolution frames and the clip's name and rate of {@code clip} into {@code
+   * dir}.
+   */
   public static void writeExtras(Path dir, Clip clip) throws IOException {
     List<float[]> frames = new ArrayList<>(clip.frameCount());
     clip.frames().forEach(f -> frames.add(f.rgb().pixels()));
@@ -58,10 +60,11 @@ public final class DecompositionEntry {
   /**
    * Opens the entry as a scene (the decomposition's networks loaded, frozen).
    *
-   * @param config the decomposition settings of this engine; they must be the ones the entry was made with
+   * @param config the decomposition settings of this engine; they must be the ones the entry was
+   *     made with
    */
-  public static DecompositionScene open(CacheEntry entry, DecompositionConfig config, ProgressSink progress)
-      throws IOException {
+  public static DecompositionScene open(
+      CacheEntry entry, DecompositionConfig config, ProgressSink progress) throws IOException {
     return open(entry, config, progress, Optional.empty());
   }
 
@@ -69,22 +72,30 @@ public final class DecompositionEntry {
    * {@link #open(CacheEntry, DecompositionConfig, ProgressSink)} with its maps at output sizes from
    * {@code store} (shared by the host's scenes) instead of a store of its own.
    */
-  static DecompositionScene open(CacheEntry entry, DecompositionConfig config, ProgressSink progress,
-      Optional<MapStore> store) throws IOException {
-    String made = Files.readString(entry.file(DecompositionFiles.CONFIG), StandardCharsets.UTF_8).trim();
+  static DecompositionScene open(
+      CacheEntry entry, DecompositionConfig config, ProgressSink progress, Optional<MapStore> store)
+      throws IOException {
+    String made =
+        Files.readString(entry.file(DecompositionFiles.CONFIG), StandardCharsets.UTF_8).trim();
     if (!made.equals(config.fingerprint())) {
-      throw new InputException("decomposition " + entry.key() + " was made with other decomposition settings"
-          + " than this engine's (styleatlas.pipeline.*); restore them, or delete " + entry.dir()
-          + " to decompose again");
+      throw new InputException(
+          "decomposition "
+              + entry.key()
+              + " was made with other decomposition settings"
+              + " than this engine's (styleatlas.pipeline.*); restore them, or delete "
+              + entry.dir()
+              + " to decompose again");
     }
     ClipInfo info = JSON.readValue(entry.file(CLIP).toFile(), ClipInfo.class);
     Decomposition d = Decomposition.open(entry, config);
     try {
       int w = d.report().width();
       int h = d.report().height();
-      List<Frame> frames = Float32Files.read(entry.file(FRAMES)).stream().map(px -> new Frame(w, h, 3, px)).toList();
+      List<Frame> frames =
+          Float32Files.read(entry.file(FRAMES)).stream().map(px -> new Frame(w, h, 3, px)).toList();
       Clip clip = Clip.of(info.name(), info.fps(), frames);
-      return store.isPresent() ? new DecompositionScene(d, clip, progress, store.get())
+      return store.isPresent()
+          ? new DecompositionScene(d, clip, progress, store.get())
           : new DecompositionScene(d, clip, progress);
     } catch (IOException | RuntimeException e) {
       d.close();

@@ -11,10 +11,10 @@ import org.styleatlas.engine.video.FrameResizer;
 import org.styleatlas.engine.video.FrameSize;
 
 /**
- * The clip a job decomposes, at the working resolution, with its matte resolved ({@link MatteResolver}):
- * a clip collected from the plug-in (from {@link JobContext#clips()}, shrunk so its longer side is at most
- * the working long edge, never enlarged), or files on the engine's disk (read by {@link ClipReader} at the
- * working long edge).
+ * The clip a job decomposes, at the working resolution, with its matte resolved ({@link
+ * MatteResolver}): a clip collected from the plug-in (from {@link JobContext#clips()}, shrunk so
+ * its longer side is at most the working long edge, never enlarged), or files on the engine's disk
+ * (read by {@link ClipReader} at the working long edge).
  */
 public final class JobClips {
   private JobClips() {}
@@ -28,13 +28,15 @@ public final class JobClips {
     if (spec.clip() != null) {
       return working(ctx.clips().load(spec.clip()), spec.decompose(), longEdge);
     }
-    Clip clip = ClipReader.read(new ClipRequest(spec.sourcePath(), Optional.ofNullable(spec.mattePath()), longEdge));
+    Clip clip =
+        ClipReader.read(
+            new ClipRequest(spec.sourcePath(), Optional.ofNullable(spec.mattePath()), longEdge));
     return MatteResolver.resolve(clip, spec.decompose());
   }
 
   /**
-   * A recognised clip at the working resolution with its matte resolved: what the host's decompose job
-   * trains on, so the CLI's preparation of the same frames gives the same decomposition.
+   * A recognised clip at the working resolution with its matte resolved: what the host's decompose
+   * job trains on, so the CLI's preparation of the same frames gives the same decomposition.
    *
    * @param clip the clip at its full size
    * @param longEdge the working resolution's longer side in pixels; 0 keeps the clip's size
@@ -48,9 +50,13 @@ public final class JobClips {
       return clip;
     }
     FrameSize size = new FrameSize(clip.width(), clip.height()).fitLongEdge(longEdge);
-    Clip frames = Clip.of(clip.name(), clip.fps(), clip.frames().stream().map(f -> FrameResizer.resize(f, size))
-        .toList());
-    return clip.mattes().map(m -> frames.withMattes(m.stream().map(x -> FrameResizer.resize(x, size)).toList()))
+    Clip frames =
+        Clip.of(
+            clip.name(),
+            clip.fps(),
+            clip.frames().stream().map(f -> FrameResizer.resize(f, size)).toList());
+    return clip.mattes()
+        .map(m -> frames.withMattes(m.stream().map(x -> FrameResizer.resize(x, size)).toList()))
         .orElse(frames);
   }
 }

@@ -9,22 +9,25 @@ import java.util.Map;
 import java.util.Optional;
 import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.StylizedAtlasCache;
-import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
 
 /**
- * Decompositions opened for rendering (networks loaded, atlases and working frames in memory), at most
- * {@code capacity} of them; the least recently used one is closed once no render holds it. Each keeps the
- * atlas sets of the last few stylizations rendered on it. Thread-safe: renders {@link #acquire} a lease and
- * close it when done.
+ * Decompositions opened for rendering (networks loaded, atlases and working frames in memory), at
+ * most {@code capacity} of them; the least recently used one is closed once no render holds it.
+ * Each keeps the atlas sets of the last few stylizations rendered on it. Thread-safe: renders
+ * {@link #acquire} a lease and close it when done.
  */
 final class OpenScenes {
   private static final int ATLAS_SETS_PER_SCENE = 4;
 
-  /** A scene in use by one render; closing it lets the scene be closed when it was evicted meanwhile. */
+  /**
+   * A scene in use by one render; closing it lets the scene be closed when it was evicted
+   * meanwhile.
+   */
   final class Lease implements AutoCloseable {
     private final Opened opened;
 
@@ -39,13 +42,17 @@ final class OpenScenes {
     /** The scene's atlases with the stylized ones of entry {@code stylized} in place. */
     AtlasSet atlases(CacheEntry stylized) {
       synchronized (opened) {
-        return opened.atlases.computeIfAbsent(stylized.dir(), dir -> {
-          try {
-            return StylizedAtlasCache.read(stylized, opened.scene).applyTo(opened.scene.atlases());
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot read stylized atlas " + stylized.key() + ": " + e.getMessage(), e);
-          }
-        });
+        return opened.atlases.computeIfAbsent(
+            stylized.dir(),
+            dir -> {
+              try {
+                return StylizedAtlasCache.read(stylized, opened.scene)
+                    .applyTo(opened.scene.atlases());
+              } catch (IOException e) {
+                throw new UncheckedIOException(
+                    "cannot read stylized atlas " + stylized.key() + ": " + e.getMessage(), e);
+              }
+            });
       }
     }
 
@@ -57,12 +64,13 @@ final class OpenScenes {
 
   private static final class Opened {
     final DecompositionScene scene;
-    final Map<Path, AtlasSet> atlases = new LinkedHashMap<>(8, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Path, AtlasSet> eldest) {
-        return size() > ATLAS_SETS_PER_SCENE;
-      }
-    };
+    final Map<Path, AtlasSet> atlases =
+        new LinkedHashMap<>(8, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Path, AtlasSet> eldest) {
+            return size() > ATLAS_SETS_PER_SCENE;
+          }
+        };
     int leases;
     boolean evicted;
 

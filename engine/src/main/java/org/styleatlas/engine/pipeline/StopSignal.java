@@ -9,8 +9,8 @@ import org.styleatlas.engine.runtime.ProgressSink;
 /**
  * Bridges the host's stop requests ({@link JobContext#checkStop()}, which throws) to the engine's
  * cooperative cancellation (a {@link Cancellation} flag, or a polled boolean), which stops training
- * between steps, after the step's checkpoint, and unwinds with a {@link CancellationException} once the
- * trainers' native resources are closed. {@link #rethrow} then turns that back into the host's
+ * between steps, after the step's checkpoint, and unwinds with a {@link CancellationException} once
+ * the trainers' native resources are closed. {@link #rethrow} then turns that back into the host's
  * {@link JobStoppedException} with its reason.
  */
 final class StopSignal {
@@ -40,7 +40,9 @@ final class StopSignal {
     return cancellation;
   }
 
-  /** {@code sink} that also polls for a stop request at every update (so once per training step). */
+  /**
+   * {@code sink} that also polls for a stop request at every update (so once per training step).
+   */
   ProgressSink polling(ProgressSink sink) {
     return (task, done, total, detail) -> {
       sink.update(task, done, total, detail);
@@ -48,7 +50,10 @@ final class StopSignal {
     };
   }
 
-  /** The host's stop exception when the engine was cancelled through this signal, else {@code e} itself. */
+  /**
+   * The host's stop exception when the engine was cancelled through this signal, else {@code e}
+   * itself.
+   */
   RuntimeException rethrow(CancellationException e) {
     return stopped != null ? stopped : e;
   }

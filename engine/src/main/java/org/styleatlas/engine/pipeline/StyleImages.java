@@ -11,9 +11,10 @@ import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.VideoHashing;
 
 /**
- * The content hash of style images, as part of stylized-atlas keys: the decoded pixels, so a copy or a
- * re-saved file with the same pixels is the same style. Files are decoded once per (path, size,
- * modification time) and process; a missing file hashes as its path, and the stylize job reports it.
+ * The content hash of style images, as part of stylized-atlas keys: the decoded pixels, so a copy
+ * or a re-saved file with the same pixels is the same style. Files are decoded once per (path,
+ * size, modification time) and process; a missing file hashes as its path, and the stylize job
+ * reports it.
  */
 final class StyleImages {
   private record Stamp(Path path, long size, long modified) {}

@@ -4,11 +4,16 @@ import java.nio.FloatBuffer;
 import org.styleatlas.engine.render.OutputMode;
 import org.styleatlas.engine.video.Frame;
 
-/** The wire's view of a rendered frame: its output names (docs/PROTOCOL.md, "Params") and its pixel format. */
+/**
+ * The wire's view of a rendered frame: its output names (docs/PROTOCOL.md, "Params") and its pixel
+ * format.
+ */
 final class WireOutput {
   private WireOutput() {}
 
-  /** The render mode of a wire {@code output} value (already validated by {@code RenderSettings}). */
+  /**
+   * The render mode of a wire {@code output} value (already validated by {@code RenderSettings}).
+   */
   static OutputMode mode(String output) {
     return switch (output) {
       case "foreground" -> OutputMode.FOREGROUND_LAYER;
@@ -20,8 +25,9 @@ final class WireOutput {
   }
 
   /**
-   * Writes {@code frame} as the wire's RGBA: RGB frames get alpha 1; the premultiplied foreground layer
-   * ({@link OutputMode#FOREGROUND_LAYER}) is divided back to straight alpha (colour 0 where α is 0).
+   * Writes {@code frame} as the wire's RGBA: RGB frames get alpha 1; the premultiplied foreground
+   * layer ({@link OutputMode#FOREGROUND_LAYER}) is divided back to straight alpha (colour 0 where α
+   * is 0).
    *
    * @param frame {@code [h, w, 3]} RGB, or {@code [h, w, 4]} premultiplied RGBA
    * @param out receives {@code [h, w, 4]} float32 straight RGBA, top row first, from its position
@@ -29,8 +35,15 @@ final class WireOutput {
   static void write(Frame frame, FloatBuffer out) {
     int n = frame.width() * frame.height();
     if (out.remaining() < n * 4) {
-      throw new IllegalArgumentException("output holds " + out.remaining() + " floats, a " + frame.width() + "x"
-          + frame.height() + " frame needs " + n * 4);
+      throw new IllegalArgumentException(
+          "output holds "
+              + out.remaining()
+              + " floats, a "
+              + frame.width()
+              + "x"
+              + frame.height()
+              + " frame needs "
+              + n * 4);
     }
     float[] src = frame.pixels();
     float[] rgba = new float[n * 4];

@@ -1,9 +1,9 @@
 package org.styleatlas.engine.render;
 
-
 /**
- * The region of atlas coordinates a discretized atlas covers: its left edge is u = u0, its right edge
- * u = u1, its top row's edge v = v0 and its bottom row's edge v = v1 (v grows downwards, like rows).
+ * The region of atlas coordinates a discretized atlas covers: its left edge is u = u0, its right
+ * edge u = u1, its top row's edge v = v0 and its bottom row's edge v = v1 (v grows downwards, like
+ * rows).
  *
  * @param u0 left edge
  * @param v0 top edge
@@ -16,12 +16,22 @@ public record AtlasExtent(double u0, double v0, double u1, double v1) {
 
   public AtlasExtent {
     if (!(u1 > u0 && v1 > v0)) {
-      throw new IllegalArgumentException("atlas extent must have u1 > u0 and v1 > v0, got " + u0 + ".." + u1
-          + " × " + v0 + ".." + v1);
+      throw new IllegalArgumentException(
+          "atlas extent must have u1 > u0 and v1 > v0, got "
+              + u0
+              + ".."
+              + u1
+              + " × "
+              + v0
+              + ".."
+              + v1);
     }
   }
 
-  /** Fractional texel column of atlas coordinate u in a texture {@code width} texels wide (centres at i + 0). */
+  /**
+   * Fractional texel column of atlas coordinate u in a texture {@code width} texels wide (centres
+   * at i + 0).
+   */
   public double column(double u, int width) {
     return (u - u0) / (u1 - u0) * width - 0.5;
   }

@@ -9,9 +9,10 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.video.ClipWriter;
 
 /**
- * Atlas export and import: NLA's manual-edit workflow. An atlas is written as an 8-bit PNG, painted in
- * any image editor, and read back; the import must keep the exported size, since the UV maps address the
- * atlas in normalised coordinates and a resized atlas would still work but is almost always a mistake.
+ * Atlas export and import: NLA's manual-edit workflow. An atlas is written as an 8-bit PNG, painted
+ * in any image editor, and read back; the import must keep the exported size, since the UV maps
+ * address the atlas in normalised coordinates and a resized atlas would still work but is almost
+ * always a mistake.
  */
 public final class AtlasFiles {
   private AtlasFiles() {}
@@ -51,9 +52,19 @@ public final class AtlasFiles {
     if (img == null) {
       throw InputException.of(file, "not an image ImageIO can read (use PNG)");
     }
-    if (expectedWidth > 0 && (img.getWidth() != expectedWidth || img.getHeight() != expectedHeight)) {
-      throw InputException.of(file, "atlas is " + img.getWidth() + "x" + img.getHeight()
-          + " but the exported atlas was " + expectedWidth + "x" + expectedHeight + "; keep the size when painting");
+    if (expectedWidth > 0
+        && (img.getWidth() != expectedWidth || img.getHeight() != expectedHeight)) {
+      throw InputException.of(
+          file,
+          "atlas is "
+              + img.getWidth()
+              + "x"
+              + img.getHeight()
+              + " but the exported atlas was "
+              + expectedWidth
+              + "x"
+              + expectedHeight
+              + "; keep the size when painting");
     }
     int w = img.getWidth();
     int h = img.getHeight();

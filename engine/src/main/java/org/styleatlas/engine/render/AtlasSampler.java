@@ -1,10 +1,9 @@
 package org.styleatlas.engine.render;
 
-
 /**
- * Bilinear sampling of one {@link AtlasTexture} with its extent unpacked into plain fields, for the render
- * kernels' inner loops. The arithmetic is exactly {@link AtlasTexture#sample}'s (which delegates here), so
- * a kernel's colours are bit-identical to sampling the texture.
+ * Bilinear sampling of one {@link AtlasTexture} with its extent unpacked into plain fields, for the
+ * render kernels' inner loops. The arithmetic is exactly {@link AtlasTexture#sample}'s (which
+ * delegates here), so a kernel's colours are bit-identical to sampling the texture.
  */
 final class AtlasSampler {
   private final float[] rgb;
@@ -27,7 +26,8 @@ final class AtlasSampler {
   }
 
   /**
-   * Bilinear sample at atlas point (u, v), clamped to the edge texels, written to {@code out[off..off+2]}.
+   * Bilinear sample at atlas point (u, v), clamped to the edge texels, written to {@code
+   * out[off..off+2]}.
    *
    * @param u horizontal atlas coordinate
    * @param v vertical atlas coordinate

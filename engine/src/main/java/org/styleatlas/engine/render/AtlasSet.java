@@ -1,20 +1,28 @@
 package org.styleatlas.engine.render;
 
-
 /**
  * The discretized atlases a render samples.
  *
  * @param foreground the original (reconstructed) foreground atlas
  * @param stylizedForeground the stylized editing atlas, same size as {@code foreground}
- * @param background the background atlas used by {@link OutputMode#RECONSTRUCTION}; the stylized one when
- *     the background was stylized too
+ * @param background the background atlas used by {@link OutputMode#RECONSTRUCTION}; the stylized
+ *     one when the background was stylized too
  */
-public record AtlasSet(AtlasTexture foreground, AtlasTexture stylizedForeground, AtlasTexture background) {
+public record AtlasSet(
+    AtlasTexture foreground, AtlasTexture stylizedForeground, AtlasTexture background) {
 
   public AtlasSet {
-    if (foreground.width() != stylizedForeground.width() || foreground.height() != stylizedForeground.height()) {
-      throw new IllegalArgumentException("stylized foreground atlas is " + stylizedForeground.width() + "x"
-          + stylizedForeground.height() + " but the original is " + foreground.width() + "x" + foreground.height());
+    if (foreground.width() != stylizedForeground.width()
+        || foreground.height() != stylizedForeground.height()) {
+      throw new IllegalArgumentException(
+          "stylized foreground atlas is "
+              + stylizedForeground.width()
+              + "x"
+              + stylizedForeground.height()
+              + " but the original is "
+              + foreground.width()
+              + "x"
+              + foreground.height());
     }
   }
 
@@ -29,11 +37,11 @@ public record AtlasSet(AtlasTexture foreground, AtlasTexture stylizedForeground,
   }
 
   /**
-   * The morph from this set's look to {@code target}'s, in atlas space: the stylized foreground (and the
-   * background, which is the stylized one when the background was stylized) become
-   * {@code amount·target + (1 − amount)·this}, texel by texel. Sampling is bilinear and compositing is
-   * linear in the colours, so a frame rendered from the morph is the same blend of the two looks' frames,
-   * and every in-between frame samples one shared atlas (no flicker).
+   * The morph from this set's look to {@code target}'s, in atlas space: the stylized foreground
+   * (and the background, which is the stylized one when the background was stylized) become {@code
+   * amount·target + (1 − amount)·this}, texel by texel. Sampling is bilinear and compositing is
+   * linear in the colours, so a frame rendered from the morph is the same blend of the two looks'
+   * frames, and every in-between frame samples one shared atlas (no flicker).
    *
    * @param target the other look, on the same decomposition (atlases of the same size and extent)
    * @param amount in [0, 1]; 0 is this look, 1 is {@code target}'s
@@ -45,7 +53,9 @@ public record AtlasSet(AtlasTexture foreground, AtlasTexture stylizedForeground,
     if (amount >= 1) {
       return target;
     }
-    return new AtlasSet(foreground, target.stylizedForeground.blend(stylizedForeground, amount),
+    return new AtlasSet(
+        foreground,
+        target.stylizedForeground.blend(stylizedForeground, amount),
         target.background == background ? background : target.background.blend(background, amount));
   }
 

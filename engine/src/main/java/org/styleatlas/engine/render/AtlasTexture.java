@@ -3,15 +3,16 @@ package org.styleatlas.engine.render;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * A discretized atlas: an RGB image over a region of atlas coordinates ({@link AtlasExtent}, by default
- * the whole domain [-1, 1]²), sampled bilinearly.
+ * A discretized atlas: an RGB image over a region of atlas coordinates ({@link AtlasExtent}, by
+ * default the whole domain [-1, 1]²), sampled bilinearly.
  *
  * <p>The extent's u0 is the left edge of texel column 0 and u1 the right edge of the last column; v
  * likewise from the top row to the bottom row. Sampling clamps to the edge texels.
  *
  * @param width texels per row, &gt; 1
  * @param height rows, &gt; 1
- * @param rgb {@code [height, width, 3]} float32 colours, row-major, in the engine's pixel convention
+ * @param rgb {@code [height, width, 3]} float32 colours, row-major, in the engine's pixel
+ *     convention
  * @param extent the atlas region the texels cover
  */
 public record AtlasTexture(int width, int height, float[] rgb, AtlasExtent extent) {
@@ -24,7 +25,8 @@ public record AtlasTexture(int width, int height, float[] rgb, AtlasExtent exten
   public AtlasTexture {
     java.util.Objects.requireNonNull(extent, "extent");
     if (width < 2 || height < 2) {
-      throw new IllegalArgumentException("atlas texture must be at least 2x2, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "atlas texture must be at least 2x2, got " + width + "x" + height);
     }
     if (rgb.length != width * height * 3) {
       throw new IllegalArgumentException(
@@ -69,13 +71,21 @@ public record AtlasTexture(int width, int height, float[] rgb, AtlasExtent exten
   }
 
   /**
-   * The texel-wise blend {@code s·this + (1 − s)·other}. Bilinear sampling is linear, so sampling the
-   * blend equals blending the samples.
+   * The texel-wise blend {@code s·this + (1 − s)·other}. Bilinear sampling is linear, so sampling
+   * the blend equals blending the samples.
    */
   public AtlasTexture blend(AtlasTexture other, float s) {
     if (other.width != width || other.height != height || !other.extent.equals(extent)) {
-      throw new IllegalArgumentException("cannot blend a " + width + "x" + height + " atlas with a "
-          + other.width + "x" + other.height + " one");
+      throw new IllegalArgumentException(
+          "cannot blend a "
+              + width
+              + "x"
+              + height
+              + " atlas with a "
+              + other.width
+              + "x"
+              + other.height
+              + " one");
     }
     float[] out = new float[rgb.length];
     for (int i = 0; i < out.length; i++) {

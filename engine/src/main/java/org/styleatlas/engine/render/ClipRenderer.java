@@ -6,8 +6,8 @@ import org.styleatlas.engine.video.Frame;
 
 /**
  * Renders a whole clip from a decomposition's maps and a set of atlases, frame by frame, in any
- * {@link OutputMode} and at any output resolution. Each frame goes to the sink as soon as it is rendered and
- * nothing is kept, so memory does not grow with the clip's length.
+ * {@link OutputMode} and at any output resolution. Each frame goes to the sink as soon as it is
+ * rendered and nothing is kept, so memory does not grow with the clip's length.
  */
 public final class ClipRenderer {
   /** Progress task name. */
@@ -23,8 +23,8 @@ public final class ClipRenderer {
   private final IntFunction<AtlasSet> atlases;
 
   /**
-   * @param maps the decomposition's maps, asked for one frame at a time (a scene backed by the on-disk map
-   *     store resamples each frame's maps when it is rendered)
+   * @param maps the decomposition's maps, asked for one frame at a time (a scene backed by the
+   *     on-disk map store resamples each frame's maps when it is rendered)
    * @param atlases the discretized atlases
    */
   public ClipRenderer(LayerMapSource maps, AtlasSet atlases) {
@@ -35,8 +35,8 @@ public final class ClipRenderer {
    * A clip whose look changes over time (a prompt morph, {@link AtlasSet#morphTo}).
    *
    * @param maps as above
-   * @param atlases the atlases of frame {@code t}; returning the same instance for consecutive frames
-   *     avoids recomputing the strength blend
+   * @param atlases the atlases of frame {@code t}; returning the same instance for consecutive
+   *     frames avoids recomputing the strength blend
    */
   public ClipRenderer(LayerMapSource maps, IntFunction<AtlasSet> atlases) {
     this.maps = maps;
@@ -46,11 +46,13 @@ public final class ClipRenderer {
   /**
    * Renders every frame.
    *
-   * @param originals the source frame of each index (any size), read only by composite and original modes
+   * @param originals the source frame of each index (any size), read only by composite and original
+   *     modes
    * @param settings mode, strength, output size, threads
    * @param sink receives the frames in order
    */
-  public void render(IntFunction<Frame> originals, RenderSettings settings, ProgressSink progress, FrameSink sink)
+  public void render(
+      IntFunction<Frame> originals, RenderSettings settings, ProgressSink progress, FrameSink sink)
       throws java.io.IOException {
     AtlasSet set = null;
     AtlasTexture fg = null;
@@ -65,7 +67,11 @@ public final class ClipRenderer {
         FrameLayerMaps m = maps.maps(t, settings.width(), settings.height());
         Frame original = needsOriginal(settings.mode()) ? originals.apply(t) : null;
         sink.accept(t, renderer.render(m, original, fg, set.background(), settings.mode()));
-        progress.update(TASK, t + 1, n, settings.width() + "x" + settings.height() + " " + settings.mode().cliName());
+        progress.update(
+            TASK,
+            t + 1,
+            n,
+            settings.width() + "x" + settings.height() + " " + settings.mode().cliName());
       }
     }
   }

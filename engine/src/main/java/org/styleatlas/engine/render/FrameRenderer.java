@@ -10,18 +10,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * Renders frames from cached {@link FrameLayerMaps} and discretized atlases with plain bilinear sampling,
- * split into bands of rows that the calling thread and {@code threads − 1} pool workers claim in turn. No
- * DJL: rendering never touches the networks, only their cached outputs, so it runs at video rates on CPU.
+ * Renders frames from cached {@link FrameLayerMaps} and discretized atlases with plain bilinear
+ * sampling, split into bands of rows that the calling thread and {@code threads − 1} pool workers
+ * claim in turn. No DJL: rendering never touches the networks, only their cached outputs, so it
+ * runs at video rates on CPU.
  *
- * <p>Each mode is one tight loop ({@link PixelKernels}) with the atlas sampled inline
- * ({@link AtlasSampler}); composite starts from a copy of a same-size RGB source, or resamples the source
- * band by band straight into the output ({@link RowResampler}), and then touches only the pixels with α at
- * or above the cut-off. The result is
- * bit-identical to the plain per-pixel formulas below, whatever the thread count.
+ * <p>Each mode is one tight loop ({@link PixelKernels}) with the atlas sampled inline ({@link
+ * AtlasSampler}); composite starts from a copy of a same-size RGB source, or resamples the source
+ * band by band straight into the output ({@link RowResampler}), and then touches only the pixels
+ * with α at or above the cut-off. The result is bit-identical to the plain per-pixel formulas
+ * below, whatever the thread count.
  *
  * <p>Per pixel p with opacity α, foreground colour c_f = A(uv_f) (sampled from the strength-blended
  * foreground atlas) and background colour c_b = A_b(uv_b):
+ *
  * <ul>
  *   <li>composite: (1 − α)·original + α·c_f (the original where α &lt; 1/512);
  *   <li>reconstruction: (1 − α)·c_b + α·c_f;
@@ -31,53 +33,75 @@ import org.styleatlas.engine.video.Frame;
  * </ul>
  */
 public final class FrameRenderer implements AutoCloseable {
-  /** Rows a worker claims at a time: small enough to balance uneven foregrounds, large enough to stream. */
-  private static final int ROWS_PER_BAND = 16;
-  /** Floats of per-task scratch for one sampled colour; resampling modes take more ({@link RowResampler}). */
-  private static final int SCRATCH = 3;
   /**
-   * Composite pixels with α below this take the original unchanged: the foreground's share, at most α, is
-   * under half an 8-bit level. A learned α is never exactly 0 (82 % of blackswan's pixels are below it), so
-   * without the cut-off every pixel would sample the atlas.
+   * Rows a worker claims at a time: small enough to balance uneven foregrounds, large enough to
+   * stream.
+   */
+  private static final int ROWS_PER_BAND = 16;
+
+  /**
+   * Floats of per-task scratch for one sampled colour; resampling modes take more ({@link
+   * RowResampler}).
+   */
+  private static final int SCRATCH = 3;
+
+  /**
+   * Composite pixels with α below this take the original unchanged: the foreground's share, at most
+   * α, is under half an 8-bit level. A learned α is never exactly 0 (82 % of blackswan's pixels are
+   * below it), so without the cut-off every pixel would sample the atlas.
    */
   public static final float INVISIBLE_ALPHA = 1f / 512;
 
   /** Renders output rows {@code [y0, y1)} of one frame. */
   @FunctionalInterface
   private interface BandKernel {
-    /** @param scratch floats owned by the calling task, overwritten */
+    /**
+     * @param scratch floats owned by the calling task, overwritten
+     */
     void rows(int y0, int y1, float[] scratch);
   }
 
   /** The pool's workers; null with one thread (the caller renders alone). */
   private final ExecutorService pool;
+
   private final int threads;
 
-  /** @param threads threads that render a frame, the caller's included, ≥ 1 */
+  /**
+   * @param threads threads that render a frame, the caller's included, ≥ 1
+   */
   public FrameRenderer(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("render threads must be at least 1, got " + threads);
     }
     this.threads = threads;
-    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-      Thread th = new Thread(r, "styleatlas-render");
-      th.setDaemon(true);
-      return th;
-    });
+    this.pool =
+        threads == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                threads - 1,
+                r -> {
+                  Thread th = new Thread(r, "styleatlas-render");
+                  th.setDaemon(true);
+                  return th;
+                });
   }
 
   /**
    * Renders one frame.
    *
    * @param maps the frame's maps at the output resolution
-   * @param original the source frame at any size (resampled to the maps' size when it differs); only read by
-   *     {@link OutputMode#COMPOSITE} and {@link OutputMode#ORIGINAL}
+   * @param original the source frame at any size (resampled to the maps' size when it differs);
+   *     only read by {@link OutputMode#COMPOSITE} and {@link OutputMode#ORIGINAL}
    * @param foreground the foreground atlas to sample, already blended to the wanted strength
    *     ({@link AtlasSet#foregroundAt(float)})
    * @param background the background atlas, only read by {@link OutputMode#RECONSTRUCTION}
    * @return a new {@code [H, W, mode.channels()]} frame at the maps' size
    */
-  public Frame render(FrameLayerMaps maps, Frame original, AtlasTexture foreground, AtlasTexture background,
+  public Frame render(
+      FrameLayerMaps maps,
+      Frame original,
+      AtlasTexture foreground,
+      AtlasTexture background,
       OutputMode mode) {
     int w = maps.width();
     int h = maps.height();
@@ -87,20 +111,24 @@ public final class FrameRenderer implements AutoCloseable {
     int ch = mode.channels();
     boolean fromSource = startsAsSource(mode, original, w, h);
     float[] out = fromSource ? original.pixels().clone() : new float[w * h * ch];
-    RowResampler source = mode == OutputMode.COMPOSITE || mode == OutputMode.ORIGINAL
-        ? new RowResampler(original.pixels(), original.width(), original.height(), original.channels(), w, h)
-        : null;
+    RowResampler source =
+        mode == OutputMode.COMPOSITE || mode == OutputMode.ORIGINAL
+            ? new RowResampler(
+                original.pixels(), original.width(), original.height(), original.channels(), w, h)
+            : null;
     int scratch = Math.max(SCRATCH, source == null ? 0 : source.scratchFloats(3));
     runBands(h, scratch, kernel(maps, source, foreground, background, mode, out, fromSource));
     return new Frame(w, h, ch, out);
   }
 
   /**
-   * For a composite over an RGB source already at the output size, the output starts as a copy of the
-   * source (one pass, no zeroing first) and the kernel leaves it out of its bands.
+   * For a composite over an RGB source already at the output size, the output starts as a copy of
+   * the source (one pass, no zeroing first) and the kernel leaves it out of its bands.
    */
   private static boolean startsAsSource(OutputMode mode, Frame original, int w, int h) {
-    return mode == OutputMode.COMPOSITE && original.channels() == 3 && original.width() == w
+    return mode == OutputMode.COMPOSITE
+        && original.channels() == 3
+        && original.width() == w
         && original.height() == h;
   }
 
@@ -110,8 +138,14 @@ public final class FrameRenderer implements AutoCloseable {
    * @param source resamples the source frame to the output size (composite and original only)
    * @param fromSource {@code out} already holds the source (composite only)
    */
-  private static BandKernel kernel(FrameLayerMaps maps, RowResampler source, AtlasTexture foreground,
-      AtlasTexture background, OutputMode mode, float[] out, boolean fromSource) {
+  private static BandKernel kernel(
+      FrameLayerMaps maps,
+      RowResampler source,
+      AtlasTexture foreground,
+      AtlasTexture background,
+      OutputMode mode,
+      float[] out,
+      boolean fromSource) {
     int w = maps.width();
     float[] alpha = maps.alpha();
     float[] uvf = maps.foregroundUv();
@@ -119,14 +153,15 @@ public final class FrameRenderer implements AutoCloseable {
       case MATTE -> (y0, y1, scratch) -> PixelKernels.matte(alpha, out, y0 * w, y1 * w);
       case FOREGROUND_LAYER -> {
         AtlasSampler fg = new AtlasSampler(foreground);
-        yield (y0, y1, scratch) -> PixelKernels.foregroundLayer(alpha, uvf, fg, out, y0 * w, y1 * w);
+        yield (y0, y1, scratch) ->
+            PixelKernels.foregroundLayer(alpha, uvf, fg, out, y0 * w, y1 * w);
       }
       case RECONSTRUCTION -> {
         AtlasSampler fg = new AtlasSampler(foreground);
         AtlasSampler bg = new AtlasSampler(background);
         float[] uvb = maps.backgroundUv();
-        yield (y0, y1, scratch) -> PixelKernels.reconstruction(alpha, uvf, uvb, fg, bg, out, y0 * w, y1 * w,
-            scratch);
+        yield (y0, y1, scratch) ->
+            PixelKernels.reconstruction(alpha, uvf, uvb, fg, bg, out, y0 * w, y1 * w, scratch);
       }
       case COMPOSITE -> {
         AtlasSampler fg = new AtlasSampler(foreground);
@@ -134,7 +169,8 @@ public final class FrameRenderer implements AutoCloseable {
           if (!fromSource) {
             source.resizeRows(out, 3, y0, y1, scratch);
           }
-          PixelKernels.compositeInPlace(alpha, uvf, fg, INVISIBLE_ALPHA, out, y0 * w, y1 * w, scratch);
+          PixelKernels.compositeInPlace(
+              alpha, uvf, fg, INVISIBLE_ALPHA, out, y0 * w, y1 * w, scratch);
         };
       }
       case ORIGINAL -> (y0, y1, scratch) -> source.resizeRows(out, 3, y0, y1, scratch);
@@ -142,19 +178,21 @@ public final class FrameRenderer implements AutoCloseable {
   }
 
   /**
-   * Runs {@code kernel} over all {@code h} rows: the caller and up to {@code threads − 1} workers each claim
-   * the next {@value #ROWS_PER_BAND} rows until none are left; each task allocates its scratch once.
+   * Runs {@code kernel} over all {@code h} rows: the caller and up to {@code threads − 1} workers
+   * each claim the next {@value #ROWS_PER_BAND} rows until none are left; each task allocates its
+   * scratch once.
    *
    * @param scratchFloats size of each task's scratch
    */
   private void runBands(int h, int scratchFloats, BandKernel kernel) {
     AtomicInteger next = new AtomicInteger();
-    Runnable task = () -> {
-      float[] scratch = new float[scratchFloats];
-      for (int y0 = next.getAndAdd(ROWS_PER_BAND); y0 < h; y0 = next.getAndAdd(ROWS_PER_BAND)) {
-        kernel.rows(y0, Math.min(h, y0 + ROWS_PER_BAND), scratch);
-      }
-    };
+    Runnable task =
+        () -> {
+          float[] scratch = new float[scratchFloats];
+          for (int y0 = next.getAndAdd(ROWS_PER_BAND); y0 < h; y0 = next.getAndAdd(ROWS_PER_BAND)) {
+            kernel.rows(y0, Math.min(h, y0 + ROWS_PER_BAND), scratch);
+          }
+        };
     int helpers = Math.min(threads - 1, (h - 1) / ROWS_PER_BAND);
     List<Future<?>> parts = new ArrayList<>(helpers);
     for (int i = 0; i < helpers; i++) {

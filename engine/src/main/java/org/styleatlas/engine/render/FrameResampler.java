@@ -2,16 +2,25 @@ package org.styleatlas.engine.render;
 
 import org.styleatlas.engine.video.Frame;
 
-/** Bilinear resizing of frames and single-channel planes, with pixel centres aligned (half-pixel rule). */
+/**
+ * Bilinear resizing of frames and single-channel planes, with pixel centres aligned (half-pixel
+ * rule).
+ */
 public final class FrameResampler {
   private FrameResampler() {}
 
-  /** The frame resized to {@code width x height}; the frame itself when it already has that size. */
+  /**
+   * The frame resized to {@code width x height}; the frame itself when it already has that size.
+   */
   public static Frame resize(Frame f, int width, int height) {
     if (f.width() == width && f.height() == height) {
       return f;
     }
-    return new Frame(width, height, f.channels(), resize(f.pixels(), f.width(), f.height(), f.channels(), width, height));
+    return new Frame(
+        width,
+        height,
+        f.channels(),
+        resize(f.pixels(), f.width(), f.height(), f.channels(), width, height));
   }
 
   /**
@@ -26,10 +35,12 @@ public final class FrameResampler {
   }
 
   /**
-   * Bilinear sample of an interleaved {@code [h, w, c]} plane at continuous pixel position (x, y), where
-   * pixel (i, j) has its centre at (i + 0.5, j + 0.5); positions outside are clamped to the border.
+   * Bilinear sample of an interleaved {@code [h, w, c]} plane at continuous pixel position (x, y),
+   * where pixel (i, j) has its centre at (i + 0.5, j + 0.5); positions outside are clamped to the
+   * border.
    */
-  public static void sample(float[] src, int w, int h, int c, float x, float y, float[] out, int off) {
+  public static void sample(
+      float[] src, int w, int h, int c, float x, float y, float[] out, int off) {
     float fx = Math.max(0, Math.min(w - 1, x - 0.5f));
     float fy = Math.max(0, Math.min(h - 1, y - 0.5f));
     int x0 = Math.min((int) fx, Math.max(0, w - 2));

@@ -3,12 +3,13 @@ package org.styleatlas.engine.render;
 import java.util.Locale;
 import org.styleatlas.engine.InputException;
 
-
 /** What a render writes for each frame. */
 public enum OutputMode {
   /** The default: {@code (1 − α)·original + α·stylized foreground}, RGB. */
   COMPOSITE,
-  /** The full atlas reconstruction: {@code (1 − α)·background atlas + α·stylized foreground}, RGB. */
+  /**
+   * The full atlas reconstruction: {@code (1 − α)·background atlas + α·stylized foreground}, RGB.
+   */
   RECONSTRUCTION,
   /** The stylized foreground as a premultiplied RGBA layer {@code (α·c_f, α)}. */
   FOREGROUND_LAYER,
@@ -22,7 +23,9 @@ public enum OutputMode {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** Parses the CLI spelling; unknown names are an {@link InputException} listing the valid ones. */
+  /**
+   * Parses the CLI spelling; unknown names are an {@link InputException} listing the valid ones.
+   */
   public static OutputMode parse(String name) {
     for (OutputMode m : values()) {
       if (m.cliName().equals(name.trim().toLowerCase(Locale.ROOT))) {

@@ -1,13 +1,12 @@
 package org.styleatlas.engine.render;
 
-
 /**
- * The per-mode inner loops of {@link FrameRenderer}: one tight loop per {@link OutputMode} over a run of
- * pixels {@code [p0, p1)} (whole rows of one frame), no per-pixel branching on the mode, the atlas sampled
- * through {@link AtlasSampler}. Inputs are the {@link FrameLayerMaps} planes: α {@code [H·W]}, uv
- * {@code [H·W·2]}; outputs are interleaved {@code [H·W·C]} float32 planes in the engine's pixel convention.
- * The arithmetic is the per-pixel formulas of {@link FrameRenderer}'s class comment, in a fixed order, so
- * every split into bands gives the same bits.
+ * The per-mode inner loops of {@link FrameRenderer}: one tight loop per {@link OutputMode} over a
+ * run of pixels {@code [p0, p1)} (whole rows of one frame), no per-pixel branching on the mode, the
+ * atlas sampled through {@link AtlasSampler}. Inputs are the {@link FrameLayerMaps} planes: α
+ * {@code [H·W]}, uv {@code [H·W·2]}; outputs are interleaved {@code [H·W·C]} float32 planes in the
+ * engine's pixel convention. The arithmetic is the per-pixel formulas of {@link FrameRenderer}'s
+ * class comment, in a fixed order, so every split into bands gives the same bits.
  */
 final class PixelKernels {
   private PixelKernels() {}
@@ -23,7 +22,8 @@ final class PixelKernels {
   }
 
   /** Premultiplied foreground layer: {@code out[p] = (α·c_f, α)}, RGBA. */
-  static void foregroundLayer(float[] alpha, float[] uvf, AtlasSampler fg, float[] out, int p0, int p1) {
+  static void foregroundLayer(
+      float[] alpha, float[] uvf, AtlasSampler fg, float[] out, int p0, int p1) {
     for (int p = p0, o = 4 * p0; p < p1; p++, o += 4) {
       float a = alpha[p];
       fg.sample(uvf[2 * p], uvf[2 * p + 1], out, o);
@@ -39,8 +39,16 @@ final class PixelKernels {
    *
    * @param scratch at least 3 floats, overwritten (the background colour)
    */
-  static void reconstruction(float[] alpha, float[] uvf, float[] uvb, AtlasSampler fg, AtlasSampler bg,
-      float[] out, int p0, int p1, float[] scratch) {
+  static void reconstruction(
+      float[] alpha,
+      float[] uvf,
+      float[] uvb,
+      AtlasSampler fg,
+      AtlasSampler bg,
+      float[] out,
+      int p0,
+      int p1,
+      float[] scratch) {
     for (int p = p0, o = 3 * p0; p < p1; p++, o += 3) {
       float a = alpha[p];
       float b = 1 - a;
@@ -53,14 +61,21 @@ final class PixelKernels {
   }
 
   /**
-   * Composite over the source already in {@code out}: pixels with α below {@code cutoff} keep it untouched
-   * (no atlas read), the others become {@code (1 − α)·source + α·c_f}, RGB.
+   * Composite over the source already in {@code out}: pixels with α below {@code cutoff} keep it
+   * untouched (no atlas read), the others become {@code (1 − α)·source + α·c_f}, RGB.
    *
    * @param out holds the source frame's RGB at the output size on entry
    * @param scratch at least 3 floats, overwritten (the foreground colour)
    */
-  static void compositeInPlace(float[] alpha, float[] uvf, AtlasSampler fg, float cutoff, float[] out, int p0,
-      int p1, float[] scratch) {
+  static void compositeInPlace(
+      float[] alpha,
+      float[] uvf,
+      AtlasSampler fg,
+      float cutoff,
+      float[] out,
+      int p0,
+      int p1,
+      float[] scratch) {
     for (int p = p0; p < p1; p++) {
       float a = alpha[p];
       if (a < cutoff) {

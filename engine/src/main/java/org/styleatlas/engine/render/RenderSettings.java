@@ -2,12 +2,12 @@ package org.styleatlas.engine.render;
 
 import org.styleatlas.engine.InputException;
 
-
 /**
  * How frames are rendered.
  *
  * @param mode what is written per frame
- * @param strength blend of the stylized and the original foreground colour, in [0, 1] (1: fully stylized)
+ * @param strength blend of the stylized and the original foreground colour, in [0, 1] (1: fully
+ *     stylized)
  * @param width output width in pixels; any size, the maps are evaluated on its pixel grid
  * @param height output height in pixels
  * @param threads worker threads for the per-pixel sampling, ≥ 1
@@ -19,7 +19,8 @@ public record RenderSettings(OutputMode mode, float strength, int width, int hei
       throw new InputException("--strength: must be in [0, 1], got " + strength);
     }
     if (width <= 0 || height <= 0 || width > 16384 || height > 16384) {
-      throw new InputException("--size: output size must be in 1..16384 per side, got " + width + "x" + height);
+      throw new InputException(
+          "--size: output size must be in 1..16384 per side, got " + width + "x" + height);
     }
     if (threads < 1) {
       throw new IllegalArgumentException("render threads must be at least 1, got " + threads);
@@ -28,7 +29,8 @@ public record RenderSettings(OutputMode mode, float strength, int width, int hei
 
   /** Composite at full strength, with one thread per available core. */
   public static RenderSettings composite(int width, int height) {
-    return new RenderSettings(OutputMode.COMPOSITE, 1f, width, height, Runtime.getRuntime().availableProcessors());
+    return new RenderSettings(
+        OutputMode.COMPOSITE, 1f, width, height, Runtime.getRuntime().availableProcessors());
   }
 
   public RenderSettings withMode(OutputMode m) {

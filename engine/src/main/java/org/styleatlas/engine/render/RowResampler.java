@@ -1,12 +1,11 @@
 package org.styleatlas.engine.render;
 
-
 /**
- * Bilinear resizing of an interleaved {@code [h, w, c]} float32 plane to {@code [height, width, c]}, one
- * band of output rows at a time, with pixel centres aligned (half-pixel rule) and clamped at the border.
- * The horizontal taps and weights are computed once per instance, so a renderer can resample the source
- * frame row band by row band inside its band tasks instead of in a whole-frame pass first. Thread-safe:
- * bands may be resized concurrently into one output.
+ * Bilinear resizing of an interleaved {@code [h, w, c]} float32 plane to {@code [height, width,
+ * c]}, one band of output rows at a time, with pixel centres aligned (half-pixel rule) and clamped
+ * at the border. The horizontal taps and weights are computed once per instance, so a renderer can
+ * resample the source frame row band by row band inside its band tasks instead of in a whole-frame
+ * pass first. Thread-safe: bands may be resized concurrently into one output.
  */
 final class RowResampler {
   private final float[] src;
@@ -16,8 +15,13 @@ final class RowResampler {
   private final int width;
   private final int height;
   private final float sy;
-  /** Per output column: first tap's pixel index in a source row, second tap's, and the second's weight. */
+
+  /**
+   * Per output column: first tap's pixel index in a source row, second tap's, and the second's
+   * weight.
+   */
   private final int[] x0;
+
   private final int[] x1;
   private final float[] wx;
 
@@ -54,7 +58,10 @@ final class RowResampler {
     return w == width && h == height;
   }
 
-  /** Floats of scratch {@link #resizeRows(float[], int, int, int, float[])} needs: two resampled source rows. */
+  /**
+   * Floats of scratch {@link #resizeRows(float[], int, int, int, float[])} needs: two resampled
+   * source rows.
+   */
   int scratchFloats(int outChannels) {
     return identity() ? 0 : 2 * width * outChannels;
   }
@@ -65,10 +72,11 @@ final class RowResampler {
   }
 
   /**
-   * Writes output rows {@code [y0, y1)} into {@code out}, an interleaved {@code [height, width, outChannels]}
-   * plane: the first {@code outChannels} channels of each resized pixel. Each source row the band needs is
-   * resampled horizontally once into {@code scratch} and shared by the output rows between it and the
-   * next (about 5 rows when enlarging 384x216 to 1920x1080), then the rows are blended vertically.
+   * Writes output rows {@code [y0, y1)} into {@code out}, an interleaved {@code [height, width,
+   * outChannels]} plane: the first {@code outChannels} channels of each resized pixel. Each source
+   * row the band needs is resampled horizontally once into {@code scratch} and shared by the output
+   * rows between it and the next (about 5 rows when enlarging 384x216 to 1920x1080), then the rows
+   * are blended vertically.
    *
    * @param outChannels channels per output pixel, at most the source's
    * @param scratch at least {@link #scratchFloats} floats, overwritten
@@ -94,8 +102,8 @@ final class RowResampler {
   }
 
   /**
-   * The half of {@code scratch} (0 or 1) holding source row {@code r} resampled horizontally, filling the
-   * half that does not hold {@code keep} when neither holds it.
+   * The half of {@code scratch} (0 or 1) holding source row {@code r} resampled horizontally,
+   * filling the half that does not hold {@code keep} when neither holds it.
    */
   private int slot(int[] held, int r, int keep, float[] scratch, int outChannels) {
     if (held[0] == r || held[1] == r) {

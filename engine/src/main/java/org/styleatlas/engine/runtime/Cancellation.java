@@ -2,7 +2,6 @@ package org.styleatlas.engine.runtime;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-
 /** A cancellation flag, checked by the trainer between steps; thread-safe. */
 public final class Cancellation {
   private final AtomicBoolean cancelled = new AtomicBoolean();

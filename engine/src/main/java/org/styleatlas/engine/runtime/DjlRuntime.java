@@ -5,10 +5,10 @@ import ai.djl.engine.EngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
- * Starts DJL's PyTorch engine offline. Every code path that touches DJL goes through {@link #engine()}, so
- * DJL never tries to download anything at run time, and a missing native library is explained.
+ * Starts DJL's PyTorch engine offline. Every code path that touches DJL goes through {@link
+ * #engine()}, so DJL never tries to download anything at run time, and a missing native library is
+ * explained.
  */
 public final class DjlRuntime {
   /** The system property that stops DJL from downloading natives or models. */
@@ -33,11 +33,14 @@ public final class DjlRuntime {
     forceOffline();
     try {
       Engine engine = Engine.getEngine(ENGINE);
-      LOG.debug("DJL {} engine {} ready, GPUs: {}", ENGINE, engine.getVersion(), engine.getGpuCount());
+      LOG.debug(
+          "DJL {} engine {} ready, GPUs: {}", ENGINE, engine.getVersion(), engine.getGpuCount());
       return engine;
     } catch (EngineException | IllegalArgumentException | UnsatisfiedLinkError e) {
       throw new IllegalStateException(
-          "The PyTorch native library could not be loaded offline (" + e.getMessage() + "). "
+          "The PyTorch native library could not be loaded offline ("
+              + e.getMessage()
+              + "). "
               + "It ships in the pytorch-native-cpu jar (or pytorch-native-cu124 for the cuda build) on the "
               + "class path; rebuild with 'mvn -DskipTests package', or run 'bin/styleatlas doctor'.",
           e);

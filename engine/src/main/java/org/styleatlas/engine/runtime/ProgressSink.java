@@ -1,9 +1,8 @@
 package org.styleatlas.engine.runtime;
 
-
 /**
- * Receives progress of long work (loading, decomposing, stylizing, rendering). The CLI shows it as a
- * progress bar, the host as job events. Implementations must be cheap and thread-safe.
+ * Receives progress of long work (loading, decomposing, stylizing, rendering). The CLI shows it as
+ * a progress bar, the host as job events. Implementations must be cheap and thread-safe.
  */
 @FunctionalInterface
 public interface ProgressSink {

@@ -2,9 +2,9 @@ package org.styleatlas.engine.runtime;
 
 import java.util.Arrays;
 
-
 /**
- * The spread of a benchmark figure over repeated runs (for example iterations or frames per second).
+ * The spread of a benchmark figure over repeated runs (for example iterations or frames per
+ * second).
  *
  * @param median the middle value (the upper middle for an even count)
  * @param min the smallest value
@@ -20,12 +20,14 @@ public record RunStats(double median, double min, double max, int runs) {
     }
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    return new RunStats(sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], sorted.length);
+    return new RunStats(
+        sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], sorted.length);
   }
 
   /** {@code median (min .., max ..)} with the given number of decimals. */
   public String format(int decimals) {
     String f = "%." + decimals + "f";
-    return String.format(java.util.Locale.ROOT, f + " (min " + f + ", max " + f + ")", median, min, max);
+    return String.format(
+        java.util.Locale.ROOT, f + " (min " + f + ", max " + f + ")", median, min, max);
   }
 }

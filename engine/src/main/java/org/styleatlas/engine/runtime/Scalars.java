@@ -3,17 +3,16 @@ package org.styleatlas.engine.runtime;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
-
 /**
  * Scalar operands for arithmetic that autograd differentiates.
  *
- * <p>DJL's {@code NDArray.mul(Number)}, {@code div(Number)}, {@code pow(Number)} and friends wrap the
- * number in a temporary tensor built over a Java direct buffer ({@code torch::from_blob}) and close it
- * as soon as the forward op returns. Autograd keeps that tensor for the backward pass, but its memory
- * belongs to the buffer, which the garbage collector may free and reuse before backward runs: after a
- * GC the gradients read garbage (measured: off by ~1e31, see {@code GcStabilityTest}). Every scalar
- * here is instead a torch-owned 0-d tensor ({@code torch::full}) attached to the operand's manager, so
- * it lives exactly as long as the step that uses it.
+ * <p>DJL's {@code NDArray.mul(Number)}, {@code div(Number)}, {@code pow(Number)} and friends wrap
+ * the number in a temporary tensor built over a Java direct buffer ({@code torch::from_blob}) and
+ * close it as soon as the forward op returns. Autograd keeps that tensor for the backward pass, but
+ * its memory belongs to the buffer, which the garbage collector may free and reuse before backward
+ * runs: after a GC the gradients read garbage (measured: off by ~1e31, see {@code
+ * GcStabilityTest}). Every scalar here is instead a torch-owned 0-d tensor ({@code torch::full})
+ * attached to the operand's manager, so it lives exactly as long as the step that uses it.
  */
 public final class Scalars {
 

@@ -10,12 +10,12 @@ import org.styleatlas.engine.jobs.ClipStore;
 import org.styleatlas.engine.jobs.DecomposeSettings;
 
 /**
- * Recognises clips from the frames the plugin contributes (docs/PROTOCOL.md, "How the engine recognises
- * a clip"). Frames are grouped per collection key (image size, matte source, box); times 0, 1, 2, …
- * build a run. A run completes when {@code clipLength} contiguous frames are in, or when time 0 arrives
- * again after a contiguous run of at least two frames. Completed clips index their frames, so any later
- * frame with a known hash maps to its clip and position. Thread-safe; memory only (the caller persists
- * completed clips and restores them with {@link #index}).
+ * Recognises clips from the frames the plugin contributes (docs/PROTOCOL.md, "How the engine
+ * recognises a clip"). Frames are grouped per collection key (image size, matte source, box); times
+ * 0, 1, 2, … build a run. A run completes when {@code clipLength} contiguous frames are in, or when
+ * time 0 arrives again after a contiguous run of at least two frames. Completed clips index their
+ * frames, so any later frame with a known hash maps to its clip and position. Thread-safe; memory
+ * only (the caller persists completed clips and restores them with {@link #index}).
  */
 public final class ClipCollector {
 
@@ -25,7 +25,10 @@ public final class ClipCollector {
   /** The frame belongs to a complete clip. */
   public record Known(String clipId, int frameIndex) implements Outcome {}
 
-  /** This contribution completed a clip (the frame's clip may be this one or, on a restart, the next). */
+  /**
+   * This contribution completed a clip (the frame's clip may be this one or, on a restart, the
+   * next).
+   */
   public record Completed(ClipRecord clip, Outcome frame) implements Outcome {}
 
   /** The frame's run is not complete yet. */
@@ -72,19 +75,25 @@ public final class ClipCollector {
    * @param time the frame's position in the filtered range (rounded to a frame number)
    * @param clipLength the clip's length when the host tells it, else 0
    */
-  public synchronized Outcome contribute(int width, int height, DecomposeSettings d, int time, String frameHash,
-      int clipLength) {
+  public synchronized Outcome contribute(
+      int width, int height, DecomposeSettings d, int time, String frameHash, int clipLength) {
     return contribute(width, height, d, time, frameHash, clipLength, false);
   }
 
   /**
-   * Adds one frame; in a batch render ({@code batch}), frame 0 rendered again with the same content while
-   * the run holds nothing else completes a one-frame clip (batch hosts render the last frame several extra
-   * times, and a one-frame clip has no other sign of its end). Interactive hosts re-render the current
-   * frame at will, so there a one-frame clip needs {@code clipLength}.
+   * Adds one frame; in a batch render ({@code batch}), frame 0 rendered again with the same content
+   * while the run holds nothing else completes a one-frame clip (batch hosts render the last frame
+   * several extra times, and a one-frame clip has no other sign of its end). Interactive hosts
+   * re-render the current frame at will, so there a one-frame clip needs {@code clipLength}.
    */
-  public synchronized Outcome contribute(int width, int height, DecomposeSettings d, int time, String frameHash,
-      int clipLength, boolean batch) {
+  public synchronized Outcome contribute(
+      int width,
+      int height,
+      DecomposeSettings d,
+      int time,
+      String frameHash,
+      int clipLength,
+      boolean batch) {
     String key = collectionKey(width, height, d);
     Outcome hit = known(key, frameHash);
     if (hit != null) {
@@ -121,7 +130,8 @@ public final class ClipCollector {
     return p == null ? null : new Known(p.clipId(), p.frameIndex());
   }
 
-  private ClipRecord complete(String key, Run run, int width, int height, DecomposeSettings d, int length) {
+  private ClipRecord complete(
+      String key, Run run, int width, int height, DecomposeSettings d, int length) {
     List<String> hashes = new ArrayList<>(run.frames.subMap(0, length).values());
     ClipRecord clip = new ClipRecord(ClipStore.clipId(hashes), width, height, d, hashes);
     runs.remove(key);

@@ -3,13 +3,13 @@ package org.styleatlas.engine.studio;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.styleatlas.engine.jobs.DecomposeSettings;
 import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.jobs.DecomposeSettings;
 
 /**
- * A clip on disk to prepare: frames or a video, with its matte, and how to decompose it. Empty values take
- * this engine's settings ({@code styleatlas.pipeline.*}, the host's), so by default the CLI prepares what the
- * host looks up.
+ * A clip on disk to prepare: frames or a video, with its matte, and how to decompose it. Empty
+ * values take this engine's settings ({@code styleatlas.pipeline.*}, the host's), so by default the
+ * CLI prepares what the host looks up.
  *
  * @param source a folder of frames or a video file
  * @param matte a folder of masks or a matte video, when the source has no alpha
@@ -17,11 +17,17 @@ import org.styleatlas.engine.InputException;
  * @param decomposition the decomposition preset, {@code fast} or {@code faithful}
  * @param iterations main decomposition steps, ≥ 1 (the preset's otherwise)
  * @param seed seed of the decomposition's initialisation and batches (the preset's otherwise)
- * @param box the object's box x0, y0, x1, y1 (normalised, top-left origin) instead of a matte, as the plug-in's
- *     "Box" matte source
+ * @param box the object's box x0, y0, x1, y1 (normalised, top-left origin) instead of a matte, as
+ *     the plug-in's "Box" matte source
  */
-public record ClipFiles(Path source, Optional<Path> matte, Optional<Integer> longEdge, Optional<String> decomposition,
-    Optional<Integer> iterations, Optional<Long> seed, Optional<List<Double>> box) {
+public record ClipFiles(
+    Path source,
+    Optional<Path> matte,
+    Optional<Integer> longEdge,
+    Optional<String> decomposition,
+    Optional<Integer> iterations,
+    Optional<Long> seed,
+    Optional<List<Double>> box) {
   public ClipFiles {
     if (source == null) {
       throw new InputException("INPUT: missing; give a folder of frames or a video file");
@@ -44,12 +50,20 @@ public record ClipFiles(Path source, Optional<Path> matte, Optional<Integer> lon
   }
 
   /** Frames with a matte or a box, decomposed with a preset's (or the engine's) steps and seed. */
-  public static ClipFiles of(Path source, Optional<Path> matte, Optional<Integer> longEdge,
-      Optional<String> decomposition, Optional<List<Double>> box) {
-    return new ClipFiles(source, matte, longEdge, decomposition, Optional.empty(), Optional.empty(), box);
+  public static ClipFiles of(
+      Path source,
+      Optional<Path> matte,
+      Optional<Integer> longEdge,
+      Optional<String> decomposition,
+      Optional<List<Double>> box) {
+    return new ClipFiles(
+        source, matte, longEdge, decomposition, Optional.empty(), Optional.empty(), box);
   }
 
-  /** The matte settings the plug-in would send for this clip: {@code box}, {@code clip} (matte files) or {@code alpha}. */
+  /**
+   * The matte settings the plug-in would send for this clip: {@code box}, {@code clip} (matte
+   * files) or {@code alpha}.
+   */
   DecomposeSettings matteSettings() {
     if (box.isPresent()) {
       return new DecomposeSettings("box", box.get());

@@ -27,8 +27,17 @@ public final class ClipModelTools {
    *
    * @param similarity their (unnormalised) dot product
    */
-  public record Check(String file, String layout, String imageMethod, String textMethod, int embedding,
-      String imageTokens, String device, double loadSeconds, double encodeSeconds, float similarity) {}
+  public record Check(
+      String file,
+      String layout,
+      String imageMethod,
+      String textMethod,
+      int embedding,
+      String imageTokens,
+      String device,
+      double loadSeconds,
+      double encodeSeconds,
+      float similarity) {}
 
   /**
    * {@code encodeImages} forward plus backward timings.
@@ -49,16 +58,29 @@ public final class ClipModelTools {
       long loaded = System.nanoTime();
       float similarity = ClipModelProbe.catAgainstGrey(model);
       long encoded = System.nanoTime();
-      return new Check(model.file().toString(), model.methods().layout().toString(), model.methods().image(),
-          model.methods().text(), model.embeddingDim(), model.methods().imageTokens().orElse("absent"),
-          model.device().toString(), (loaded - start) / 1e9, (encoded - loaded) / 1e9, similarity);
+      return new Check(
+          model.file().toString(),
+          model.methods().layout().toString(),
+          model.methods().image(),
+          model.methods().text(),
+          model.embeddingDim(),
+          model.methods().imageTokens().orElse("absent"),
+          model.device().toString(),
+          (loaded - start) / 1e9,
+          (encoded - loaded) / 1e9,
+          similarity);
     }
   }
 
-  /** Times forward plus backward on {@code batch} random views, one warm-up then {@code runs} steps. */
+  /**
+   * Times forward plus backward on {@code batch} random views, one warm-up then {@code runs} steps.
+   */
   public static Timing time(ClipModelChoice choice, int batch, int runs, ProgressSink progress) {
     try (ClipModel model = choice.open(progress)) {
-      return new Timing(model.file().getFileName().toString(), model.device().toString(), batch,
+      return new Timing(
+          model.file().getFileName().toString(),
+          model.device().toString(),
+          batch,
           ClipModelProbe.forwardBackwardSeconds(model, batch, runs));
     }
   }

@@ -8,8 +8,8 @@ import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.MediaInfo;
 
 /**
- * What {@link Studio#probe} found out about a clip from its files' headers (or the container), without
- * decoding its frames.
+ * What {@link Studio#probe} found out about a clip from its files' headers (or the container),
+ * without decoding its frames.
  *
  * @param name the source's name
  * @param frameCount frames in the clip
@@ -19,15 +19,26 @@ import org.styleatlas.engine.video.MediaInfo;
  * @param durationSeconds the clip's duration
  * @param matte where the matte comes from, and whether it fits
  */
-public record ClipProbe(String name, int frameCount, String size, boolean hasAlpha, double fps,
-    double durationSeconds, String matte) {
+public record ClipProbe(
+    String name,
+    int frameCount,
+    String size,
+    boolean hasAlpha,
+    double fps,
+    double durationSeconds,
+    String matte) {
 
-  /** Probes {@code input} (empty: the embedded demo clip) and its matte; a matte that does not fit is bad input. */
+  /**
+   * Probes {@code input} (empty: the embedded demo clip) and its matte; a matte that does not fit
+   * is bad input.
+   */
   static ClipProbe of(Optional<Path> input, Optional<Path> matte) {
     if (input.isEmpty()) {
       Clip clip = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault()).clip();
       MediaInfo info = MediaInfo.of("embedded demo clip", clip);
-      return of(info, clip.hasMatte() ? "exact, from the generator (" + framesAndSize(info) + ")" : none());
+      return of(
+          info,
+          clip.hasMatte() ? "exact, from the generator (" + framesAndSize(info) + ")" : none());
     }
     MediaInfo info = MediaInfo.probe(input.get());
     if (matte.isPresent()) {
@@ -39,8 +50,14 @@ public record ClipProbe(String name, int frameCount, String size, boolean hasAlp
   }
 
   private static ClipProbe of(MediaInfo info, String matte) {
-    return new ClipProbe(info.name(), info.frameCount(), info.size().toString(), info.hasAlpha(), info.fps(),
-        info.durationSeconds(), matte);
+    return new ClipProbe(
+        info.name(),
+        info.frameCount(),
+        info.size().toString(),
+        info.hasAlpha(),
+        info.fps(),
+        info.durationSeconds(),
+        matte);
   }
 
   private static String framesAndSize(MediaInfo info) {

@@ -20,7 +20,6 @@ import org.styleatlas.engine.jobs.ClipRecord;
 import org.styleatlas.engine.jobs.ClipStore;
 import org.styleatlas.engine.jobs.DecomposeSettings;
 import org.styleatlas.engine.maps.MapStore;
-import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.pipeline.ArtifactRecipe;
 import org.styleatlas.engine.pipeline.DecompositionEntry;
 import org.styleatlas.engine.pipeline.JobClips;
@@ -28,6 +27,7 @@ import org.styleatlas.engine.pipeline.PipelineSettings;
 import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
+import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
@@ -37,8 +37,8 @@ import org.styleatlas.engine.video.Matte;
 import org.styleatlas.engine.video.OutputFormat;
 
 /**
- * {@link Studio#prepare} and {@link Studio#decomposeClip} for a clip on disk: recognise it as the plug-in's
- * frames would be, and decompose it into the one decomposition entry at its address.
+ * {@link Studio#prepare} and {@link Studio#decomposeClip} for a clip on disk: recognise it as the
+ * plug-in's frames would be, and decompose it into the one decomposition entry at its address.
  */
 final class FileClips {
   private static final Logger LOG = LoggerFactory.getLogger(FileClips.class);
@@ -48,7 +48,9 @@ final class FileClips {
   private final PipelineSettings settings;
   private final FramePath frames;
 
-  /** @param frames the host's render path, told about recognised clips; null in the CLI */
+  /**
+   * @param frames the host's render path, told about recognised clips; null in the CLI
+   */
   FileClips(ContentCache cache, ClipStore clips, PipelineSettings settings, FramePath frames) {
     this.cache = cache;
     this.clips = clips;
@@ -56,45 +58,69 @@ final class FileClips {
     this.frames = frames;
   }
 
-  PreparedClip prepare(ClipFiles f, ProgressSink progress, Cancellation cancellation) throws IOException {
+  PreparedClip prepare(ClipFiles f, ProgressSink progress, Cancellation cancellation)
+      throws IOException {
     DecompositionConfig config = config(f);
     int longEdge = f.longEdge().orElse(settings.longEdge());
     DecomposeSettings matte = f.matteSettings();
     FrameRecorder recorder = new FrameRecorder();
     Clip clip = ClipReader.read(new ClipRequest(f.source(), f.matte(), longEdge), recorder);
     if (f.box().isEmpty() && !clip.hasMatte()) {
-      throw InputException.of(f.source(), "no matte: give --matte (a folder of PNG masks or a matte video), --box,"
-          + " or a source with alpha");
+      throw InputException.of(
+          f.source(),
+          "no matte: give --matte (a folder of PNG masks or a matte video), --box,"
+              + " or a source with alpha");
     }
     ClipRecord record = recognise(recorder, matte);
     Clip working = JobClips.working(clip, matte, longEdge);
-    CacheKey key = ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), matte, config, longEdge);
-    Decomposition d = DecompositionJob.builder().setClip(working).setConfig(config).optCache(cache)
-        .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, working)).optProgress(progress)
-        .optCancellation(cancellation).build().run();
-    return new PreparedClip(record, key,
-        new DecompositionScene(d, working, progress, new MapStore(Optional.of(cache), Scenes.RENDER_MEMORY_BYTES)), working);
+    CacheKey key =
+        ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), matte, config, longEdge);
+    Decomposition d =
+        DecompositionJob.builder()
+            .setClip(working)
+            .setConfig(config)
+            .optCache(cache)
+            .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, working))
+            .optProgress(progress)
+            .optCancellation(cancellation)
+            .build()
+            .run();
+    return new PreparedClip(
+        record,
+        key,
+        new DecompositionScene(
+            d, working, progress, new MapStore(Optional.of(cache), Scenes.RENDER_MEMORY_BYTES)),
+        working);
   }
 
-  DecompositionSummary decompose(ClipFiles files, Path out, String format, ProgressSink progress,
-      Cancellation cancellation) throws IOException {
-    OutputFormat written = switch (format.toLowerCase(Locale.ROOT)) {
-      case "mp4" -> OutputFormat.H264_MP4;
-      case "png" -> OutputFormat.PNG_SEQUENCE;
-      default -> throw new InputException("--format: expected mp4 or png, got '" + format + "'");
-    };
+  DecompositionSummary decompose(
+      ClipFiles files, Path out, String format, ProgressSink progress, Cancellation cancellation)
+      throws IOException {
+    OutputFormat written =
+        switch (format.toLowerCase(Locale.ROOT)) {
+          case "mp4" -> OutputFormat.H264_MP4;
+          case "png" -> OutputFormat.PNG_SEQUENCE;
+          default ->
+              throw new InputException("--format: expected mp4 or png, got '" + format + "'");
+        };
     config(files);
     try (PreparedClip clip = prepare(files, progress, cancellation)) {
       Decomposition d = ((DecompositionScene) clip.scene()).decomposition();
       DecompositionExport.write(d, clip.working(), out, written, progress);
-      return new DecompositionSummary(d.report().meanPsnr(), clip.working().frameCount(), d.report().iterations(),
+      return new DecompositionSummary(
+          d.report().meanPsnr(),
+          clip.working().frameCount(),
+          d.report().iterations(),
           out.toAbsolutePath());
     }
   }
 
-  /** The decomposition settings of {@code files}: its preset or the engine's, with its overrides. */
+  /**
+   * The decomposition settings of {@code files}: its preset or the engine's, with its overrides.
+   */
   private DecompositionConfig config(ClipFiles files) {
-    DecompositionConfig config = files.decomposition().map(DecompositionConfig::of).orElse(settings.decomposition());
+    DecompositionConfig config =
+        files.decomposition().map(DecompositionConfig::of).orElse(settings.decomposition());
     if (files.iterations().isPresent()) {
       config = config.withIterations(files.iterations().get());
     }
@@ -104,7 +130,9 @@ final class FileClips {
     return config;
   }
 
-  /** Hashes each frame and matte at its source size as the reader passes them, then lets them go. */
+  /**
+   * Hashes each frame and matte at its source size as the reader passes them, then lets them go.
+   */
   private static final class FrameRecorder implements FullSizeSink {
     final List<FrameHashes.Pending> frames = new ArrayList<>();
     int width;
@@ -129,17 +157,23 @@ final class FileClips {
   }
 
   /**
-   * Records a clip as the plug-in's frames would be recognised: with matte files, as frames with a matte
-   * plane and matte source {@code clip}; else as RGBA frames with matte source {@code alpha} or {@code box}.
+   * Records a clip as the plug-in's frames would be recognised: with matte files, as frames with a
+   * matte plane and matte source {@code clip}; else as RGBA frames with matte source {@code alpha}
+   * or {@code box}.
    */
   private ClipRecord recognise(FrameRecorder recorder, DecomposeSettings matte) throws IOException {
     List<String> hashes = recorder.frames.stream().map(p -> p.finish(matte.matteSource())).toList();
-    ClipRecord record = new ClipRecord(ClipStore.clipId(hashes), recorder.width, recorder.height, matte, hashes);
+    ClipRecord record =
+        new ClipRecord(ClipStore.clipId(hashes), recorder.width, recorder.height, matte, hashes);
     clips.putClip(record);
     if (frames != null) {
       frames.index(record);
     }
-    LOG.info("clip {} recognised: {} frames of {}x{}", record.id().substring(0, 12), hashes.size(), record.width(),
+    LOG.info(
+        "clip {} recognised: {} frames of {}x{}",
+        record.id().substring(0, 12),
+        hashes.size(),
+        record.width(),
         record.height());
     return record;
   }

@@ -8,10 +8,11 @@ import org.styleatlas.engine.video.Matte;
 
 /**
  * The one recipe of frame identity (docs/PROTOCOL.md, "How the engine recognises a clip"): the
- * {@link FrameFingerprint} (xxHash64) of the size, the float32 RGBA pixels as the wire carries them (native
- * byte order, top row first), the matte plane when there is one, and the matte source; a match is confirmed
- * by the content ({@code ClipStore#sameFrame}). The plug-in's frames and the CLI's files are hashed alike, so a
- * clip prepared on the CLI is recognised from the plug-in's frames.
+ * {@link FrameFingerprint} (xxHash64) of the size, the float32 RGBA pixels as the wire carries them
+ * (native byte order, top row first), the matte plane when there is one, and the matte source; a
+ * match is confirmed by the content ({@code ClipStore#sameFrame}). The plug-in's frames and the
+ * CLI's files are hashed alike, so a clip prepared on the CLI is recognised from the plug-in's
+ * frames.
  */
 public final class FrameHashes {
   private FrameHashes() {}
@@ -22,8 +23,8 @@ public final class FrameHashes {
   }
 
   /**
-   * One frame's hash fed in two steps, as a clip is read (all frames, then all mattes): the same bytes as
-   * {@link #of(FramePixels, String)} for the plug-in's planes.
+   * One frame's hash fed in two steps, as a clip is read (all frames, then all mattes): the same
+   * bytes as {@link #of(FramePixels, String)} for the plug-in's planes.
    */
   static final class Pending {
     private final int width;
@@ -50,7 +51,8 @@ public final class FrameHashes {
     }
 
     String finish(String matteSource) {
-      return FrameFingerprint.combine(width, height, imageBytes, imageHash, matteBytes, matteHash, matteSource);
+      return FrameFingerprint.combine(
+          width, height, imageBytes, imageHash, matteBytes, matteHash, matteSource);
     }
   }
 
@@ -65,7 +67,10 @@ public final class FrameHashes {
     return of(new FramePixels(frame.width(), frame.height(), image, m, null), matteSource);
   }
 
-  /** {@code [h, w, 4]}: the frame's RGBA, or its RGB with alpha 1 (a grey frame's value in R, G and B). */
+  /**
+   * {@code [h, w, 4]}: the frame's RGBA, or its RGB with alpha 1 (a grey frame's value in R, G and
+   * B).
+   */
   static float[] rgba(Frame frame) {
     if (frame.channels() == 4) {
       return frame.pixels();

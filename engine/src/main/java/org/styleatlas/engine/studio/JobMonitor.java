@@ -16,15 +16,17 @@ import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobState;
 
 /**
- * What the engine host's status page shows, in one place: the executor's jobs with their ETA and last loss
- * ({@link JobStatus}, recorded from every job event since this monitor was made), their loss curves, the
- * decomposition's atlases and summary, before/after frames from the host's frame renderer, and the collected
- * clips. Everything is read from the executor and the content cache; the only number computed here is the
- * ETA ({@link JobTimeline}). Methods that read the cache block: call them off the event loop.
+ * What the engine host's status page shows, in one place: the executor's jobs with their ETA and
+ * last loss ({@link JobStatus}, recorded from every job event since this monitor was made), their
+ * loss curves, the decomposition's atlases and summary, before/after frames from the host's frame
+ * renderer, and the collected clips. Everything is read from the executor and the content cache;
+ * the only number computed here is the ETA ({@link JobTimeline}). Methods that read the cache
+ * block: call them off the event loop.
  */
 public final class JobMonitor {
   /** The before/after views, as render output modes. */
   public static final List<String> VIEWS = JobArtifacts.VIEWS;
+
   /** The atlas layers. */
   public static final List<String> LAYERS = JobArtifacts.LAYERS;
 
@@ -39,14 +41,21 @@ public final class JobMonitor {
    * @param keys the addresses of the jobs' artifacts
    * @param renderer the host's frame renderer, if the build has one (before/after)
    */
-  JobMonitor(ContentCache cache, JobExecutor jobs, ArtifactKeys keys, Optional<ArtifactFrameRenderer> renderer) {
+  JobMonitor(
+      ContentCache cache,
+      JobExecutor jobs,
+      ArtifactKeys keys,
+      Optional<ArtifactFrameRenderer> renderer) {
     this.jobs = jobs;
     this.clips = new ClipStore(cache);
     this.artifacts = new JobArtifacts(cache, keys, renderer);
     jobs.addListener(timeline::record);
   }
 
-  /** Calls {@code listener} with the job's status on every change of any job (on the changing thread). */
+  /**
+   * Calls {@code listener} with the job's status on every change of any job (on the changing
+   * thread).
+   */
   public void onChange(Consumer<JobStatus> listener) {
     jobs.addListener(job -> listener.accept(timeline.status(job)));
   }
@@ -57,8 +66,8 @@ public final class JobMonitor {
   }
 
   /**
-   * Runs a failed or cancelled job's spec again as a new job ({@link JobExecutor#retry}); the old record
-   * stays as it was.
+   * Runs a failed or cancelled job's spec again as a new job ({@link JobExecutor#retry}); the old
+   * record stays as it was.
    *
    * @return the new job
    * @throws InputException when the job did not fail and was not cancelled
@@ -66,8 +75,11 @@ public final class JobMonitor {
   public JobStatus retry(String id) {
     Job job = job(id);
     if (job.state() != JobState.FAILED && job.state() != JobState.CANCELLED) {
-      throw new InputException("job " + id + ": only a failed or cancelled job can be retried; it is "
-          + job.state().toString().toLowerCase(Locale.ROOT));
+      throw new InputException(
+          "job "
+              + id
+              + ": only a failed or cancelled job can be retried; it is "
+              + job.state().toString().toLowerCase(Locale.ROOT));
     }
     return timeline.status(jobs.retry(id).orElseThrow(() -> new UnknownJobException(id)));
   }
@@ -78,8 +90,8 @@ public final class JobMonitor {
   }
 
   /**
-   * The job's loss curve: from its output entry once it succeeded, else the losses its progress events
-   * reported. Blocking.
+   * The job's loss curve: from its output entry once it succeeded, else the losses its progress
+   * events reported. Blocking.
    */
   public LossCurve losses(String id) throws IOException {
     Job job = job(id);
@@ -97,7 +109,9 @@ public final class JobMonitor {
     return java.nio.file.Files.readAllBytes(artifacts.atlas(job(id), layer));
   }
 
-  /** Frame {@code t} of a succeeded stylize job in one of {@link #VIEWS}, as PNG bytes. Blocking. */
+  /**
+   * Frame {@code t} of a succeeded stylize job in one of {@link #VIEWS}, as PNG bytes. Blocking.
+   */
   public byte[] viewPng(String id, int t, String view) throws Exception {
     if (!VIEWS.contains(view)) {
       throw new InputException("view: must be one of " + VIEWS + ", got '" + view + "'");
@@ -111,7 +125,8 @@ public final class JobMonitor {
   }
 
   private static ClipSummary summary(ClipRecord c) {
-    return new ClipSummary(c.id(), c.width(), c.height(), c.frames().size(), c.decompose().matteSource());
+    return new ClipSummary(
+        c.id(), c.width(), c.height(), c.frames().size(), c.decompose().matteSource());
   }
 
   private Job job(String id) {

@@ -3,8 +3,8 @@ package org.styleatlas.engine.studio;
 import org.styleatlas.engine.jobs.Job;
 
 /**
- * A job as the status page shows it: the job exactly as the HTTP API returns it, plus the two numbers the
- * page adds from the job's own progress events ({@link JobTimeline}).
+ * A job as the status page shows it: the job exactly as the HTTP API returns it, plus the two
+ * numbers the page adds from the job's own progress events ({@link JobTimeline}).
  *
  * @param job the job (docs/HOST.md)
  * @param etaSeconds estimated seconds until the current stage ends, or null when unknown

@@ -9,14 +9,15 @@ import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobState;
 
 /**
- * The progress events of the jobs this host ran, as they came: the live loss curve and the ETA of the
- * status page. It only records what the jobs report ({@code progress}, {@code stage}, the loss in the
- * {@code message}); it keeps about {@value #MAX_POINTS} points per job (thinning them when there are more) and the
- * {@value #MAX_JOBS} most recently updated jobs. Thread-safe.
+ * The progress events of the jobs this host ran, as they came: the live loss curve and the ETA of
+ * the status page. It only records what the jobs report ({@code progress}, {@code stage}, the loss
+ * in the {@code message}); it keeps about {@value #MAX_POINTS} points per job (thinning them when
+ * there are more) and the {@value #MAX_JOBS} most recently updated jobs. Thread-safe.
  */
 final class JobTimeline {
   static final int MAX_POINTS = 600;
   static final int MAX_JOBS = 200;
+
   /** An ETA needs the stage to have advanced this much since its first event of the run. */
   static final double MIN_ETA_PROGRESS = 0.02;
 
@@ -39,10 +40,17 @@ final class JobTimeline {
       return;
     }
     List<Point> list = points.computeIfAbsent(job.id(), k -> new ArrayList<>());
-    Point p = new Point(job.updatedMs(), job.runs(), job.stage(), job.progress(),
-        LossText.parse(job.message()).orElse(Double.NaN));
+    Point p =
+        new Point(
+            job.updatedMs(),
+            job.runs(),
+            job.stage(),
+            job.progress(),
+            LossText.parse(job.message()).orElse(Double.NaN));
     Point last = list.isEmpty() ? null : list.get(list.size() - 1);
-    if (last != null && last.progress() == p.progress() && last.stage().equals(p.stage())
+    if (last != null
+        && last.progress() == p.progress()
+        && last.stage().equals(p.stage())
         && Double.compare(last.loss(), p.loss()) == 0) {
       return;
     }
@@ -56,15 +64,16 @@ final class JobTimeline {
   }
 
   /**
-   * Drops every other point, keeping the curve's shape, the last point and the first point of every stage
-   * of every run (where the ETA and the curve start).
+   * Drops every other point, keeping the curve's shape, the last point and the first point of every
+   * stage of every run (where the ETA and the curve start).
    */
   private static void halve(List<Point> list) {
     List<Point> kept = new ArrayList<>(list.size() / 2 + 1);
     for (int i = 0; i < list.size(); i++) {
       Point p = list.get(i);
       Point before = i == 0 ? null : list.get(i - 1);
-      boolean starts = before == null || before.run() != p.run() || !before.stage().equals(p.stage());
+      boolean starts =
+          before == null || before.run() != p.run() || !before.stage().equals(p.stage());
       if (starts || i % 2 == 0 || i == list.size() - 1) {
         kept.add(p);
       }
@@ -76,14 +85,16 @@ final class JobTimeline {
   /** The job with its ETA and last loss. */
   synchronized JobStatus status(Job job) {
     OptionalDouble loss = LossText.parse(job.message());
-    return new JobStatus(job, job.state() == JobState.RUNNING ? eta(job) : null,
+    return new JobStatus(
+        job,
+        job.state() == JobState.RUNNING ? eta(job) : null,
         loss.isPresent() ? loss.getAsDouble() : null);
   }
 
   /**
    * Seconds until the running job's current stage ends, from the stage's rate so far in this run:
-   * (elapsed since the stage's first event) / (progress made) × (progress left). Null before the stage
-   * advanced {@value #MIN_ETA_PROGRESS}.
+   * (elapsed since the stage's first event) / (progress made) × (progress left). Null before the
+   * stage advanced {@value #MIN_ETA_PROGRESS}.
    */
   private Double eta(Job job) {
     List<Point> list = points.get(job.id());
@@ -110,8 +121,8 @@ final class JobTimeline {
   }
 
   /**
-   * The live loss curve: the points with a loss of the last stage that reported one, in the job's last
-   * run; x is the stage's progress.
+   * The live loss curve: the points with a loss of the last stage that reported one, in the job's
+   * last run; x is the stage's progress.
    */
   synchronized LossCurve liveLosses(String jobId) {
     List<Point> list = points.getOrDefault(jobId, List.of());

@@ -6,16 +6,18 @@ import org.styleatlas.engine.stylize.scene.EditableScene;
 import org.styleatlas.engine.video.Clip;
 
 /**
- * A clip the studio recognised and decomposed: what a caller stylizes and renders. Closing it frees the
- * decomposition's networks.
+ * A clip the studio recognised and decomposed: what a caller stylizes and renders. Closing it frees
+ * the decomposition's networks.
  *
- * @param clip the recognised clip (its id is what the plug-in's frames are matched against), or null for the
- *     embedded demo clip
- * @param decomposition the decomposition's address, or null for the demo clip (its decomposition is exact)
+ * @param clip the recognised clip (its id is what the plug-in's frames are matched against), or
+ *     null for the embedded demo clip
+ * @param decomposition the decomposition's address, or null for the demo clip (its decomposition is
+ *     exact)
  * @param scene the decomposed scene, at the working resolution
  * @param working the clip at the working resolution with its mattes, or null for the demo clip
  */
-public record PreparedClip(ClipRecord clip, CacheKey decomposition, EditableScene scene, Clip working)
+public record PreparedClip(
+    ClipRecord clip, CacheKey decomposition, EditableScene scene, Clip working)
     implements AutoCloseable {
   @Override
   public void close() {

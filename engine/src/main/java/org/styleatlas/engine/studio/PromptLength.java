@@ -9,8 +9,8 @@ public final class PromptLength {
   private PromptLength() {}
 
   /**
-   * A warning naming {@code what} when {@code text} is longer than CLIP's context; empty otherwise (and for
-   * a null or empty text).
+   * A warning naming {@code what} when {@code text} is longer than CLIP's context; empty otherwise
+   * (and for a null or empty text).
    */
   public static Optional<String> warning(String what, String text) {
     if (text == null || text.isEmpty()) {
@@ -21,7 +21,9 @@ public final class PromptLength {
       return Optional.empty();
     }
     int tokens = ClipTokenizer.shared().encode(prompt.text()).length;
-    return Optional.of(String.format("warning: %s has %d tokens; CLIP reads only the first %d, the rest is ignored",
-        what, tokens, ClipTokenizer.CONTEXT_LENGTH - 2));
+    return Optional.of(
+        String.format(
+            "warning: %s has %d tokens; CLIP reads only the first %d, the rest is ignored",
+            what, tokens, ClipTokenizer.CONTEXT_LENGTH - 2));
   }
 }

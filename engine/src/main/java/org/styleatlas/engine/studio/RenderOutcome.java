@@ -12,4 +12,5 @@ import java.nio.file.Path;
  * @param out the rendered frames (PNG folder or video)
  * @param seconds wall seconds spent rendering and writing
  */
-public record RenderOutcome(int frames, int width, int height, String mode, Path out, double seconds) {}
+public record RenderOutcome(
+    int frames, int width, int height, String mode, Path out, double seconds) {}

@@ -28,16 +28,17 @@ import org.styleatlas.engine.video.ClipWriter;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * The one application API of the engine: what the host (vertx-host) and the CLI (installer) call, and
- * nothing else of the engine besides the jobs API and the value types they take. It owns every
- * artifact's identity ({@link ArtifactRecipe}, {@link FrameHashes}) and layout, so a clip the CLI prepared
- * is recognised and rendered by the host, and the reverse.
+ * The one application API of the engine: what the host (vertx-host) and the CLI (installer) call,
+ * and nothing else of the engine besides the jobs API and the value types they take. It owns every
+ * artifact's identity ({@link ArtifactRecipe}, {@link FrameHashes}) and layout, so a clip the CLI
+ * prepared is recognised and rendered by the host, and the reverse.
  *
- * <p>Use cases: add frames / recognise a clip ({@link #render} for the plug-in's frames, {@link #prepare}
- * for files); ensure a decomposition ({@link #prepare}; the host's through its jobs); ensure a stylization
- * ({@link #stylizeClip}; the host's through its jobs); render a frame at (t, size, mode) ({@link #render};
- * whole clips to files with {@link #renderClip}); export and import atlases ({@link #exportAtlases},
- * {@link #renderClip} with a painted atlas); list and evict artifacts ({@link #artifacts}, {@link #evict}).
+ * <p>Use cases: add frames / recognise a clip ({@link #render} for the plug-in's frames, {@link
+ * #prepare} for files); ensure a decomposition ({@link #prepare}; the host's through its jobs);
+ * ensure a stylization ({@link #stylizeClip}; the host's through its jobs); render a frame at (t,
+ * size, mode) ({@link #render}; whole clips to files with {@link #renderClip}); export and import
+ * atlases ({@link #exportAtlases}, {@link #renderClip} with a painted atlas); list and evict
+ * artifacts ({@link #artifacts}, {@link #evict}).
  *
  * <p>Thread-safe for {@link #render}; {@link #prepare} and {@link #stylizeClip} run in the calling
  * thread (the CLI's), and must not overlap with a host's trainer on the same clip.
@@ -52,8 +53,13 @@ public final class Studio {
   private final JobExecutor jobs;
   private final JobMonitor monitor;
 
-  private Studio(ContentCache cache, ArtifactKeys keys, FramePath frames, PipelineSettings settings,
-      JobExecutor jobs, JobMonitor monitor) {
+  private Studio(
+      ContentCache cache,
+      ArtifactKeys keys,
+      FramePath frames,
+      PipelineSettings settings,
+      JobExecutor jobs,
+      JobMonitor monitor) {
     this.monitor = monitor;
     this.cache = cache;
     this.settings = settings;
@@ -64,26 +70,41 @@ public final class Studio {
   }
 
   /**
-   * The host's studio: frames come from the plug-in, missing artifacts are computed by {@code jobs}.
+   * The host's studio: frames come from the plug-in, missing artifacts are computed by {@code
+   * jobs}.
    *
    * @param runners the build's runners; their frame renderer is built here, once, on {@code cache}
    */
   public static Studio forHost(ContentCache cache, JobExecutor jobs, JobRunners runners) {
     ClipStore clips = new ClipStore(cache);
     Optional<ArtifactFrameRenderer> renderer = runners.renderer(cache);
-    return new Studio(cache, runners.keys(), new FramePath(cache, clips, jobs, runners.keys(), renderer,
-        runners.runner(org.styleatlas.engine.jobs.JobKind.PREVIEW).isPresent()),
-        PipelineSettings.fromEnvironment(), jobs, new JobMonitor(cache, jobs, runners.keys(), renderer));
+    return new Studio(
+        cache,
+        runners.keys(),
+        new FramePath(
+            cache,
+            clips,
+            jobs,
+            runners.keys(),
+            renderer,
+            runners.runner(org.styleatlas.engine.jobs.JobKind.PREVIEW).isPresent()),
+        PipelineSettings.fromEnvironment(),
+        jobs,
+        new JobMonitor(cache, jobs, runners.keys(), renderer));
   }
 
   /**
-   * The host's studio on its folders: the content cache, and a job executor (not started; start it with
-   * {@code jobs().start()}) whose records and checkpoints live in {@code stateDir}.
+   * The host's studio on its folders: the content cache, and a job executor (not started; start it
+   * with {@code jobs().start()}) whose records and checkpoints live in {@code stateDir}.
    *
    * @param cacheMaxBytes the cache's size cap; least recently used entries are evicted beyond it
    * @param shutdownWait how long closing the executor waits for the running job to checkpoint
    */
-  public static Studio forHost(Path cacheDir, long cacheMaxBytes, Path stateDir, JobRunners runners,
+  public static Studio forHost(
+      Path cacheDir,
+      long cacheMaxBytes,
+      Path stateDir,
+      JobRunners runners,
       java.time.Duration shutdownWait) {
     ContentCache cache = new ContentCache(cacheDir, cacheMaxBytes);
     return forHost(cache, new JobExecutor(cache, stateDir, runners, shutdownWait), runners);
@@ -98,8 +119,8 @@ public final class Studio {
   }
 
   /**
-   * What the host's status page shows (jobs with ETA and loss, loss curves, atlases, before/after frames,
-   * clips), recording every job event since this studio was made; absent from a CLI studio.
+   * What the host's status page shows (jobs with ETA and loss, loss curves, atlases, before/after
+   * frames, clips), recording every job event since this studio was made; absent from a CLI studio.
    */
   public JobMonitor monitor() {
     if (monitor == null) {
@@ -116,25 +137,33 @@ public final class Studio {
   /** Default size cap of a CLI studio's cache (the host's default {@code cache.maxBytes}). */
   public static final long DEFAULT_MAX_BYTES = 20L << 30;
 
-  /** A CLI studio on {@code cacheDir} with this process's engine settings ({@link PipelineSettings#fromEnvironment()}). */
+  /**
+   * A CLI studio on {@code cacheDir} with this process's engine settings ({@link
+   * PipelineSettings#fromEnvironment()}).
+   */
   public static Studio local(Path cacheDir) {
     DjlRuntime.forceOffline();
     return local(new ContentCache(cacheDir, DEFAULT_MAX_BYTES), PipelineSettings.fromEnvironment());
   }
 
-  /** The default cache folder, shared by the CLI and the host: {@code $XDG_CACHE_HOME/styleatlas}. */
+  /**
+   * The default cache folder, shared by the CLI and the host: {@code $XDG_CACHE_HOME/styleatlas}.
+   */
   public static Path defaultCacheDir() {
     return ContentCache.defaultRoot();
   }
 
-  /** Keeps DJL offline in this process (nothing downloads at run time); call before anything starts it. */
+  /**
+   * Keeps DJL offline in this process (nothing downloads at run time); call before anything starts
+   * it.
+   */
   public static void forceOffline() {
     DjlRuntime.forceOffline();
   }
 
   /**
-   * A clip's frames, size, rate, duration and matte status from its headers (no decoding); empty: the
-   * embedded demo clip. A matte that does not fit the clip is an input error.
+   * A clip's frames, size, rate, duration and matte status from its headers (no decoding); empty:
+   * the embedded demo clip. A matte that does not fit the clip is an input error.
    */
   public static ClipProbe probe(Optional<Path> input, Optional<Path> matte) {
     return ClipProbe.of(input, matte);
@@ -153,8 +182,9 @@ public final class Studio {
   // ---------------------------------------------------------------- the plug-in's frames (host)
 
   /**
-   * Contributes a plug-in frame and answers it: recognises its clip, and fills the output plane (when
-   * there is one) with the stylized frame, or with the source while something is missing (then queued).
+   * Contributes a plug-in frame and answers it: recognises its clip, and fills the output plane
+   * (when there is one) with the stylized frame, or with the source while something is missing
+   * (then queued).
    *
    * @throws IOException when the cache cannot be written
    */
@@ -162,7 +192,9 @@ public final class Studio {
     return host().handle(request);
   }
 
-  /** Makes the clips in the cache known (after a restart, or after the CLI prepared one). Blocking. */
+  /**
+   * Makes the clips in the cache known (after a restart, or after the CLI prepared one). Blocking.
+   */
   public void restoreClips() {
     host().restoreClips();
   }
@@ -178,8 +210,8 @@ public final class Studio {
   }
 
   /**
-   * Frame {@code t} of a recognised clip as an 8-bit PNG (for the HTTP API), or empty when the clip is not
-   * known.
+   * Frame {@code t} of a recognised clip as an 8-bit PNG (for the HTTP API), or empty when the clip
+   * is not known.
    */
   public Optional<byte[]> clipFramePng(String clipId, int t) throws IOException {
     Optional<ClipRecord> clip = clips.clip(clipId);
@@ -201,32 +233,36 @@ public final class Studio {
   // ---------------------------------------------------------------- files (CLI)
 
   /**
-   * Recognises a clip on disk and ensures its decomposition (decomposing through the cache when it is
-   * missing): the clip is recorded with the frame hashes the plug-in would send for its full-size pixels
-   * ({@link FrameHashes}; matte source {@code clip} with matte files, else {@code alpha}), each frame hashed as
-   * it is read and shrunk to the working resolution at once, so the clip never sits in memory at full size.
-   * Without files: the embedded demo clip, exactly decomposed. The decomposition preset and working size not
-   * given in {@code files} are this engine's ({@link PipelineSettings}, the host's), so by default the CLI
-   * prepares what the host looks up.
+   * Recognises a clip on disk and ensures its decomposition (decomposing through the cache when it
+   * is missing): the clip is recorded with the frame hashes the plug-in would send for its
+   * full-size pixels ({@link FrameHashes}; matte source {@code clip} with matte files, else {@code
+   * alpha}), each frame hashed as it is read and shrunk to the working resolution at once, so the
+   * clip never sits in memory at full size. Without files: the embedded demo clip, exactly
+   * decomposed. The decomposition preset and working size not given in {@code files} are this
+   * engine's ({@link PipelineSettings}, the host's), so by default the CLI prepares what the host
+   * looks up.
    *
    * @throws java.util.concurrent.CancellationException when cancelled during the decomposition (its
    *     checkpoint is kept; the next call resumes)
    */
-  public PreparedClip prepare(Optional<ClipFiles> files, ProgressSink progress, Cancellation cancellation)
+  public PreparedClip prepare(
+      Optional<ClipFiles> files, ProgressSink progress, Cancellation cancellation)
       throws IOException {
-    return files.isEmpty() ? new PreparedClip(null, null, Scenes.demo(), null)
+    return files.isEmpty()
+        ? new PreparedClip(null, null, Scenes.demo(), null)
         : fileClips().prepare(files.get(), progress, cancellation);
   }
 
   /**
-   * Prepares a clip on disk ({@link #prepare}) and writes what its decomposition shows into {@code out}: the
-   * reconstruction and a side-by-side (original | reconstruction | α) as videos or PNG folders, the atlases,
-   * the report and the loss plot.
+   * Prepares a clip on disk ({@link #prepare}) and writes what its decomposition shows into {@code
+   * out}: the reconstruction and a side-by-side (original | reconstruction | α) as videos or PNG
+   * folders, the atlases, the report and the loss plot.
    *
    * @param format {@code mp4} (H.264 videos) or {@code png} (PNG sequences)
    */
-  public DecompositionSummary decomposeClip(ClipFiles files, Path out, String format, ProgressSink progress,
-      Cancellation cancellation) throws IOException {
+  public DecompositionSummary decomposeClip(
+      ClipFiles files, Path out, String format, ProgressSink progress, Cancellation cancellation)
+      throws IOException {
     return fileClips().decompose(files, out, format, progress, cancellation);
   }
 
@@ -235,38 +271,75 @@ public final class Studio {
   }
 
   /**
-   * Fine-tunes a prepared clip towards a prompt (or finds the result in the cache, at the address the host
-   * looks up), renders it to {@code out} and writes a JSON report and a loss plot beside it.
+   * Fine-tunes a prepared clip towards a prompt (or finds the result in the cache, at the address
+   * the host looks up), renders it to {@code out} and writes a JSON report and a loss plot beside
+   * it.
    *
    * @param report the report file; empty: {@code out} without a video extension, plus {@code .json}
    * @param exportAtlas where to write the stylized foreground atlas as a PNG, if wanted
    * @param decomposeSeconds how long preparing took, for the report
-   * @throws java.util.concurrent.CancellationException when cancelled during fine-tuning (its checkpoint is
-   *     kept; the next call resumes)
+   * @throws java.util.concurrent.CancellationException when cancelled during fine-tuning (its
+   *     checkpoint is kept; the next call resumes)
    */
-  public StylizeOutcome stylizeClip(PreparedClip clip, StylizeRequest request, RenderRequest render, Path out,
-      Optional<Path> report, Optional<Path> exportAtlas, String clipDescription, double decomposeSeconds,
-      ProgressSink progress, Cancellation cancellation) throws IOException {
-    return new ClipStylizer(cache).run(clip, request, render, out, report, exportAtlas, clipDescription,
-        decomposeSeconds, progress, cancellation);
+  public StylizeOutcome stylizeClip(
+      PreparedClip clip,
+      StylizeRequest request,
+      RenderRequest render,
+      Path out,
+      Optional<Path> report,
+      Optional<Path> exportAtlas,
+      String clipDescription,
+      double decomposeSeconds,
+      ProgressSink progress,
+      Cancellation cancellation)
+      throws IOException {
+    return new ClipStylizer(cache)
+        .run(
+            clip,
+            request,
+            render,
+            out,
+            report,
+            exportAtlas,
+            clipDescription,
+            decomposeSeconds,
+            progress,
+            cancellation);
   }
 
   /**
-   * Renders a prepared clip to {@code out} (a PNG folder, an H.264 .mp4 or a ProRes 4444 .mov): its original
-   * atlases, or a painted or stylized foreground atlas PNG of the exported size.
+   * Renders a prepared clip to {@code out} (a PNG folder, an H.264 .mp4 or a ProRes 4444 .mov): its
+   * original atlases, or a painted or stylized foreground atlas PNG of the exported size.
    */
-  public RenderOutcome renderClip(PreparedClip clip, RenderRequest render, Optional<Path> atlasPng, Path out,
-      ProgressSink progress) throws IOException {
+  public RenderOutcome renderClip(
+      PreparedClip clip,
+      RenderRequest render,
+      Optional<Path> atlasPng,
+      Path out,
+      ProgressSink progress)
+      throws IOException {
     EditableScene scene = clip.scene();
     RenderSettings settings = render.resolve(scene.width(), scene.height());
     RenderJob.check(out, settings);
     AtlasSet atlases = scene.atlases();
     if (atlasPng.isPresent()) {
-      atlases = atlases.withStylizedForeground(AtlasFiles.readLike(atlasPng.get(), atlases.foreground()));
+      atlases =
+          atlases.withStylizedForeground(AtlasFiles.readLike(atlasPng.get(), atlases.foreground()));
     }
-    double seconds = RenderJob.write(new ClipRenderer(scene.maps(), atlases), scene::frame, settings, scene.fps(),
-        out, progress);
-    return new RenderOutcome(scene.frameCount(), settings.width(), settings.height(), settings.mode().cliName(), out,
+    double seconds =
+        RenderJob.write(
+            new ClipRenderer(scene.maps(), atlases),
+            scene::frame,
+            settings,
+            scene.fps(),
+            out,
+            progress);
+    return new RenderOutcome(
+        scene.frameCount(),
+        settings.width(),
+        settings.height(),
+        settings.mode().cliName(),
+        out,
         seconds);
   }
 
@@ -275,8 +348,8 @@ public final class Studio {
    *
    * @return the foreground atlas's size when it was written
    */
-  public Optional<AtlasExport> exportAtlases(PreparedClip clip, Optional<Path> foreground, Optional<Path> background)
-      throws IOException {
+  public Optional<AtlasExport> exportAtlases(
+      PreparedClip clip, Optional<Path> foreground, Optional<Path> background) throws IOException {
     AtlasSet atlases = clip.scene().atlases();
     if (background.isPresent()) {
       AtlasFiles.write(atlases.background(), background.get());
@@ -285,7 +358,8 @@ public final class Studio {
       return Optional.empty();
     }
     AtlasFiles.write(atlases.foreground(), foreground.get());
-    return Optional.of(new AtlasExport(atlases.foreground().width(), atlases.foreground().height()));
+    return Optional.of(
+        new AtlasExport(atlases.foreground().width(), atlases.foreground().height()));
   }
 
   // ---------------------------------------------------------------- artifacts
@@ -295,7 +369,10 @@ public final class Studio {
     return cache.list().stream().map(l -> new Artifact(l.key(), l.bytes(), l.lastUsed())).toList();
   }
 
-  /** Removes one artifact (a no-op when it is absent); what depends on it is computed again when needed. */
+  /**
+   * Removes one artifact (a no-op when it is absent); what depends on it is computed again when
+   * needed.
+   */
   public void evict(CacheKey key) {
     cache.remove(key);
   }

@@ -12,4 +12,5 @@ import java.nio.file.Path;
  * @param lossPlot the loss plot beside it
  * @param cached whether the stylized atlas came from the cache (no fine-tuning)
  */
-public record StylizeOutcome(int frames, Path out, String mode, Path report, Path lossPlot, boolean cached) {}
+public record StylizeOutcome(
+    int frames, Path out, String mode, Path report, Path lossPlot, boolean cached) {}

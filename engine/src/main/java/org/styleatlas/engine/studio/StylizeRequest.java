@@ -14,15 +14,19 @@ import java.util.Optional;
  * @param flags the fine-tuning settings
  * @param clipModel the CLIP model; its file is part of the stylization's address
  */
-public record StylizeRequest(String prompt, String localPrompt, Optional<Path> styleImage, StyleFlags flags,
+public record StylizeRequest(
+    String prompt,
+    String localPrompt,
+    Optional<Path> styleImage,
+    StyleFlags flags,
     ClipModelChoice clipModel) {
   public StylizeRequest {
     styleImage = styleImage == null ? Optional.empty() : styleImage;
   }
 
   /**
-   * Warnings for the user about this request, such as a prompt longer than CLIP reads (75 tokens): the rest
-   * of it is ignored (#19.8).
+   * Warnings for the user about this request, such as a prompt longer than CLIP reads (75 tokens):
+   * the rest of it is ignored (#19.8).
    */
   public List<String> warnings() {
     List<String> out = new ArrayList<>();

@@ -1,7 +1,5 @@
 package org.styleatlas.engine.stylize;
 
-import org.styleatlas.engine.stylize.atlas.EditingAtlas;
-
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,23 +7,23 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.function.BiFunction;
-
+import org.styleatlas.engine.stylize.atlas.EditingAtlas;
 
 /**
- * One iteration's gradient with the atlas graph in chunks, so memory does not grow with the number of view
- * points (the {@code final} preset renders 24 views of 224² = 1.2 M points; one autograd graph through the
- * hash-grid atlas for all of them took more than 10 GB).
+ * One iteration's gradient with the atlas graph in chunks, so memory does not grow with the number
+ * of view points (the {@code final} preset renders 24 views of 224² = 1.2 M points; one autograd
+ * graph through the hash-grid atlas for all of them took more than 10 GB).
  *
- * <p>Stage 1 evaluates the colours c = A(uv) of every point without keeping the atlas graph, makes them a
- * leaf that requires gradients, and backpropagates the objective L(c) (CLIP and every loss term) to
- * g = ∂L/∂c. Stage 2 recomputes the colours chunk by chunk with the graph and backpropagates
- * {@code Σ c·g} of each chunk, which accumulates {@code Σ_i g_i·∂c_i/∂θ = ∂L/∂θ} into the atlas
- * parameters: the same gradient as one graph, with the atlas's activations alive for one chunk at a time.
- * The two gradient collectors are strictly sequential.
+ * <p>Stage 1 evaluates the colours c = A(uv) of every point without keeping the atlas graph, makes
+ * them a leaf that requires gradients, and backpropagates the objective L(c) (CLIP and every loss
+ * term) to g = ∂L/∂c. Stage 2 recomputes the colours chunk by chunk with the graph and
+ * backpropagates {@code Σ c·g} of each chunk, which accumulates {@code Σ_i g_i·∂c_i/∂θ = ∂L/∂θ}
+ * into the atlas parameters: the same gradient as one graph, with the atlas's activations alive for
+ * one chunk at a time. The two gradient collectors are strictly sequential.
  *
- * <p>A batch whose every layer fits one chunk ({@link EditingAtlas#pointsPerGraph()}, e.g. the fast texture
- * atlas, whose graph is small) takes the direct path instead: one graph, one backward, the atlas evaluated
- * once.
+ * <p>A batch whose every layer fits one chunk ({@link EditingAtlas#pointsPerGraph()}, e.g. the fast
+ * texture atlas, whose graph is small) takes the direct path instead: one graph, one backward, the
+ * atlas evaluated once.
  */
 final class AtlasPass {
   /** No limit beyond each atlas's own {@link EditingAtlas#pointsPerGraph()}. */
@@ -69,10 +67,13 @@ final class AtlasPass {
    *
    * @param step the step's manager (owns the objective's value)
    * @param layers the atlases and their points: the foreground first, then the background if any
-   * @param objective L of the layers' colours ({@code [N_k, 3]} each, in layer order) on the step's manager
+   * @param objective L of the layers' colours ({@code [N_k, 3]} each, in layer order) on the step's
+   *     manager
    * @return the objective's value
    */
-  StepObjective.Value run(NDManager step, List<Layer> layers,
+  StepObjective.Value run(
+      NDManager step,
+      List<Layer> layers,
       BiFunction<NDManager, List<NDArray>, StepObjective.Value> objective) {
     if (layers.stream().allMatch(l -> l.points() <= chunk(l))) {
       return direct(step, layers, objective);
@@ -109,7 +110,9 @@ final class AtlasPass {
   }
 
   /** One graph over every point: the colours with their graph, the objective, one backward. */
-  private StepObjective.Value direct(NDManager step, List<Layer> layers,
+  private StepObjective.Value direct(
+      NDManager step,
+      List<Layer> layers,
       BiFunction<NDManager, List<NDArray>, StepObjective.Value> objective) {
     try (GradientCollector gc = engine.newGradientCollector()) {
       List<NDArray> colours = layers.stream().map(l -> l.atlas().colours(l.uvArray(step))).toList();
@@ -141,7 +144,9 @@ final class AtlasPass {
     return out;
   }
 
-  /** Stage 2 for one layer: per chunk, backward of {@code Σ A(uv)·g} into the atlas's parameters. */
+  /**
+   * Stage 2 for one layer: per chunk, backward of {@code Σ A(uv)·g} into the atlas's parameters.
+   */
   private void backwardInChunks(GradientCollector gc, Layer layer, float[] grad) {
     int n = layer.points();
     int chunk = chunk(layer);

@@ -13,13 +13,20 @@ import org.styleatlas.engine.cache.AtomicFiles;
 import org.styleatlas.engine.stylize.loss.LossValues;
 import org.styleatlas.engine.stylize.loss.StylizeLossTerm;
 
-/** Draws the loss terms over the iterations as a PNG line chart, one colour per term, each scaled to its own maximum. */
+/**
+ * Draws the loss terms over the iterations as a PNG line chart, one colour per term, each scaled to
+ * its own maximum.
+ */
 public final class LossPlot {
   private static final int WIDTH = 800;
   private static final int HEIGHT = 400;
   private static final int MARGIN = 40;
   private static final Color[] COLOURS = {
-    new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd)
+    new Color(0x1f77b4),
+    new Color(0xff7f0e),
+    new Color(0x2ca02c),
+    new Color(0xd62728),
+    new Color(0x9467bd)
   };
 
   private LossPlot() {}
@@ -49,7 +56,8 @@ public final class LossPlot {
       int py = -1;
       for (int i = 0; i < history.size(); i++) {
         double value = term == null ? history.get(i).total() : history.get(i).term(term);
-        int x = MARGIN + (int) Math.round((WIDTH - 2.0 * MARGIN) * i / Math.max(1, history.size() - 1));
+        int x =
+            MARGIN + (int) Math.round((WIDTH - 2.0 * MARGIN) * i / Math.max(1, history.size() - 1));
         int y = HEIGHT - 3 * MARGIN / 2 - (int) Math.round((HEIGHT - 2.0 * MARGIN) * value / max);
         if (px >= 0) {
           g.drawLine(px, py, x, y);
@@ -57,8 +65,10 @@ public final class LossPlot {
         px = x;
         py = y;
       }
-      g.drawString((term == null ? "total" : term.cliName()) + String.format(" (max %.3g)", max),
-          MARGIN + 10 + 150 * (k % 5), HEIGHT - 8 - 14 * (k / 5));
+      g.drawString(
+          (term == null ? "total" : term.cliName()) + String.format(" (max %.3g)", max),
+          MARGIN + 10 + 150 * (k % 5),
+          HEIGHT - 8 - 14 * (k / 5));
     }
     g.dispose();
     AtomicFiles.write(file, out -> ImageIO.write(img, "png", out));

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.styleatlas.engine.clipmodel.ClipPreprocessor;
 import org.styleatlas.engine.clipmodel.ImageTextEncoder;
 import org.styleatlas.engine.runtime.Scalars;
-import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.loss.GlobalLoss;
 import org.styleatlas.engine.stylize.loss.LocalLoss;
 import org.styleatlas.engine.stylize.loss.LossValues;
@@ -24,10 +23,11 @@ import org.styleatlas.engine.stylize.loss.TemporalLoss;
 import org.styleatlas.engine.stylize.view.ViewBatch;
 
 /**
- * Eq. 6 for one iteration, as a function of the atlas colours at the batch's view points: the views are
- * composited from the colours, encoded with CLIP, and the enabled terms weighted and summed. Everything
- * downstream of the colours lives here, so {@link AtlasPass} can differentiate it with respect to the
- * colours alone (the sparsity term reads the same colours, so it goes through the same gradient).
+ * Eq. 6 for one iteration, as a function of the atlas colours at the batch's view points: the views
+ * are composited from the colours, encoded with CLIP, and the enabled terms weighted and summed.
+ * Everything downstream of the colours lives here, so {@link AtlasPass} can differentiate it with
+ * respect to the colours alone (the sparsity term reads the same colours, so it goes through the
+ * same gradient).
  */
 final class StepObjective {
   private final StylizeConfig config;
@@ -41,20 +41,30 @@ final class StepObjective {
    * The objective's value.
    *
    * @param loss scalar weighted sum L
-   * @param terms every term before weighting, indexed by {@link StylizeLossTerm#ordinal()}; 0 when switched off
-   * @param differentiable whether any enabled term depends on the colours (else there is nothing to step)
+   * @param terms every term before weighting, indexed by {@link StylizeLossTerm#ordinal()}; 0 when
+   *     switched off
+   * @param differentiable whether any enabled term depends on the colours (else there is nothing to
+   *     step)
    */
   record Value(NDArray loss, double[] terms, boolean differentiable) {
 
     /** The iteration's report. */
     LossValues values(int iteration, double learningRate) {
-      return new LossValues(iteration, terms[0], terms[1], terms[2], terms[3], terms[4], loss.getFloat(),
+      return new LossValues(
+          iteration,
+          terms[0],
+          terms[1],
+          terms[2],
+          terms[3],
+          terms[4],
+          loss.getFloat(),
           learningRate);
     }
   }
 
   /** The inputs of one iteration that do not depend on the atlas. */
-  record Inputs(ImageTextEncoder encoder, ViewBatch batch, int[] frames, TargetEmbeddings.Targets targets) {}
+  record Inputs(
+      ImageTextEncoder encoder, ViewBatch batch, int[] frames, TargetEmbeddings.Targets targets) {}
 
   StepObjective(StylizeConfig config, Optional<StructureLoss> structureLoss) {
     this.config = config;
@@ -62,21 +72,24 @@ final class StepObjective {
   }
 
   /**
-   * Evaluates L on the given colours; differentiable with respect to them when they require gradients.
+   * Evaluates L on the given colours; differentiable with respect to them when they require
+   * gradients.
    *
    * @param step the step's manager
    * @param in the batch, its frames and the targets
    * @param foreground {@code [n·V·V, 3]} A(uv) at the batch's foreground points
-   * @param background {@code [n·V·V, 3]} A_b(uv_b) at its background points, or null when the background
-   *     is not stylized
+   * @param background {@code [n·V·V, 3]} A_b(uv_b) at its background points, or null when the
+   *     background is not stylized
    */
   Value evaluate(NDManager step, Inputs in, NDArray foreground, NDArray background) {
     LossWeights w = config.losses();
     ViewBatch batch = in.batch();
     int[] frames = in.frames();
     double[] v = new double[StylizeLossTerm.values().length];
-    NDArray images = background == null ? batch.images(foreground) : batch.images(foreground, background);
-    NDArray embeddings = in.encoder().encodeImages(ClipPreprocessor.prepare(images, in.encoder().imageSize()));
+    NDArray images =
+        background == null ? batch.images(foreground) : batch.images(foreground, background);
+    NDArray embeddings =
+        in.encoder().encodeImages(ClipPreprocessor.prepare(images, in.encoder().imageSize()));
     int perFrame = config.views().viewsPerFrame();
     int nGlobal = config.views().globalViews();
     List<NDArray> frameGlobal = new ArrayList<>();
@@ -112,12 +125,17 @@ final class StepObjective {
       v[StylizeLossTerm.SPARSITY.ordinal()] = sparsity.getFloat();
     }
     if (w.enabled(StylizeLossTerm.STRUCTURE)) {
-      NDArray structure = structureLoss.orElseThrow().compute(batch, images, in.encoder().imageSize());
+      NDArray structure =
+          structureLoss.orElseThrow().compute(batch, images, in.encoder().imageSize());
       loss = loss.add(Scalars.mul(structure, w.structure()));
       v[StylizeLossTerm.STRUCTURE.ordinal()] = structure.getFloat();
     }
-    boolean differentiable = w.enabled(StylizeLossTerm.GLOBAL) || w.enabled(StylizeLossTerm.LOCAL)
-        || w.enabled(StylizeLossTerm.SPARSITY) || w.enabled(StylizeLossTerm.STRUCTURE) || temporal;
+    boolean differentiable =
+        w.enabled(StylizeLossTerm.GLOBAL)
+            || w.enabled(StylizeLossTerm.LOCAL)
+            || w.enabled(StylizeLossTerm.SPARSITY)
+            || w.enabled(StylizeLossTerm.STRUCTURE)
+            || temporal;
     return new Value(loss, v, differentiable);
   }
 }

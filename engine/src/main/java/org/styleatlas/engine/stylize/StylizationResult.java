@@ -9,13 +9,17 @@ import org.styleatlas.engine.stylize.loss.LossValues;
 /**
  * The outcome of fine-tuning: the discretized stylized atlases and the loss history.
  *
- * @param foreground the stylized foreground atlas, at the size of the decomposition's foreground atlas
+ * @param foreground the stylized foreground atlas, at the size of the decomposition's foreground
+ *     atlas
  * @param background the stylized background atlas, when background stylization was on
  * @param history the objective of every iteration
- * @param seconds wall-clock seconds of the optimisation (without encoding the targets), summed over the
- *     sessions of a run resumed from a {@link StylizeCheckpoint}
+ * @param seconds wall-clock seconds of the optimisation (without encoding the targets), summed over
+ *     the sessions of a run resumed from a {@link StylizeCheckpoint}
  */
-public record StylizationResult(AtlasTexture foreground, Optional<AtlasTexture> background, List<LossValues> history,
+public record StylizationResult(
+    AtlasTexture foreground,
+    Optional<AtlasTexture> background,
+    List<LossValues> history,
     double seconds) {
 
   public StylizationResult {
@@ -24,7 +28,8 @@ public record StylizationResult(AtlasTexture foreground, Optional<AtlasTexture> 
 
   /** The scene's atlases with the stylized ones in place. */
   public AtlasSet applyTo(AtlasSet original) {
-    return new AtlasSet(original.foreground(), foreground, background.orElse(original.background()));
+    return new AtlasSet(
+        original.foreground(), foreground, background.orElse(original.background()));
   }
 
   /** Iterations per second. */

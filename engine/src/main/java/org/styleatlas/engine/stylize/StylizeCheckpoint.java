@@ -20,14 +20,14 @@ import org.styleatlas.engine.stylize.loss.StyleTarget;
 import org.styleatlas.engine.stylize.scene.EditableScene;
 
 /**
- * A resumable stylization: the editing atlases' trainable arrays, the Adam state, the next iteration, the
- * loss history so far and the seconds spent, in the one checkpoint format ({@link CheckpointFile}: replaced
- * atomically, checksummed, tagged with the run key).
+ * A resumable stylization: the editing atlases' trainable arrays, the Adam state, the next
+ * iteration, the loss history so far and the seconds spent, in the one checkpoint format ({@link
+ * CheckpointFile}: replaced atomically, checksummed, tagged with the run key).
  *
- * <p>The run key is a hash of the scene, the encoder, the configuration and the target ({@link #key}), so
- * the checkpoint of another run is never resumed. A file that is not a checkpoint, is truncated, fails its
- * checksum or does not fit the atlases is reported with a WARN naming it and the reason, moved aside, and
- * training starts at 0.
+ * <p>The run key is a hash of the scene, the encoder, the configuration and the target ({@link
+ * #key}), so the checkpoint of another run is never resumed. A file that is not a checkpoint, is
+ * truncated, fails its checksum or does not fit the atlases is reported with a WARN naming it and
+ * the reason, moved aside, and training starts at 0.
  */
 public final class StylizeCheckpoint {
   /** Iterations between two checkpoints. */
@@ -61,13 +61,18 @@ public final class StylizeCheckpoint {
   }
 
   /**
-   * The identity of a stylization run: a hash of the scene, the encoder (a CLIP model's file name and size,
-   * else its class), the configuration and the target.
+   * The identity of a stylization run: a hash of the scene, the encoder (a CLIP model's file name
+   * and size, else its class), the configuration and the target.
    */
-  public static String key(EditableScene scene, ImageTextEncoder encoder, StylizeConfig config, StyleTarget target) {
-    String encoderIdentity = encoder instanceof ClipModel clip
-        ? clip.file().getFileName() + ":" + clip.file().toFile().length() : encoder.getClass().getName();
-    return StylizedAtlasCache.key(scene.identity(), "stylize-checkpoint " + encoderIdentity, target, config).hash();
+  public static String key(
+      EditableScene scene, ImageTextEncoder encoder, StylizeConfig config, StyleTarget target) {
+    String encoderIdentity =
+        encoder instanceof ClipModel clip
+            ? clip.file().getFileName() + ":" + clip.file().toFile().length()
+            : encoder.getClass().getName();
+    return StylizedAtlasCache.key(
+            scene.identity(), "stylize-checkpoint " + encoderIdentity, target, config)
+        .hash();
   }
 
   public Path file() {
@@ -80,42 +85,53 @@ public final class StylizeCheckpoint {
    * @param atlases the editing atlases in a fixed order (foreground, then background if any)
    */
   public void save(State state, List<EditingAtlas> atlases, AdamOptimizer adam) throws IOException {
-    checkpoint.save(payload -> {
-      payload.writeInt(state.nextIteration());
-      payload.writeDouble(state.seconds());
-      payload.writeInt(state.history().size());
-      for (LossValues v : state.history()) {
-        payload.writeInt(v.iteration());
-        for (double d : new double[] {v.global(), v.local(), v.temporal(), v.sparsity(), v.structure(), v.total(),
-            v.learningRate()}) {
-          payload.writeDouble(d);
-        }
-      }
-      payload.writeInt(atlases.size());
-      for (EditingAtlas atlas : atlases) {
-        payload.writeInt(atlas.trainable().size());
-        for (Pair<String, NDArray> p : atlas.trainable()) {
-          payload.writeUTF(p.getKey());
-          float[] values = p.getValue().toFloatArray();
-          payload.writeInt(values.length);
-          for (float f : values) {
-            payload.writeFloat(f);
+    checkpoint.save(
+        payload -> {
+          payload.writeInt(state.nextIteration());
+          payload.writeDouble(state.seconds());
+          payload.writeInt(state.history().size());
+          for (LossValues v : state.history()) {
+            payload.writeInt(v.iteration());
+            for (double d :
+                new double[] {
+                  v.global(),
+                  v.local(),
+                  v.temporal(),
+                  v.sparsity(),
+                  v.structure(),
+                  v.total(),
+                  v.learningRate()
+                }) {
+              payload.writeDouble(d);
+            }
           }
-        }
-      }
-      adam.save(payload);
-    });
+          payload.writeInt(atlases.size());
+          for (EditingAtlas atlas : atlases) {
+            payload.writeInt(atlas.trainable().size());
+            for (Pair<String, NDArray> p : atlas.trainable()) {
+              payload.writeUTF(p.getKey());
+              float[] values = p.getValue().toFloatArray();
+              payload.writeInt(values.length);
+              for (float f : values) {
+                payload.writeFloat(f);
+              }
+            }
+          }
+          adam.save(payload);
+        });
     LOG.debug("stylize checkpoint at iteration {} written to {}", state.nextIteration(), file);
   }
 
   /**
-   * Restores the atlases and the optimiser from the checkpoint, when there is a sound one of this run.
+   * Restores the atlases and the optimiser from the checkpoint, when there is a sound one of this
+   * run.
    *
-   * @return the state to continue from; empty (after a WARN naming the file when one was refused) to start
-   *     at 0
+   * @return the state to continue from; empty (after a WARN naming the file when one was refused)
+   *     to start at 0
    * @throws IOException when the file cannot be read at all
    */
-  public Optional<State> restore(List<EditingAtlas> atlases, AdamOptimizer adam) throws IOException {
+  public Optional<State> restore(List<EditingAtlas> atlases, AdamOptimizer adam)
+      throws IOException {
     Optional<DataInputStream> payload = checkpoint.open();
     if (payload.isEmpty()) {
       return Optional.empty();
@@ -128,14 +144,22 @@ public final class StylizeCheckpoint {
     }
   }
 
-  private Optional<State> restore(DataInputStream in, List<EditingAtlas> atlases, AdamOptimizer adam)
-      throws IOException {
+  private Optional<State> restore(
+      DataInputStream in, List<EditingAtlas> atlases, AdamOptimizer adam) throws IOException {
     int next = in.readInt();
     double seconds = in.readDouble();
     List<LossValues> history = new ArrayList<>();
     for (int i = in.readInt(); i > 0; i--) {
-      history.add(new LossValues(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-          in.readDouble(), in.readDouble(), in.readDouble()));
+      history.add(
+          new LossValues(
+              in.readInt(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble(),
+              in.readDouble()));
     }
     List<float[]> arrays = new ArrayList<>();
     if (in.readInt() != atlases.size()) {
@@ -149,7 +173,8 @@ public final class StylizeCheckpoint {
         String name = in.readUTF();
         int length = in.readInt();
         if (!name.equals(p.getKey()) || length != p.getValue().size()) {
-          return checkpoint.setAside("parameter " + name + " does not fit the atlas's " + p.getKey());
+          return checkpoint.setAside(
+              "parameter " + name + " does not fit the atlas's " + p.getKey());
         }
         float[] values = new float[length];
         for (int i = 0; i < values.length; i++) {

@@ -2,7 +2,6 @@ package org.styleatlas.engine.stylize;
 
 import java.util.Locale;
 import org.styleatlas.engine.InputException;
-
 import org.styleatlas.engine.stylize.atlas.AtlasMode;
 import org.styleatlas.engine.stylize.loss.LossWeights;
 import org.styleatlas.engine.stylize.loss.PromptPrefixes;
@@ -18,15 +17,24 @@ import org.styleatlas.engine.stylize.view.ViewConfig;
  * @param schedule iterations, frames per step, learning rate and decay
  * @param prefixSource which template list prefix augmentation samples from
  * @param prefixCount with the paper's list: 0 (none), 4 or 8 prefixes
- * @param stylizeBackground whether the background atlas is fine-tuned too, with the same losses (whole-scene
- *     style; beyond the paper)
+ * @param stylizeBackground whether the background atlas is fine-tuned too, with the same losses
+ *     (whole-scene style; beyond the paper)
  */
-public record StylizeConfig(AtlasMode atlasMode, ViewConfig views, LossWeights losses, StylizeSchedule schedule,
-    PromptPrefixes.Source prefixSource, int prefixCount, boolean stylizeBackground) {
+public record StylizeConfig(
+    AtlasMode atlasMode,
+    ViewConfig views,
+    LossWeights losses,
+    StylizeSchedule schedule,
+    PromptPrefixes.Source prefixSource,
+    int prefixCount,
+    boolean stylizeBackground) {
 
   /** Learning rate of the paper (MLP weights). */
   public static final double FAITHFUL_LEARNING_RATE = 1e-4;
-  /** Learning rate of fast mode: texels are free parameters in [0, 1] and need larger Adam steps. */
+
+  /**
+   * Learning rate of fast mode: texels are free parameters in [0, 1] and need larger Adam steps.
+   */
   public static final double FAST_LEARNING_RATE = 5e-3;
 
   /** Quality presets: the same method, different budgets. */
@@ -42,7 +50,8 @@ public record StylizeConfig(AtlasMode atlasMode, ViewConfig views, LossWeights l
       try {
         return valueOf(s.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new InputException("--preset: unknown preset '" + s + "' (valid: draft, standard, final)");
+        throw new InputException(
+            "--preset: unknown preset '" + s + "' (valid: draft, standard, final)");
       }
     }
   }
@@ -57,12 +66,33 @@ public record StylizeConfig(AtlasMode atlasMode, ViewConfig views, LossWeights l
   public static StylizeConfig preset(Preset p) {
     LossWeights paper = LossWeights.paper(1.0, 0.1);
     return switch (p) {
-      case DRAFT -> new StylizeConfig(AtlasMode.FAST, ViewConfig.paper(2, 2, 96), paper,
-          StylizeSchedule.paper(FAST_LEARNING_RATE).withIterations(300), PromptPrefixes.Source.PAPER, 8, false);
-      case STANDARD -> new StylizeConfig(AtlasMode.FAITHFUL, ViewConfig.paper(3, 3, 160), paper,
-          StylizeSchedule.paper(FAITHFUL_LEARNING_RATE), PromptPrefixes.Source.PAPER, 8, false);
-      case FINAL -> new StylizeConfig(AtlasMode.FAITHFUL, ViewConfig.paper(4, 4, 224), paper,
-          StylizeSchedule.paper(FAITHFUL_LEARNING_RATE), PromptPrefixes.Source.PAPER, 8, false);
+      case DRAFT ->
+          new StylizeConfig(
+              AtlasMode.FAST,
+              ViewConfig.paper(2, 2, 96),
+              paper,
+              StylizeSchedule.paper(FAST_LEARNING_RATE).withIterations(300),
+              PromptPrefixes.Source.PAPER,
+              8,
+              false);
+      case STANDARD ->
+          new StylizeConfig(
+              AtlasMode.FAITHFUL,
+              ViewConfig.paper(3, 3, 160),
+              paper,
+              StylizeSchedule.paper(FAITHFUL_LEARNING_RATE),
+              PromptPrefixes.Source.PAPER,
+              8,
+              false);
+      case FINAL ->
+          new StylizeConfig(
+              AtlasMode.FAITHFUL,
+              ViewConfig.paper(4, 4, 224),
+              paper,
+              StylizeSchedule.paper(FAITHFUL_LEARNING_RATE),
+              PromptPrefixes.Source.PAPER,
+              8,
+              false);
     };
   }
 
@@ -74,20 +104,29 @@ public record StylizeConfig(AtlasMode atlasMode, ViewConfig views, LossWeights l
   /** Another atlas mode, with that mode's default learning rate. */
   public StylizeConfig withAtlasMode(AtlasMode mode) {
     double lr = mode == AtlasMode.FAST ? FAST_LEARNING_RATE : FAITHFUL_LEARNING_RATE;
-    return new StylizeConfig(mode, views, losses, schedule.withLearningRate(lr), prefixSource, prefixCount,
+    return new StylizeConfig(
+        mode,
+        views,
+        losses,
+        schedule.withLearningRate(lr),
+        prefixSource,
+        prefixCount,
         stylizeBackground);
   }
 
   public StylizeConfig withViews(ViewConfig v) {
-    return new StylizeConfig(atlasMode, v, losses, schedule, prefixSource, prefixCount, stylizeBackground);
+    return new StylizeConfig(
+        atlasMode, v, losses, schedule, prefixSource, prefixCount, stylizeBackground);
   }
 
   public StylizeConfig withLosses(LossWeights l) {
-    return new StylizeConfig(atlasMode, views, l, schedule, prefixSource, prefixCount, stylizeBackground);
+    return new StylizeConfig(
+        atlasMode, views, l, schedule, prefixSource, prefixCount, stylizeBackground);
   }
 
   public StylizeConfig withSchedule(StylizeSchedule s) {
-    return new StylizeConfig(atlasMode, views, losses, s, prefixSource, prefixCount, stylizeBackground);
+    return new StylizeConfig(
+        atlasMode, views, losses, s, prefixSource, prefixCount, stylizeBackground);
   }
 
   public StylizeConfig withPrefixes(PromptPrefixes.Source source, int count) {

@@ -9,8 +9,8 @@ import org.styleatlas.engine.cache.AtomicFiles;
 import org.styleatlas.engine.stylize.loss.LossValues;
 
 /**
- * The JSON report of a stylization run: what was asked, how long each step took, and the loss terms of
- * every iteration.
+ * The JSON report of a stylization run: what was asked, how long each step took, and the loss terms
+ * of every iteration.
  *
  * @param clip the clip's name
  * @param frames frame count
@@ -28,11 +28,25 @@ import org.styleatlas.engine.stylize.loss.LossValues;
  * @param iterationsPerSecond fine-tuning speed
  * @param history the loss terms of every iteration
  */
-public record StylizeReport(String clip, int frames, int width, int height, String globalText, String localText,
-    String styleImage, String clipModel, String config, boolean cached, double decomposeSeconds,
-    double stylizeSeconds, double renderSeconds, double iterationsPerSecond, List<LossValues> history) {
+public record StylizeReport(
+    String clip,
+    int frames,
+    int width,
+    int height,
+    String globalText,
+    String localText,
+    String styleImage,
+    String clipModel,
+    String config,
+    boolean cached,
+    double decomposeSeconds,
+    double stylizeSeconds,
+    double renderSeconds,
+    double iterationsPerSecond,
+    List<LossValues> history) {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Writes the report atomically. */
   public void write(Path file) throws IOException {

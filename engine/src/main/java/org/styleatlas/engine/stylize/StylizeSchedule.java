@@ -1,9 +1,8 @@
 package org.styleatlas.engine.stylize;
 
-
 /**
- * The optimisation schedule (paper appendix 6.1): Adam, lr 1e-4 decayed ×0.9 every 200 iterations, 2000
- * iterations, three frames per batch.
+ * The optimisation schedule (paper appendix 6.1): Adam, lr 1e-4 decayed ×0.9 every 200 iterations,
+ * 2000 iterations, three frames per batch.
  *
  * @param iterations optimisation steps, ≥ 1
  * @param framesPerIteration frames sampled uniformly per step, ≥ 1 (the temporal term needs ≥ 3)
@@ -12,12 +11,18 @@ package org.styleatlas.engine.stylize;
  * @param decayEvery iterations between decays, ≥ 1
  * @param seed seed of every random choice (frames, views, prefixes)
  */
-public record StylizeSchedule(int iterations, int framesPerIteration, double learningRate, double decayFactor,
-    int decayEvery, long seed) {
+public record StylizeSchedule(
+    int iterations,
+    int framesPerIteration,
+    double learningRate,
+    double decayFactor,
+    int decayEvery,
+    long seed) {
 
   public StylizeSchedule {
     if (iterations < 1 || framesPerIteration < 1 || decayEvery < 1) {
-      throw new IllegalArgumentException("iterations, frames per iteration and decay interval must be ≥ 1");
+      throw new IllegalArgumentException(
+          "iterations, frames per iteration and decay interval must be ≥ 1");
     }
     if (!(learningRate > 0 && learningRate < 1)) {
       throw new IllegalArgumentException("learning rate must be in (0, 1), got " + learningRate);
@@ -46,7 +51,8 @@ public record StylizeSchedule(int iterations, int framesPerIteration, double lea
   }
 
   public StylizeSchedule withSeed(long s) {
-    return new StylizeSchedule(iterations, framesPerIteration, learningRate, decayFactor, decayEvery, s);
+    return new StylizeSchedule(
+        iterations, framesPerIteration, learningRate, decayFactor, decayEvery, s);
   }
 
   public StylizeSchedule withFrames(int f) {

@@ -22,10 +22,10 @@ import org.styleatlas.engine.stylize.scene.EditableScene;
 import org.styleatlas.engine.video.VideoHashing;
 
 /**
- * Stylized atlases in the content cache, one entry per (decomposition, encoder, target, settings): a new
- * prompt on a decomposed clip fine-tunes once and never decomposes again, and the same prompt with the
- * same settings is a cache hit. An entry holds the atlases as exact float32 files ({@link Float32Files}, one
- * {@code [H, W, 3]} array each) and the loss history.
+ * Stylized atlases in the content cache, one entry per (decomposition, encoder, target, settings):
+ * a new prompt on a decomposed clip fine-tunes once and never decomposes again, and the same prompt
+ * with the same settings is a cache hit. An entry holds the atlases as exact float32 files ({@link
+ * Float32Files}, one {@code [H, W, 3]} array each) and the loss history.
  */
 public final class StylizedAtlasCache {
   /** Cache kind of stylized atlases. */
@@ -52,22 +52,32 @@ public final class StylizedAtlasCache {
    * @param sceneIdentity {@link EditableScene#identity()}
    * @param encoderIdentity which CLIP model (its file name and size, or a test encoder's name)
    */
-  public static CacheKey key(String sceneIdentity, String encoderIdentity, StyleTarget target, StylizeConfig config) {
-    ContentHasher h = new ContentHasher().putString(sceneIdentity).putString(encoderIdentity)
-        .putString(target.globalText()).putString(target.localText()).putString(config.toString());
+  public static CacheKey key(
+      String sceneIdentity, String encoderIdentity, StyleTarget target, StylizeConfig config) {
+    ContentHasher h =
+        new ContentHasher()
+            .putString(sceneIdentity)
+            .putString(encoderIdentity)
+            .putString(target.globalText())
+            .putString(target.localText())
+            .putString(config.toString());
     h.putLong(target.styleImage().isPresent() ? 1 : 0);
     target.styleImage().ifPresent(f -> VideoHashing.putFrame(h, f));
     return h.key(KIND);
   }
 
   /** The cached result, or a new one from {@code run} (then stored). */
-  public StylizationResult getOrRun(CacheKey key, EditableScene scene,
-      java.util.function.Supplier<StylizationResult> run) throws IOException {
+  public StylizationResult getOrRun(
+      CacheKey key, EditableScene scene, java.util.function.Supplier<StylizationResult> run)
+      throws IOException {
     StylizationResult[] fresh = new StylizationResult[1];
-    CacheEntry entry = cache.getOrCreate(key, dir -> {
-      fresh[0] = run.get();
-      write(dir, fresh[0]);
-    });
+    CacheEntry entry =
+        cache.getOrCreate(
+            key,
+            dir -> {
+              fresh[0] = run.get();
+              write(dir, fresh[0]);
+            });
     if (fresh[0] != null) {
       return fresh[0];
     }
@@ -91,9 +101,10 @@ public final class StylizedAtlasCache {
   public static StylizationResult read(CacheEntry entry, EditableScene scene) throws IOException {
     Stored s = JSON.readValue(entry.file(HISTORY).toFile(), Stored.class);
     AtlasTexture fg = scene.atlases().foreground().withRgb(readFloats(entry.file(FOREGROUND)));
-    Optional<AtlasTexture> bg = Files.exists(entry.file(BACKGROUND))
-        ? Optional.of(scene.atlases().background().withRgb(readFloats(entry.file(BACKGROUND))))
-        : Optional.empty();
+    Optional<AtlasTexture> bg =
+        Files.exists(entry.file(BACKGROUND))
+            ? Optional.of(scene.atlases().background().withRgb(readFloats(entry.file(BACKGROUND))))
+            : Optional.empty();
     return new StylizationResult(fg, bg, s.history(), s.seconds());
   }
 
@@ -101,7 +112,10 @@ public final class StylizedAtlasCache {
     Float32Files.write(file, List.of(values));
   }
 
-  /** Reads an atlas file: one {@link Float32Files} array, or the earlier big-endian stream (int32 n, n floats). */
+  /**
+   * Reads an atlas file: one {@link Float32Files} array, or the earlier big-endian stream (int32 n,
+   * n floats).
+   */
   private static float[] readFloats(Path file) {
     try {
       if (Files.size(file) >= 16 && !isLegacy(file)) {
@@ -111,7 +125,8 @@ public final class StylizedAtlasCache {
         }
         return arrays.get(0);
       }
-      try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+      try (DataInputStream in =
+          new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
         float[] out = new float[in.readInt()];
         for (int i = 0; i < out.length; i++) {
           out[i] = in.readFloat();
@@ -123,7 +138,10 @@ public final class StylizedAtlasCache {
     }
   }
 
-  /** Whether {@code file} is the earlier big-endian stream: its length is 4 + 4 × its leading big-endian int32. */
+  /**
+   * Whether {@code file} is the earlier big-endian stream: its length is 4 + 4 × its leading
+   * big-endian int32.
+   */
   private static boolean isLegacy(Path file) throws IOException {
     try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
       return Files.size(file) == 4 + 4L * in.readInt();

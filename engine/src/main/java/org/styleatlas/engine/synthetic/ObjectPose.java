@@ -1,9 +1,8 @@
 package org.styleatlas.engine.synthetic;
 
-
 /**
- * Where the synthetic object is in one frame: an affine map from object texture coordinates
- * (u, v) in [-1, 1]² to pixel coordinates (x, y), with pixel centres at integer + 0.5.
+ * Where the synthetic object is in one frame: an affine map from object texture coordinates (u, v)
+ * in [-1, 1]² to pixel coordinates (x, y), with pixel centres at integer + 0.5.
  *
  * <pre>
  *   x = cx + a·u + b·v

@@ -9,12 +9,12 @@ import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.Matte;
 
 /**
- * Makes the embedded demo clip: a textured elliptical object that moves, turns and (optionally) deforms
- * over a textured background that pans, with the exact matte and motion.
+ * Makes the embedded demo clip: a textured elliptical object that moves, turns and (optionally)
+ * deforms over a textured background that pans, with the exact matte and motion.
  *
- * <p>Each pixel is α·object + (1 − α)·background, where α is the object's coverage from 4×4 supersampling
- * and the colours are sampled at the pixel centre: the NLA image model holds exactly. Everything derives
- * from the spec's seed, so the same spec gives the same clip.
+ * <p>Each pixel is α·object + (1 − α)·background, where α is the object's coverage from 4×4
+ * supersampling and the colours are sampled at the pixel centre: the NLA image model holds exactly.
+ * Everything derives from the spec's seed, so the same spec gives the same clip.
  */
 public final class SyntheticClipGenerator {
   private static final int SUPERSAMPLE = 4;
@@ -87,7 +87,12 @@ public final class SyntheticClipGenerator {
   }
 
   /** The clip's colours: smooth, learnable textures with a few random parameters. */
-  private record Palette(double[] objectBase, double[] objectStripe, double stripeFreq, double[] bgA, double[] bgB,
+  private record Palette(
+      double[] objectBase,
+      double[] objectStripe,
+      double stripeFreq,
+      double[] bgA,
+      double[] bgB,
       double bgFreq) {
 
     static Palette random(SplittableRandom rnd) {
@@ -106,7 +111,8 @@ public final class SyntheticClipGenerator {
       double spot = Math.exp(-((u - 0.3) * (u - 0.3) + (v + 0.2) * (v + 0.2)) * 8);
       double[] c = new double[3];
       for (int k = 0; k < 3; k++) {
-        c[k] = clamp(objectBase[k] * (1 - 0.6 * stripe) + objectStripe[k] * 0.6 * stripe + 0.4 * spot);
+        c[k] =
+            clamp(objectBase[k] * (1 - 0.6 * stripe) + objectStripe[k] * 0.6 * stripe + 0.4 * spot);
       }
       return c;
     }
@@ -114,7 +120,8 @@ public final class SyntheticClipGenerator {
     /** Background colour at world point (x, y): a sky-to-grass gradient with soft ripples. */
     double[] background(double x, double y, int height) {
       double g = y / height;
-      double ripple = 0.5 + 0.5 * Math.sin(bgFreq * x * 2 * Math.PI) * Math.cos(bgFreq * 1.3 * y * 2 * Math.PI);
+      double ripple =
+          0.5 + 0.5 * Math.sin(bgFreq * x * 2 * Math.PI) * Math.cos(bgFreq * 1.3 * y * 2 * Math.PI);
       double[] c = new double[3];
       for (int k = 0; k < 3; k++) {
         c[k] = clamp(bgB[k] * (1 - g) + bgA[k] * g + 0.12 * (ripple - 0.5));

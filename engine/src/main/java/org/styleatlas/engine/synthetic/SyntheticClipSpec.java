@@ -1,6 +1,5 @@
 package org.styleatlas.engine.synthetic;
 
-
 /**
  * Parameters of the procedural demo clip.
  *
@@ -11,11 +10,13 @@ package org.styleatlas.engine.synthetic;
  * @param deformation amplitude of the object's non-rigid squash and stretch, 0 for a rigid object
  * @param fps frame rate written into outputs
  */
-public record SyntheticClipSpec(int width, int height, int frames, long seed, double deformation, double fps) {
+public record SyntheticClipSpec(
+    int width, int height, int frames, long seed, double deformation, double fps) {
 
   public SyntheticClipSpec {
     if (width < 16 || height < 16) {
-      throw new IllegalArgumentException("synthetic clip must be at least 16x16, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "synthetic clip must be at least 16x16, got " + width + "x" + height);
     }
     if (frames < 2) {
       throw new IllegalArgumentException("synthetic clip needs at least 2 frames, got " + frames);

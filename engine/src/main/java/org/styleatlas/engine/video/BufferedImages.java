@@ -11,7 +11,6 @@ import java.awt.image.Raster;
 import java.nio.file.Path;
 import org.styleatlas.engine.InputException;
 
-
 /** Converts ImageIO images (8- and 16-bit, grey, palette, RGB, RGBA) to frames and mattes. */
 final class BufferedImages {
 
@@ -41,8 +40,8 @@ final class BufferedImages {
   }
 
   /**
-   * The image as a matte: palette masks (DAVIS) are 1 wherever the index is non-zero; grey and RGB masks
-   * use their first band scaled to [0, 1].
+   * The image as a matte: palette masks (DAVIS) are 1 wherever the index is non-zero; grey and RGB
+   * masks use their first band scaled to [0, 1].
    */
   static Matte toMatte(BufferedImage img) {
     Raster r = img.getRaster();
@@ -61,13 +60,15 @@ final class BufferedImages {
   }
 
   /**
-   * Copies one band, scaled by its bit depth to [0, 1], into channel {@code channel} of the interleaved
-   * {@code out} with {@code channels} channels.
+   * Copies one band, scaled by its bit depth to [0, 1], into channel {@code channel} of the
+   * interleaved {@code out} with {@code channels} channels.
    */
   private static void copyBand(Raster r, int band, float[] out, int channels, int channel) {
     int bits = r.getSampleModel().getSampleSize(band);
-    // A float division, as the OpenFX shim converts (docs/ARCHITECTURE.md, "Pixel convention"): a frame read
-    // here then holds the very floats the plug-in sends, so the CLI's clips hash like the plug-in's frames.
+    // A float division, as the OpenFX shim converts (docs/ARCHITECTURE.md, "Pixel convention"): a
+    // frame read
+    // here then holds the very floats the plug-in sends, so the CLI's clips hash like the plug-in's
+    // frames.
     float max = (float) ((1L << bits) - 1);
     if (!copyInterleaved(r, band, max, out, channels, channel)) {
       int[] s = r.getSamples(0, 0, r.getWidth(), r.getHeight(), band, (int[]) null);
@@ -78,14 +79,15 @@ final class BufferedImages {
   }
 
   /**
-   * Fast path for the common layouts (8- and 16-bit interleaved or banded components, as ImageIO decodes
-   * JPEG and PNG): reads the data buffer directly, whose unsigned elements are the samples. Returns false
-   * when the raster has another layout.
+   * Fast path for the common layouts (8- and 16-bit interleaved or banded components, as ImageIO
+   * decodes JPEG and PNG): reads the data buffer directly, whose unsigned elements are the samples.
+   * Returns false when the raster has another layout.
    */
-  private static boolean copyInterleaved(Raster r, int band, float max, float[] out, int channels,
-      int channel) {
+  private static boolean copyInterleaved(
+      Raster r, int band, float max, float[] out, int channels, int channel) {
     if (!(r.getSampleModel() instanceof ComponentSampleModel sm)
-        || r.getSampleModelTranslateX() != 0 || r.getSampleModelTranslateY() != 0) {
+        || r.getSampleModelTranslateX() != 0
+        || r.getSampleModelTranslateY() != 0) {
       return false;
     }
     DataBuffer data = r.getDataBuffer();

@@ -3,12 +3,11 @@ package org.styleatlas.engine.video;
 import java.util.List;
 import java.util.Optional;
 
-
 /**
  * A decoded clip: its frames and, when one was found, the object's matte for every frame.
  *
- * <p>All frames share one size; the mattes, when present, match the frames in count and size. Both are
- * checked here, so a {@code Clip} that exists is consistent.
+ * <p>All frames share one size; the mattes, when present, match the frames in count and size. Both
+ * are checked here, so a {@code Clip} that exists is consistent.
  *
  * @param name a short name for logs and reports (usually the file or folder name)
  * @param fps frames per second; image sequences without timing use {@link #DEFAULT_FPS}
@@ -33,22 +32,25 @@ public record Clip(String name, double fps, List<Frame> frames, Optional<List<Ma
     for (int i = 1; i < frames.size(); i++) {
       Frame f = frames.get(i);
       if (f.width() != first.width() || f.height() != first.height()) {
-        throw new IllegalArgumentException(String.format(
-            "%s: frame %d is %dx%d but frame 0 is %dx%d", name, i, f.width(), f.height(),
-            first.width(), first.height()));
+        throw new IllegalArgumentException(
+            String.format(
+                "%s: frame %d is %dx%d but frame 0 is %dx%d",
+                name, i, f.width(), f.height(), first.width(), first.height()));
       }
     }
     if (mattes.isPresent()) {
       List<Matte> m = mattes.get();
       if (m.size() != frames.size()) {
-        throw new IllegalArgumentException(String.format(
-            "%s: matte has %d frames but the clip has %d", name, m.size(), frames.size()));
+        throw new IllegalArgumentException(
+            String.format(
+                "%s: matte has %d frames but the clip has %d", name, m.size(), frames.size()));
       }
       for (int i = 0; i < m.size(); i++) {
         if (m.get(i).width() != first.width() || m.get(i).height() != first.height()) {
-          throw new IllegalArgumentException(String.format(
-              "%s: matte frame %d is %dx%d but the clip is %dx%d", name, i, m.get(i).width(),
-              m.get(i).height(), first.width(), first.height()));
+          throw new IllegalArgumentException(
+              String.format(
+                  "%s: matte frame %d is %dx%d but the clip is %dx%d",
+                  name, i, m.get(i).width(), m.get(i).height(), first.width(), first.height()));
         }
       }
     }

@@ -3,14 +3,14 @@ package org.styleatlas.engine.video;
 import java.nio.file.Path;
 import java.util.Optional;
 
-
 /**
  * What to load: the source, where its matte comes from, and the working resolution.
  *
  * @param source a folder of frames (PNG, JPEG, 16-bit PNG, EXR) or a video file (mp4, mov, ...)
- * @param matte a folder of PNG masks or a matte video; empty to use the source's alpha if it has one
- * @param longEdge resize frames and mattes so the longer side has exactly this many pixels (area filter,
- *     see {@link FrameResizer}; smaller sources are enlarged); 0 keeps the source size
+ * @param matte a folder of PNG masks or a matte video; empty to use the source's alpha if it has
+ *     one
+ * @param longEdge resize frames and mattes so the longer side has exactly this many pixels (area
+ *     filter, see {@link FrameResizer}; smaller sources are enlarged); 0 keeps the source size
  */
 public record ClipRequest(Path source, Optional<Path> matte, int longEdge) {
 

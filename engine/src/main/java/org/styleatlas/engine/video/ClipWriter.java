@@ -10,9 +10,9 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.AtomicFiles;
 
 /**
- * Writes frames as image sequences or video files. Entry point of the {@code video} package for output.
- * Formats: see {@link OutputFormat}. Every file appears only when complete (written under a temporary name,
- * then renamed).
+ * Writes frames as image sequences or video files. Entry point of the {@code video} package for
+ * output. Formats: see {@link OutputFormat}. Every file appears only when complete (written under a
+ * temporary name, then renamed).
  */
 public final class ClipWriter {
 
@@ -23,12 +23,14 @@ public final class ClipWriter {
    *
    * @param frames frames of one size and channel count, in the engine's pixel convention
    * @param fps frame rate for video containers
-   * @param out a folder (sequences, files named {@code 00000.png} or {@code 00000.exr}) or a file (videos)
+   * @param out a folder (sequences, files named {@code 00000.png} or {@code 00000.exr}) or a file
+   *     (videos)
    * @throws InputException when the frames do not suit the format (H.264 needs even sizes)
    * @throws IllegalArgumentException when the frames differ in size or channel count
    * @throws IOException when writing fails
    */
-  public static void write(List<Frame> frames, double fps, Path out, OutputFormat format) throws IOException {
+  public static void write(List<Frame> frames, double fps, Path out, OutputFormat format)
+      throws IOException {
     if (frames.isEmpty()) {
       throw InputException.of(out, "nothing to write: no frames");
     }
@@ -40,23 +42,29 @@ public final class ClipWriter {
   }
 
   /**
-   * Writes frames as they are produced, holding none of them after it is written: sequence files appear
-   * one by one (each atomically), a video file appears only when the last frame is encoded (written under a
-   * temporary name, then renamed; a failure on either side leaves no partial file and keeps an older one).
+   * Writes frames as they are produced, holding none of them after it is written: sequence files
+   * appear one by one (each atomically), a video file appears only when the last frame is encoded
+   * (written under a temporary name, then renamed; a failure on either side leaves no partial file
+   * and keeps an older one).
    *
    * @param frames produces frames of one size and channel count, in order
    * @param fps frame rate for video containers
    * @param out a folder (sequences) or a file (videos)
-   * @throws InputException when the frames do not suit the format (H.264 needs even sizes) or there are none
+   * @throws InputException when the frames do not suit the format (H.264 needs even sizes) or there
+   *     are none
    * @throws IllegalArgumentException when a frame differs in size or channel count from the first
    * @throws IOException when producing or writing fails
    */
-  public static void write(FrameStream frames, double fps, Path out, OutputFormat format) throws IOException {
+  public static void write(FrameStream frames, double fps, Path out, OutputFormat format)
+      throws IOException {
     UniformFrames shape = new UniformFrames(out);
-    FrameStream checked = sink -> frames.forEach(f -> {
-      shape.check(f);
-      sink.accept(f);
-    });
+    FrameStream checked =
+        sink ->
+            frames.forEach(
+                f -> {
+                  shape.check(f);
+                  sink.accept(f);
+                });
     switch (format) {
       case PNG_SEQUENCE -> writeSequence(checked, out, "png", ClipWriter::writePng);
       case EXR_SEQUENCE -> writeSequence(checked, out, "exr", ExrWriter::write);
@@ -87,16 +95,19 @@ public final class ClipWriter {
   }
 
   /** Writes frame t as {@code dir/0000t.ext}, numbered from 0, as it arrives. */
-  private static void writeSequence(FrameStream frames, Path dir, String extension, FrameFileWriter writer)
-      throws IOException {
+  private static void writeSequence(
+      FrameStream frames, Path dir, String extension, FrameFileWriter writer) throws IOException {
     Files.createDirectories(dir);
     int[] t = {0};
     frames.forEach(f -> writer.write(f, dir.resolve(String.format("%05d.%s", t[0]++, extension))));
   }
 
   private static BufferedImage toImage(Frame f) {
-    BufferedImage img = new BufferedImage(f.width(), f.height(),
-        f.hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    BufferedImage img =
+        new BufferedImage(
+            f.width(),
+            f.height(),
+            f.hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     int[] argb = new int[f.width() * f.height()];
     float[] px = f.pixels();
     int ch = f.channels();

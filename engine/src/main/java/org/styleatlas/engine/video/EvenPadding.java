@@ -1,9 +1,8 @@
 package org.styleatlas.engine.video;
 
-
 /**
- * H.264 at 4:2:0 needs even frame sizes: an odd width or height is padded by one, repeating the last
- * column or row (nothing of the picture is lost, and the padding is invisible at the edge).
+ * H.264 at 4:2:0 needs even frame sizes: an odd width or height is padded by one, repeating the
+ * last column or row (nothing of the picture is lost, and the padding is invisible at the edge).
  */
 public final class EvenPadding {
   private EvenPadding() {}

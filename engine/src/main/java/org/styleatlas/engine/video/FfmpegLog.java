@@ -4,12 +4,10 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_INFO;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.setLogCallback;
 
-
 import org.bytedeco.ffmpeg.avutil.LogCallback;
 import org.bytedeco.javacpp.BytePointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 
 /**
  * Routes FFmpeg's own log lines to SLF4J at debug level, so that a bad file gives the user one line
@@ -17,8 +15,11 @@ import org.slf4j.LoggerFactory;
  */
 final class FfmpegLog extends LogCallback {
   private static final Logger LOG = LoggerFactory.getLogger("org.styleatlas.engine.video.ffmpeg");
+
   /** FFmpeg logs a line in pieces; they are gathered per thread until the line ends. */
-  private static final ThreadLocal<StringBuilder> LINE = ThreadLocal.withInitial(StringBuilder::new);
+  private static final ThreadLocal<StringBuilder> LINE =
+      ThreadLocal.withInitial(StringBuilder::new);
+
   /** Kept reachable for the life of the process: FFmpeg calls it from native code. */
   private static final FfmpegLog INSTANCE = new FfmpegLog();
 

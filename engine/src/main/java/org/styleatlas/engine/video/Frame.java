@@ -2,17 +2,17 @@ package org.styleatlas.engine.video;
 
 import java.util.Arrays;
 
-
 /**
  * One video frame in the engine's in-memory pixel convention.
  *
  * <ul>
- *   <li>Layout: interleaved, row-major, top row first: {@code pixels[(y * width + x) * channels + c]}.
+ *   <li>Layout: interleaved, row-major, top row first: {@code pixels[(y * width + x) * channels +
+ *       c]}.
  *   <li>Channels: 3 (RGB) or 4 (RGBA, straight, i.e. not premultiplied alpha).
  *   <li>Range: float32, nominally [0, 1]. Float sources (EXR) may exceed 1 and are kept as read.
- *   <li>Transfer: values are kept as encoded in the source. 8- and 16-bit sources are sRGB-encoded; EXR is
- *       scene-linear. No colour conversion happens anywhere in the engine, so a round trip is lossless up
- *       to the file format's quantisation.
+ *   <li>Transfer: values are kept as encoded in the source. 8- and 16-bit sources are sRGB-encoded;
+ *       EXR is scene-linear. No colour conversion happens anywhere in the engine, so a round trip
+ *       is lossless up to the file format's quantisation.
  * </ul>
  *
  * @param width width in pixels, &gt; 0
@@ -24,7 +24,8 @@ public record Frame(int width, int height, int channels, float[] pixels) impleme
 
   public Frame {
     if (width <= 0 || height <= 0) {
-      throw new IllegalArgumentException("frame size must be positive, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "frame size must be positive, got " + width + "x" + height);
     }
     if (channels != 3 && channels != 4) {
       throw new IllegalArgumentException("frame must have 3 or 4 channels, got " + channels);

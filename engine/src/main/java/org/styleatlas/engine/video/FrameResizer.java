@@ -3,19 +3,17 @@ package org.styleatlas.engine.video;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 
-
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
-
 /**
- * Resizes frames and mattes with area filtering (OpenCV {@code INTER_AREA}: each output pixel is the mean
- * of the source pixels it covers when shrinking; bilinear when enlarging).
+ * Resizes frames and mattes with area filtering (OpenCV {@code INTER_AREA}: each output pixel is
+ * the mean of the source pixels it covers when shrinking; bilinear when enlarging).
  *
- * <p>Works on the float values as they are (no colour conversion), so float values above 1 survive, and
- * alpha is averaged like the other channels (straight alpha, see {@link Frame}).
+ * <p>Works on the float values as they are (no colour conversion), so float values above 1 survive,
+ * and alpha is averaged like the other channels (straight alpha, see {@link Frame}).
  */
 public final class FrameResizer {
 
@@ -38,12 +36,18 @@ public final class FrameResizer {
     return new Matte(size.width(), size.height(), resize(matte.values(), matte.size(), 1, size));
   }
 
-  /** The frame with its long edge at {@code longEdge} pixels (0 keeps it), see {@link FrameSize#fitLongEdge}. */
+  /**
+   * The frame with its long edge at {@code longEdge} pixels (0 keeps it), see {@link
+   * FrameSize#fitLongEdge}.
+   */
   public static Frame fitLongEdge(Frame frame, int longEdge) {
     return resize(frame, frame.size().fitLongEdge(longEdge));
   }
 
-  /** The matte with its long edge at {@code longEdge} pixels (0 keeps it), see {@link FrameSize#fitLongEdge}. */
+  /**
+   * The matte with its long edge at {@code longEdge} pixels (0 keeps it), see {@link
+   * FrameSize#fitLongEdge}.
+   */
   public static Matte fitLongEdge(Matte matte, int longEdge) {
     return resize(matte, matte.size().fitLongEdge(longEdge));
   }

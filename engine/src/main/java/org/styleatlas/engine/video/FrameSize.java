@@ -1,6 +1,5 @@
 package org.styleatlas.engine.video;
 
-
 /**
  * A size in pixels.
  *
@@ -16,8 +15,9 @@ public record FrameSize(int width, int height) {
   }
 
   /**
-   * This size scaled so that its longer side is {@code longEdge} pixels, keeping the aspect ratio (the
-   * shorter side is rounded to the nearest pixel, at least 1). A {@code longEdge} of 0 keeps this size.
+   * This size scaled so that its longer side is {@code longEdge} pixels, keeping the aspect ratio
+   * (the shorter side is rounded to the nearest pixel, at least 1). A {@code longEdge} of 0 keeps
+   * this size.
    */
   public FrameSize fitLongEdge(int longEdge) {
     if (longEdge < 0) {
@@ -27,8 +27,11 @@ public record FrameSize(int width, int height) {
     if (longEdge == 0 || longEdge == longSide) {
       return this;
     }
-    int shortSide = (int) Math.max(1, Math.round((double) Math.min(width, height) * longEdge / longSide));
-    return width >= height ? new FrameSize(longEdge, shortSide) : new FrameSize(shortSide, longEdge);
+    int shortSide =
+        (int) Math.max(1, Math.round((double) Math.min(width, height) * longEdge / longSide));
+    return width >= height
+        ? new FrameSize(longEdge, shortSide)
+        : new FrameSize(shortSide, longEdge);
   }
 
   @Override

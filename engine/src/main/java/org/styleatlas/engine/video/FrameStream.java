@@ -3,11 +3,10 @@ package org.styleatlas.engine.video;
 import java.io.IOException;
 import java.util.List;
 
-
 /**
  * A clip's frames produced one at a time, in order, for a writer that consumes them as they come
- * ({@link ClipWriter#write(FrameStream, double, java.nio.file.Path, OutputFormat)}), so a long clip never
- * has to sit in memory as a whole.
+ * ({@link ClipWriter#write(FrameStream, double, java.nio.file.Path, OutputFormat)}), so a long clip
+ * never has to sit in memory as a whole.
  */
 @FunctionalInterface
 public interface FrameStream {

@@ -12,10 +12,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.styleatlas.engine.InputException;
 
-
 /**
- * Reads one image file of a frame or matte folder: PNG (8/16-bit) and JPEG through ImageIO, EXR (float)
- * through FFmpeg. Truncated JPEGs and non-finite float pixels are rejected with the file's name.
+ * Reads one image file of a frame or matte folder: PNG (8/16-bit) and JPEG through ImageIO, EXR
+ * (float) through FFmpeg. Truncated JPEGs and non-finite float pixels are rejected with the file's
+ * name.
  */
 final class ImageFileReader {
 
@@ -31,7 +31,10 @@ final class ImageFileReader {
     return isExr(file) ? Matte.fromChannel(readExr(file), 0) : BufferedImages.toMatte(decode(file));
   }
 
-  /** Size and alpha from the file's header, without decoding the pixels (JPEGs are still checked whole). */
+  /**
+   * Size and alpha from the file's header, without decoding the pixels (JPEGs are still checked
+   * whole).
+   */
   static ImageHeader readHeader(Path file) {
     if (isExr(file)) {
       try (VideoDecoder decoder = VideoDecoder.open(file)) {
@@ -39,7 +42,8 @@ final class ImageFileReader {
         return new ImageHeader(size.width(), size.height(), decoder.hasAlpha());
       }
     }
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes(file)))) {
+    try (ImageInputStream in =
+        ImageIO.createImageInputStream(new ByteArrayInputStream(bytes(file)))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         throw InputException.of(file, "not a readable image");
@@ -103,8 +107,14 @@ final class ImageFileReader {
     int i = frame.firstNonFinite();
     if (i >= 0) {
       int pixel = i / frame.channels();
-      throw InputException.of(file, String.format("pixel (%d, %d) channel %d is %s; float input must be finite",
-          pixel % frame.width(), pixel / frame.width(), i % frame.channels(), frame.pixels()[i]));
+      throw InputException.of(
+          file,
+          String.format(
+              "pixel (%d, %d) channel %d is %s; float input must be finite",
+              pixel % frame.width(),
+              pixel / frame.width(),
+              i % frame.channels(),
+              frame.pixels()[i]));
     }
   }
 }

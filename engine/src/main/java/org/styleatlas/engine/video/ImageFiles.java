@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.styleatlas.engine.InputException;
 
-
 /** Lists the image files of a frame or matte folder, in natural (numeric-aware) name order. */
 public final class ImageFiles {
-  private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".exr", ".tif", ".tiff");
+  private static final List<String> EXTENSIONS =
+      List.of(".png", ".jpg", ".jpeg", ".exr", ".tif", ".tiff");
 
   private ImageFiles() {}
 
@@ -24,11 +24,16 @@ public final class ImageFiles {
   /** The image files of a folder, sorted naturally; fails clearly when the folder has none. */
   public static List<Path> list(Path folder) {
     if (!Files.isDirectory(folder)) {
-      throw InputException.of(folder, Files.exists(folder) ? "is not a folder" : "no such file or folder");
+      throw InputException.of(
+          folder, Files.exists(folder) ? "is not a folder" : "no such file or folder");
     }
     List<Path> files;
     try (Stream<Path> s = Files.list(folder)) {
-      files = s.filter(Files::isRegularFile).filter(ImageFiles::isImage).sorted(ImageFiles::naturalOrder).toList();
+      files =
+          s.filter(Files::isRegularFile)
+              .filter(ImageFiles::isImage)
+              .sorted(ImageFiles::naturalOrder)
+              .toList();
     } catch (IOException e) {
       throw InputException.of(folder, "cannot list folder: " + e.getMessage(), e);
     }
@@ -58,7 +63,10 @@ public final class ImageFiles {
         }
         String nx = x.substring(si, i).replaceFirst("^0+(?=.)", "");
         String ny = y.substring(sj, j).replaceFirst("^0+(?=.)", "");
-        int c = nx.length() != ny.length() ? Integer.compare(nx.length(), ny.length()) : nx.compareTo(ny);
+        int c =
+            nx.length() != ny.length()
+                ? Integer.compare(nx.length(), ny.length())
+                : nx.compareTo(ny);
         if (c != 0) {
           return c;
         }

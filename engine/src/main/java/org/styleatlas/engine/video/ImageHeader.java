@@ -1,6 +1,5 @@
 package org.styleatlas.engine.video;
 
-
 /**
  * What an image file's header says, without decoding its pixels.
  *

@@ -1,12 +1,12 @@
 package org.styleatlas.engine.video;
 
-
 /**
- * Tells a complete JPEG from a truncated one. ImageIO decodes a truncated JPEG without complaint (the
- * missing rows come out grey), so the file's structure is checked first: the marker segments are walked
- * from the start-of-image marker to the first start-of-scan, and an end-of-image marker (FF D9) must
- * follow it. Inside scan data every FF byte is stuffed or a restart marker, so an FF D9 there is the real
- * end of the image; segments before the scan (such as an EXIF thumbnail) are skipped by their length.
+ * Tells a complete JPEG from a truncated one. ImageIO decodes a truncated JPEG without complaint
+ * (the missing rows come out grey), so the file's structure is checked first: the marker segments
+ * are walked from the start-of-image marker to the first start-of-scan, and an end-of-image marker
+ * (FF D9) must follow it. Inside scan data every FF byte is stuffed or a restart marker, so an FF
+ * D9 there is the real end of the image; segments before the scan (such as an EXIF thumbnail) are
+ * skipped by their length.
  */
 final class JpegCompleteness {
   private static final int MARKER = 0xFF;

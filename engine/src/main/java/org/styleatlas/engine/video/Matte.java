@@ -2,7 +2,6 @@ package org.styleatlas.engine.video;
 
 import java.util.Arrays;
 
-
 /**
  * The object's coverage in one frame.
  *
@@ -14,7 +13,8 @@ public record Matte(int width, int height, float[] values) implements PixelGrid 
 
   public Matte {
     if (width <= 0 || height <= 0) {
-      throw new IllegalArgumentException("matte size must be positive, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "matte size must be positive, got " + width + "x" + height);
     }
     if (values.length != width * height) {
       throw new IllegalArgumentException(
@@ -22,10 +22,13 @@ public record Matte(int width, int height, float[] values) implements PixelGrid 
     }
   }
 
-  /** One channel of a frame as a matte, e.g. the red channel of a grey mask or channel 3 for alpha. */
+  /**
+   * One channel of a frame as a matte, e.g. the red channel of a grey mask or channel 3 for alpha.
+   */
   public static Matte fromChannel(Frame frame, int channel) {
     if (channel < 0 || channel >= frame.channels()) {
-      throw new IllegalArgumentException("frame has " + frame.channels() + " channels, no channel " + channel);
+      throw new IllegalArgumentException(
+          "frame has " + frame.channels() + " channels, no channel " + channel);
     }
     float[] px = frame.pixels();
     int n = frame.channels();
@@ -54,7 +57,10 @@ public record Matte(int width, int height, float[] values) implements PixelGrid 
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Matte m && m.width == width && m.height == height && Arrays.equals(m.values, values);
+    return o instanceof Matte m
+        && m.width == width
+        && m.height == height
+        && Arrays.equals(m.values, values);
   }
 
   @Override

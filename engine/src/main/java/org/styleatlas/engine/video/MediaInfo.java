@@ -4,24 +4,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.styleatlas.engine.InputException;
 
-
 /**
- * What a source holds, found from image headers and the container without decoding any pixels, so it is
- * cheap even for long or large clips.
+ * What a source holds, found from image headers and the container without decoding any pixels, so
+ * it is cheap even for long or large clips.
  *
  * @param name the source's path, or a description for generated clips
  * @param frameCount number of frames: image files in a folder, video packets in a movie
  * @param size frame size in the source
  * @param hasAlpha whether the frames carry an alpha channel
  * @param fps frames per second from the container; {@link Clip#DEFAULT_FPS} for image folders
- * @param durationSeconds duration as the container states it; {@code frameCount / fps} when it states none
+ * @param durationSeconds duration as the container states it; {@code frameCount / fps} when it
+ *     states none
  */
-public record MediaInfo(String name, int frameCount, FrameSize size, boolean hasAlpha, double fps,
+public record MediaInfo(
+    String name,
+    int frameCount,
+    FrameSize size,
+    boolean hasAlpha,
+    double fps,
     double durationSeconds) {
 
   /**
-   * Probes a folder of frames or a video file. Folders are checked for images of one size and complete
-   * JPEGs; movies are opened and their packets counted. Failures are {@link InputException}s naming the file.
+   * Probes a folder of frames or a video file. Folders are checked for images of one size and
+   * complete JPEGs; movies are opened and their packets counted. Failures are {@link
+   * InputException}s naming the file.
    */
   public static MediaInfo probe(Path source) {
     if (!Files.exists(source)) {
@@ -30,8 +36,13 @@ public record MediaInfo(String name, int frameCount, FrameSize size, boolean has
     if (Files.isDirectory(source)) {
       Sequence<ImageHeader> headers = SourceReader.headers(source);
       int n = headers.count();
-      return new MediaInfo(source.toString(), n, headers.sourceSize(), headers.items().get(0).hasAlpha(),
-          headers.fps(), n / headers.fps());
+      return new MediaInfo(
+          source.toString(),
+          n,
+          headers.sourceSize(),
+          headers.items().get(0).hasAlpha(),
+          headers.fps(),
+          n / headers.fps());
     }
     try (VideoDecoder decoder = VideoDecoder.open(source)) {
       int n = decoder.countFrames();
@@ -39,19 +50,33 @@ public record MediaInfo(String name, int frameCount, FrameSize size, boolean has
         throw InputException.of(source, "holds no video frames");
       }
       double duration = decoder.containerDurationSeconds();
-      return new MediaInfo(source.toString(), n, decoder.size(), decoder.hasAlpha(), decoder.fps(),
+      return new MediaInfo(
+          source.toString(),
+          n,
+          decoder.size(),
+          decoder.hasAlpha(),
+          decoder.fps(),
           duration > 0 ? duration : n / decoder.fps());
     }
   }
 
   /** The facts of a clip already in memory. */
   public static MediaInfo of(String name, Clip clip) {
-    return new MediaInfo(name, clip.frameCount(), clip.frame(0).size(), clip.frame(0).hasAlpha(), clip.fps(),
+    return new MediaInfo(
+        name,
+        clip.frameCount(),
+        clip.frame(0).size(),
+        clip.frame(0).hasAlpha(),
+        clip.fps(),
         clip.durationSeconds());
   }
 
-  /** Fails with an {@link InputException} naming {@code matte} unless it fits this clip, see {@link MatteFit}. */
+  /**
+   * Fails with an {@link InputException} naming {@code matte} unless it fits this clip, see {@link
+   * MatteFit}.
+   */
   public void requireMatteFits(Path matte, MediaInfo matteInfo) {
-    MatteFit.require(matte, matteInfo.frameCount(), matteInfo.size(), Path.of(name), frameCount, size);
+    MatteFit.require(
+        matte, matteInfo.frameCount(), matteInfo.size(), Path.of(name), frameCount, size);
   }
 }

@@ -3,7 +3,6 @@ package org.styleatlas.engine.video;
 import java.nio.file.Path;
 import java.util.Locale;
 
-
 /** The file formats the engine writes. */
 public enum OutputFormat {
   /** A folder of 8-bit PNG files, RGB or RGBA (sRGB-encoded, straight alpha). */

@@ -4,12 +4,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 
-
 /**
- * Frames quantised to packed integer pixels, rows of {@code width * channels} samples on an aligned stride
- * ({@link NativeLayout}), in one direct buffer that is reused for every frame of a stream, as FFmpeg's
- * encoders take them. Values outside [0, 1] are clamped and NaN becomes 0; a frame without alpha is
- * written opaque when 4 channels are asked for. Keep this object reachable while FFmpeg reads its buffer.
+ * Frames quantised to packed integer pixels, rows of {@code width * channels} samples on an aligned
+ * stride ({@link NativeLayout}), in one direct buffer that is reused for every frame of a stream,
+ * as FFmpeg's encoders take them. Values outside [0, 1] are clamped and NaN becomes 0; a frame
+ * without alpha is written opaque when 4 channels are asked for. Keep this object reachable while
+ * FFmpeg reads its buffer.
  */
 final class PackedPixels {
   private final int width;
@@ -17,14 +17,17 @@ final class PackedPixels {
   private final int channels;
   private final ByteBuffer buffer;
 
-  /** For frames of {@code size}, packed with {@code channels} (3 or 4) channels of up to 16 bits. */
+  /**
+   * For frames of {@code size}, packed with {@code channels} (3 or 4) channels of up to 16 bits.
+   */
   PackedPixels(FrameSize size, int channels) {
     this.width = size.width();
     this.height = size.height();
     this.channels = channels;
     int widest = NativeLayout.stride(width * channels * Short.BYTES);
-    this.buffer = ByteBuffer.allocateDirect((int) NativeLayout.bufferSize(widest, height))
-        .order(ByteOrder.LITTLE_ENDIAN);
+    this.buffer =
+        ByteBuffer.allocateDirect((int) NativeLayout.bufferSize(widest, height))
+            .order(ByteOrder.LITTLE_ENDIAN);
   }
 
   /** Row stride of {@link #bytes}, in samples (bytes). */

@@ -1,6 +1,5 @@
 package org.styleatlas.engine.video;
 
-
 /** Anything laid out on a pixel grid: frames and mattes. */
 public interface PixelGrid {
 

@@ -6,13 +6,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
-
 /**
- * A {@link FrameStream} whose frames are produced on a background thread, at most {@code window} frames
- * ahead of the consumer: producing (e.g. rendering) and consuming (e.g. encoding) overlap, and at most
- * {@code window + 2} frames are alive at once (the window, the one being produced and the one being
- * consumed), whatever the clip's length. Order is kept; a failure on either side stops both and is thrown
- * by {@link #forEach} on the consumer's thread.
+ * A {@link FrameStream} whose frames are produced on a background thread, at most {@code window}
+ * frames ahead of the consumer: producing (e.g. rendering) and consuming (e.g. encoding) overlap,
+ * and at most {@code window + 2} frames are alive at once (the window, the one being produced and
+ * the one being consumed), whatever the clip's length. Order is kept; a failure on either side
+ * stops both and is thrown by {@link #forEach} on the consumer's thread.
  */
 public final class ReadAheadStream implements FrameStream {
   /** Marks the end of the frames in the queue (compared by identity). */
@@ -27,7 +26,8 @@ public final class ReadAheadStream implements FrameStream {
    */
   public ReadAheadStream(FrameStream source, int window) {
     if (window < 1) {
-      throw new IllegalArgumentException("read-ahead window must be at least 1 frame, got " + window);
+      throw new IllegalArgumentException(
+          "read-ahead window must be at least 1 frame, got " + window);
     }
     this.source = source;
     this.window = window;
@@ -89,8 +89,9 @@ public final class ReadAheadStream implements FrameStream {
     }
 
     /**
-     * Ends a producer still running (the consumer failed or was interrupted): cancels it, interrupts it and
-     * empties the queue until it has ended, so it cannot stay blocked on a full queue.
+     * Ends a producer still running (the consumer failed or was interrupted): cancels it,
+     * interrupts it and empties the queue until it has ended, so it cannot stay blocked on a full
+     * queue.
      */
     void stop(Thread producer) {
       if (!producer.isAlive()) {

@@ -3,7 +3,6 @@ package org.styleatlas.engine.video;
 import java.nio.file.Path;
 import java.util.List;
 
-
 /**
  * The frames (or mattes, or headers) of one source, at working size.
  *

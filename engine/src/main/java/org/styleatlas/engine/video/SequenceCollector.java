@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.styleatlas.engine.InputException;
 
-
 /**
- * Gathers the items of one source as they are read: checks that they all have the first one's size, and
- * resizes each to the working size at once, so a long clip never sits in memory at full size.
+ * Gathers the items of one source as they are read: checks that they all have the first one's size,
+ * and resizes each to the working size at once, so a long clip never sits in memory at full size.
  */
 final class SequenceCollector<T extends PixelGrid> {
   private final Path source;
@@ -39,8 +38,11 @@ final class SequenceCollector<T extends PixelGrid> {
       workingSize = size.fitLongEdge(longEdge);
       firstLabel = label;
     } else if (!size.equals(sourceSize)) {
-      throw InputException.of(source, String.format("frames of different sizes: %s is %s but %s is %s",
-          label, size, firstLabel, sourceSize));
+      throw InputException.of(
+          source,
+          String.format(
+              "frames of different sizes: %s is %s but %s is %s",
+              label, size, firstLabel, sourceSize));
     }
     items.add(resizer.apply(item, workingSize));
   }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-
 /** Reads every frame or matte of a source (an image folder or a video file) at working size. */
 final class SourceReader {
 
@@ -18,22 +17,34 @@ final class SourceReader {
 
   /** The frames, each shown to {@code sink} at its source size before it is resized. */
   static Sequence<Frame> frames(Path source, int longEdge, FullSizeSink sink) {
-    return read(source, longEdge, FrameResizer::resize, peek(ImageFileReader::readFrame, sink::frame),
+    return read(
+        source,
+        longEdge,
+        FrameResizer::resize,
+        peek(ImageFileReader::readFrame, sink::frame),
         peek(Function.identity(), sink::frame));
   }
 
-  /** The mattes of a folder of masks or a matte video (its red channel, which is the grey of a grey mask). */
+  /**
+   * The mattes of a folder of masks or a matte video (its red channel, which is the grey of a grey
+   * mask).
+   */
   static Sequence<Matte> mattes(Path source, int longEdge) {
     return mattes(source, longEdge, FullSizeSink.NONE);
   }
 
   /** The mattes, each shown to {@code sink} at its source size before it is resized. */
   static Sequence<Matte> mattes(Path source, int longEdge, FullSizeSink sink) {
-    return read(source, longEdge, FrameResizer::resize, peek(ImageFileReader::readMatte, sink::matte),
+    return read(
+        source,
+        longEdge,
+        FrameResizer::resize,
+        peek(ImageFileReader::readMatte, sink::matte),
         peek(f -> Matte.fromChannel(f, 0), sink::matte));
   }
 
-  private static <A, T> Function<A, T> peek(Function<A, T> read, java.util.function.Consumer<T> sink) {
+  private static <A, T> Function<A, T> peek(
+      Function<A, T> read, java.util.function.Consumer<T> sink) {
     return a -> {
       T item = read.apply(a);
       sink.accept(item);
@@ -50,8 +61,12 @@ final class SourceReader {
     return collector.finish(Clip.DEFAULT_FPS);
   }
 
-  private static <T extends PixelGrid> Sequence<T> read(Path source, int longEdge,
-      BiFunction<T, FrameSize, T> resizer, Function<Path, T> fileReader, Function<Frame, T> fromVideoFrame) {
+  private static <T extends PixelGrid> Sequence<T> read(
+      Path source,
+      int longEdge,
+      BiFunction<T, FrameSize, T> resizer,
+      Function<Path, T> fileReader,
+      Function<Frame, T> fromVideoFrame) {
     SequenceCollector<T> collector = new SequenceCollector<>(source, longEdge, resizer);
     if (Files.isDirectory(source)) {
       for (Path file : ImageFiles.list(source)) {

@@ -2,7 +2,6 @@ package org.styleatlas.engine.video;
 
 import java.nio.file.Path;
 
-
 /** Checks that the frames written to one output all have the first one's size and channel count. */
 final class UniformFrames {
   private final Path out;
@@ -10,7 +9,9 @@ final class UniformFrames {
   private int channels;
   private int count;
 
-  /** @param out the output being written, named in errors */
+  /**
+   * @param out the output being written, named in errors
+   */
   UniformFrames(Path out) {
     this.out = out;
   }
@@ -25,8 +26,10 @@ final class UniformFrames {
       size = f.size();
       channels = f.channels();
     } else if (!f.size().equals(size) || f.channels() != channels) {
-      throw new IllegalArgumentException(String.format("%s: frame %d is %sx%d but frame 0 is %sx%d", out, count,
-          f.size(), f.channels(), size, channels));
+      throw new IllegalArgumentException(
+          String.format(
+              "%s: frame %d is %sx%d but frame 0 is %sx%d",
+              out, count, f.size(), f.channels(), size, channels));
     }
     count++;
   }

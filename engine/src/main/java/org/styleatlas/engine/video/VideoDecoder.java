@@ -4,7 +4,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_ALPHA;
 import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
 
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,23 +15,56 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 import org.styleatlas.engine.InputException;
 
-
 /**
- * Decodes the video stream of one file with FFmpeg: a movie (mp4, mov: H.264, ProRes, ...) or a single
- * image FFmpeg reads (EXR). Pictures are taken raw from the decoder and converted by
- * {@link AvFrameConverter}; every failure is an {@link InputException} naming the file. One decoder
- * serves one thread.
+ * Decodes the video stream of one file with FFmpeg: a movie (mp4, mov: H.264, ProRes, ...) or a
+ * single image FFmpeg reads (EXR). Pictures are taken raw from the decoder and converted by {@link
+ * AvFrameConverter}; every failure is an {@link InputException} naming the file. One decoder serves
+ * one thread.
  */
 final class VideoDecoder implements AutoCloseable {
   /** How JavaCV says that a container has no stream it can decode, e.g. a movie without frames. */
   private static final String NO_STREAM = "Did not find a video or audio stream";
-  /** JavaCV's advice appended to its messages, which means nothing to our users. */
-  private static final List<String> JAVACV_HINTS = List.of(" (For more details", " (Has setFormat()");
 
-  /** Demuxers of video containers and image files (image pipes, "*_pipe", are accepted by their suffix). */
-  private static final Set<String> VIDEO_CONTAINERS = Set.of("mov", "mp4", "m4v", "3gp", "mj2", "matroska", "webm",
-      "avi", "mxf", "mxf_d10", "mxf_opatom", "mpeg", "mpegts", "mpegvideo", "h264", "hevc", "flv", "ogg", "asf",
-      "nut", "dv", "ivf", "yuv4mpegpipe", "image2", "gif", "apng", "webp", "rawvideo", "obu", "av1");
+  /** JavaCV's advice appended to its messages, which means nothing to our users. */
+  private static final List<String> JAVACV_HINTS =
+      List.of(" (For more details", " (Has setFormat()");
+
+  /**
+   * Demuxers of video containers and image files (image pipes, "*_pipe", are accepted by their
+   * suffix).
+   */
+  private static final Set<String> VIDEO_CONTAINERS =
+      Set.of(
+          "mov",
+          "mp4",
+          "m4v",
+          "3gp",
+          "mj2",
+          "matroska",
+          "webm",
+          "avi",
+          "mxf",
+          "mxf_d10",
+          "mxf_opatom",
+          "mpeg",
+          "mpegts",
+          "mpegvideo",
+          "h264",
+          "hevc",
+          "flv",
+          "ogg",
+          "asf",
+          "nut",
+          "dv",
+          "ivf",
+          "yuv4mpegpipe",
+          "image2",
+          "gif",
+          "apng",
+          "webp",
+          "rawvideo",
+          "obu",
+          "av1");
 
   private final Path file;
   private final FFmpegFrameGrabber grabber;
@@ -61,15 +93,19 @@ final class VideoDecoder implements AutoCloseable {
       closeQuietly(grabber);
       String reason = firstLine(e);
       if (reason.startsWith(NO_STREAM)) {
-        throw InputException.of(file, "holds no video frames (FFmpeg finds no video stream with content)", e);
+        throw InputException.of(
+            file, "holds no video frames (FFmpeg finds no video stream with content)", e);
       }
       throw InputException.of(file, "not a readable video or image (" + reason + ")", e);
     }
     if (!isVideoOrImageContainer(grabber.getFormat())) {
       String format = grabber.getFormat();
       closeQuietly(grabber);
-      throw InputException.of(file, "not a video or image file (FFmpeg reads it as '" + format
-          + "'; accepted: mp4, mov, mkv/webm, avi, mxf, MPEG, image files)");
+      throw InputException.of(
+          file,
+          "not a video or image file (FFmpeg reads it as '"
+              + format
+              + "'; accepted: mp4, mov, mkv/webm, avi, mxf, MPEG, image files)");
     }
     if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
       closeQuietly(grabber);
@@ -79,9 +115,9 @@ final class VideoDecoder implements AutoCloseable {
   }
 
   /**
-   * Whether FFmpeg's demuxer {@code format} (a comma-separated list of names) is a real video container or
-   * an image reader. FFmpeg also "decodes" text files (its tty/ANSI, subtitle and bintext demuxers) as
-   * pictures of text: those are refused (#19.8).
+   * Whether FFmpeg's demuxer {@code format} (a comma-separated list of names) is a real video
+   * container or an image reader. FFmpeg also "decodes" text files (its tty/ANSI, subtitle and
+   * bintext demuxers) as pictures of text: those are refused (#19.8).
    */
   static boolean isVideoOrImageContainer(String format) {
     if (format == null) {
@@ -96,8 +132,8 @@ final class VideoDecoder implements AutoCloseable {
   }
 
   /**
-   * Frames per second from the container, or {@link Clip#DEFAULT_FPS} when it states none or the file is
-   * a still image (whose "rate" is only FFmpeg's default).
+   * Frames per second from the container, or {@link Clip#DEFAULT_FPS} when it states none or the
+   * file is a still image (whose "rate" is only FFmpeg's default).
    */
   double fps() {
     String format = grabber.getFormat();
@@ -135,7 +171,8 @@ final class VideoDecoder implements AutoCloseable {
     try {
       grabbed = grabber.grabImage();
     } catch (FrameGrabber.Exception | RuntimeException e) {
-      throw InputException.of(file, "cannot decode frame " + decoded + " (" + firstLine(e) + ")", e);
+      throw InputException.of(
+          file, "cannot decode frame " + decoded + " (" + firstLine(e) + ")", e);
     }
     if (grabbed == null) {
       return null;
@@ -145,8 +182,8 @@ final class VideoDecoder implements AutoCloseable {
   }
 
   /**
-   * Counts the frames by reading the stream's packets without decoding them. Use on a fresh decoder,
-   * before {@link #next()}.
+   * Counts the frames by reading the stream's packets without decoding them. Use on a fresh
+   * decoder, before {@link #next()}.
    */
   int countFrames() {
     int count = 0;

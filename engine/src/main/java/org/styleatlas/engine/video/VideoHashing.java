@@ -3,8 +3,8 @@ package org.styleatlas.engine.video;
 import org.styleatlas.engine.cache.ContentHasher;
 
 /**
- * Feeds video content into a {@link ContentHasher}: sizes first, then the float32 samples bit for bit, so a
- * key changes with any pixel, matte value or frame rate.
+ * Feeds video content into a {@link ContentHasher}: sizes first, then the float32 samples bit for
+ * bit, so a key changes with any pixel, matte value or frame rate.
  */
 public final class VideoHashing {
   private VideoHashing() {}

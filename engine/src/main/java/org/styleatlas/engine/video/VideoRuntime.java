@@ -4,7 +4,6 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.global.opencv_core;
 
-
 /** Loads the FFmpeg and OpenCV natives and reports their versions. */
 public final class VideoRuntime {
   private VideoRuntime() {}

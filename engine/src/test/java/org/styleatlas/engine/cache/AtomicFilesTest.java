@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 /**
- * A write that fails half-way (the disk fills up) leaves the earlier output as it was, no temporary file,
- * and an error that names the output and the cause.
+ * A write that fails half-way (the disk fills up) leaves the earlier output as it was, no temporary
+ * file, and an error that names the output and the cause.
  */
 class AtomicFilesTest {
   @TempDir Path dir;
@@ -26,10 +24,16 @@ class AtomicFilesTest {
   void aStreamWriteThatRunsOutOfSpaceKeepsTheOldFile() throws IOException {
     Path target = dir.resolve("report.json");
     Files.writeString(target, "old");
-    IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-      out.write(new byte[100_000]);
-      throw new IOException("No space left on device");
-    }));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                AtomicFiles.write(
+                    target,
+                    out -> {
+                      out.write(new byte[100_000]);
+                      throw new IOException("No space left on device");
+                    }));
     assertFailedCleanly(target, e);
   }
 
@@ -37,10 +41,16 @@ class AtomicFilesTest {
   void aNativeWriterThatRunsOutOfSpaceKeepsTheOldFile() throws IOException {
     Path target = dir.resolve("out.mp4");
     Files.writeString(target, "old");
-    IOException e = assertThrows(IOException.class, () -> AtomicFiles.replace(target, tmp -> {
-      Files.write(tmp, new byte[100_000]);
-      throw new IOException("No space left on device");
-    }));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                AtomicFiles.replace(
+                    target,
+                    tmp -> {
+                      Files.write(tmp, new byte[100_000]);
+                      throw new IOException("No space left on device");
+                    }));
     assertFailedCleanly(target, e);
   }
 

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
-
 /**
- * A child process for {@link ContentCacheKillTest}: writes cache entries of a few megabytes in a loop
- * until it is killed. Entry {@code i} has key {@code key(i)} and files whose bytes derive from {@code i}.
+ * A child process for {@link ContentCacheKillTest}: writes cache entries of a few megabytes in a
+ * loop until it is killed. Entry {@code i} has key {@code key(i)} and files whose bytes derive from
+ * {@code i}.
  */
 public final class CacheWriterProcess {
   static final int FILES = 3;
@@ -31,16 +31,18 @@ public final class CacheWriterProcess {
     ContentCache cache = new ContentCache(Path.of(args[0]), Long.MAX_VALUE);
     for (int i = 0; ; i++) {
       int n = i;
-      cache.getOrCreate(key(n), dir -> {
-        for (int f = 0; f < FILES; f++) {
-          try (OutputStream out = Files.newOutputStream(dir.resolve("part-" + f + ".bin"))) {
-            byte[] b = content(n, f);
-            for (int off = 0; off < b.length; off += 4096) {
-              out.write(b, off, 4096); // many small writes: the kill lands mid-file
+      cache.getOrCreate(
+          key(n),
+          dir -> {
+            for (int f = 0; f < FILES; f++) {
+              try (OutputStream out = Files.newOutputStream(dir.resolve("part-" + f + ".bin"))) {
+                byte[] b = content(n, f);
+                for (int off = 0; off < b.length; off += 4096) {
+                  out.write(b, off, 4096); // many small writes: the kill lands mid-file
+                }
+              }
             }
-          }
-        }
-      });
+          });
     }
   }
 }

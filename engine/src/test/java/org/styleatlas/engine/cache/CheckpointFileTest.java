@@ -24,11 +24,13 @@ class CheckpointFileTest {
   @TempDir Path dir;
 
   private CheckpointFile saved(String key) throws IOException {
-    CheckpointFile f = new CheckpointFile(dir.resolve("checkpoint.bin"), CheckpointFile.Kind.STYLIZATION, key);
-    f.save(out -> {
-      out.writeInt(42);
-      out.writeUTF("payload");
-    });
+    CheckpointFile f =
+        new CheckpointFile(dir.resolve("checkpoint.bin"), CheckpointFile.Kind.STYLIZATION, key);
+    f.save(
+        out -> {
+          out.writeInt(42);
+          out.writeUTF("payload");
+        });
     return f;
   }
 
@@ -43,7 +45,8 @@ class CheckpointFileTest {
   @Test
   void anotherRunsCheckpointIsIgnoredButKept() throws IOException {
     saved("run-a");
-    CheckpointFile b = new CheckpointFile(dir.resolve("checkpoint.bin"), CheckpointFile.Kind.STYLIZATION, "run-b");
+    CheckpointFile b =
+        new CheckpointFile(dir.resolve("checkpoint.bin"), CheckpointFile.Kind.STYLIZATION, "run-b");
     assertEquals(Optional.empty(), b.open());
     assertTrue(Files.exists(b.file()));
   }
@@ -63,7 +66,9 @@ class CheckpointFileTest {
         if (i < good.length * 8) {
           bad[i / 8] ^= (byte) (1 << (i % 8));
         }
-        CheckpointFile f = new CheckpointFile(dir.resolve("checkpoint.bin"), CheckpointFile.Kind.STYLIZATION, "run");
+        CheckpointFile f =
+            new CheckpointFile(
+                dir.resolve("checkpoint.bin"), CheckpointFile.Kind.STYLIZATION, "run");
         Files.write(f.file(), bad);
         events.list.clear();
         Optional<DataInputStream> opened = f.open();
@@ -71,9 +76,11 @@ class CheckpointFileTest {
         {
           assertFalse(Files.exists(f.file()), "damage " + i + ": moved away");
           assertTrue(Files.exists(f.setAsideFile()), "damage " + i + ": set aside");
-          List<ILoggingEvent> warn = events.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+          List<ILoggingEvent> warn =
+              events.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
           assertEquals(1, warn.size());
-          assertTrue(warn.get(0).getFormattedMessage().contains(f.file().toString()), "names the file");
+          assertTrue(
+              warn.get(0).getFormattedMessage().contains(f.file().toString()), "names the file");
           cases++;
         }
       }
@@ -87,7 +94,8 @@ class CheckpointFileTest {
   @Test
   void aDecompositionCheckpointIsNotReadAsAStylizationOne() throws IOException {
     saved("run");
-    CheckpointFile d = new CheckpointFile(dir.resolve("checkpoint.bin"), CheckpointFile.Kind.DECOMPOSITION, "run");
+    CheckpointFile d =
+        new CheckpointFile(dir.resolve("checkpoint.bin"), CheckpointFile.Kind.DECOMPOSITION, "run");
     assertEquals(Optional.empty(), d.open());
     assertTrue(Files.exists(d.setAsideFile()));
   }

@@ -3,7 +3,6 @@ package org.styleatlas.engine.cache;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
-/** A writer process killed (SIGKILL) at random points leaves a cache whose every entry reads back whole. */
+/**
+ * A writer process killed (SIGKILL) at random points leaves a cache whose every entry reads back
+ * whole.
+ */
 class ContentCacheKillTest {
   @TempDir Path root;
 
@@ -23,9 +24,16 @@ class ContentCacheKillTest {
   void killedWritersLeaveOnlyCompleteEntries() throws Exception {
     Random random = new Random(7);
     for (int round = 0; round < 2; round++) {
-      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), CacheWriterProcess.class.getName(), root.toString())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  CacheWriterProcess.class.getName(),
+                  root.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       long end = System.currentTimeMillis() + 30_000;
       while (entries() < 2 * (round + 1) && System.currentTimeMillis() < end && p.isAlive()) {
         Thread.sleep(20);
@@ -44,15 +52,20 @@ class ContentCacheKillTest {
       Optional<CacheEntry> e = cache.find(key);
       assertTrue(e.isPresent(), "entry " + i + " is complete and verified");
       for (int f = 0; f < CacheWriterProcess.FILES; f++) {
-        assertArrayEquals(CacheWriterProcess.content(i, f), Files.readAllBytes(e.get().file("part-" + f + ".bin")));
+        assertArrayEquals(
+            CacheWriterProcess.content(i, f),
+            Files.readAllBytes(e.get().file("part-" + f + ".bin")));
       }
       checked++;
     }
     assertTrue(checked >= 2, "entries were written before the kills: " + checked);
     int next = checked;
-    CacheEntry again = cache.getOrCreate(CacheWriterProcess.key(next),
-        dir -> Files.write(dir.resolve("part-0.bin"), CacheWriterProcess.content(next, 0)));
-    assertTrue(cache.find(again.key()).isPresent(), "the interrupted key can be written afterwards");
+    CacheEntry again =
+        cache.getOrCreate(
+            CacheWriterProcess.key(next),
+            dir -> Files.write(dir.resolve("part-0.bin"), CacheWriterProcess.content(next, 0)));
+    assertTrue(
+        cache.find(again.key()).isPresent(), "the interrupted key can be written afterwards");
   }
 
   private int entries() throws IOException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 class ContentCacheTest {
   @TempDir Path root;
 
@@ -32,21 +30,26 @@ class ContentCacheTest {
   void storesOnceAndFindsAgain() throws IOException {
     ContentCache cache = new ContentCache(root, 1 << 20);
     AtomicInteger writes = new AtomicInteger();
-    CacheEntry a = cache.getOrCreate(key("a"), dir -> {
-      writes.incrementAndGet();
-      Files.writeString(dir.resolve("x.txt"), "hello");
-    });
+    CacheEntry a =
+        cache.getOrCreate(
+            key("a"),
+            dir -> {
+              writes.incrementAndGet();
+              Files.writeString(dir.resolve("x.txt"), "hello");
+            });
     CacheEntry b = cache.getOrCreate(key("a"), dir -> writes.incrementAndGet());
     assertEquals(1, writes.get());
     assertEquals(a, b);
     assertEquals("hello", Files.readString(b.file("x.txt")));
-    assertTrue(new ContentCache(root, 1 << 20).find(key("a")).isPresent(), "visible to a new process");
+    assertTrue(
+        new ContentCache(root, 1 << 20).find(key("a")).isPresent(), "visible to a new process");
   }
 
   @Test
   void corruptEntryIsDetectedAndRemoved() throws IOException {
     ContentCache cache = new ContentCache(root, 1 << 20);
-    CacheEntry e = cache.getOrCreate(key("c"), dir -> Files.writeString(dir.resolve("x.txt"), "hello"));
+    CacheEntry e =
+        cache.getOrCreate(key("c"), dir -> Files.writeString(dir.resolve("x.txt"), "hello"));
     Files.writeString(e.file("x.txt"), "HELLO");
     assertFalse(new ContentCache(root, 1 << 20).find(key("c")).isPresent());
     assertFalse(Files.exists(e.dir()));
@@ -55,10 +58,15 @@ class ContentCacheTest {
   @Test
   void failedWriteLeavesNothing() throws IOException {
     ContentCache cache = new ContentCache(root, 1 << 20);
-    assertThrows(IOException.class, () -> cache.getOrCreate(key("f"), dir -> {
-      Files.writeString(dir.resolve("part.bin"), "half");
-      throw new IOException("No space left on device");
-    }));
+    assertThrows(
+        IOException.class,
+        () ->
+            cache.getOrCreate(
+                key("f"),
+                dir -> {
+                  Files.writeString(dir.resolve("part.bin"), "half");
+                  throw new IOException("No space left on device");
+                }));
     assertFalse(cache.find(key("f")).isPresent());
     try (Stream<Path> tmp = Files.list(root.resolve(".tmp"))) {
       assertEquals(0, tmp.count());
@@ -98,10 +106,15 @@ class ContentCacheTest {
     try {
       List<Future<CacheEntry>> fs = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        fs.add(pool.submit(() -> cache.getOrCreate(key("same"), dir -> {
-          writes.incrementAndGet();
-          Files.writeString(dir.resolve("x"), "v");
-        })));
+        fs.add(
+            pool.submit(
+                () ->
+                    cache.getOrCreate(
+                        key("same"),
+                        dir -> {
+                          writes.incrementAndGet();
+                          Files.writeString(dir.resolve("x"), "v");
+                        })));
       }
       for (Future<CacheEntry> f : fs) {
         assertEquals("v", Files.readString(f.get().file("x")));
@@ -114,9 +127,11 @@ class ContentCacheTest {
 
   @Test
   void hasherSeparatesParts() {
-    assertNotEquals(new ContentHasher().putString("ab").putString("c").hex(),
+    assertNotEquals(
+        new ContentHasher().putString("ab").putString("c").hex(),
         new ContentHasher().putString("a").putString("bc").hex());
-    assertEquals(new ContentHasher().putFloats(new float[] {1f, 2f}).hex(),
+    assertEquals(
+        new ContentHasher().putFloats(new float[] {1f, 2f}).hex(),
         new ContentHasher().putFloats(new float[] {1f, 2f}).hex());
   }
 
@@ -124,10 +139,15 @@ class ContentCacheTest {
   void atomicWriteReplacesWholeFile() throws IOException {
     Path f = root.resolve("ckpt.bin");
     AtomicFiles.write(f, out -> out.write(new byte[] {1, 2, 3}));
-    assertThrows(IOException.class, () -> AtomicFiles.write(f, out -> {
-      out.write(new byte[] {9});
-      throw new IOException("disk full");
-    }));
+    assertThrows(
+        IOException.class,
+        () ->
+            AtomicFiles.write(
+                f,
+                out -> {
+                  out.write(new byte[] {9});
+                  throw new IOException("disk full");
+                }));
     assertEquals(3, Files.size(f), "old content survives a failed write");
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,15 +15,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 /**
- * {@link Float32Files#append}: the file layout of {@link Float32Files#write} (header "SAF2", count, 0, CRC-32C;
- * per array its length, the floats and a CRC-32C; all little-endian), written one array at a time, and nothing
- * left behind when the producer fails.
+ * {@link Float32Files#append}: the file layout of {@link Float32Files#write} (header "SAF2", count,
+ * 0, CRC-32C; per array its length, the floats and a CRC-32C; all little-endian), written one array
+ * at a time, and nothing left behind when the producer fails.
  */
 class Float32FilesAppendTest {
-  private static final List<float[]> ARRAYS = List.of(new float[] {1, -2.5f, 3e-7f, Float.NaN},
-      new float[] {Float.MAX_VALUE, 0, -0f, 4}, new float[] {5, 6, 7, Float.NEGATIVE_INFINITY});
+  private static final List<float[]> ARRAYS =
+      List.of(
+          new float[] {1, -2.5f, 3e-7f, Float.NaN},
+          new float[] {Float.MAX_VALUE, 0, -0f, 4},
+          new float[] {5, 6, 7, Float.NEGATIVE_INFINITY});
 
   @TempDir Path dir;
 
@@ -58,17 +59,22 @@ class Float32FilesAppendTest {
       }
       out.commit();
     }
-    ByteBuffer expected = ByteBuffer.allocate(16 + (8 + 4 * length) * arrays.size()).order(ByteOrder.LITTLE_ENDIAN);
-    expected.put("SAF2".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(arrays.size()).putInt(0);
+    ByteBuffer expected =
+        ByteBuffer.allocate(16 + (8 + 4 * length) * arrays.size()).order(ByteOrder.LITTLE_ENDIAN);
+    expected
+        .put("SAF2".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .putInt(arrays.size())
+        .putInt(0);
     expected.putInt(crc(expected.array(), 0, 12));
-    arrays.forEach(a -> {
-      int start = expected.position();
-      expected.putInt(a.length);
-      for (float v : a) {
-        expected.putFloat(v);
-      }
-      expected.putInt(crc(expected.array(), start, expected.position() - start));
-    });
+    arrays.forEach(
+        a -> {
+          int start = expected.position();
+          expected.putInt(a.length);
+          for (float v : a) {
+            expected.putFloat(v);
+          }
+          expected.putInt(crc(expected.array(), start, expected.position() - start));
+        });
     assertArrayEquals(expected.array(), Files.readAllBytes(file));
     Path whole = dir.resolve(name + "-whole.f32");
     Float32Files.write(whole, arrays);
@@ -88,13 +94,16 @@ class Float32FilesAppendTest {
   @Test
   void aProducerThatFailsHalfWayLeavesNoFile() throws IOException {
     Path file = dir.resolve("maps.f32");
-    IOException e = assertThrows(IOException.class, () -> {
-      try (Float32Files.Appender out = Float32Files.append(file, ARRAYS.size(), 4)) {
-        out.add(ARRAYS.get(0));
-        out.add(ARRAYS.get(1));
-        throw new IOException("evaluation failed");
-      }
-    });
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> {
+              try (Float32Files.Appender out = Float32Files.append(file, ARRAYS.size(), 4)) {
+                out.add(ARRAYS.get(0));
+                out.add(ARRAYS.get(1));
+                throw new IOException("evaluation failed");
+              }
+            });
     assertEquals("evaluation failed", e.getMessage());
     assertEmpty();
   }

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link Float32Files}' checks: arrays of different lengths, a flipped bit found by the record's checksum
- * (eagerly and lazily) and by the header's, the earlier headerless layout still read, and the byte-for-byte
- * content comparison behind frame recognition.
+ * {@link Float32Files}' checks: arrays of different lengths, a flipped bit found by the record's
+ * checksum (eagerly and lazily) and by the header's, the earlier headerless layout still read, and
+ * the byte-for-byte content comparison behind frame recognition.
  */
 class Float32FilesFormatTest {
-  private static final List<float[]> ARRAYS = List.of(new float[] {1, 2, 3}, new float[0], new float[] {-4, 5.5f});
+  private static final List<float[]> ARRAYS =
+      List.of(new float[] {1, 2, 3}, new float[0], new float[] {-4, 5.5f});
 
   @TempDir Path dir;
 
@@ -89,6 +90,7 @@ class Float32FilesFormatTest {
     ByteBuffer other = ByteBuffer.allocate(4 * pixels.length).order(ByteOrder.LITTLE_ENDIAN);
     other.asFloatBuffer().put(pixels).put(5, 0f); // -0 → +0: one bit apart
     assertFalse(Float32Files.matches(file, 0, other));
-    assertFalse(Float32Files.matches(file, 0, ByteBuffer.allocate(8)), "another length never matches");
+    assertFalse(
+        Float32Files.matches(file, 0, ByteBuffer.allocate(8)), "another length never matches");
   }
 }

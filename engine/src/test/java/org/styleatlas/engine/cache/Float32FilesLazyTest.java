@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +12,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
-/** {@link Float32Files#readLazily}: the same arrays as {@link Float32Files#read}, one per {@code get}. */
+/**
+ * {@link Float32Files#readLazily}: the same arrays as {@link Float32Files#read}, one per {@code
+ * get}.
+ */
 class Float32FilesLazyTest {
 
   @Test
   void readsEachArrayOnRequestAndChecksTheLength(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("maps.f32");
-    List<float[]> arrays = List.of(new float[] {1, 2, 3}, new float[] {-4, 5.5f, Float.NaN}, new float[] {7, 8, 9});
+    List<float[]> arrays =
+        List.of(new float[] {1, 2, 3}, new float[] {-4, 5.5f, Float.NaN}, new float[] {7, 8, 9});
     Float32Files.write(file, arrays);
     List<float[]> lazy = Float32Files.readLazily(file);
     assertEquals(3, lazy.size());
@@ -35,7 +37,10 @@ class Float32FilesLazyTest {
     assertTrue(e.getMessage().contains("maps.f32"), e.getMessage());
   }
 
-  /** Arrays longer than the 16,384-float piece it reads at a time come back whole, at the right offsets. */
+  /**
+   * Arrays longer than the 16,384-float piece it reads at a time come back whole, at the right
+   * offsets.
+   */
   @Test
   void readsArraysLongerThanOnePiece(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("long.f32");

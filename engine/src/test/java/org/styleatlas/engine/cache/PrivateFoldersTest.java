@@ -9,7 +9,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** #19.8: the cache and the job state are created 0700, so other users cannot read prompts, paths or frames. */
+/**
+ * #19.8: the cache and the job state are created 0700, so other users cannot read prompts, paths or
+ * frames.
+ */
 class PrivateFoldersTest {
   @TempDir Path dir;
 

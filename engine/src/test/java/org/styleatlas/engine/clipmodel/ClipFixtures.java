@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-
-/** The committed CLIP-shaped fixtures (made by scripts/make-clip-fixture.py) and their reference outputs. */
+/**
+ * The committed CLIP-shaped fixtures (made by scripts/make-clip-fixture.py) and their reference
+ * outputs.
+ */
 final class ClipFixtures {
   static final String OPENAI = "clip-fixture-openai.pt";
   static final String HUGGING_FACE = "clip-fixture-hf.pt";
@@ -44,7 +46,9 @@ final class ClipFixtures {
     return out;
   }
 
-  /** The generator's reference image: (i mod 251) / 250 - 0.5 over the flat index, [1, 3, 224, 224]. */
+  /**
+   * The generator's reference image: (i mod 251) / 250 - 0.5 over the flat index, [1, 3, 224, 224].
+   */
   static NDArray referenceImage(NDManager manager) {
     float[] pixels = new float[3 * SIDE * SIDE];
     for (int i = 0; i < pixels.length; i++) {

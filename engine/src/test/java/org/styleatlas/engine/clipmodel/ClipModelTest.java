@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -27,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.runtime.DjlRuntime;
 
-/** The fixture round trip: loading, reference outputs from torch, gradients to images, frozen weights. */
+/**
+ * The fixture round trip: loading, reference outputs from torch, gradients to images, frozen
+ * weights.
+ */
 class ClipModelTest {
   private static final float REFERENCE_TOLERANCE = 1e-4f;
   private static ClipModel openai;
@@ -99,17 +101,22 @@ class ClipModelTest {
       assertTrue(gradient.abs().sum().getFloat() > 0f, "the gradient reaching the images is zero");
 
       NDArray outside = openai.encodeImages(images);
-      assertFalse(JniUtils.requiresGrad((PtNDArray) outside), "a graph was recorded outside a collector");
+      assertFalse(
+          JniUtils.requiresGrad((PtNDArray) outside), "a graph was recorded outside a collector");
 
       float epsilon = 1e-2f;
-      float plus = openai.encodeImages(images.add(direction.mul(epsilon))).mul(weights).sum().getFloat();
-      float minus = openai.encodeImages(images.sub(direction.mul(epsilon))).mul(weights).sum().getFloat();
+      float plus =
+          openai.encodeImages(images.add(direction.mul(epsilon))).mul(weights).sum().getFloat();
+      float minus =
+          openai.encodeImages(images.sub(direction.mul(epsilon))).mul(weights).sum().getFloat();
       float numeric = (plus - minus) / (2 * epsilon);
       float analytic = gradient.mul(direction).sum().getFloat();
-      assertEquals(analytic, numeric, 0.02f * Math.abs(analytic) + 1e-4f, "finite difference disagrees");
+      assertEquals(
+          analytic, numeric, 0.02f * Math.abs(analytic) + 1e-4f, "finite difference disagrees");
 
       for (Pair<String, Parameter> parameter : openai.parameters()) {
-        assertFalse(JniUtils.requiresGrad((PtNDArray) parameter.getValue().getArray()),
+        assertFalse(
+            JniUtils.requiresGrad((PtNDArray) parameter.getValue().getArray()),
             parameter.getKey() + " is not frozen");
       }
     }
@@ -125,7 +132,9 @@ class ClipModelTest {
       float[] std = ClipPreprocessor.STD;
       float corner = views.getFloat(0, 1, 0, 0);
       assertEquals((corner - mean[1]) / std[1], prepared.getFloat(0, 1, 0, 0), 1e-5f);
-      assertArrayEquals(openai.encodeImages(prepared).toFloatArray(), openai.encodeImages(views, false).toFloatArray(),
+      assertArrayEquals(
+          openai.encodeImages(prepared).toFloatArray(),
+          openai.encodeImages(views, false).toFloatArray(),
           1e-6f);
     }
   }
@@ -134,7 +143,8 @@ class ClipModelTest {
   void exposesVitTokens() {
     try (NDManager scope = manager.newSubManager()) {
       NDArray tokens = openai.encodeImageTokens(ClipFixtures.referenceImage(scope));
-      assertEquals(new Shape(toLongs(ClipFixtures.expected().get("imageTokensShape"))), tokens.getShape());
+      assertEquals(
+          new Shape(toLongs(ClipFixtures.expected().get("imageTokensShape"))), tokens.getShape());
     }
   }
 
@@ -149,17 +159,23 @@ class ClipModelTest {
   @Test
   void rejectsImagesOfTheWrongShape() {
     try (NDManager scope = manager.newSubManager()) {
-      assertThrows(IllegalArgumentException.class, () -> openai.encodeImages(scope.zeros(new Shape(1, 3, 64, 64))));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> openai.encodeImages(scope.zeros(new Shape(1, 3, 64, 64))));
     }
   }
 
   @Test
   void corruptOrForeignFilesGiveAClearError(@TempDir Path dir) throws Exception {
     byte[] fixture = Files.readAllBytes(ClipFixtures.path(ClipFixtures.OPENAI));
-    Path truncated = Files.write(dir.resolve("truncated.pt"), java.util.Arrays.copyOf(fixture, fixture.length / 2));
-    InputException e = assertThrows(InputException.class, () -> ClipModel.load(truncated, Device.cpu()));
+    Path truncated =
+        Files.write(
+            dir.resolve("truncated.pt"), java.util.Arrays.copyOf(fixture, fixture.length / 2));
+    InputException e =
+        assertThrows(InputException.class, () -> ClipModel.load(truncated, Device.cpu()));
     assertTrue(e.getMessage().startsWith(truncated.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("truncated, corrupt or not a TorchScript file"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("truncated, corrupt or not a TorchScript file"), e.getMessage());
   }
 
   private static void assertClose(float[] expected, float[] actual) {

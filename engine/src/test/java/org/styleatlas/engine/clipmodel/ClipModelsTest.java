@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,8 @@ class ClipModelsTest {
 
   @Test
   void unknownNameAndMissingFileAreExplained() {
-    assertTrue(failure("no-such-model").contains("no such model in " + dir), failure("no-such-model"));
+    assertTrue(
+        failure("no-such-model").contains("no such model in " + dir), failure("no-such-model"));
     String missing = dir.resolve("absent.pt").toString();
     assertTrue(failure(missing).contains("no such CLIP model file"), failure(missing));
   }

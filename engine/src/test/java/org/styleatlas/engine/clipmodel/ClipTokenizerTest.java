@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.util.Arrays;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
-
 /**
- * Token ids published with OpenAI's CLIP tokenizer or checked against it by others: "a photo of a cat" (the
- * issue, OpenAI's README example), "the black dog" (open_clip's tokenizer, as ported in MobileCLIP tools),
- * "a photo of an astronaut riding a horse on mars" and the CoreML sentence (Apple's ml-stable-diffusion
- * tokenizer tests against Hugging Face's CLIPTokenizer), "Hello, World! 123" (Emgu CV's CLIP tests against
- * Hugging Face's CLIPTokenizer).
+ * Token ids published with OpenAI's CLIP tokenizer or checked against it by others: "a photo of a
+ * cat" (the issue, OpenAI's README example), "the black dog" (open_clip's tokenizer, as ported in
+ * MobileCLIP tools), "a photo of an astronaut riding a horse on mars" and the CoreML sentence
+ * (Apple's ml-stable-diffusion tokenizer tests against Hugging Face's CLIPTokenizer), "Hello,
+ * World! 123" (Emgu CV's CLIP tests against Hugging Face's CLIPTokenizer).
  */
 class ClipTokenizerTest {
   private final ClipTokenizer tokenizer = ClipTokenizer.shared();
@@ -27,14 +25,17 @@ class ClipTokenizerTest {
 
   @Test
   void publishedVectors() {
-    assertArrayEquals(new int[] {49406, 320, 1125, 539, 320, 2368, 49407}, used("a photo of a cat"));
+    assertArrayEquals(
+        new int[] {49406, 320, 1125, 539, 320, 2368, 49407}, used("a photo of a cat"));
     assertArrayEquals(new int[] {49406, 518, 1449, 1929, 49407}, used("the black dog"));
-    assertArrayEquals(new int[] {49406, 320, 1125, 539, 550, 18376, 6765, 320, 4558, 525, 7496, 49407},
+    assertArrayEquals(
+        new int[] {49406, 320, 1125, 539, 550, 18376, 6765, 320, 4558, 525, 7496, 49407},
         used("a photo of an astronaut riding a horse on mars"));
     assertArrayEquals(
         new int[] {49406, 3055, 19622, 5780, 10929, 5771, 525, 320, 20617, 1922, 631, 1953, 49407},
         used("Apple CoreML developer tools on a Macbook Air are fast"));
-    assertArrayEquals(new int[] {49406, 3306, 267, 1002, 256, 272, 273, 274, 49407}, used("Hello, World! 123"));
+    assertArrayEquals(
+        new int[] {49406, 3306, 267, 1002, 256, 272, 273, 274, 49407}, used("Hello, World! 123"));
   }
 
   @Test
@@ -61,7 +62,8 @@ class ClipTokenizerTest {
 
   @Test
   void longPromptKeepsEndToken() {
-    TokenizedPrompt long200 = tokenizer.tokenize(String.join(" ", Collections.nCopies(200, "swan")));
+    TokenizedPrompt long200 =
+        tokenizer.tokenize(String.join(" ", Collections.nCopies(200, "swan")));
     int[] ids = long200.ids();
     assertTrue(long200.truncated());
     assertEquals(ClipTokenizer.CONTEXT_LENGTH, long200.length());

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.atlas.model.FrameGeometry;
 import org.styleatlas.engine.decomposition.config.PixelSampling;
 
-/** Importance sampling by error on a 30x20x3 clip with 5-pixel tiles (6x4 tiles per frame, 72 in all). */
+/**
+ * Importance sampling by error on a 30x20x3 clip with 5-pixel tiles (6x4 tiles per frame, 72 in
+ * all).
+ */
 class ErrorMapTest {
   private static final FrameGeometry G = new FrameGeometry(30, 20, 3);
   private static final int PLANE = 30 * 20;
@@ -156,7 +159,8 @@ class ErrorMapTest {
         mask.add(ones);
       }
     }
-    return TrainingData.of(org.styleatlas.engine.video.Clip.of("grey", 24, frames),
+    return TrainingData.of(
+        org.styleatlas.engine.video.Clip.of("grey", 24, frames),
         new org.styleatlas.engine.flow.OpticalFlow(G.width(), G.height(), flow, flow, mask, mask));
   }
 }

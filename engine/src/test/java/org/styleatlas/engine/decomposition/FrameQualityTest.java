@@ -56,8 +56,12 @@ class FrameQualityTest {
 
   @Test
   void theSummaryNamesTheWorstFrameAndTheLowestCoverage() {
-    ClipQuality s = ClipQuality.of(List.of(new FrameQuality(0, 30, 28.0, 31.0, 0.97),
-        new FrameQuality(1, 24, 20.0, 26.0, 0.99), new FrameQuality(2, 27, null, 27.0, 0.90)));
+    ClipQuality s =
+        ClipQuality.of(
+            List.of(
+                new FrameQuality(0, 30, 28.0, 31.0, 0.97),
+                new FrameQuality(1, 24, 20.0, 26.0, 0.99),
+                new FrameQuality(2, 27, null, 27.0, 0.90)));
     assertEquals(27, s.meanPsnr(), 1e-12);
     assertEquals(1, s.worstFrame());
     assertEquals(24, s.worstPsnr());

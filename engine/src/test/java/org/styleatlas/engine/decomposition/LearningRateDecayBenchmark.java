@@ -12,10 +12,11 @@ import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 
 /**
- * Learning-rate decay on the generated rigid clip (64x36, 8 frames), for docs/DECOMPOSITION.md: the fast
- * preset with its final rate factor and with constant rates, seeds 1–8, {@link #ITERATIONS} steps each.
- * Off by default; run with {@code mvn -B -q -o -pl engine -am test -Dtest=LearningRateDecayBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false -Dstyleatlas.bench=true}.
+ * Learning-rate decay on the generated rigid clip (64x36, 8 frames), for docs/DECOMPOSITION.md: the
+ * fast preset with its final rate factor and with constant rates, seeds 1–8, {@link #ITERATIONS}
+ * steps each. Off by default; run with {@code mvn -B -q -o -pl engine -am test
+ * -Dtest=LearningRateDecayBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dstyleatlas.bench=true}.
  */
 @EnabledIfSystemProperty(named = "styleatlas.bench", matches = "true")
 class LearningRateDecayBenchmark {
@@ -26,8 +27,9 @@ class LearningRateDecayBenchmark {
   @Test
   void psnrWithAndWithoutDecay() throws Exception {
     TestConfigs.singleThreaded();
-    SyntheticClip synthetic = SyntheticClipGenerator.generate(
-        SyntheticClipSpec.embeddedDefault().resized(64, 36, 8).rigid());
+    SyntheticClip synthetic =
+        SyntheticClipGenerator.generate(
+            SyntheticClipSpec.embeddedDefault().resized(64, 36, 8).rigid());
     DecompositionConfig fast = TestConfigs.tiny(DecompositionConfig.fast(), ITERATIONS);
     DecompositionConfig constant = fast.withOptimizer(fast.optimizer().withFinalRateFactor(1));
     List<String> rows = new ArrayList<>();
@@ -37,17 +39,24 @@ class LearningRateDecayBenchmark {
       int i = 0;
       for (DecompositionConfig c : List.of(constant, fast)) {
         DecompositionConfig seeded = c.withSchedule(c.schedule().withSeed(seed));
-        try (Decomposition d = DecompositionJob.builder().setClip(synthetic.clip()).setConfig(seeded).build().run()) {
+        try (Decomposition d =
+            DecompositionJob.builder().setClip(synthetic.clip()).setConfig(seeded).build().run()) {
           psnr[i] = d.report().meanPsnr();
         }
         sums[i] += psnr[i];
         i++;
       }
-      rows.add(String.format("seed %d: constant %.2f dB, decay to %.2f× %.2f dB", seed, psnr[0],
-          fast.optimizer().finalRateFactor(), psnr[1]));
+      rows.add(
+          String.format(
+              "seed %d: constant %.2f dB, decay to %.2f× %.2f dB",
+              seed, psnr[0], fast.optimizer().finalRateFactor(), psnr[1]));
     }
     rows.forEach(r -> LOG.info("{}", r));
-    LOG.info("mean over {} seeds, {} steps: constant {} dB, decay {} dB", SEEDS, ITERATIONS,
-        String.format("%.2f", sums[0] / SEEDS), String.format("%.2f", sums[1] / SEEDS));
+    LOG.info(
+        "mean over {} seeds, {} steps: constant {} dB, decay {} dB",
+        SEEDS,
+        ITERATIONS,
+        String.format("%.2f", sums[0] / SEEDS),
+        String.format("%.2f", sums[1] / SEEDS));
   }
 }

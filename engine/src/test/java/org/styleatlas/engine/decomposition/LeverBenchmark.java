@@ -16,10 +16,11 @@ import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 
 /**
- * The #17 levers side by side on the generated rigid clip (64x36, 8 frames), {@link #ITERATIONS} steps
- * each ({@code -Dstyleatlas.iterations=N} to change), for docs/BENCHMARKS.md: per variant the report's mean, worst frame, inside/outside PSNR and IoU.
- * Off by default; run with {@code mvn -B -q -o -pl engine -am test -Dtest=LeverBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false -Dstyleatlas.bench=true [-Dstyleatlas.variants=none,encoding]}.
+ * The #17 levers side by side on the generated rigid clip (64x36, 8 frames), {@link #ITERATIONS}
+ * steps each ({@code -Dstyleatlas.iterations=N} to change), for docs/BENCHMARKS.md: per variant the
+ * report's mean, worst frame, inside/outside PSNR and IoU. Off by default; run with {@code mvn -B
+ * -q -o -pl engine -am test -Dtest=LeverBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dstyleatlas.bench=true [-Dstyleatlas.variants=none,encoding]}.
  */
 @EnabledIfSystemProperty(named = "styleatlas.bench", matches = "true")
 class LeverBenchmark {
@@ -29,20 +30,37 @@ class LeverBenchmark {
   @Test
   void variantsSideBySide() throws Exception {
     TestConfigs.singleThreaded();
-    SyntheticClip synthetic = SyntheticClipGenerator.generate(
-        SyntheticClipSpec.embeddedDefault().resized(64, 36, 8).rigid());
+    SyntheticClip synthetic =
+        SyntheticClipGenerator.generate(
+            SyntheticClipSpec.embeddedDefault().resized(64, 36, 8).rigid());
     Path dir = Files.createTempDirectory("lever-bench");
     ContentCache cache = new ContentCache(dir, 1L << 30);
     List<String> rows = new ArrayList<>();
-    for (String variant : System.getProperty("styleatlas.variants", "none,encoding,sampling,encoding+sampling")
-        .split(",")) {
+    for (String variant :
+        System.getProperty("styleatlas.variants", "none,encoding,sampling,encoding+sampling")
+            .split(",")) {
       DecompositionConfig c = TestConfigs.tiny(Lever.variant(variant), ITERATIONS);
-      try (Decomposition d = DecompositionJob.builder().setClip(synthetic.clip()).setConfig(c).optCache(cache)
-          .build().run()) {
+      try (Decomposition d =
+          DecompositionJob.builder()
+              .setClip(synthetic.clip())
+              .setConfig(c)
+              .optCache(cache)
+              .build()
+              .run()) {
         ClipQuality q = d.report().quality();
-        rows.add(String.format("%-20s %5d steps: mean %.2f dB, worst %.2f (frame %d), inside %.2f, outside %.2f, IoU mean %.3f"
-            + " min %.3f", variant, d.report().iterations(), q.meanPsnr(), q.worstPsnr(), q.worstFrame(), q.meanPsnrInside(),
-            q.meanPsnrOutside(), q.meanAlphaIou(), q.minAlphaIou()));
+        rows.add(
+            String.format(
+                "%-20s %5d steps: mean %.2f dB, worst %.2f (frame %d), inside %.2f, outside %.2f, IoU mean %.3f"
+                    + " min %.3f",
+                variant,
+                d.report().iterations(),
+                q.meanPsnr(),
+                q.worstPsnr(),
+                q.worstFrame(),
+                q.meanPsnrInside(),
+                q.meanPsnrOutside(),
+                q.meanAlphaIou(),
+                q.minAlphaIou()));
         LOG.info("{}", rows.get(rows.size() - 1));
       }
     }

@@ -15,13 +15,14 @@ import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.Matte;
 
 /**
- * Where a cached fast-mode decomposition's reconstruction error lies: the squared error over all frames,
- * split by learned α (object, edge, background) and, for the background, by horizontal bands of the frame,
- * logged as MSE, PSNR and share of the total. For docs/BENCHMARKS.md ("what limits it").
+ * Where a cached fast-mode decomposition's reconstruction error lies: the squared error over all
+ * frames, split by learned α (object, edge, background) and, for the background, by horizontal
+ * bands of the frame, logged as MSE, PSNR and share of the total. For docs/BENCHMARKS.md ("what
+ * limits it").
  *
  * <p>Usage: {@code ReconstructionErrorCheck ENTRY_DIR CLIP_DIR LONG_EDGE}, where ENTRY_DIR is a
- * {@code decomposition/<hash>} cache folder (e.g. one the decomposition benchmark left under
- * {@code /tmp/styleatlas-bench…}) and CLIP_DIR holds {@code frames/} and {@code masks/}.
+ * {@code decomposition/<hash>} cache folder (e.g. one the decomposition benchmark left under {@code
+ * /tmp/styleatlas-bench…}) and CLIP_DIR holds {@code frames/} and {@code masks/}.
  */
 public final class ReconstructionErrorCheck {
   private static final Logger LOG = LoggerFactory.getLogger(ReconstructionErrorCheck.class);
@@ -43,8 +44,12 @@ public final class ReconstructionErrorCheck {
 
     void log(String name, int c, double total) {
       double mse = squaredError[c] / pixels[c];
-      LOG.info("{}: {} pixels, MSE {}, PSNR {} dB, {} % of the squared error", name, pixels[c],
-          String.format("%.5f", mse), String.format("%.2f", -10 * Math.log10(mse)),
+      LOG.info(
+          "{}: {} pixels, MSE {}, PSNR {} dB, {} % of the squared error",
+          name,
+          pixels[c],
+          String.format("%.5f", mse),
+          String.format("%.2f", -10 * Math.log10(mse)),
           String.format("%.1f", 100 * squaredError[c] / total));
     }
   }
@@ -52,16 +57,29 @@ public final class ReconstructionErrorCheck {
   public static void main(String[] args) throws Exception {
     Path entry = Path.of(args[0]);
     Path clipDir = Path.of(args[1]);
-    Clip clip = ClipReader.read(new ClipRequest(clipDir.resolve("frames"), Optional.of(clipDir.resolve("masks")),
-        Integer.parseInt(args[2])));
-    CacheKey key = new CacheKey(entry.getParent().getFileName().toString(), entry.getFileName().toString());
-    try (Decomposition d = Decomposition.open(new CacheEntry(key, entry), DecompositionConfig.fast())) {
+    Clip clip =
+        ClipReader.read(
+            new ClipRequest(
+                clipDir.resolve("frames"),
+                Optional.of(clipDir.resolve("masks")),
+                Integer.parseInt(args[2])));
+    CacheKey key =
+        new CacheKey(entry.getParent().getFileName().toString(), entry.getFileName().toString());
+    try (Decomposition d =
+        Decomposition.open(new CacheEntry(key, entry), DecompositionConfig.fast())) {
       ClipLayerMaps maps = d.evaluate(clip.width(), clip.height(), true, ProgressSink.NONE);
       Tally byAlpha = new Tally(ALPHA_CLASSES.length);
       Tally byBand = new Tally(BANDS);
       Tally byMatte = new Tally(2);
       for (int t = 0; t < maps.frames(); t++) {
-        tally(clip.frame(t), clip.matte(t), maps.rgb().get(t), maps.alpha().get(t), byAlpha, byBand, byMatte);
+        tally(
+            clip.frame(t),
+            clip.matte(t),
+            maps.rgb().get(t),
+            maps.alpha().get(t),
+            byAlpha,
+            byBand,
+            byMatte);
       }
       double total = sum(byAlpha.squaredError());
       for (int c = 0; c < ALPHA_CLASSES.length; c++) {
@@ -76,7 +94,13 @@ public final class ReconstructionErrorCheck {
   }
 
   /** Adds one frame: per pixel the squared error averaged over the channels of [0, 1] colours. */
-  private static void tally(Frame frame, Matte matte, float[] rgb, float[] alpha, Tally byAlpha, Tally byBand,
+  private static void tally(
+      Frame frame,
+      Matte matte,
+      float[] rgb,
+      float[] alpha,
+      Tally byAlpha,
+      Tally byBand,
       Tally byMatte) {
     int w = frame.width();
     int h = frame.height();

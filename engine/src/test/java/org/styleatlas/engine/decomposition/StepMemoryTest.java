@@ -2,7 +2,6 @@ package org.styleatlas.engine.decomposition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
@@ -18,10 +17,10 @@ import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 import org.styleatlas.engine.video.Clip;
 
 /**
- * Training steps free everything they allocate: after a few steps of each preset, the manager that holds
- * the model and the optimiser holds exactly as many arrays as after the first. A step that leaves an
- * array there also keeps that step's autograd graph alive (the decomposition benchmark once grew by
- * ~150 MB per step at 384x216).
+ * Training steps free everything they allocate: after a few steps of each preset, the manager that
+ * holds the model and the optimiser holds exactly as many arrays as after the first. A step that
+ * leaves an array there also keeps that step's autograd graph alive (the decomposition benchmark
+ * once grew by ~150 MB per step at 384x216).
  */
 class StepMemoryTest {
 
@@ -36,8 +35,12 @@ class StepMemoryTest {
   }
 
   private static void assertStepsLeaveNothingBehind(DecompositionConfig config) {
-    Clip clip = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(32, 18, 3).rigid()).clip();
-    TrainingData data = TrainingData.of(clip, DisFlowEstimator.estimate(clip, config.flow(), ProgressSink.NONE));
+    Clip clip =
+        SyntheticClipGenerator.generate(
+                SyntheticClipSpec.embeddedDefault().resized(32, 18, 3).rigid())
+            .clip();
+    TrainingData data =
+        TrainingData.of(clip, DisFlowEstimator.estimate(clip, config.flow(), ProgressSink.NONE));
     Engine engine = DjlRuntime.engine();
     try (NDManager manager = engine.newBaseManager()) {
       LayeredAtlasModel model = LayeredAtlasModel.create(config.model(), manager);
@@ -45,11 +48,19 @@ class StepMemoryTest {
       try (var adam = ParameterGroups.adam(task.parameterGroups(), manager, config.optimizer())) {
         int[] counts = new int[3];
         for (int i = 0; i < counts.length; i++) {
-          Trainer.builder().setEngine(engine).setTask(task).setOptimizer(adam).setIterations(i + 1).build()
+          Trainer.builder()
+              .setEngine(engine)
+              .setTask(task)
+              .setOptimizer(adam)
+              .setIterations(i + 1)
+              .build()
               .run(manager);
           counts[i] = manager.getManagedArrays().size();
         }
-        assertEquals(List.of(counts[0], counts[0]), List.of(counts[1], counts[2]), "arrays held after 1, 2, 3 steps");
+        assertEquals(
+            List.of(counts[0], counts[0]),
+            List.of(counts[1], counts[2]),
+            "arrays held after 1, 2, 3 steps");
       }
     }
   }

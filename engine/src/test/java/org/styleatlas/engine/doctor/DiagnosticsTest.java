@@ -2,12 +2,10 @@ package org.styleatlas.engine.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 
 class DiagnosticsTest {
   @TempDir Path cache;
@@ -16,11 +14,14 @@ class DiagnosticsTest {
   void everyCheckPassesOnABuiltCheckout() {
     List<Check> checks = Diagnostics.run(cache);
     for (Check c : checks) {
-      assertTrue(c.ok() || c.name().equals("Cache folder") || c.name().equals("CLIP models"),
+      assertTrue(
+          c.ok() || c.name().equals("Cache folder") || c.name().equals("CLIP models"),
           c.name() + ": " + c.detail());
       assertTrue(!c.detail().isBlank(), c.name() + " says what it found");
     }
-    assertTrue(checks.stream().anyMatch(c -> c.name().startsWith("PyTorch") && c.detail().contains("2.5.1")));
+    assertTrue(
+        checks.stream()
+            .anyMatch(c -> c.name().startsWith("PyTorch") && c.detail().contains("2.5.1")));
     assertTrue(checks.stream().anyMatch(c -> c.detail().contains("FFmpeg 7.1")));
   }
 

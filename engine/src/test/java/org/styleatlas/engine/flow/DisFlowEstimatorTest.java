@@ -3,7 +3,6 @@ package org.styleatlas.engine.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.runtime.ProgressSink;
@@ -13,11 +12,15 @@ import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 
 class DisFlowEstimatorTest {
 
-  /** The background pans: its flow is minus the pan step (content moves left), within half a pixel. */
+  /**
+   * The background pans: its flow is minus the pan step (content moves left), within half a pixel.
+   */
   @Test
   void backgroundFlowFollowsThePan() {
-    SyntheticClip s = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(128, 72, 4));
-    OpticalFlow flow = DisFlowEstimator.estimate(s.clip(), FlowConfig.defaults(), ProgressSink.NONE);
+    SyntheticClip s =
+        SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(128, 72, 4));
+    OpticalFlow flow =
+        DisFlowEstimator.estimate(s.clip(), FlowConfig.defaults(), ProgressSink.NONE);
     assertEquals(4, flow.frames());
     for (int t = 0; t < 3; t++) {
       double pan = s.backgroundOffsets().get(t + 1) - s.backgroundOffsets().get(t);

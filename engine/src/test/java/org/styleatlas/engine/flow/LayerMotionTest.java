@@ -3,7 +3,6 @@ package org.styleatlas.engine.flow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,20 +44,25 @@ class LayerMotionTest {
 
   /**
    * On the generated rigid clip (64x36, 8 frames) the object's motion fitted to DIS flow inside the
-   * matte, then refined against the middle frame's image, carries points fixed on the object to where
-   * they are in the middle frame. Measured worst error over 5 points x 8 frames (flow and refinement are
-   * deterministic): 0.45 px refined, 4.3 px from the chained flow fits alone, 19.3 px with DIS at 64 px
-   * instead of upsampled, 21.7 px without motion. Under 1 px asks for the refinement to work.
+   * matte, then refined against the middle frame's image, carries points fixed on the object to
+   * where they are in the middle frame. Measured worst error over 5 points x 8 frames (flow and
+   * refinement are deterministic): 0.45 px refined, 4.3 px from the chained flow fits alone, 19.3
+   * px with DIS at 64 px instead of upsampled, 21.7 px without motion. Under 1 px asks for the
+   * refinement to work.
    */
   @Test
   void objectMotionFollowsTheRigidObject() {
-    SyntheticClip s = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(64, 36, 8).rigid());
-    OpticalFlow flow = DisFlowEstimator.estimate(s.clip(), FlowConfig.defaults(), ProgressSink.NONE);
+    SyntheticClip s =
+        SyntheticClipGenerator.generate(
+            SyntheticClipSpec.embeddedDefault().resized(64, 36, 8).rigid());
+    OpticalFlow flow =
+        DisFlowEstimator.estimate(s.clip(), FlowConfig.defaults(), ProgressSink.NONE);
     int reference = 4;
     LayerMotion.PixelSelection object = (t, p) -> s.clip().matte(t).values()[p] >= 0.9f;
     LayerMotion flowOnly = LayerMotion.estimate(flow, object, reference);
     LOG.info("flow only: worst error {} px", worstError(s, flowOnly, reference)[0]);
-    LayerMotion motion = flowOnly.refined(s.clip().frames().stream().map(Luma::of).toList(), 64, object);
+    LayerMotion motion =
+        flowOnly.refined(s.clip().frames().stream().map(Luma::of).toList(), 64, object);
     double[] e = worstError(s, motion, reference);
     double worst = e[0];
     double identityWorst = e[1];

@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.styleatlas.engine.cache.AtomicFiles;
 
 /**
- * A small real runner for testing the job machinery: counts to {@code steps}, one step per
- * {@code stepMillis}, checkpoints its counter after every step, honours stop requests, and writes the
+ * A small real runner for testing the job machinery: counts to {@code steps}, one step per {@code
+ * stepMillis}, checkpoints its counter after every step, honours stop requests, and writes the
  * final count as its result. Records where every run started and the order jobs finished.
  */
 public final class CountingRunner implements JobRunner {
@@ -18,8 +18,10 @@ public final class CountingRunner implements JobRunner {
 
   private final int steps;
   private final long stepMillis;
+
   /** "jobId@startCount" for every run, in order. */
   public final List<String> starts = new CopyOnWriteArrayList<>();
+
   /** Job ids in the order they finished. */
   public final List<String> finished = new CopyOnWriteArrayList<>();
 
@@ -38,12 +40,15 @@ public final class CountingRunner implements JobRunner {
       Thread.sleep(stepMillis);
       n++;
       int done = n;
-      AtomicFiles.write(counter, out -> out.write(Integer.toString(done).getBytes(StandardCharsets.UTF_8)));
+      AtomicFiles.write(
+          counter, out -> out.write(Integer.toString(done).getBytes(StandardCharsets.UTF_8)));
       ctx.progress("counting", (double) n / steps, "step " + n + "/" + steps);
     }
     int total = n;
-    ctx.cache().getOrCreate(ctx.outputKey(),
-        dir -> Files.writeString(dir.resolve(RESULT), Integer.toString(total)));
+    ctx.cache()
+        .getOrCreate(
+            ctx.outputKey(),
+            dir -> Files.writeString(dir.resolve(RESULT), Integer.toString(total)));
     finished.add(ctx.jobId());
   }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +24,12 @@ class JobExecutorTest {
   }
 
   private JobExecutor executor(JobRunners runners) {
-    JobExecutor ex = new JobExecutor(new ContentCache(dir.resolve("cache"), 1 << 20), dir.resolve("state"),
-        runners, Duration.ofSeconds(5));
+    JobExecutor ex =
+        new JobExecutor(
+            new ContentCache(dir.resolve("cache"), 1 << 20),
+            dir.resolve("state"),
+            runners,
+            Duration.ofSeconds(5));
     ex.start();
     return ex;
   }
@@ -94,7 +97,8 @@ class JobExecutorTest {
       j = ex.submit(spec("r", JobPriority.BATCH));
       await(() -> ex.get(j.id()).orElseThrow().progress() >= 0.05, "the job made progress");
     }
-    // Without a runner the restarted job stays queued, so its stage can be read without racing the trainer.
+    // Without a runner the restarted job stays queued, so its stage can be read without racing the
+    // trainer.
     try (JobExecutor ex = executor(JobRunners.none())) {
       assertEquals("interrupted", ex.get(j.id()).orElseThrow().stage());
     }
@@ -118,11 +122,13 @@ class JobExecutorTest {
 
   @Test
   void aFailedJobStaysFailedWithItsCauseAndIsNotQueuedAgain() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
-    JobRunner failing = ctx -> {
-      runs.incrementAndGet();
-      throw new InputException("matte: the alpha is opaque everywhere");
-    };
+    java.util.concurrent.atomic.AtomicInteger runs =
+        new java.util.concurrent.atomic.AtomicInteger();
+    JobRunner failing =
+        ctx -> {
+          runs.incrementAndGet();
+          throw new InputException("matte: the alpha is opaque everywhere");
+        };
     try (JobExecutor ex = executor(new JobRunners().set(JobKind.DECOMPOSE, failing))) {
       Job j = ex.submit(spec("f", JobPriority.BATCH));
       await(() -> state(ex, j) == JobState.FAILED, "the job fails");
@@ -141,24 +147,34 @@ class JobExecutorTest {
       assertFalse(retried.id().equals(j.id()), "an explicit retry queues it again");
       await(() -> state(ex, retried) == JobState.FAILED, "the retried job fails again");
       assertEquals(3, runs.get());
-      assertEquals(retried.id(), ex.submit(spec("f", JobPriority.BATCH)).id(), "the retry's failure is the one remembered");
+      assertEquals(
+          retried.id(),
+          ex.submit(spec("f", JobPriority.BATCH)).id(),
+          "the retry's failure is the one remembered");
       assertEquals(JobState.FAILED, ex.get(j.id()).orElseThrow().state(), "the old record stays");
     }
     try (JobExecutor ex = executor(JobRunners.none())) {
-      assertEquals(JobState.FAILED, ex.submit(spec("g", JobPriority.BATCH)).state(), "remembered across restarts");
+      assertEquals(
+          JobState.FAILED,
+          ex.submit(spec("g", JobPriority.BATCH)).state(),
+          "remembered across restarts");
     }
   }
 
   @Test
   void aStylizeJobOnAFailedDecompositionFailsAtOnce() throws Exception {
-    JobRunner failing = ctx -> {
-      throw new InputException("clip: no frames");
-    };
+    JobRunner failing =
+        ctx -> {
+          throw new InputException("clip: no frames");
+        };
     try (JobExecutor ex = executor(new JobRunners().set(JobKind.DECOMPOSE, failing))) {
       Job d = ex.submit(spec("s", JobPriority.BATCH));
       await(() -> state(ex, d) == JobState.FAILED, "the decomposition fails");
-      StyleSettings style = new StyleSettings("gold", "", "", 4, "standard", 0, 0, 1, 1, 1, 1, false);
-      JobSpec stylize = new JobSpec(JobKind.STYLIZE, JobPriority.BATCH, null, "/nonexistent/s", null, null, style);
+      StyleSettings style =
+          new StyleSettings("gold", "", "", 4, "standard", 0, 0, 1, 1, 1, 1, false);
+      JobSpec stylize =
+          new JobSpec(
+              JobKind.STYLIZE, JobPriority.BATCH, null, "/nonexistent/s", null, null, style);
       Job s = ex.submit(stylize);
       assertEquals(JobState.FAILED, s.state());
       assertTrue(s.message().contains("its decomposition failed: clip: no frames"), s.message());
@@ -168,16 +184,23 @@ class JobExecutorTest {
 
   @Test
   void finishedJobRecordsAreBounded() throws Exception {
-    try (JobExecutor ex = executor(new JobRunners().set(JobKind.DECOMPOSE, ctx -> {
-      throw new InputException("bad");
-    }))) {
+    try (JobExecutor ex =
+        executor(
+            new JobRunners()
+                .set(
+                    JobKind.DECOMPOSE,
+                    ctx -> {
+                      throw new InputException("bad");
+                    }))) {
       int n = JobExecutor.MAX_FINISHED + 30;
       for (int i = 0; i < n; i++) {
         Job j = ex.submit(spec("b" + i, JobPriority.BATCH));
         await(() -> state(ex, j) == JobState.FAILED, "job " + j.id() + " fails");
       }
       ex.submit(spec("last", JobPriority.BATCH));
-      assertTrue(ex.list().size() <= JobExecutor.MAX_FINISHED + 1, "records in memory: " + ex.list().size());
+      assertTrue(
+          ex.list().size() <= JobExecutor.MAX_FINISHED + 1,
+          "records in memory: " + ex.list().size());
       try (var files = Files.list(dir.resolve("state/jobs"))) {
         long records = files.filter(p -> p.getFileName().toString().endsWith(".json")).count();
         assertTrue(records <= JobExecutor.MAX_FINISHED + 1, "records on disk: " + records);
@@ -187,11 +210,17 @@ class JobExecutorTest {
 
   @Test
   void badSpecsNameTheirInput() {
-    InputException e = assertThrows(InputException.class,
-        () -> new JobSpec(JobKind.DECOMPOSE, null, null, "/a/../etc", null, null, null));
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> new JobSpec(JobKind.DECOMPOSE, null, null, "/a/../etc", null, null, null));
     assertTrue(e.getMessage().startsWith("source:"), e.getMessage());
-    e = assertThrows(InputException.class,
-        () -> new JobSpec(JobKind.STYLIZE, null, null, "/a", null, null, StyleSettings.defaults()));
+    e =
+        assertThrows(
+            InputException.class,
+            () ->
+                new JobSpec(
+                    JobKind.STYLIZE, null, null, "/a", null, null, StyleSettings.defaults()));
     assertTrue(e.getMessage().startsWith("params.prompt:"), e.getMessage());
   }
 }

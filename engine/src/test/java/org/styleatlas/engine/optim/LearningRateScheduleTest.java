@@ -3,9 +3,7 @@ package org.styleatlas.engine.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-
 import org.junit.jupiter.api.Test;
-
 
 class LearningRateScheduleTest {
 
@@ -17,11 +15,15 @@ class LearningRateScheduleTest {
     assertEquals(3e-3, s.at(1000), 1e-12);
     assertEquals(3e-3, s.at(5000), 1e-12, "no decay past the planned iterations");
     for (int it = 1; it <= 1000; it++) {
-      assertEquals(s.at(it - 1) * Math.pow(0.3, 1e-3), s.at(it), 1e-12, "a constant ratio per step");
+      assertEquals(
+          s.at(it - 1) * Math.pow(0.3, 1e-3), s.at(it), 1e-12, "a constant ratio per step");
     }
   }
 
-  /** A budgeted run plans millions of iterations and stops on time: the spent budget drives the decay. */
+  /**
+   * A budgeted run plans millions of iterations and stops on time: the spent budget drives the
+   * decay.
+   */
   @Test
   void theSpentTimeBudgetDecaysTheRateWhenItIsAheadOfTheIterations() {
     LearningRateSchedule s = LearningRateSchedule.exponentialDecay(1e-2, 0.3, 10_000_000);
@@ -30,8 +32,10 @@ class LearningRateScheduleTest {
     assertEquals(3e-3, s.at(1800, 1.0), 1e-9);
     assertEquals(3e-3, s.at(1850, 1.3), 1e-9, "no decay past the budget");
     LearningRateSchedule shortRun = LearningRateSchedule.exponentialDecay(1e-2, 0.3, 100);
-    assertEquals(shortRun.at(50), shortRun.at(50, 0.1), 1e-15, "the iterations lead when they are further");
-    assertEquals(1e-3, LearningRateSchedule.constant(1e-3).at(5, 0.9), "constant ignores the budget");
+    assertEquals(
+        shortRun.at(50), shortRun.at(50, 0.1), 1e-15, "the iterations lead when they are further");
+    assertEquals(
+        1e-3, LearningRateSchedule.constant(1e-3).at(5, 0.9), "constant ignores the budget");
   }
 
   @Test
@@ -39,8 +43,11 @@ class LearningRateScheduleTest {
     LearningRateSchedule s = LearningRateSchedule.exponentialDecay(1e-4, 1, 10);
     assertEquals(1e-4, s.at(0));
     assertEquals(1e-4, s.at(7));
-    assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.exponentialDecay(1e-4, 0, 10));
-    assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.exponentialDecay(1e-4, 1.5, 10));
-    assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.exponentialDecay(1e-4, 0.5, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> LearningRateSchedule.exponentialDecay(1e-4, 0, 10));
+    assertThrows(
+        IllegalArgumentException.class, () -> LearningRateSchedule.exponentialDecay(1e-4, 1.5, 10));
+    assertThrows(
+        IllegalArgumentException.class, () -> LearningRateSchedule.exponentialDecay(1e-4, 0.5, 0));
   }
 }

@@ -13,14 +13,29 @@ import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.JobStoppedException;
 
 /**
- * A job context over a real cache, as the executor gives one: records progress ("stage fraction"), and
- * cancels the job at the {@code stopAt}-th stop check (never when 0).
+ * A job context over a real cache, as the executor gives one: records progress ("stage fraction"),
+ * and cancels the job at the {@code stopAt}-th stop check (never when 0).
  */
-record FakeJobContext(JobSpec spec, ContentCache cache, Path checkpointDir, int stopAt, ArtifactKeys keys, AtomicInteger checks,
-    List<String> progress) implements JobContext {
+record FakeJobContext(
+    JobSpec spec,
+    ContentCache cache,
+    Path checkpointDir,
+    int stopAt,
+    ArtifactKeys keys,
+    AtomicInteger checks,
+    List<String> progress)
+    implements JobContext {
 
-  FakeJobContext(JobSpec spec, ContentCache cache, Path checkpointDir, int stopAt, ArtifactKeys keys) {
-    this(spec, cache, checkpointDir, stopAt, keys, new AtomicInteger(), new CopyOnWriteArrayList<>());
+  FakeJobContext(
+      JobSpec spec, ContentCache cache, Path checkpointDir, int stopAt, ArtifactKeys keys) {
+    this(
+        spec,
+        cache,
+        checkpointDir,
+        stopAt,
+        keys,
+        new AtomicInteger(),
+        new CopyOnWriteArrayList<>());
   }
 
   @Override

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,18 @@ class PipelineSettingsTest {
     Properties p = new Properties();
     p.setProperty("styleatlas.pipeline.clipModel", "/models/clip.pt");
     p.setProperty("styleatlas.pipeline.decomposeIterations", "40");
-    PipelineSettings s = PipelineSettings.from(p, Map.of("STYLEATLAS_PIPELINE_CLIP_MODEL", "ViT-L-14",
-        "STYLEATLAS_PIPELINE_DECOMPOSE_BATCH", "512", "STYLEATLAS_PIPELINE_MAP_CACHE_MB", "8",
-        "STYLEATLAS_PIPELINE_LONG_EDGE", "0"));
+    PipelineSettings s =
+        PipelineSettings.from(
+            p,
+            Map.of(
+                "STYLEATLAS_PIPELINE_CLIP_MODEL",
+                "ViT-L-14",
+                "STYLEATLAS_PIPELINE_DECOMPOSE_BATCH",
+                "512",
+                "STYLEATLAS_PIPELINE_MAP_CACHE_MB",
+                "8",
+                "STYLEATLAS_PIPELINE_LONG_EDGE",
+                "0"));
     assertEquals("/models/clip.pt", s.clipModel(), "a property beats the environment");
     assertEquals(40, s.decomposition().schedule().iterations());
     assertEquals(512, s.decomposition().schedule().batchPixels());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -24,7 +23,6 @@ import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.clipmodel.ModelStore;
 import org.styleatlas.engine.decomposition.DecompositionFiles;
-import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.jobs.ClipRecord;
 import org.styleatlas.engine.jobs.ClipStore;
 import org.styleatlas.engine.jobs.DecomposeSettings;
@@ -43,10 +41,11 @@ import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.Matte;
 
 /**
- * The registered pipeline ({@link JobRunners#discover()}, {@link TinyPipeline}'s settings) as the host
- * drives it: a clip collected into the {@link ClipStore} (the generated clip, 64x36, 6 frames, with
- * mattes), decomposed by a short fast-mode run, stylized for 4 iterations through the committed
- * TorchScript CLIP fixture (stopped after 2 and resumed from the job's checkpoint), then rendered.
+ * The registered pipeline ({@link JobRunners#discover()}, {@link TinyPipeline}'s settings) as the
+ * host drives it: a clip collected into the {@link ClipStore} (the generated clip, 64x36, 6 frames,
+ * with mattes), decomposed by a short fast-mode run, stylized for 4 iterations through the
+ * committed TorchScript CLIP fixture (stopped after 2 and resumed from the job's checkpoint), then
+ * rendered.
  */
 class PipelineTest {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineTest.class);
@@ -62,7 +61,8 @@ class PipelineTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    synthetic = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(W, H, FRAMES));
+    synthetic =
+        SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(W, H, FRAMES));
     settings = TinyPipeline.settings(dir);
     runners = TinyPipeline.discover(dir);
   }
@@ -74,7 +74,8 @@ class PipelineTest {
     for (int t = 0; t < FRAMES; t++) {
       float[] rgba = rgba(synthetic.clip().frame(t));
       float[] matte = synthetic.clip().matte(t).values();
-      String hash = new ContentHasher().putFloats(rgba).putFloats(withMattes ? matte : new float[0]).hex();
+      String hash =
+          new ContentHasher().putFloats(rgba).putFloats(withMattes ? matte : new float[0]).hex();
       store.putFrame(hash, W, H, bytes(rgba), withMattes ? bytes(matte) : null);
       hashes.add(hash);
     }
@@ -88,8 +89,15 @@ class PipelineTest {
   }
 
   static JobSpec stylize(String clip, String model) {
-    return new JobSpec(JobKind.STYLIZE, JobPriority.BATCH, clip, null, null, null,
-        new StyleSettings("a swan made of gold", "gold texture", "", 4, "draft", 4, 3, 1, 1, 1, 0.1, false));
+    return new JobSpec(
+        JobKind.STYLIZE,
+        JobPriority.BATCH,
+        clip,
+        null,
+        null,
+        null,
+        new StyleSettings(
+            "a swan made of gold", "gold texture", "", 4, "draft", 4, 3, 1, 1, 1, 0.1, false));
   }
 
   static void run(JobSpec spec, FakeJobContext ctx) throws Exception {
@@ -102,43 +110,65 @@ class PipelineTest {
     String clip = collect(cache, true);
     JobSpec decompose = decompose(clip);
     long t0 = System.nanoTime();
-    FakeJobContext dctx = new FakeJobContext(decompose, cache, Files.createDirectories(dir.resolve("cp-d")), 0, runners.keys());
+    FakeJobContext dctx =
+        new FakeJobContext(
+            decompose, cache, Files.createDirectories(dir.resolve("cp-d")), 0, runners.keys());
     run(decompose, dctx);
     CacheEntry decomposition = cache.find(runners.keys().decomposition(decompose)).orElseThrow();
-    for (String f : List.of(DecompositionFiles.WEIGHTS, DecompositionFiles.ALPHA, DecompositionFiles.REPORT,
-        DecompositionEntry.FRAMES, DecompositionEntry.CLIP)) {
+    for (String f :
+        List.of(
+            DecompositionFiles.WEIGHTS,
+            DecompositionFiles.ALPHA,
+            DecompositionFiles.REPORT,
+            DecompositionEntry.FRAMES,
+            DecompositionEntry.CLIP)) {
       assertTrue(Files.isRegularFile(decomposition.file(f)), "decomposition entry holds " + f);
     }
     assertTrue(dctx.checks().get() >= 60, "stop checked every step: " + dctx.checks().get());
-    assertTrue(dctx.progress().stream().anyMatch(p -> p.startsWith("decompose ")), "progress: " + dctx.progress());
+    assertTrue(
+        dctx.progress().stream().anyMatch(p -> p.startsWith("decompose ")),
+        "progress: " + dctx.progress());
     long t1 = System.nanoTime();
 
     JobSpec stylize = stylize(clip, null);
     Path stylizeCheckpoints = Files.createDirectories(dir.resolve("cp-s"));
     Path checkpoint = stylizeCheckpoints.resolve(StylizeRunner.CHECKPOINT);
-    FakeJobContext stopped = new FakeJobContext(stylize, cache, stylizeCheckpoints, 3, runners.keys());
+    FakeJobContext stopped =
+        new FakeJobContext(stylize, cache, stylizeCheckpoints, 3, runners.keys());
     assertThrows(JobStoppedException.class, () -> run(stylize, stopped));
-    assertTrue(Files.isRegularFile(checkpoint), "a job stopped at iteration 2 keeps its checkpoint");
+    assertTrue(
+        Files.isRegularFile(checkpoint), "a job stopped at iteration 2 keeps its checkpoint");
     FakeJobContext sctx = new FakeJobContext(stylize, cache, stylizeCheckpoints, 0, runners.keys());
     run(stylize, sctx);
     CacheEntry atlas = cache.find(runners.keys().stylized(stylize)).orElseThrow();
-    assertEquals(2, sctx.checks().get(), "resumed at iteration 2: one stop check per remaining iteration");
+    assertEquals(
+        2, sctx.checks().get(), "resumed at iteration 2: one stop check per remaining iteration");
     assertFalse(Files.exists(checkpoint), "the checkpoint is deleted on completion");
     long t2 = System.nanoTime();
 
     AtlasFrameRenderer renderer = renderer(cache);
-    float[] stylized = render(renderer, decomposition, atlas, new RenderParams("composite", 1), W, H);
-    float[] unstylized = render(renderer, decomposition, atlas, new RenderParams("composite", 0), W, H);
+    float[] stylized =
+        render(renderer, decomposition, atlas, new RenderParams("composite", 1), W, H);
+    float[] unstylized =
+        render(renderer, decomposition, atlas, new RenderParams("composite", 0), W, H);
     float[] source = rgba(synthetic.clip().frame(T));
     Matte matte = synthetic.clip().matte(T);
     double inside = meanDiff(stylized, unstylized, matte, true);
     double outsideSource = meanDiff(stylized, source, matte, false);
-        LOG.info("decompose {} s, stylize {} s; |stylized - unstylized| inside {}; |stylized - source| outside {}",
-        (t1 - t0) / 1e9, (t2 - t1) / 1e9, inside, outsideSource);
+    LOG.info(
+        "decompose {} s, stylize {} s; |stylized - unstylized| inside {}; |stylized - source| outside {}",
+        (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9,
+        inside,
+        outsideSource);
     assertTrue(inside > 5e-4, "the stylization changed the object: " + inside);
-    assertTrue(java.util.Arrays.equals(source, unstylized), "strength 0 gives the request's pixels back, bit for bit");
-    assertTrue(java.util.Arrays.equals(source, render(renderer, decomposition, atlas, new RenderParams("original", 1),
-        W, H)), "original is the request's pixels");
+    assertTrue(
+        java.util.Arrays.equals(source, unstylized),
+        "strength 0 gives the request's pixels back, bit for bit");
+    assertTrue(
+        java.util.Arrays.equals(
+            source, render(renderer, decomposition, atlas, new RenderParams("original", 1), W, H)),
+        "original is the request's pixels");
     assertTrue(outsideSource < 0.05, "composite background is the source: " + outsideSource);
     float[] alpha = render(renderer, decomposition, atlas, new RenderParams("matte", 1), W, H);
     int transparent = 0;
@@ -147,31 +177,50 @@ class PipelineTest {
       if (alpha[p * 4] < 0.01f) {
         transparent++;
         for (int c = 0; c < 3; c++) {
-          assertEquals(source[p * 4 + c], stylized[p * 4 + c], 0.01f, "where α < 0.01 the composite is the source");
+          assertEquals(
+              source[p * 4 + c],
+              stylized[p * 4 + c],
+              0.01f,
+              "where α < 0.01 the composite is the source");
         }
         if (alpha[p * 4] < 1f / 512) {
-          assertEquals(Float.floatToRawIntBits(source[p * 4]), Float.floatToRawIntBits(stylized[p * 4]),
+          assertEquals(
+              Float.floatToRawIntBits(source[p * 4]),
+              Float.floatToRawIntBits(stylized[p * 4]),
               "where α is invisible the composite is the request's pixel, bit for bit");
         }
       }
     }
-    assertTrue(transparent > W * H / 4, "α is near 0 on much of the background: " + transparent + " pixels");
+    assertTrue(
+        transparent > W * H / 4,
+        "α is near 0 on much of the background: " + transparent + " pixels");
 
-    float[] large = render(renderer, decomposition, atlas, new RenderParams("foreground", 1), 96, 54);
-    float[] again = render(renderer, decomposition, atlas, new RenderParams("foreground", 1), 96, 54);
+    float[] large =
+        render(renderer, decomposition, atlas, new RenderParams("foreground", 1), 96, 54);
+    float[] again =
+        render(renderer, decomposition, atlas, new RenderParams("foreground", 1), 96, 54);
     assertTrue(java.util.Arrays.equals(large, again), "maps at 96x54 evaluated once and reused");
-    assertEquals(1, renderer.evaluations(), "frame " + T + " at 96x54 evaluated once; the second render from memory");
+    assertEquals(
+        1,
+        renderer.evaluations(),
+        "frame " + T + " at 96x54 evaluated once; the second render from memory");
     for (float v : large) {
       assertTrue(v >= 0 && v <= 1, "straight RGBA in [0, 1]: " + v);
     }
     int frames = renderAllFrames(renderer, decomposition, atlas);
-    assertEquals(frames, renderer.evaluations(), "each frame's edge pixels evaluated once, then the clip's entry");
+    assertEquals(
+        frames,
+        renderer.evaluations(),
+        "each frame's edge pixels evaluated once, then the clip's entry");
     outputSizeMapsSurviveARestart(cache, decomposition, atlas, large);
   }
 
-  /** Renders every frame at 96x54 (which completes the clip's maps entry at that size); the clip's length. */
-  private static int renderAllFrames(AtlasFrameRenderer renderer, CacheEntry decomposition, CacheEntry atlas)
-      throws Exception {
+  /**
+   * Renders every frame at 96x54 (which completes the clip's maps entry at that size); the clip's
+   * length.
+   */
+  private static int renderAllFrames(
+      AtlasFrameRenderer renderer, CacheEntry decomposition, CacheEntry atlas) throws Exception {
     int frames = 0;
     for (int t = 0; ; t++) {
       try {
@@ -184,25 +233,33 @@ class PipelineTest {
   }
 
   /**
-   * A second renderer on the same cache (a restarted host) reads the 96x54 maps the first one stored; a
-   * corrupted entry is dropped with a WARN and evaluated again.
+   * A second renderer on the same cache (a restarted host) reads the 96x54 maps the first one
+   * stored; a corrupted entry is dropped with a WARN and evaluated again.
    */
-  private static void outputSizeMapsSurviveARestart(ContentCache cache, CacheEntry decomposition, CacheEntry atlas,
-      float[] first) throws Exception {
+  private static void outputSizeMapsSurviveARestart(
+      ContentCache cache, CacheEntry decomposition, CacheEntry atlas, float[] first)
+      throws Exception {
     RenderParams foreground = new RenderParams("foreground", 1);
     AtlasFrameRenderer restarted = renderer(cache);
-    assertTrue(java.util.Arrays.equals(first, render(restarted, decomposition, atlas, foreground, 96, 54)),
+    assertTrue(
+        java.util.Arrays.equals(first, render(restarted, decomposition, atlas, foreground, 96, 54)),
         "the restarted renderer gives identical pixels");
-    assertEquals(0, restarted.evaluations(), "the restarted renderer read the maps from the cache entry");
+    assertEquals(
+        0, restarted.evaluations(), "the restarted renderer read the maps from the cache entry");
 
-    Path uv = cache.root().resolve(MapStore.KIND)
-        .resolve(MapStore.key(decomposition.key(), 96, 54).hash()).resolve(MapStore.EXACT);
+    Path uv =
+        cache
+            .root()
+            .resolve(MapStore.KIND)
+            .resolve(MapStore.key(decomposition.key(), 96, 54).hash())
+            .resolve(MapStore.EXACT);
     byte[] bytes = Files.readAllBytes(uv);
     bytes[bytes.length / 2] ^= 0x55;
     Files.write(uv, bytes);
     ContentCache reopened = new ContentCache(cache.root(), 1L << 30);
     AtlasFrameRenderer afterCorruption = renderer(reopened);
-    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ContentCache.class);
+    ch.qos.logback.classic.Logger log =
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ContentCache.class);
     ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
         new ch.qos.logback.core.read.ListAppender<>();
     events.start();
@@ -214,11 +271,19 @@ class PipelineTest {
     } finally {
       log.detachAppender(events);
     }
-    assertTrue(events.list.stream().anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
-        && e.getFormattedMessage().contains("corrupt")), "a WARN names the corrupt entry: " + events.list);
-    assertTrue(afterCorruption.evaluations() > 1, "the corrupt entry's frames were evaluated again");
-    assertTrue(java.util.Arrays.equals(first, reevaluated), "re-evaluated maps give the same pixels");
-    assertTrue(reopened.find(MapStore.key(decomposition.key(), 96, 54)).isPresent(), "and stored again");
+    assertTrue(
+        events.list.stream()
+            .anyMatch(
+                e ->
+                    e.getLevel() == ch.qos.logback.classic.Level.WARN
+                        && e.getFormattedMessage().contains("corrupt")),
+        "a WARN names the corrupt entry: " + events.list);
+    assertTrue(
+        afterCorruption.evaluations() > 1, "the corrupt entry's frames were evaluated again");
+    assertTrue(
+        java.util.Arrays.equals(first, reevaluated), "re-evaluated maps give the same pixels");
+    assertTrue(
+        reopened.find(MapStore.key(decomposition.key(), 96, 54)).isPresent(), "and stored again");
   }
 
   private static AtlasFrameRenderer renderer(ContentCache cache) {
@@ -229,30 +294,47 @@ class PipelineTest {
   void cancellingMidRunPropagatesAndLeavesNoOutput() throws Exception {
     ContentCache cache = new ContentCache(dir.resolve("cancel"), 1L << 30);
     JobSpec decompose = decompose(collect(cache, true));
-    FakeJobContext ctx = new FakeJobContext(decompose, cache, Files.createDirectories(dir.resolve("cp-c")), 20, runners.keys());
+    FakeJobContext ctx =
+        new FakeJobContext(
+            decompose, cache, Files.createDirectories(dir.resolve("cp-c")), 20, runners.keys());
     JobStoppedException e = assertThrows(JobStoppedException.class, () -> run(decompose, ctx));
     assertEquals(JobStoppedException.Reason.CANCELLED, e.reason());
     assertTrue(cache.find(runners.keys().decomposition(decompose)).isEmpty(), "no output entry");
-    assertEquals(20, ctx.checks().get(), "no stop check after the stop: the runner unwound at once");
+    assertEquals(
+        20, ctx.checks().get(), "no stop check after the stop: the runner unwound at once");
   }
 
   @Test
   void aClipWithoutMatteOrAMissingClipModelIsABadInput() throws Exception {
     ContentCache cache = new ContentCache(dir.resolve("bad"), 1L << 30);
     JobSpec noMatte = decompose(collect(cache, false));
-    InputException e = assertThrows(InputException.class,
-        () -> run(noMatte, new FakeJobContext(noMatte, cache, dir, 0, runners.keys())));
-    assertTrue(e.getMessage().contains("no matte") && e.getMessage().contains("matteSource"), e.getMessage());
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> run(noMatte, new FakeJobContext(noMatte, cache, dir, 0, runners.keys())));
+    assertTrue(
+        e.getMessage().contains("no matte") && e.getMessage().contains("matteSource"),
+        e.getMessage());
 
     String previous = System.getProperty(ModelStore.DIR_PROPERTY);
-    System.setProperty(ModelStore.DIR_PROPERTY, Files.createDirectories(dir.resolve("no-models")).toString());
+    System.setProperty(
+        ModelStore.DIR_PROPERTY, Files.createDirectories(dir.resolve("no-models")).toString());
     try {
       JobRunners named = new JobRunners();
-      new AtlasRunners(new PipelineSettings("ViT-B-32", settings.decomposition(), 0, 1L << 20)).register(named);
+      new AtlasRunners(new PipelineSettings("ViT-B-32", settings.decomposition(), 0, 1L << 20))
+          .register(named);
       JobSpec stylize = stylize(collect(cache, true), null);
-      cache.getOrCreate(named.keys().decomposition(stylize), d -> Files.writeString(d.resolve("placeholder"), "x"));
-      InputException missing = assertThrows(InputException.class, () -> named.runner(JobKind.STYLIZE).orElseThrow()
-          .run(new FakeJobContext(stylize, cache, dir, 0, named.keys())));
+      cache.getOrCreate(
+          named.keys().decomposition(stylize),
+          d -> Files.writeString(d.resolve("placeholder"), "x"));
+      InputException missing =
+          assertThrows(
+              InputException.class,
+              () ->
+                  named
+                      .runner(JobKind.STYLIZE)
+                      .orElseThrow()
+                      .run(new FakeJobContext(stylize, cache, dir, 0, named.keys())));
       assertTrue(missing.getMessage().contains("models fetch ViT-B-32"), missing.getMessage());
       assertTrue(cache.find(named.keys().stylized(stylize)).isEmpty());
     } finally {
@@ -264,22 +346,35 @@ class PipelineTest {
     }
   }
 
-  private static float[] render(AtlasFrameRenderer renderer, CacheEntry d, CacheEntry s, RenderParams r, int w,
-      int h) throws Exception {
+  private static float[] render(
+      AtlasFrameRenderer renderer, CacheEntry d, CacheEntry s, RenderParams r, int w, int h)
+      throws Exception {
     return render(renderer, d, s, T, r, w, h);
   }
 
-  private static float[] render(AtlasFrameRenderer renderer, CacheEntry d, CacheEntry s, int frame, RenderParams r,
-      int w, int h) throws Exception {
+  private static float[] render(
+      AtlasFrameRenderer renderer,
+      CacheEntry d,
+      CacheEntry s,
+      int frame,
+      RenderParams r,
+      int w,
+      int h)
+      throws Exception {
     FloatBuffer out = FloatBuffer.allocate(w * h * 4);
-    FloatBuffer source = w == W && h == H ? FloatBuffer.wrap(rgba(synthetic.clip().frame(frame)))
-        : FloatBuffer.allocate(w * h * 4);
+    FloatBuffer source =
+        w == W && h == H
+            ? FloatBuffer.wrap(rgba(synthetic.clip().frame(frame)))
+            : FloatBuffer.allocate(w * h * 4);
     renderer.render(d, s, frame, r, w, h, source, out);
     assertFalse(out.hasRemaining(), "every pixel written");
     return out.array();
   }
 
-  /** Mean absolute RGB difference over the object's pixels (matte > ½) or the background's (matte = 0). */
+  /**
+   * Mean absolute RGB difference over the object's pixels (matte > ½) or the background's (matte =
+   * 0).
+   */
   private static double meanDiff(float[] a, float[] b, Matte matte, boolean object) {
     double sum = 0;
     int n = 0;

@@ -13,11 +13,12 @@ import org.styleatlas.engine.render.OutputMode;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * What drawing the host's composite over the request's own pixels costs ({@link SourceComposite}) against the
- * plain RGB composite it wraps plus the wire's RGBA conversion ({@link WireOutput}), at 1920x1080 with 18 % of
- * the pixels in the object (blackswan's share above α 1/512), a 1024² atlas, 2 threads; median of 15 frames
- * after 3 warm-ups. A benchmark, not a test:
- * {@code mvn -q -pl engine exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.styleatlas.engine.pipeline.SourceCompositeBenchmark}.
+ * What drawing the host's composite over the request's own pixels costs ({@link SourceComposite})
+ * against the plain RGB composite it wraps plus the wire's RGBA conversion ({@link WireOutput}), at
+ * 1920x1080 with 18 % of the pixels in the object (blackswan's share above α 1/512), a 1024² atlas,
+ * 2 threads; median of 15 frames after 3 warm-ups. A benchmark, not a test: {@code mvn -q -pl
+ * engine exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.styleatlas.engine.pipeline.SourceCompositeBenchmark}.
  */
 public final class SourceCompositeBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(SourceCompositeBenchmark.class);
@@ -62,7 +63,8 @@ public final class SourceCompositeBenchmark {
         for (int p = 0; p < n; p++) {
           System.arraycopy(rgba, p * 4, rgb, p * 3, 3);
         }
-        Frame frame = sampler.render(maps, new Frame(W, H, 3, rgb), atlas, atlas, OutputMode.COMPOSITE);
+        Frame frame =
+            sampler.render(maps, new Frame(W, H, 3, rgb), atlas, atlas, OutputMode.COMPOSITE);
         out.clear();
         WireOutput.write(frame, out);
         long t1 = System.nanoTime();
@@ -74,8 +76,12 @@ public final class SourceCompositeBenchmark {
           overSource.add((t2 - t1) / 1e6);
         }
       }
-      LOG.info("1920x1080 composite, 2 threads: plain RGB + wire RGBA {} ms, over the request's pixels (strength 0.8)"
-          + " {} ms (medians of {})", median(plain), median(overSource), RUNS);
+      LOG.info(
+          "1920x1080 composite, 2 threads: plain RGB + wire RGBA {} ms, over the request's pixels (strength 0.8)"
+              + " {} ms (medians of {})",
+          median(plain),
+          median(overSource),
+          RUNS);
     }
   }
 

@@ -9,20 +9,32 @@ import java.util.Properties;
 import org.styleatlas.engine.jobs.JobRunners;
 
 /**
- * The registered pipeline shrunk for tests on tiny clips (here and in the host and plug-in modules):
- * the committed TorchScript CLIP fixture, 20 + 100 fast-mode decomposition steps of 512 pixels, a
- * 64-pixel atlas, clips kept at their size. 60 steps sometimes left α at 0 on the generated clip.
+ * The registered pipeline shrunk for tests on tiny clips (here and in the host and plug-in
+ * modules): the committed TorchScript CLIP fixture, 20 + 100 fast-mode decomposition steps of 512
+ * pixels, a 64-pixel atlas, clips kept at their size. 60 steps sometimes left α at 0 on the
+ * generated clip.
  */
 public final class TinyPipeline {
   /** The {@code styleatlas.pipeline.*} settings besides the CLIP model. */
-  static final Map<String, String> DECOMPOSITION = Map.of("decomposeIterations", "100", "decomposePretrain", "20",
-      "decomposeBatch", "512", "atlasResolution", "64", "longEdge", "0");
+  static final Map<String, String> DECOMPOSITION =
+      Map.of(
+          "decomposeIterations",
+          "100",
+          "decomposePretrain",
+          "20",
+          "decomposeBatch",
+          "512",
+          "atlasResolution",
+          "64",
+          "longEdge",
+          "0");
 
   /**
-   * Overrides for tests that check the wiring, not the decomposition's quality: 5 + 20 steps (α may not
-   * have found the object yet).
+   * Overrides for tests that check the wiring, not the decomposition's quality: 5 + 20 steps (α may
+   * not have found the object yet).
    */
-  public static final Map<String, String> WIRING_ONLY = Map.of("decomposeIterations", "20", "decomposePretrain", "5");
+  public static final Map<String, String> WIRING_ONLY =
+      Map.of("decomposeIterations", "20", "decomposePretrain", "5");
 
   private TinyPipeline() {}
 
@@ -30,7 +42,9 @@ public final class TinyPipeline {
   public static Path clipFixture(Path dir) throws IOException {
     Path file = dir.resolve("clip-fixture-openai.pt");
     if (!Files.exists(file)) {
-      try (InputStream in = TinyPipeline.class.getResourceAsStream("/org/styleatlas/engine/clipmodel/clip-fixture-openai.pt")) {
+      try (InputStream in =
+          TinyPipeline.class.getResourceAsStream(
+              "/org/styleatlas/engine/clipmodel/clip-fixture-openai.pt")) {
         Files.copy(in, file);
       }
     }
@@ -42,12 +56,18 @@ public final class TinyPipeline {
     return PipelineSettings.from(properties(dir), Map.of());
   }
 
-  /** {@link JobRunners#discover()} with the tiny settings in force (system properties, removed afterwards). */
+  /**
+   * {@link JobRunners#discover()} with the tiny settings in force (system properties, removed
+   * afterwards).
+   */
   public static JobRunners discover(Path dir) throws IOException {
     return discover(dir, Map.of());
   }
 
-  /** {@link #discover(Path)} with some settings overridden (keys without the {@code styleatlas.pipeline.} prefix). */
+  /**
+   * {@link #discover(Path)} with some settings overridden (keys without the {@code
+   * styleatlas.pipeline.} prefix).
+   */
   public static JobRunners discover(Path dir, Map<String, String> overrides) throws IOException {
     Properties p = properties(dir);
     overrides.forEach((k, v) -> p.setProperty(PipelineSettings.PROPERTY_PREFIX + k, v));
@@ -60,10 +80,12 @@ public final class TinyPipeline {
   }
 
   /**
-   * The tiny settings as {@code styleatlas.pipeline.*} system properties (the CLIP fixture copied into
-   * {@code dir}), for a test that runs the CLI in-process with the host's settings; clear them afterwards.
+   * The tiny settings as {@code styleatlas.pipeline.*} system properties (the CLIP fixture copied
+   * into {@code dir}), for a test that runs the CLI in-process with the host's settings; clear them
+   * afterwards.
    */
-  public static Properties systemProperties(Path dir, Map<String, String> overrides) throws IOException {
+  public static Properties systemProperties(Path dir, Map<String, String> overrides)
+      throws IOException {
     Properties p = properties(dir);
     overrides.forEach((k, v) -> p.setProperty(PipelineSettings.PROPERTY_PREFIX + k, v));
     return p;

@@ -20,8 +20,10 @@ class AtlasMorphTest {
     AtlasSet b = new AtlasSet(original, flat(0.8f), flat(0.9f));
     AtlasSet quarter = a.morphTo(b, 0.25f);
     assertArrayEquals(flat(0.35f).rgb(), quarter.stylizedForeground().rgb(), 1e-6f);
-    assertArrayEquals(flat(0.3f).rgb(), quarter.background().rgb(), 1e-6f, "a stylized background morphs too");
-    assertSame(original, quarter.foreground(), "strength still blends towards the original colours");
+    assertArrayEquals(
+        flat(0.3f).rgb(), quarter.background().rgb(), 1e-6f, "a stylized background morphs too");
+    assertSame(
+        original, quarter.foreground(), "strength still blends towards the original colours");
     assertSame(a, a.morphTo(b, 0));
     assertSame(b, a.morphTo(b, 1));
     AtlasSet sameBackground = a.morphTo(new AtlasSet(original, flat(0.8f), background), 0.5f);

@@ -3,20 +3,20 @@ package org.styleatlas.engine.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * The optimised {@link FrameRenderer} against the frozen per-pixel {@link ReferenceFrameRenderer}: every
- * output mode, random maps (α at, around and far from the 1/512 cut-off; uv at and beyond the atlas
- * edges), random atlases over partial extents, sources smaller, larger and equal to the output, RGB and
- * RGBA, one to three threads. The frames must be bit-identical.
+ * The optimised {@link FrameRenderer} against the frozen per-pixel {@link ReferenceFrameRenderer}:
+ * every output mode, random maps (α at, around and far from the 1/512 cut-off; uv at and beyond the
+ * atlas edges), random atlases over partial extents, sources smaller, larger and equal to the
+ * output, RGB and RGBA, one to three threads. The frames must be bit-identical.
  */
 class FrameRendererEquivalenceTest {
   /** Output sizes: odd, wide, tall enough for many row bands, a single row and a single column. */
   private static final int[][] SIZES = {{67, 41}, {130, 301}, {5, 1}, {1, 7}};
+
   /** Source sizes relative to the output: smaller, larger, the same. */
   private static final int[][] SOURCE_SIZES = {{23, 19}, {150, 90}, {0, 0}};
 
@@ -28,8 +28,10 @@ class FrameRendererEquivalenceTest {
       try (FrameRenderer renderer = new FrameRenderer(threads)) {
         for (int[] size : SIZES) {
           FrameLayerMaps maps = randomMaps(rnd, size[0], size[1]);
-          AtlasTexture fg = randomAtlas(rnd, 2 + rnd.nextInt(30), 2 + rnd.nextInt(30), randomExtent(rnd));
-          AtlasTexture bg = randomAtlas(rnd, 2 + rnd.nextInt(30), 2 + rnd.nextInt(30), AtlasExtent.FULL);
+          AtlasTexture fg =
+              randomAtlas(rnd, 2 + rnd.nextInt(30), 2 + rnd.nextInt(30), randomExtent(rnd));
+          AtlasTexture bg =
+              randomAtlas(rnd, 2 + rnd.nextInt(30), 2 + rnd.nextInt(30), AtlasExtent.FULL);
           for (int[] srcSize : SOURCE_SIZES) {
             int sw = srcSize[0] == 0 ? size[0] : srcSize[0];
             int sh = srcSize[1] == 0 ? size[1] : srcSize[1];
@@ -37,8 +39,23 @@ class FrameRendererEquivalenceTest {
             for (OutputMode mode : OutputMode.values()) {
               Frame expected = ReferenceFrameRenderer.render(maps, source, fg, bg, mode);
               Frame actual = renderer.render(maps, source, fg, bg, mode);
-              assertIdentical(expected, actual, mode + " " + size[0] + "x" + size[1] + " from " + sw + "x" + sh
-                  + "x" + source.channels() + ", " + threads + " thread(s)");
+              assertIdentical(
+                  expected,
+                  actual,
+                  mode
+                      + " "
+                      + size[0]
+                      + "x"
+                      + size[1]
+                      + " from "
+                      + sw
+                      + "x"
+                      + sh
+                      + "x"
+                      + source.channels()
+                      + ", "
+                      + threads
+                      + " thread(s)");
               cases++;
             }
           }
@@ -52,7 +69,9 @@ class FrameRendererEquivalenceTest {
   void theMinimalAtlasAndUvExactlyOnItsEdgesMatch() {
     AtlasExtent extent = new AtlasExtent(-0.5, -0.25, 0.75, 1);
     AtlasTexture fg = randomAtlas(new Random(7), 2, 2, extent);
-    float[] edges = {-0.5f, 0.75f, -0.25f, 1f, -1f, 1f, Math.nextDown(0.75f), Math.nextUp(-0.5f), 0.125f};
+    float[] edges = {
+      -0.5f, 0.75f, -0.25f, 1f, -1f, 1f, Math.nextDown(0.75f), Math.nextUp(-0.5f), 0.125f
+    };
     int n = edges.length * edges.length;
     float[] uv = new float[2 * n];
     float[] alpha = new float[n];
@@ -68,8 +87,10 @@ class FrameRendererEquivalenceTest {
     Frame source = randomFrame(new Random(8), 4, 4, 3);
     try (FrameRenderer renderer = new FrameRenderer(2)) {
       for (OutputMode mode : OutputMode.values()) {
-        assertIdentical(ReferenceFrameRenderer.render(maps, source, fg, fg, mode),
-            renderer.render(maps, source, fg, fg, mode), mode.cliName());
+        assertIdentical(
+            ReferenceFrameRenderer.render(maps, source, fg, fg, mode),
+            renderer.render(maps, source, fg, fg, mode),
+            mode.cliName());
       }
     }
   }
@@ -82,13 +103,24 @@ class FrameRendererEquivalenceTest {
     float[] a = actual.pixels();
     for (int i = 0; i < e.length; i++) {
       if (Float.floatToIntBits(e[i]) != Float.floatToIntBits(a[i])) {
-        fail(what + ": value " + i + " (pixel " + i / expected.channels() + ") is " + a[i] + ", the reference "
-            + e[i]);
+        fail(
+            what
+                + ": value "
+                + i
+                + " (pixel "
+                + i / expected.channels()
+                + ") is "
+                + a[i]
+                + ", the reference "
+                + e[i]);
       }
     }
   }
 
-  /** α: exact 0 and 1, at and one ulp around 1/512, and uniform; uv uniform in [-1.3, 1.3] with some exactly ±1. */
+  /**
+   * α: exact 0 and 1, at and one ulp around 1/512, and uniform; uv uniform in [-1.3, 1.3] with some
+   * exactly ±1.
+   */
   static FrameLayerMaps randomMaps(Random rnd, int w, int h) {
     int n = w * h;
     float cut = FrameRenderer.INVISIBLE_ALPHA;

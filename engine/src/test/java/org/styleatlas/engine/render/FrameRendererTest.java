@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,14 +35,23 @@ class FrameRendererTest {
     try (FrameRenderer r = new FrameRenderer(2)) {
       for (int t : new int[] {0, 5}) {
         FrameLayerMaps m = scene.maps(t, 96, 54);
-        Frame recon = r.render(m, null, scene.atlases().foreground(), scene.atlases().background(),
-            OutputMode.RECONSTRUCTION);
-        Frame composite = r.render(m, clip.clip().frame(t), scene.atlases().foreground(), null, OutputMode.COMPOSITE);
+        Frame recon =
+            r.render(
+                m,
+                null,
+                scene.atlases().foreground(),
+                scene.atlases().background(),
+                OutputMode.RECONSTRUCTION);
+        Frame composite =
+            r.render(
+                m, clip.clip().frame(t), scene.atlases().foreground(), null, OutputMode.COMPOSITE);
         assertTrue(ImageMetrics.psnr(recon, clip.clip().frame(t)) > 30, "reconstruction PSNR");
         assertTrue(ImageMetrics.psnr(composite, clip.clip().frame(t)) > 33, "composite PSNR");
         float[] a = m.alpha();
-        assertEquals(Double.POSITIVE_INFINITY,
-            ImageMetrics.psnr(composite, clip.clip().frame(t), p -> a[p] == 0), "background pixels are copied");
+        assertEquals(
+            Double.POSITIVE_INFINITY,
+            ImageMetrics.psnr(composite, clip.clip().frame(t), p -> a[p] == 0),
+            "background pixels are copied");
       }
     }
   }
@@ -86,10 +94,16 @@ class FrameRendererTest {
     List<Frame> one = new ArrayList<>();
     List<Frame> four = new ArrayList<>();
     RenderSettings s = RenderSettings.composite(211, 117);
-    renderer.render(t -> clip.clip().frame(t), new RenderSettings(OutputMode.COMPOSITE, 1, 211, 117, 1),
-        ProgressSink.NONE, (t, f) -> one.add(f));
-    renderer.render(t -> clip.clip().frame(t), new RenderSettings(OutputMode.COMPOSITE, 1, 211, 117, 4),
-        ProgressSink.NONE, (t, f) -> four.add(f));
+    renderer.render(
+        t -> clip.clip().frame(t),
+        new RenderSettings(OutputMode.COMPOSITE, 1, 211, 117, 1),
+        ProgressSink.NONE,
+        (t, f) -> one.add(f));
+    renderer.render(
+        t -> clip.clip().frame(t),
+        new RenderSettings(OutputMode.COMPOSITE, 1, 211, 117, 4),
+        ProgressSink.NONE,
+        (t, f) -> four.add(f));
     assertEquals(clip.clip().frameCount(), one.size());
     assertEquals(211, one.get(0).width());
     assertEquals(117, one.get(0).height());
@@ -97,7 +111,9 @@ class FrameRendererTest {
       assertTrue(Arrays.equals(one.get(t).pixels(), four.get(t).pixels()), "frame " + t);
     }
     Frame upscaled = FrameResampler.resize(clip.clip().frame(3), 211, 117);
-    assertTrue(ImageMetrics.psnr(one.get(3), upscaled) > 28, "high-resolution composite follows the source");
+    assertTrue(
+        ImageMetrics.psnr(one.get(3), upscaled) > 28,
+        "high-resolution composite follows the source");
     assertEquals(s.width(), 211);
   }
 
@@ -111,7 +127,8 @@ class FrameRendererTest {
       assertEquals(Math.max(0, Math.min(1, fg.rgb()[i])), back.rgb()[i], 0.5 / 255 + 1e-6);
     }
     InputException e = assertThrows(InputException.class, () -> AtlasFiles.read(file, 64, 64));
-    assertTrue(e.getMessage().contains("fg.png") && e.getMessage().contains("96x96"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("fg.png") && e.getMessage().contains("96x96"), e.getMessage());
     assertThrows(InputException.class, () -> AtlasFiles.read(dir.resolve("missing.png"), 0, 0));
   }
 

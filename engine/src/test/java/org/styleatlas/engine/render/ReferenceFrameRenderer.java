@@ -4,15 +4,16 @@ import org.styleatlas.engine.video.Frame;
 
 /**
  * A frozen, single-threaded copy of the per-pixel renderer as it was before the per-mode kernels
- * ({@code FrameRenderer} at 214476e): a {@code switch} per pixel, {@link AtlasTexture}'s bilinear sample as
- * it was written then, and a whole-frame bilinear resize of the source first. The equivalence test holds
- * the optimised renderer to it bit for bit; keep it as it is.
+ * ({@code FrameRenderer} at 214476e): a {@code switch} per pixel, {@link AtlasTexture}'s bilinear
+ * sample as it was written then, and a whole-frame bilinear resize of the source first. The
+ * equivalence test holds the optimised renderer to it bit for bit; keep it as it is.
  */
 final class ReferenceFrameRenderer {
   private ReferenceFrameRenderer() {}
 
   /** The frame the old renderer produced, see {@link FrameRenderer#render}. */
-  static Frame render(FrameLayerMaps maps, Frame original, AtlasTexture fg, AtlasTexture bg, OutputMode mode) {
+  static Frame render(
+      FrameLayerMaps maps, Frame original, AtlasTexture fg, AtlasTexture bg, OutputMode mode) {
     int w = maps.width();
     int h = maps.height();
     if (mode == OutputMode.ORIGINAL) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,18 +27,22 @@ import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * {@link RenderJob#write} streams: a clip several times longer than the in-flight window arrives whole and
- * in order, in a PNG folder and in an MP4; a failure mid-clip leaves no video file and keeps an older one.
+ * {@link RenderJob#write} streams: a clip several times longer than the in-flight window arrives
+ * whole and in order, in a PNG folder and in an MP4; a failure mid-clip leaves no video file and
+ * keeps an older one.
  */
 class RenderJobStreamingTest {
   private static final int FRAMES = 4 * RenderJob.IN_FLIGHT + 1;
-  private static final RenderSettings SETTINGS = new RenderSettings(OutputMode.COMPOSITE, 1f, 64, 36, 2);
+  private static final RenderSettings SETTINGS =
+      new RenderSettings(OutputMode.COMPOSITE, 1f, 64, 36, 2);
   private static SyntheticClip clip;
   private static SyntheticScene scene;
 
   @BeforeAll
   static void makeScene() {
-    clip = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(64, 36, FRAMES));
+    clip =
+        SyntheticClipGenerator.generate(
+            SyntheticClipSpec.embeddedDefault().resized(64, 36, FRAMES));
     scene = new SyntheticScene(clip, 64);
   }
 
@@ -50,7 +53,11 @@ class RenderJobStreamingTest {
       float[] expected = expected(t).pixels();
       float[] actual = back.frame(t).pixels();
       for (int i = 0; i < expected.length; i++) {
-        assertEquals(Math.max(0, Math.min(1, expected[i])), actual[i], 0.5 / 255 + 1e-6, "frame " + t + " value " + i);
+        assertEquals(
+            Math.max(0, Math.min(1, expected[i])),
+            actual[i],
+            0.5 / 255 + 1e-6,
+            "frame " + t + " value " + i);
       }
     }
   }
@@ -60,9 +67,12 @@ class RenderJobStreamingTest {
     Clip back = renderAndReadBack(dir.resolve("clip.mp4"));
     Frame first = expected(0);
     Frame last = expected(FRAMES - 1);
-    assertTrue(ImageMetrics.psnr(back.frame(0), first) > ImageMetrics.psnr(back.frame(0), last) + 3,
+    assertTrue(
+        ImageMetrics.psnr(back.frame(0), first) > ImageMetrics.psnr(back.frame(0), last) + 3,
         "the first decoded frame is the first rendered one");
-    assertTrue(ImageMetrics.psnr(back.frame(FRAMES - 1), last) > ImageMetrics.psnr(back.frame(FRAMES - 1), first) + 3,
+    assertTrue(
+        ImageMetrics.psnr(back.frame(FRAMES - 1), last)
+            > ImageMetrics.psnr(back.frame(FRAMES - 1), first) + 3,
         "the last decoded frame is the last rendered one");
     assertEquals(List.of("clip.mp4"), names(dir), "no temporary file is left");
   }
@@ -71,15 +81,20 @@ class RenderJobStreamingTest {
   void aFailureMidClipLeavesNoVideoAndKeepsTheOldOne(@TempDir Path dir) throws IOException {
     Path fresh = dir.resolve("fresh.mp4");
     ClipRenderer renderer = new ClipRenderer(scene, scene.atlases());
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> RenderJob.write(renderer, originals(FRAMES - 2), SETTINGS, 25, fresh, ProgressSink.NONE));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                RenderJob.write(
+                    renderer, originals(FRAMES - 2), SETTINGS, 25, fresh, ProgressSink.NONE));
     assertTrue(e.getMessage().contains("source frame " + (FRAMES - 2)), e.getMessage());
     assertFalse(Files.exists(fresh), "no partial video");
 
     Path old = dir.resolve("old.mp4");
     RenderJob.write(renderer, originals(-1), SETTINGS, 25, old, ProgressSink.NONE);
     byte[] before = Files.readAllBytes(old);
-    assertThrows(IllegalStateException.class,
+    assertThrows(
+        IllegalStateException.class,
         () -> RenderJob.write(renderer, originals(3), SETTINGS, 25, old, ProgressSink.NONE));
     assertArrayEquals(before, Files.readAllBytes(old), "the older video is kept as it was");
     assertEquals(List.of("old.mp4"), names(dir), "no temporary file is left");
@@ -87,7 +102,13 @@ class RenderJobStreamingTest {
 
   /** Renders the whole clip to {@code out} and reads it back; checks the frame count. */
   private static Clip renderAndReadBack(Path out) throws IOException {
-    RenderJob.write(new ClipRenderer(scene, scene.atlases()), originals(-1), SETTINGS, 25, out, ProgressSink.NONE);
+    RenderJob.write(
+        new ClipRenderer(scene, scene.atlases()),
+        originals(-1),
+        SETTINGS,
+        25,
+        out,
+        ProgressSink.NONE);
     Clip back = ClipReader.read(ClipRequest.nativeSize(out, Optional.empty()));
     assertEquals(FRAMES, back.frameCount(), "every frame written");
     return back;
@@ -105,7 +126,11 @@ class RenderJobStreamingTest {
 
   private static Frame expected(int t) {
     try (FrameRenderer r = new FrameRenderer(1)) {
-      return r.render(scene.maps(t, 64, 36), clip.clip().frame(t), scene.atlases().foreground(), null,
+      return r.render(
+          scene.maps(t, 64, 36),
+          clip.clip().frame(t),
+          scene.atlases().foreground(),
+          null,
           OutputMode.COMPOSITE);
     }
   }

@@ -17,14 +17,16 @@ import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * Before/after in one JVM: the frozen per-pixel {@link ReferenceFrameRenderer} (today's renderer on one
- * thread) against {@link FrameRenderer} on one thread, interleaved run by run on the same frames, timed by
- * the thread's CPU time (and wall clock), so other processes on a shared machine skew both alike. Composite
- * at strength 0.8 from sources already at the output size (as {@link org.styleatlas.engine.bench.RenderBenchmark}) and from sources at
- * the working size (as the CLI renders).
+ * Before/after in one JVM: the frozen per-pixel {@link ReferenceFrameRenderer} (today's renderer on
+ * one thread) against {@link FrameRenderer} on one thread, interleaved run by run on the same
+ * frames, timed by the thread's CPU time (and wall clock), so other processes on a shared machine
+ * skew both alike. Composite at strength 0.8 from sources already at the output size (as {@link
+ * org.styleatlas.engine.bench.RenderBenchmark}) and from sources at the working size (as the CLI
+ * renders).
  *
- * <p>Usage: {@code RenderKernelBenchmark WIDTH HEIGHT FRAMES RUNS [DATA CACHE CLIP DECOMPOSE_ITERATIONS]};
- * without DATA the embedded demo clip, with it the DAVIS clip's cached decomposition at long edge 384.
+ * <p>Usage: {@code RenderKernelBenchmark WIDTH HEIGHT FRAMES RUNS [DATA CACHE CLIP
+ * DECOMPOSE_ITERATIONS]}; without DATA the embedded demo clip, with it the DAVIS clip's cached
+ * decomposition at long edge 384.
  */
 public final class RenderKernelBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(RenderKernelBenchmark.class);
@@ -52,8 +54,9 @@ public final class RenderKernelBenchmark {
           above += a >= FrameRenderer.INVISIBLE_ALPHA ? 1 : 0;
         }
       }
-      LOG.info("{}x{}, {} frames, {} % of pixels at or above the α cut-off", w, h, maps.size(),
-          String.format("%.1f", 100.0 * above / ((long) w * h * maps.size())));
+      LOG.info(
+          "{}x{}, {} frames, {} % of pixels at or above the α cut-off",
+          w, h, maps.size(), String.format("%.1f", 100.0 * above / ((long) w * h * maps.size())));
       compare("source at the output size", maps, full, fg, runs);
       compare("source at " + scene.width() + "x" + scene.height(), maps, working, fg, runs);
     }
@@ -62,11 +65,17 @@ public final class RenderKernelBenchmark {
   private static EditableScene davis(String[] args) throws java.io.IOException {
     Path dir = Path.of(args[4]).resolve(args[6]);
     ContentCache cache = new ContentCache(Path.of(args[5]), 20L << 30);
-    return Scenes.open(Optional.of(dir.resolve("frames")), Optional.of(dir.resolve("masks")), 384,
-        DecompositionConfig.fast().withIterations(Integer.parseInt(args[7])), cache, ProgressSink.NONE);
+    return Scenes.open(
+        Optional.of(dir.resolve("frames")),
+        Optional.of(dir.resolve("masks")),
+        384,
+        DecompositionConfig.fast().withIterations(Integer.parseInt(args[7])),
+        cache,
+        ProgressSink.NONE);
   }
 
-  private static void compare(String what, List<FrameLayerMaps> maps, List<Frame> sources, AtlasTexture fg, int runs) {
+  private static void compare(
+      String what, List<FrameLayerMaps> maps, List<Frame> sources, AtlasTexture fg, int runs) {
     double[][] cpu = new double[2][runs];
     double[][] wall = new double[2][runs];
     try (FrameRenderer renderer = new FrameRenderer(1)) {
@@ -76,7 +85,8 @@ public final class RenderKernelBenchmark {
           long w0 = System.nanoTime();
           for (int t = 0; t < maps.size(); t++) {
             if (k == 0) {
-              ReferenceFrameRenderer.render(maps.get(t), sources.get(t), fg, null, OutputMode.COMPOSITE);
+              ReferenceFrameRenderer.render(
+                  maps.get(t), sources.get(t), fg, null, OutputMode.COMPOSITE);
             } else {
               renderer.render(maps.get(t), sources.get(t), fg, null, OutputMode.COMPOSITE);
             }
@@ -88,9 +98,14 @@ public final class RenderKernelBenchmark {
         }
       }
     }
-    LOG.info("{}: per-pixel reference {} fps per CPU-second ({} fps wall), kernels {} fps per CPU-second ({} fps"
-        + " wall), median CPU ratio {}", what, RunStats.of(cpu[0]).format(1), RunStats.of(wall[0]).format(1),
-        RunStats.of(cpu[1]).format(1), RunStats.of(wall[1]).format(1),
+    LOG.info(
+        "{}: per-pixel reference {} fps per CPU-second ({} fps wall), kernels {} fps per CPU-second ({} fps"
+            + " wall), median CPU ratio {}",
+        what,
+        RunStats.of(cpu[0]).format(1),
+        RunStats.of(wall[0]).format(1),
+        RunStats.of(cpu[1]).format(1),
+        RunStats.of(wall[1]).format(1),
         String.format("%.2f", RunStats.of(cpu[1]).median() / RunStats.of(cpu[0]).median()));
   }
 }

@@ -18,7 +18,8 @@ class ClipCollectorTest {
   void aOneFrameClipCompletesWhenABatchHostRendersFrameZeroAgain() {
     ClipCollector c = new ClipCollector();
     assertInstanceOf(ClipCollector.Collecting.class, add(c, 0, "a", true));
-    ClipCollector.Completed done = assertInstanceOf(ClipCollector.Completed.class, add(c, 0, "a", true));
+    ClipCollector.Completed done =
+        assertInstanceOf(ClipCollector.Completed.class, add(c, 0, "a", true));
     assertEquals(1, done.clip().frames().size());
     assertInstanceOf(ClipCollector.Known.class, done.frame());
     assertInstanceOf(ClipCollector.Known.class, add(c, 0, "a", true));
@@ -27,9 +28,11 @@ class ClipCollectorTest {
   @Test
   void interactiveHostsReRenderingFrameZeroDoNotCompleteAClip() {
     ClipCollector c = new ClipCollector();
-    for (int i = 0; i < 4; i++) assertInstanceOf(ClipCollector.Collecting.class, add(c, 0, "a", false));
+    for (int i = 0; i < 4; i++)
+      assertInstanceOf(ClipCollector.Collecting.class, add(c, 0, "a", false));
     assertInstanceOf(ClipCollector.Collecting.class, add(c, 1, "b", false));
-    ClipCollector.Completed done = assertInstanceOf(ClipCollector.Completed.class, add(c, 0, "a", false));
+    ClipCollector.Completed done =
+        assertInstanceOf(ClipCollector.Completed.class, add(c, 0, "a", false));
     assertEquals(2, done.clip().frames().size());
   }
 
@@ -37,8 +40,10 @@ class ClipCollectorTest {
   void aTwoFrameClipCompletesOnTheSecondBatchPass() {
     ClipCollector c = new ClipCollector();
     add(c, 0, "a", true);
-    for (int i = 0; i < 4; i++) assertInstanceOf(ClipCollector.Collecting.class, add(c, 1, "b", true));
-    ClipCollector.Completed done = assertInstanceOf(ClipCollector.Completed.class, add(c, 0, "a", true));
+    for (int i = 0; i < 4; i++)
+      assertInstanceOf(ClipCollector.Collecting.class, add(c, 1, "b", true));
+    ClipCollector.Completed done =
+        assertInstanceOf(ClipCollector.Completed.class, add(c, 0, "a", true));
     assertEquals(2, done.clip().frames().size());
   }
 }

@@ -7,19 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
-import org.styleatlas.engine.jobs.SpecKeys;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.JobState;
+import org.styleatlas.engine.jobs.SpecKeys;
 
-/** The status page's numbers from job events: the loss in the message, the ETA, the live loss curve. */
+/**
+ * The status page's numbers from job events: the loss in the message, the ETA, the live loss curve.
+ */
 class JobTimelineTest {
-  private static final JobSpec SPEC = new JobSpec(JobKind.DECOMPOSE, null, null, "/clips/swan", null, null, null);
+  private static final JobSpec SPEC =
+      new JobSpec(JobKind.DECOMPOSE, null, null, "/clips/swan", null, null, null);
 
   private static Job event(long ms, int run, String stage, double progress, String message) {
-    return new Job("j-0123456789abcdef", SPEC, JobState.RUNNING, progress, stage, message,
-        SpecKeys.INSTANCE.output(SPEC), run, 0, ms);
+    return new Job(
+        "j-0123456789abcdef",
+        SPEC,
+        JobState.RUNNING,
+        progress,
+        stage,
+        message,
+        SpecKeys.INSTANCE.output(SPEC),
+        run,
+        0,
+        ms);
   }
 
   @Test

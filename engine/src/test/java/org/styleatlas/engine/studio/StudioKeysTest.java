@@ -29,9 +29,10 @@ import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.Matte;
 
 /**
- * The studio's one recipe of identities: a frame read from a file hashes like the same frame sent by the
- * plug-in; the CLI's flags and the plug-in's parameters that mean the same fine-tuning resolve alike; the
- * CLIP model and the engine's decomposition settings are part of the addresses; artifacts list and evict.
+ * The studio's one recipe of identities: a frame read from a file hashes like the same frame sent
+ * by the plug-in; the CLI's flags and the plug-in's parameters that mean the same fine-tuning
+ * resolve alike; the CLIP model and the engine's decomposition settings are part of the addresses;
+ * artifacts list and evict.
  */
 class StudioKeysTest {
   private static final String CLIP = "a".repeat(64);
@@ -57,45 +58,78 @@ class StudioKeysTest {
     FramePixels plugin = new FramePixels(w, h, bytes(rgba), bytes(matte), null);
     FrameHashes.Pending withMatte = new FrameHashes.Pending(file);
     withMatte.matte(new Matte(w, h, matte));
-    assertEquals(FrameHashes.of(plugin, "clip"), withMatte.finish("clip"), "RGB file + matte file = RGBA + matte plane");
-    assertEquals(FrameHashes.of(new FramePixels(w, h, bytes(rgba), null, null), "alpha"),
-        new FrameHashes.Pending(file).finish("alpha"), "no matte plane");
-    assertNotEquals(FrameHashes.of(plugin, "clip"), FrameHashes.of(plugin, "box"), "the matte source counts");
+    assertEquals(
+        FrameHashes.of(plugin, "clip"),
+        withMatte.finish("clip"),
+        "RGB file + matte file = RGBA + matte plane");
+    assertEquals(
+        FrameHashes.of(new FramePixels(w, h, bytes(rgba), null, null), "alpha"),
+        new FrameHashes.Pending(file).finish("alpha"),
+        "no matte plane");
+    assertNotEquals(
+        FrameHashes.of(plugin, "clip"), FrameHashes.of(plugin, "box"), "the matte source counts");
   }
 
   @Test
   void theClipsFlagsAndThePluginsParamsThatMeanTheSameResolveAlike() {
-    StyleFlags cli = new StyleFlags("draft", null, 3, null, null, null, 4, false, List.of(), 1.0, 1.0, false, false, 0);
-    StyleSettings plugin = new StyleSettings("a swan made of gold", "", "", 4, "draft", 3, 0, 1, 1, 1, 1, false);
-    assertEquals(StylizeOptions.of(plugin).resolve(mode -> true).toString(), cli.resolve(Scenes.demo()).toString());
-    StyleFlags other = new StyleFlags("draft", null, 4, null, null, null, 4, false, List.of(), 1.0, 1.0, false, false, 0);
-    assertNotEquals(StylizeOptions.of(plugin).resolve(mode -> true).toString(), other.resolve(Scenes.demo()).toString());
+    StyleFlags cli =
+        new StyleFlags(
+            "draft", null, 3, null, null, null, 4, false, List.of(), 1.0, 1.0, false, false, 0);
+    StyleSettings plugin =
+        new StyleSettings("a swan made of gold", "", "", 4, "draft", 3, 0, 1, 1, 1, 1, false);
+    assertEquals(
+        StylizeOptions.of(plugin).resolve(mode -> true).toString(),
+        cli.resolve(Scenes.demo()).toString());
+    StyleFlags other =
+        new StyleFlags(
+            "draft", null, 4, null, null, null, 4, false, List.of(), 1.0, 1.0, false, false, 0);
+    assertNotEquals(
+        StylizeOptions.of(plugin).resolve(mode -> true).toString(),
+        other.resolve(Scenes.demo()).toString());
   }
 
   @Test
   void theClipModelAndTheDecompositionSettingsArePartOfTheAddresses() throws Exception {
     Path a = Files.write(dir.resolve("model-a.pt"), new byte[10]);
     Path b = Files.write(dir.resolve("model-b.pt"), new byte[11]);
-    JobSpec stylize = new JobSpec(JobKind.STYLIZE, JobPriority.BATCH, CLIP, null, null, DecomposeSettings.defaults(),
-        new StyleSettings("gold", "", "", 4, "draft", 3, 0, 1, 1, 1, 1, false));
+    JobSpec stylize =
+        new JobSpec(
+            JobKind.STYLIZE,
+            JobPriority.BATCH,
+            CLIP,
+            null,
+            null,
+            DecomposeSettings.defaults(),
+            new StyleSettings("gold", "", "", 4, "draft", 3, 0, 1, 1, 1, 1, false));
     ArtifactRecipe withA = recipe(a.toString(), "fast", 512);
-    assertEquals(withA.stylized(stylize), recipe(a.toString(), "fast", 512).stylized(stylize), "one recipe");
-    assertNotEquals(withA.stylized(stylize), recipe(b.toString(), "fast", 512).stylized(stylize), "CLIP model");
-    assertEquals(withA.decomposition(stylize), recipe(b.toString(), "fast", 512).decomposition(stylize),
+    assertEquals(
+        withA.stylized(stylize), recipe(a.toString(), "fast", 512).stylized(stylize), "one recipe");
+    assertNotEquals(
+        withA.stylized(stylize), recipe(b.toString(), "fast", 512).stylized(stylize), "CLIP model");
+    assertEquals(
+        withA.decomposition(stylize),
+        recipe(b.toString(), "fast", 512).decomposition(stylize),
         "the decomposition does not depend on the CLIP model");
-    assertNotEquals(withA.decomposition(stylize), recipe(a.toString(), "faithful", 512).decomposition(stylize));
-    assertNotEquals(withA.decomposition(stylize), recipe(a.toString(), "fast", 384).decomposition(stylize));
-    assertEquals(withA.decomposition(stylize), withA.decomposition(stylize.decomposition()),
+    assertNotEquals(
+        withA.decomposition(stylize), recipe(a.toString(), "faithful", 512).decomposition(stylize));
+    assertNotEquals(
+        withA.decomposition(stylize), recipe(a.toString(), "fast", 384).decomposition(stylize));
+    assertEquals(
+        withA.decomposition(stylize),
+        withA.decomposition(stylize.decomposition()),
         "a stylize job builds on the decompose job's output");
   }
 
   @Test
   void artifactsAreListedAndEvicted() throws Exception {
     ContentCache cache = new ContentCache(dir.resolve("cache"), 1L << 30);
-    Studio studio = Studio.local(cache, new PipelineSettings("ViT-B-32", DecompositionConfig.of("fast"), 512, 1L << 20));
+    Studio studio =
+        Studio.local(
+            cache, new PipelineSettings("ViT-B-32", DecompositionConfig.of("fast"), 512, 1L << 20));
     CacheKey key = new CacheKey("stylized-atlas", "b".repeat(64));
     cache.getOrCreate(key, d -> Files.writeString(d.resolve("history.json"), "{}"));
-    Optional<Artifact> listed = studio.artifacts().stream().filter(x -> x.key().equals(key)).findFirst();
+    Optional<Artifact> listed =
+        studio.artifacts().stream().filter(x -> x.key().equals(key)).findFirst();
     assertTrue(listed.isPresent(), "listed: " + studio.artifacts());
     assertTrue(listed.get().bytes() > 0);
     studio.evict(key);
@@ -104,7 +138,8 @@ class StudioKeysTest {
   }
 
   private static ArtifactRecipe recipe(String clipModel, String preset, int longEdge) {
-    return new ArtifactRecipe(new PipelineSettings(clipModel, DecompositionConfig.of(preset), longEdge, 1L << 20));
+    return new ArtifactRecipe(
+        new PipelineSettings(clipModel, DecompositionConfig.of(preset), longEdge, 1L << 20));
   }
 
   private static ByteBuffer bytes(float[] v) {

@@ -1,11 +1,7 @@
 package org.styleatlas.engine.stylize;
 
-import org.styleatlas.engine.stylize.atlas.AtlasMode;
-import org.styleatlas.engine.stylize.atlas.EditingAtlas;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -20,10 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.runtime.DjlRuntime;
-import org.styleatlas.engine.stylize.EditingAtlasTrainerTest;
-import org.styleatlas.engine.stylize.FaithfulAndCacheTest;
-import org.styleatlas.engine.stylize.StylizeConfig;
-import org.styleatlas.engine.stylize.ToyColourEncoder;
+import org.styleatlas.engine.stylize.atlas.AtlasMode;
+import org.styleatlas.engine.stylize.atlas.EditingAtlas;
 import org.styleatlas.engine.stylize.loss.StyleTarget;
 import org.styleatlas.engine.stylize.loss.TargetEmbeddings;
 import org.styleatlas.engine.stylize.scene.EditableScene;
@@ -35,10 +29,10 @@ class AtlasPassTest {
   private static final int PICK_SEED = 5;
 
   /**
-   * The faithful atlas (an MLP) and a background texture atlas, both trained: the gradients of every
-   * parameter, through the chunked two-stage path (chunks of 500 points) and through the atlases' own
-   * chunk sizes (this small batch fits one graph: the direct path), match one autograd graph over all
-   * points, within 1e-5 relative.
+   * The faithful atlas (an MLP) and a background texture atlas, both trained: the gradients of
+   * every parameter, through the chunked two-stage path (chunks of 500 points) and through the
+   * atlases' own chunk sizes (this small batch fits one graph: the direct path), match one autograd
+   * graph over all points, within 1e-5 relative.
    */
   @ParameterizedTest
   @ValueSource(ints = {500, AtlasPass.ATLAS_CHUNKS})
@@ -47,13 +41,15 @@ class AtlasPassTest {
   }
 
   /**
-   * Builds two copies of the scene's editing atlases (foreground faithful, background fast), takes the
-   * gradients of one step through one graph and through {@link AtlasPass} with chunks of {@code chunk}
-   * points, and asserts they match within 1e-5 relative per parameter.
+   * Builds two copies of the scene's editing atlases (foreground faithful, background fast), takes
+   * the gradients of one step through one graph and through {@link AtlasPass} with chunks of {@code
+   * chunk} points, and asserts they match within 1e-5 relative per parameter.
    */
   static void assertChunkedMatchesOneGraph(EditableScene scene, int chunk) {
-    StylizeConfig cfg = EditingAtlasTrainerTest.tiny(1).withAtlasMode(AtlasMode.FAITHFUL)
-        .withBackgroundStylization(true);
+    StylizeConfig cfg =
+        EditingAtlasTrainerTest.tiny(1)
+            .withAtlasMode(AtlasMode.FAITHFUL)
+            .withBackgroundStylization(true);
     int[] frames = {0, 1, scene.frameCount() - 1};
     ViewBatch batch = batch(scene, cfg, frames);
     Engine engine = DjlRuntime.engine();
@@ -64,27 +60,40 @@ class AtlasPassTest {
         EditingAtlas bgSingle = scene.backgroundAtlas(manager, AtlasMode.FAITHFUL);
         EditingAtlas fgChunked = scene.editingAtlas(manager, AtlasMode.FAITHFUL);
         EditingAtlas bgChunked = scene.backgroundAtlas(manager, AtlasMode.FAITHFUL)) {
-      TargetEmbeddings targets = TargetEmbeddings.encode(manager, toy, StyleTarget.text("red"), cfg.prefixes(),
-          cfg.views().localScale(), 0);
+      TargetEmbeddings targets =
+          TargetEmbeddings.encode(
+              manager, toy, StyleTarget.text("red"), cfg.prefixes(), cfg.views().localScale(), 0);
       double singleLoss;
       try (NDManager step = manager.newSubManager();
           GradientCollector gc = engine.newGradientCollector()) {
-        StepObjective.Inputs in = new StepObjective.Inputs(toy, batch, frames,
-            targets.pick(step, new SplittableRandom(PICK_SEED)));
-        StepObjective.Value v = objective.evaluate(step, in, fgSingle.colours(batch.uvArray(step)),
-            bgSingle.colours(batch.backgroundUvArray(step)));
+        StepObjective.Inputs in =
+            new StepObjective.Inputs(
+                toy, batch, frames, targets.pick(step, new SplittableRandom(PICK_SEED)));
+        StepObjective.Value v =
+            objective.evaluate(
+                step,
+                in,
+                fgSingle.colours(batch.uvArray(step)),
+                bgSingle.colours(batch.backgroundUvArray(step)));
         gc.backward(v.loss());
         singleLoss = v.loss().getFloat();
       }
       double chunkedLoss;
-      assertTrue(batch.points() > 2000 && batch.points() % 500 != 0,
+      assertTrue(
+          batch.points() > 2000 && batch.points() % 500 != 0,
           "in chunks of 500: several, the last one partial: " + batch.points());
       try (NDManager step = manager.newSubManager()) {
-        StepObjective.Inputs in = new StepObjective.Inputs(toy, batch, frames,
-            targets.pick(step, new SplittableRandom(PICK_SEED)));
-        StepObjective.Value v = new AtlasPass(engine, chunk).run(step,
-            List.of(new AtlasPass.Layer(fgChunked, batch.uv()), new AtlasPass.Layer(bgChunked, batch.backgroundUv())),
-            (m, colours) -> objective.evaluate(m, in, colours.get(0), colours.get(1)));
+        StepObjective.Inputs in =
+            new StepObjective.Inputs(
+                toy, batch, frames, targets.pick(step, new SplittableRandom(PICK_SEED)));
+        StepObjective.Value v =
+            new AtlasPass(engine, chunk)
+                .run(
+                    step,
+                    List.of(
+                        new AtlasPass.Layer(fgChunked, batch.uv()),
+                        new AtlasPass.Layer(bgChunked, batch.backgroundUv())),
+                    (m, colours) -> objective.evaluate(m, in, colours.get(0), colours.get(1)));
         chunkedLoss = v.loss().getFloat();
       }
       assertEquals(singleLoss, chunkedLoss, 1e-6 * Math.abs(singleLoss), "same objective value");
@@ -100,7 +109,8 @@ class AtlasPassTest {
     for (int i = 0; i < a.size(); i++) {
       float[] ga;
       float[] gb;
-      try (NDArray x = a.get(i).getValue().getGradient(); NDArray y = b.get(i).getValue().getGradient()) {
+      try (NDArray x = a.get(i).getValue().getGradient();
+          NDArray y = b.get(i).getValue().getGradient()) {
         ga = x.toFloatArray();
         gb = y.toFloatArray();
       }
@@ -112,7 +122,8 @@ class AtlasPassTest {
       }
       String name = a.get(i).getKey();
       assertTrue(norm > 0, name + ": the objective reaches this parameter");
-      assertTrue(Math.sqrt(diff) <= 1e-5 * Math.sqrt(norm),
+      assertTrue(
+          Math.sqrt(diff) <= 1e-5 * Math.sqrt(norm),
           name + ": relative gradient difference " + Math.sqrt(diff / norm));
     }
   }
@@ -126,16 +137,19 @@ class AtlasPassTest {
       FrameLayerMaps m = scene.maps().maps(t, scene.width(), scene.height());
       views.addAll(sampler.sample(t, m.alpha(), m.width(), m.height(), rnd));
     }
-    return ViewBatch.of(views, cfg.views().resolution(), new ViewBatch.FrameData() {
-      @Override
-      public FrameLayerMaps maps(int t) {
-        return scene.maps().maps(t, scene.width(), scene.height());
-      }
+    return ViewBatch.of(
+        views,
+        cfg.views().resolution(),
+        new ViewBatch.FrameData() {
+          @Override
+          public FrameLayerMaps maps(int t) {
+            return scene.maps().maps(t, scene.width(), scene.height());
+          }
 
-      @Override
-      public float[] background(int t) {
-        return scene.backgroundColours(t);
-      }
-    });
+          @Override
+          public float[] background(int t) {
+            return scene.backgroundColours(t);
+          }
+        });
   }
 }

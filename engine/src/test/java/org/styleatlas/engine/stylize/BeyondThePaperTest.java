@@ -2,7 +2,6 @@ package org.styleatlas.engine.stylize;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.render.AtlasSet;
@@ -16,8 +15,10 @@ import org.styleatlas.engine.video.Frame;
 
 /** A style image as the only target, and background stylization, with the toy colour encoder. */
 class BeyondThePaperTest {
-  private static final SyntheticScene SCENE = new SyntheticScene(
-      SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(64, 36, 6)), 32);
+  private static final SyntheticScene SCENE =
+      new SyntheticScene(
+          SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(64, 36, 6)),
+          32);
 
   private static double meanBlueness(AtlasTexture t) {
     double sum = 0;
@@ -37,8 +38,9 @@ class BeyondThePaperTest {
     }
     StyleTarget target = new StyleTarget("", null, Optional.of(new Frame(40, 30, 3, px)));
     try (ToyColourEncoder toy = new ToyColourEncoder()) {
-      StylizationResult r = new EditingAtlasTrainer(EditingAtlasTrainerTest.tiny(15)).run(SCENE, toy, target,
-          ProgressSink.NONE, () -> false);
+      StylizationResult r =
+          new EditingAtlasTrainer(EditingAtlasTrainerTest.tiny(15))
+              .run(SCENE, toy, target, ProgressSink.NONE, () -> false);
       double before = meanBlueness(SCENE.atlases().foreground());
       double after = meanBlueness(r.foreground());
       assertTrue(after > before + 0.1, "object atlas blueness " + before + " → " + after);
@@ -50,8 +52,9 @@ class BeyondThePaperTest {
   void backgroundStylizationEditsTheBackgroundAtlasToo() {
     StylizeConfig cfg = EditingAtlasTrainerTest.tiny(15).withBackgroundStylization(true);
     try (ToyColourEncoder toy = new ToyColourEncoder()) {
-      StylizationResult r = new EditingAtlasTrainer(cfg).run(SCENE, toy, StyleTarget.text("blue"), ProgressSink.NONE,
-          () -> false);
+      StylizationResult r =
+          new EditingAtlasTrainer(cfg)
+              .run(SCENE, toy, StyleTarget.text("blue"), ProgressSink.NONE, () -> false);
       AtlasTexture bg = r.background().orElseThrow();
       double before = meanBlueness(SCENE.atlases().background());
       double after = meanBlueness(bg);

@@ -3,7 +3,6 @@ package org.styleatlas.engine.stylize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +36,8 @@ class EditingAtlasTrainerTest {
 
   static StylizeConfig tiny(int iterations) {
     StylizeConfig draft = StylizeConfig.preset(StylizeConfig.Preset.DRAFT);
-    return draft.withViews(draft.views().withResolution(24))
+    return draft
+        .withViews(draft.views().withResolution(24))
         .withSchedule(draft.schedule().withIterations(iterations).withLearningRate(0.03));
   }
 
@@ -45,8 +45,9 @@ class EditingAtlasTrainerTest {
   void redTurnsTheObjectRedAndLeavesTheBackgroundAndMotionAlone() {
     StylizationResult result;
     try (ToyColourEncoder toy = new ToyColourEncoder()) {
-      result = new EditingAtlasTrainer(tiny(30)).run(scene, toy, StyleTarget.text("red"), ProgressSink.NONE,
-          () -> false);
+      result =
+          new EditingAtlasTrainer(tiny(30))
+              .run(scene, toy, StyleTarget.text("red"), ProgressSink.NONE, () -> false);
     }
     assertEquals(30, result.history().size());
     double firstLoss = result.history().get(0).global();
@@ -61,36 +62,47 @@ class EditingAtlasTrainerTest {
       for (int t = 0; t < scene.frameCount(); t++) {
         FrameLayerMaps m = scene.maps(t, 64, 36);
         maps.add(m);
-        before.add(r.render(m, scene.frame(t), scene.atlases().foreground(), null, OutputMode.COMPOSITE));
-        after.add(r.render(m, scene.frame(t), stylized.foregroundAt(1), null, OutputMode.COMPOSITE));
+        before.add(
+            r.render(m, scene.frame(t), scene.atlases().foreground(), null, OutputMode.COMPOSITE));
+        after.add(
+            r.render(m, scene.frame(t), stylized.foregroundAt(1), null, OutputMode.COMPOSITE));
       }
     }
     for (int t = 0; t < scene.frameCount(); t++) {
       float[] a = maps.get(t).alpha();
       double redBefore = redness(ImageMetrics.meanColour(before.get(t), a));
       double redAfter = redness(ImageMetrics.meanColour(after.get(t), a));
-      assertTrue(redAfter > redBefore + 0.15, "frame " + t + ": redness " + redBefore + " → " + redAfter);
+      assertTrue(
+          redAfter > redBefore + 0.15, "frame " + t + ": redness " + redBefore + " → " + redAfter);
       double bgPsnr = ImageMetrics.psnr(after.get(t), scene.frame(t), p -> a[p] < 0.01f);
       assertTrue(bgPsnr >= 40, "frame " + t + ": background PSNR " + bgPsnr);
     }
     double warpStylized = warpingError(after, maps);
     double warpRecon = warpingError(before, maps);
-    assertTrue(warpStylized <= warpRecon * 1.05 + 1e-5,
+    assertTrue(
+        warpStylized <= warpRecon * 1.05 + 1e-5,
         "warping error stylized " + warpStylized + " vs reconstruction " + warpRecon);
   }
 
   @Test
   void eachLossTermCanBeSwitchedOffAndThenReadsZero() {
     try (ToyColourEncoder toy = new ToyColourEncoder()) {
-      for (StylizeLossTerm off : List.of(StylizeLossTerm.GLOBAL, StylizeLossTerm.LOCAL, StylizeLossTerm.TEMPORAL, StylizeLossTerm.SPARSITY)) {
+      for (StylizeLossTerm off :
+          List.of(
+              StylizeLossTerm.GLOBAL,
+              StylizeLossTerm.LOCAL,
+              StylizeLossTerm.TEMPORAL,
+              StylizeLossTerm.SPARSITY)) {
         StylizeConfig cfg = tiny(3);
         cfg = cfg.withLosses(cfg.losses().without(off));
-        StylizationResult r = new EditingAtlasTrainer(cfg).run(scene, toy, StyleTarget.text("blue"),
-            ProgressSink.NONE, () -> false);
+        StylizationResult r =
+            new EditingAtlasTrainer(cfg)
+                .run(scene, toy, StyleTarget.text("blue"), ProgressSink.NONE, () -> false);
         assertEquals(3, r.history().size(), off + " run completes");
         for (LossValues v : r.history()) {
           assertEquals(0.0, v.term(off), off + " reads 0");
-          for (StylizeLossTerm on : List.of(StylizeLossTerm.GLOBAL, StylizeLossTerm.LOCAL, StylizeLossTerm.SPARSITY)) {
+          for (StylizeLossTerm on :
+              List.of(StylizeLossTerm.GLOBAL, StylizeLossTerm.LOCAL, StylizeLossTerm.SPARSITY)) {
             if (on != off) {
               assertTrue(v.term(on) > 0, on + " is computed while " + off + " is off");
             }
@@ -100,7 +112,9 @@ class EditingAtlasTrainerTest {
     }
   }
 
-  /** Whether (x, y) and its 8 neighbours are fully object: the warp is then defined on both sides. */
+  /**
+   * Whether (x, y) and its 8 neighbours are fully object: the warp is then defined on both sides.
+   */
   static boolean interior(FrameLayerMaps m, int x, int y) {
     if (x < 1 || y < 1 || x >= m.width() - 1 || y >= m.height() - 1) {
       return false;
@@ -120,8 +134,8 @@ class EditingAtlasTrainerTest {
   }
 
   /**
-   * Mean squared difference between frame t+1 and frame t warped by the exact object motion, over interior
-   * object pixels of both frames.
+   * Mean squared difference between frame t+1 and frame t warped by the exact object motion, over
+   * interior object pixels of both frames.
    */
   static double warpingError(List<Frame> frames, List<FrameLayerMaps> maps) {
     double sum = 0;
@@ -144,7 +158,8 @@ class EditingAtlasTrainerTest {
           if (!interior(maps.get(t), sx, sy)) {
             continue;
           }
-          FrameResampler.sample(prev.pixels(), prev.width(), prev.height(), 3, (float) src[0], (float) src[1], px, 0);
+          FrameResampler.sample(
+              prev.pixels(), prev.width(), prev.height(), 3, (float) src[0], (float) src[1], px, 0);
           for (int c = 0; c < 3; c++) {
             double d = px[c] - next.pixels()[(y * next.width() + x) * 3 + c];
             sum += d * d;

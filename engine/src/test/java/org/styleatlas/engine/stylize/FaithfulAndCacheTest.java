@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -33,10 +32,14 @@ import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 import org.styleatlas.engine.video.Frame;
 
 class FaithfulAndCacheTest {
-  static final SyntheticScene SCENE = new SyntheticScene(
-      SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(48, 27, 4)), 16);
+  static final SyntheticScene SCENE =
+      new SyntheticScene(
+          SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(48, 27, 4)),
+          16);
 
-  /** The synthetic scene with a small MLP (uv → rgb) as its atlas network, for the faithful path. */
+  /**
+   * The synthetic scene with a small MLP (uv → rgb) as its atlas network, for the faithful path.
+   */
   static final class MlpScene implements EditableScene {
     @Override
     public LayerMapSource maps() {
@@ -61,11 +64,12 @@ class FaithfulAndCacheTest {
     @Override
     public EditingAtlas editingAtlas(NDManager manager, AtlasMode mode) {
       NDManager own = manager.newSubManager();
-      SequentialBlock mlp = new SequentialBlock()
-          .add(Linear.builder().setUnits(32).build())
-          .add(Activation::relu)
-          .add(Linear.builder().setUnits(3).build())
-          .add(Activation::sigmoid);
+      SequentialBlock mlp =
+          new SequentialBlock()
+              .add(Linear.builder().setUnits(32).build())
+              .add(Activation::relu)
+              .add(Linear.builder().setUnits(3).build())
+              .add(Activation::sigmoid);
       ai.djl.engine.Engine.getInstance().setRandomSeed(42);
       mlp.initialize(own, DataType.FLOAT32, new Shape(1, 2));
       return new BlockEditingAtlas(own, mlp);
@@ -92,9 +96,11 @@ class FaithfulAndCacheTest {
         EditingAtlas initial = scene.editingAtlas(m, AtlasMode.FAITHFUL);
         EditingAtlas again = scene.editingAtlas(m, AtlasMode.FAITHFUL)) {
       float[] before = initial.discretize(SCENE.atlases().foreground()).rgb();
-      assertArrayEquals(before, again.discretize(SCENE.atlases().foreground()).rgb(), 0f, "copies start equal");
-      StylizationResult r = new EditingAtlasTrainer(cfg).run(scene, toy, StyleTarget.text("green"), ProgressSink.NONE,
-          () -> false);
+      assertArrayEquals(
+          before, again.discretize(SCENE.atlases().foreground()).rgb(), 0f, "copies start equal");
+      StylizationResult r =
+          new EditingAtlasTrainer(cfg)
+              .run(scene, toy, StyleTarget.text("green"), ProgressSink.NONE, () -> false);
       assertEquals(4, r.history().size());
       assertTrue(r.history().stream().allMatch(v -> Double.isFinite(v.total())));
       assertEquals(before.length, r.foreground().rgb().length);
@@ -103,7 +109,8 @@ class FaithfulAndCacheTest {
   }
 
   @Test
-  void aSecondRunWithTheSamePromptIsACacheHitAndAnotherPromptIsNot(@TempDir Path dir) throws Exception {
+  void aSecondRunWithTheSamePromptIsACacheHitAndAnotherPromptIsNot(@TempDir Path dir)
+      throws Exception {
     StylizedAtlasCache cache = new StylizedAtlasCache(new ContentCache(dir, 1L << 30));
     StylizeConfig cfg = EditingAtlasTrainerTest.tiny(2);
     AtomicInteger runs = new AtomicInteger();
@@ -113,10 +120,15 @@ class FaithfulAndCacheTest {
       for (int i = 0; i < 3; i++) {
         StyleTarget target = StyleTarget.text(prompts[i]);
         CacheKey key = StylizedAtlasCache.key(SCENE.identity(), "toy", target, cfg);
-        results[i] = cache.getOrRun(key, SCENE, () -> {
-          runs.incrementAndGet();
-          return new EditingAtlasTrainer(cfg).run(SCENE, toy, target, ProgressSink.NONE, () -> false);
-        });
+        results[i] =
+            cache.getOrRun(
+                key,
+                SCENE,
+                () -> {
+                  runs.incrementAndGet();
+                  return new EditingAtlasTrainer(cfg)
+                      .run(SCENE, toy, target, ProgressSink.NONE, () -> false);
+                });
       }
       assertEquals(2, runs.get(), "red once, blue once");
       assertArrayEquals(results[0].foreground().rgb(), results[1].foreground().rgb(), 0f);

@@ -15,9 +15,10 @@ import org.styleatlas.engine.stylize.scene.Scenes;
 
 /**
  * Evaluates a DAVIS clip's cached decomposition at a new output size through the per-size map cache
- * ({@link org.styleatlas.engine.maps.MapStore}), as the first render or stylization at that size does, and logs the wall
- * time and the heap's peak use, to compare the memory of a whole-clip and a streamed evaluation (run it on
- * either build's jars: it uses only API both have). The cache must not hold the maps at that size yet.
+ * ({@link org.styleatlas.engine.maps.MapStore}), as the first render or stylization at that size
+ * does, and logs the wall time and the heap's peak use, to compare the memory of a whole-clip and a
+ * streamed evaluation (run it on either build's jars: it uses only API both have). The cache must
+ * not hold the maps at that size yet.
  *
  * <p>Usage: {@code MapEvaluationMemoryCheck DATA CACHE CLIP DECOMPOSE_ITERATIONS WIDTH HEIGHT}.
  */
@@ -31,8 +32,14 @@ public final class MapEvaluationMemoryCheck {
     ContentCache cache = new ContentCache(Path.of(args[1]), 20L << 30);
     int width = Integer.parseInt(args[4]);
     int height = Integer.parseInt(args[5]);
-    try (EditableScene scene = Scenes.open(Optional.of(dir.resolve("frames")), Optional.of(dir.resolve("masks")),
-        384, DecompositionConfig.fast().withIterations(Integer.parseInt(args[3])), cache, ProgressSink.NONE)) {
+    try (EditableScene scene =
+        Scenes.open(
+            Optional.of(dir.resolve("frames")),
+            Optional.of(dir.resolve("masks")),
+            384,
+            DecompositionConfig.fast().withIterations(Integer.parseInt(args[3])),
+            cache,
+            ProgressSink.NONE)) {
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
         pool.resetPeakUsage();
       }
@@ -43,8 +50,15 @@ public final class MapEvaluationMemoryCheck {
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
         peak += pool.getType() == MemoryType.HEAP ? pool.getPeakUsage().getUsed() : 0;
       }
-      LOG.info("{} frames evaluated at {}x{} into {} in {} s (last frame: {} alpha values), peak heap {} MB",
-          scene.frameCount(), width, height, args[1], String.format("%.1f", seconds), alpha.length, peak >> 20);
+      LOG.info(
+          "{} frames evaluated at {}x{} into {} in {} s (last frame: {} alpha values), peak heap {} MB",
+          scene.frameCount(),
+          width,
+          height,
+          args[1],
+          String.format("%.1f", seconds),
+          alpha.length,
+          peak >> 20);
     }
   }
 }

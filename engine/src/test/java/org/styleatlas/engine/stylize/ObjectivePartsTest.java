@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -53,7 +52,8 @@ class ObjectivePartsTest {
   void prefixesFollowThePaperAndText2Live() {
     assertEquals(8, PromptPrefixes.PAPER.size());
     assertEquals(14, PromptPrefixes.TEXT2LIVE.size());
-    assertEquals(List.of("a photo of a swan", "a swan", "an image of a swan", "the swan"),
+    assertEquals(
+        List.of("a photo of a swan", "a swan", "an image of a swan", "the swan"),
         PromptPrefixes.of(PromptPrefixes.Source.PAPER, 4).all("swan"));
     assertEquals(List.of("swan"), PromptPrefixes.of(PromptPrefixes.Source.PAPER, 0).all(" swan "));
     Set<String> seen = new HashSet<>();
@@ -81,10 +81,14 @@ class ObjectivePartsTest {
     assertTrue(!standard.losses().enabled(StylizeLossTerm.STRUCTURE));
     assertEquals(0.9, standard.views().globalScale().min());
     assertEquals(0.5, standard.views().localScale().max());
-    assertEquals(StylizeConfig.FAST_LEARNING_RATE,
+    assertEquals(
+        StylizeConfig.FAST_LEARNING_RATE,
         standard.withAtlasMode(AtlasMode.FAST).schedule().learningRate());
-    assertThrows(IllegalArgumentException.class, () -> standard.withPrefixes(PromptPrefixes.Source.PAPER, 3));
-    assertThrows(org.styleatlas.engine.InputException.class, () -> StylizeConfig.Preset.parse("ultra"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> standard.withPrefixes(PromptPrefixes.Source.PAPER, 3));
+    assertThrows(
+        org.styleatlas.engine.InputException.class, () -> StylizeConfig.Preset.parse("ultra"));
   }
 
   @Test

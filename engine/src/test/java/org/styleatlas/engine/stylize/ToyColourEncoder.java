@@ -9,10 +9,10 @@ import org.styleatlas.engine.clipmodel.ClipPreprocessor;
 import org.styleatlas.engine.clipmodel.ImageTextEncoder;
 
 /**
- * A pure-Java stand-in for CLIP with a known optimum: an image's embedding is its mean colour's chroma
- * (mean RGB minus its grey level) plus a small constant, and a text's embedding is the direction of the
- * first colour word it contains. Maximising the similarity to "red" therefore makes the views redder.
- * Works on 32-pixel inputs so tests stay fast.
+ * A pure-Java stand-in for CLIP with a known optimum: an image's embedding is its mean colour's
+ * chroma (mean RGB minus its grey level) plus a small constant, and a text's embedding is the
+ * direction of the first colour word it contains. Maximising the similarity to "red" therefore
+ * makes the views redder. Works on 32-pixel inputs so tests stay fast.
  */
 final class ToyColourEncoder implements ImageTextEncoder {
   static final int SIZE = 32;
@@ -44,11 +44,16 @@ final class ToyColourEncoder implements ImageTextEncoder {
   private static float[] direction(String text) {
     for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
       switch (word) {
-        case "red": return new float[] {1, -0.5f, -0.5f, 0};
-        case "green": return new float[] {-0.5f, 1, -0.5f, 0};
-        case "blue": return new float[] {-0.5f, -0.5f, 1, 0};
-        case "gold": return new float[] {0.6f, 0.3f, -0.9f, 0};
-        default: break;
+        case "red":
+          return new float[] {1, -0.5f, -0.5f, 0};
+        case "green":
+          return new float[] {-0.5f, 1, -0.5f, 0};
+        case "blue":
+          return new float[] {-0.5f, -0.5f, 1, 0};
+        case "gold":
+          return new float[] {0.6f, 0.3f, -0.9f, 0};
+        default:
+          break;
       }
     }
     return new float[] {0, 0, 0, 1};

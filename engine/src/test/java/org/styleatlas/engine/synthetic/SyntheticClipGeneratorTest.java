@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.Frame;
@@ -25,8 +24,10 @@ class SyntheticClipGeneratorTest {
   @Test
   void otherSeedGivesAnotherClip() {
     SyntheticClipSpec spec = SyntheticClipSpec.embeddedDefault().resized(64, 36, 4);
-    SyntheticClipSpec other = new SyntheticClipSpec(64, 36, 4, spec.seed() + 1, spec.deformation(), spec.fps());
-    assertNotEquals(SyntheticClipGenerator.generate(spec).clip().frames(),
+    SyntheticClipSpec other =
+        new SyntheticClipSpec(64, 36, 4, spec.seed() + 1, spec.deformation(), spec.fps());
+    assertNotEquals(
+        SyntheticClipGenerator.generate(spec).clip().frames(),
         SyntheticClipGenerator.generate(other).clip().frames());
   }
 
@@ -38,13 +39,15 @@ class SyntheticClipGeneratorTest {
     assertEquals(144, clip.height());
     assertTrue(clip.hasMatte());
     for (Matte m : clip.mattes().orElseThrow()) {
-      assertTrue(m.coverage() > 0.03 && m.coverage() < 0.5, "object visible but not filling the frame");
+      assertTrue(
+          m.coverage() > 0.03 && m.coverage() < 0.5, "object visible but not filling the frame");
     }
   }
 
   @Test
   void matteAndPoseAgree() {
-    SyntheticClip s = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(128, 72, 5));
+    SyntheticClip s =
+        SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(128, 72, 5));
     for (int t = 0; t < 5; t++) {
       ObjectPose pose = s.poses().get(t);
       double[] centre = pose.toPixel(0, 0);
@@ -62,8 +65,10 @@ class SyntheticClipGeneratorTest {
 
   @Test
   void objectMovesAndBackgroundPans() {
-    SyntheticClip s = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(96, 54, 8));
-    assertTrue(s.poses().get(7).cx() - s.poses().get(0).cx() > 10, "object travels across the frame");
+    SyntheticClip s =
+        SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().resized(96, 54, 8));
+    assertTrue(
+        s.poses().get(7).cx() - s.poses().get(0).cx() > 10, "object travels across the frame");
     assertTrue(s.backgroundOffsets().get(7) > s.backgroundOffsets().get(0), "background pans");
     Frame f = s.clip().frame(0);
     assertEquals(-1, f.firstNonFinite());
@@ -71,10 +76,13 @@ class SyntheticClipGeneratorTest {
 
   @Test
   void rigidVariantKeepsTheObjectShape() {
-    SyntheticClip s = SyntheticClipGenerator.generate(SyntheticClipSpec.embeddedDefault().rigid().resized(96, 54, 8));
+    SyntheticClip s =
+        SyntheticClipGenerator.generate(
+            SyntheticClipSpec.embeddedDefault().rigid().resized(96, 54, 8));
     ObjectPose p0 = s.poses().get(0);
     for (ObjectPose p : s.poses()) {
-      assertEquals(p0.a() * p0.d() - p0.b() * p0.c(), p.a() * p.d() - p.b() * p.c(), 1e-6, "area preserved");
+      assertEquals(
+          p0.a() * p0.d() - p0.b() * p0.c(), p.a() * p.d() - p.b() * p.c(), 1e-6, "area preserved");
     }
   }
 }

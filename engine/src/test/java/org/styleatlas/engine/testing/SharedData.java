@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real test data in {@code ../shared/data} (DAVIS clips), read in place and never copied. A clone without
- * it (a user who cloned the repository alone) still passes the test command: every test that asks for it is
- * skipped (JUnit assumption), with a message naming the folder that is missing.
+ * The real test data in {@code ../shared/data} (DAVIS clips), read in place and never copied. A
+ * clone without it (a user who cloned the repository alone) still passes the test command: every
+ * test that asks for it is skipped (JUnit assumption), with a message naming the folder that is
+ * missing.
  */
 public final class SharedData {
   /** System property naming the shared data folder; when set, it is the only place looked at. */
@@ -22,9 +23,10 @@ public final class SharedData {
   private SharedData() {}
 
   /**
-   * The shared data folder: the {@value #PROPERTY} property when it is set (not blank), else the first
-   * {@code shared/data} found beside the working directory or one of its ancestors (so a checkout with
-   * {@code ../shared} and git worktrees nested deeper find it). Skips the calling test when there is none.
+   * The shared data folder: the {@value #PROPERTY} property when it is set (not blank), else the
+   * first {@code shared/data} found beside the working directory or one of its ancestors (so a
+   * checkout with {@code ../shared} and git worktrees nested deeper find it). Skips the calling
+   * test when there is none.
    */
   public static Path root() {
     String prop = System.getProperty(PROPERTY);
@@ -39,8 +41,12 @@ public final class SharedData {
         return candidate;
       }
     }
-    return skip("shared test data folder shared/data not found beside " + cwd
-        + " or any of its parents (put it at ../shared/data next to the checkout, or set -D" + PROPERTY + "=DIR)");
+    return skip(
+        "shared test data folder shared/data not found beside "
+            + cwd
+            + " or any of its parents (put it at ../shared/data next to the checkout, or set -D"
+            + PROPERTY
+            + "=DIR)");
   }
 
   /** Frames folder of a DAVIS clip, e.g. "blackswan"; skips the calling test when it is missing. */
@@ -54,10 +60,15 @@ public final class SharedData {
   }
 
   private static Path existing(Path dir, String origin) {
-    return Files.isDirectory(dir) ? dir : skip("shared test data folder " + dir + origin + " does not exist");
+    return Files.isDirectory(dir)
+        ? dir
+        : skip("shared test data folder " + dir + origin + " does not exist");
   }
 
-  /** Skips the calling test; the first skip of a run is also logged, so the build output names the folder. */
+  /**
+   * Skips the calling test; the first skip of a run is also logged, so the build output names the
+   * folder.
+   */
   private static Path skip(String reason) {
     if (WARNED.compareAndSet(false, true)) {
       LOG.warn("{}: the tests that need the DAVIS clips are skipped", reason);

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A small tmpfs mounted for a fault test (we run as root in CI; elsewhere the test is skipped with a
- * message): write into it, {@link #fill} it to a few kilobytes of free space, and see what survives.
+ * A small tmpfs mounted for a fault test (we run as root in CI; elsewhere the test is skipped with
+ * a message): write into it, {@link #fill} it to a few kilobytes of free space, and see what
+ * survives.
  */
 public final class SmallFileSystem implements AutoCloseable {
   private final Path mountPoint;
@@ -20,13 +21,24 @@ public final class SmallFileSystem implements AutoCloseable {
   }
 
   /**
-   * Mounts a tmpfs of {@code megabytes} at a new folder under {@code parent}; aborts the calling test (a
-   * skip, with the reason) when this environment does not permit mounting.
+   * Mounts a tmpfs of {@code megabytes} at a new folder under {@code parent}; aborts the calling
+   * test (a skip, with the reason) when this environment does not permit mounting.
    */
-  public static SmallFileSystem mount(Path parent, int megabytes) throws IOException, InterruptedException {
+  public static SmallFileSystem mount(Path parent, int megabytes)
+      throws IOException, InterruptedException {
     Path dir = Files.createDirectories(parent.resolve("small-fs"));
-    Run r = run(List.of("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m,mode=0700", "tmpfs", dir.toString()));
-    Assumptions.assumeTrue(r.exit == 0, "skipped: cannot mount a small tmpfs here (needs root): " + r.output.trim());
+    Run r =
+        run(
+            List.of(
+                "mount",
+                "-t",
+                "tmpfs",
+                "-o",
+                "size=" + megabytes + "m,mode=0700",
+                "tmpfs",
+                dir.toString()));
+    Assumptions.assumeTrue(
+        r.exit == 0, "skipped: cannot mount a small tmpfs here (needs root): " + r.output.trim());
     return new SmallFileSystem(dir);
   }
 
@@ -37,8 +49,11 @@ public final class SmallFileSystem implements AutoCloseable {
   /** Fills the file system with a filler file until at most {@code leaveBytes} are free. */
   public void fill(long leaveBytes) throws IOException {
     byte[] block = new byte[4096];
-    try (OutputStream out = Files.newOutputStream(mountPoint.resolve("filler"),
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+    try (OutputStream out =
+        Files.newOutputStream(
+            mountPoint.resolve("filler"),
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND)) {
       while (Files.getFileStore(mountPoint).getUsableSpace() > leaveBytes + block.length) {
         out.write(block);
         out.flush();

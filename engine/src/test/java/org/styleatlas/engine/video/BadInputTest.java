@@ -3,7 +3,6 @@ package org.styleatlas.engine.video;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.testing.SharedData;
 
-/** Every kind of bad input fails with an {@link InputException} that names the file and the problem. */
+/**
+ * Every kind of bad input fails with an {@link InputException} that names the file and the problem.
+ */
 class BadInputTest {
 
   @TempDir Path dir;
@@ -69,7 +70,9 @@ class BadInputTest {
   void matteWithTooFewFrames() throws Exception {
     Path frames = pngFolder("frames", TestFrames.ramps(3, 3, 1f));
     Path masks = pngFolder("masks", TestFrames.ramps(2, 3, 1f));
-    assertRejected(ClipRequest.nativeSize(frames, Optional.of(masks)), masks,
+    assertRejected(
+        ClipRequest.nativeSize(frames, Optional.of(masks)),
+        masks,
         "matte has 2 frames but the clip " + frames + " has 3");
   }
 
@@ -77,7 +80,9 @@ class BadInputTest {
   void matteOfAnotherSize() throws Exception {
     Path frames = pngFolder("frames", TestFrames.ramps(2, 3, 1f));
     Path masks = pngFolder("masks", List.of(Frame.blank(32, 24, 3), Frame.blank(32, 24, 3)));
-    assertRejected(new ClipRequest(frames, Optional.of(masks), 16), masks,
+    assertRejected(
+        new ClipRequest(frames, Optional.of(masks), 16),
+        masks,
         "matte is 32x24 but the clip " + frames + " is 64x48");
   }
 
@@ -86,7 +91,9 @@ class BadInputTest {
     Path frames = Files.createDirectories(dir.resolve("frames"));
     ClipWriter.writePng(Frame.blank(64, 48, 3), frames.resolve("00000.png"));
     ClipWriter.writePng(Frame.blank(32, 24, 3), frames.resolve("00001.png"));
-    assertRejected(ClipRequest.nativeSize(frames, Optional.empty()), frames,
+    assertRejected(
+        ClipRequest.nativeSize(frames, Optional.empty()),
+        frames,
         "frames of different sizes: 00001.png is 32x24 but 00000.png is 64x48");
   }
 
@@ -106,7 +113,9 @@ class BadInputTest {
     frame.pixels()[(2 * frame.width() + 3) * 3 + 1] = Float.NaN;
     Path folder = dir.resolve("frames-exr");
     ClipWriter.write(List.of(frame), Clip.DEFAULT_FPS, folder, OutputFormat.EXR_SEQUENCE);
-    assertRejected(ClipRequest.nativeSize(folder, Optional.empty()), folder.resolve("00000.exr"),
+    assertRejected(
+        ClipRequest.nativeSize(folder, Optional.empty()),
+        folder.resolve("00000.exr"),
         "pixel (3, 2) channel 1 is NaN");
   }
 
@@ -116,15 +125,21 @@ class BadInputTest {
     frame.pixels()[3] = Float.POSITIVE_INFINITY;
     Path folder = dir.resolve("frames-exr");
     ClipWriter.write(List.of(frame), Clip.DEFAULT_FPS, folder, OutputFormat.EXR_SEQUENCE);
-    assertRejected(ClipRequest.nativeSize(folder, Optional.empty()), folder.resolve("00000.exr"),
+    assertRejected(
+        ClipRequest.nativeSize(folder, Optional.empty()),
+        folder.resolve("00000.exr"),
         "pixel (0, 0) channel 3 is Infinity");
   }
 
   @Test
   void h264RejectsOddSizes() {
     Path out = dir.resolve("odd.mp4");
-    InputException e = assertThrows(InputException.class,
-        () -> ClipWriter.write(List.of(Frame.blank(63, 48, 3)), 24, out, OutputFormat.H264_MP4));
-    assertTrue(e.getMessage().startsWith(out + ": H.264 needs an even width and height"), e.getMessage());
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () ->
+                ClipWriter.write(List.of(Frame.blank(63, 48, 3)), 24, out, OutputFormat.H264_MP4));
+    assertTrue(
+        e.getMessage().startsWith(out + ": H.264 needs an even width and height"), e.getMessage());
   }
 }

@@ -3,7 +3,6 @@ package org.styleatlas.engine.video;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.testing.SharedData;
@@ -13,8 +12,10 @@ class DavisClipTest {
 
   @Test
   void blackswanLoadsWithItsMatteAtNativeSize() {
-    Clip clip = ClipReader.read(ClipRequest.nativeSize(SharedData.frames("blackswan"),
-        Optional.of(SharedData.masks("blackswan"))));
+    Clip clip =
+        ClipReader.read(
+            ClipRequest.nativeSize(
+                SharedData.frames("blackswan"), Optional.of(SharedData.masks("blackswan"))));
     assertEquals(50, clip.frameCount());
     assertEquals(854, clip.width());
     assertEquals(480, clip.height());
@@ -26,8 +27,10 @@ class DavisClipTest {
 
   @Test
   void blackswanResizesFramesAndMattesToTheLongEdge() {
-    Clip clip = ClipReader.read(new ClipRequest(SharedData.frames("blackswan"),
-        Optional.of(SharedData.masks("blackswan")), 256));
+    Clip clip =
+        ClipReader.read(
+            new ClipRequest(
+                SharedData.frames("blackswan"), Optional.of(SharedData.masks("blackswan")), 256));
     assertEquals(new FrameSize(256, 144), clip.frame(49).size());
     assertEquals(new FrameSize(256, 144), clip.matte(49).size());
     float m = clip.matte(10).values()[0];

@@ -3,15 +3,15 @@ package org.styleatlas.engine.video;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-
 import org.junit.jupiter.api.Test;
-
 
 class FrameResizerTest {
 
   @Test
   void longEdgeKeepsTheAspectRatio() {
-    assertEquals(new FrameSize(768, 432), new FrameSize(854, 480).fitLongEdge(ClipRequest.DEFAULT_LONG_EDGE));
+    assertEquals(
+        new FrameSize(768, 432),
+        new FrameSize(854, 480).fitLongEdge(ClipRequest.DEFAULT_LONG_EDGE));
     assertEquals(new FrameSize(432, 768), new FrameSize(480, 854).fitLongEdge(768));
     assertEquals(new FrameSize(512, 288), new FrameSize(256, 144).fitLongEdge(512));
     assertEquals(new FrameSize(854, 480), new FrameSize(854, 480).fitLongEdge(0));

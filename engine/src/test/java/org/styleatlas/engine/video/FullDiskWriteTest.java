@@ -16,9 +16,10 @@ import org.styleatlas.engine.cache.AtomicFiles;
 import org.styleatlas.engine.testing.SmallFileSystem;
 
 /**
- * #19.1: a full disk never replaces a good output with a truncated one. Each writer fills a temporary file,
- * checks it (the encoder's output read back), and only then renames it; on failure the old file stays, the
- * error names the file, and no temporary is left behind. Temporaries of killed writers are cleaned.
+ * #19.1: a full disk never replaces a good output with a truncated one. Each writer fills a
+ * temporary file, checks it (the encoder's output read back), and only then renames it; on failure
+ * the old file stays, the error names the file, and no temporary is left behind. Temporaries of
+ * killed writers are cleaned.
  */
 class FullDiskWriteTest {
   private static final double FPS = 24;
@@ -41,7 +42,8 @@ class FullDiskWriteTest {
   private static void assertOnlyOutputsAndFiller(Path root, String... names) throws IOException {
     try (Stream<Path> files = Files.list(root)) {
       List<String> left = files.map(p -> p.getFileName().toString()).sorted().toList();
-      List<String> expected = Stream.concat(Stream.of("filler"), Stream.of(names)).sorted().toList();
+      List<String> expected =
+          Stream.concat(Stream.of("filler"), Stream.of(names)).sorted().toList();
       assertEquals(expected, left, "no temporary left behind");
     }
   }
@@ -55,9 +57,14 @@ class FullDiskWriteTest {
         ClipWriter.write(frames(4, 1f), FPS, out, format);
         byte[] good = Files.readAllBytes(out);
         fs.fill(16 * 1024);
-        IOException e = assertThrows(IOException.class, () -> ClipWriter.write(frames(24, 0.5f), FPS, out, format),
-            format + " on a full disk must fail");
-        assertTrue(e.getMessage().contains(out.toString()) && e.getMessage().contains("unchanged"), e.getMessage());
+        IOException e =
+            assertThrows(
+                IOException.class,
+                () -> ClipWriter.write(frames(24, 0.5f), FPS, out, format),
+                format + " on a full disk must fail");
+        assertTrue(
+            e.getMessage().contains(out.toString()) && e.getMessage().contains("unchanged"),
+            e.getMessage());
         assertArrayEquals(good, Files.readAllBytes(out), format + ": the old file is unchanged");
         assertTrue(Files.readAllBytes(out).length > 0);
       }
@@ -74,8 +81,10 @@ class FullDiskWriteTest {
       ClipWriter.writePng(frames(1, 1f).get(0), png);
       byte[] goodPng = Files.readAllBytes(png);
       fs.fill(4 * 1024);
-      IOException e = assertThrows(IOException.class,
-          () -> AtomicFiles.write(report, out -> out.write(new byte[64 * 1024])));
+      IOException e =
+          assertThrows(
+              IOException.class,
+              () -> AtomicFiles.write(report, out -> out.write(new byte[64 * 1024])));
       assertTrue(e.getMessage().contains(report.toString()), e.getMessage());
       assertEquals("{\"good\":true}", Files.readString(report));
       assertThrows(IOException.class, () -> ClipWriter.writePng(frames(2, 0.3f).get(1), png));

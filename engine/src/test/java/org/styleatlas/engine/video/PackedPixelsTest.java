@@ -2,18 +2,16 @@ package org.styleatlas.engine.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.util.Random;
 import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
-
 /**
- * {@link PackedPixels} against the per-sample rule: sample (x, y, c) at {@code y·stride + x·channels + c},
- * quantised with clamping (NaN → 0), alpha 1 for a frame without it; RGB and RGBA, 8 and 16 bits, an odd
- * width so rows are padded.
+ * {@link PackedPixels} against the per-sample rule: sample (x, y, c) at {@code y·stride +
+ * x·channels + c}, quantised with clamping (NaN → 0), alpha 1 for a frame without it; RGB and RGBA,
+ * 8 and 16 bits, an odd width so rows are padded.
  */
 class PackedPixelsTest {
 
@@ -32,14 +30,29 @@ class PackedPixelsTest {
     }
   }
 
-  /** Every sample of {@code f} at {@code y·stride + x·channels + c} of the packed samples, unsigned. */
-  private static void assertPacked(Frame f, int channels, int stride, int max, IntUnaryOperator packedAt) {
+  /**
+   * Every sample of {@code f} at {@code y·stride + x·channels + c} of the packed samples, unsigned.
+   */
+  private static void assertPacked(
+      Frame f, int channels, int stride, int max, IntUnaryOperator packedAt) {
     for (int y = 0; y < f.height(); y++) {
       for (int x = 0; x < f.width(); x++) {
         for (int c = 0; c < channels; c++) {
-          assertEquals(PackedPixels.quantise(expected(f, x, y, c), max),
+          assertEquals(
+              PackedPixels.quantise(expected(f, x, y, c), max),
               packedAt.applyAsInt(y * stride + x * channels + c),
-              max + ": " + x + "," + y + "," + c + " of " + f.channels() + " into " + channels + " channels");
+              max
+                  + ": "
+                  + x
+                  + ","
+                  + y
+                  + ","
+                  + c
+                  + " of "
+                  + f.channels()
+                  + " into "
+                  + channels
+                  + " channels");
         }
       }
     }

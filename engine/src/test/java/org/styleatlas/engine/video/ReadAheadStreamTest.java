@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-
-/** {@link ReadAheadStream}: order kept, at most window + 2 frames alive, failures on either side stop both. */
+/**
+ * {@link ReadAheadStream}: order kept, at most window + 2 frames alive, failures on either side
+ * stop both.
+ */
 class ReadAheadStreamTest {
   private static final int WINDOW = 2;
   private static final int FRAMES = 40;
@@ -23,42 +24,53 @@ class ReadAheadStreamTest {
     AtomicInteger produced = new AtomicInteger();
     AtomicInteger consumed = new AtomicInteger();
     AtomicInteger maxInFlight = new AtomicInteger();
-    FrameStream source = sink -> {
-      for (int t = 0; t < FRAMES; t++) {
-        produced.incrementAndGet();
-        sink.accept(numbered(t));
-      }
-    };
+    FrameStream source =
+        sink -> {
+          for (int t = 0; t < FRAMES; t++) {
+            produced.incrementAndGet();
+            sink.accept(numbered(t));
+          }
+        };
     List<Integer> seen = new ArrayList<>();
-    new ReadAheadStream(source, WINDOW).forEach(f -> {
-      maxInFlight.accumulateAndGet(produced.get() - consumed.get(), Math::max);
-      seen.add((int) f.pixels()[0]);
-      sleep(2);
-      consumed.incrementAndGet();
-    });
+    new ReadAheadStream(source, WINDOW)
+        .forEach(
+            f -> {
+              maxInFlight.accumulateAndGet(produced.get() - consumed.get(), Math::max);
+              seen.add((int) f.pixels()[0]);
+              sleep(2);
+              consumed.incrementAndGet();
+            });
     assertEquals(FRAMES, seen.size());
     for (int t = 0; t < FRAMES; t++) {
       assertEquals(t, seen.get(t), "frame order");
     }
     assertTrue(maxInFlight.get() <= WINDOW + 2, "frames alive at once: " + maxInFlight.get());
-    assertTrue(maxInFlight.get() >= 2, "the producer runs ahead of a slow consumer: " + maxInFlight.get());
+    assertTrue(
+        maxInFlight.get() >= 2, "the producer runs ahead of a slow consumer: " + maxInFlight.get());
   }
 
   @Test
   void aFailingConsumerStopsTheProducer() {
     AtomicInteger produced = new AtomicInteger();
-    FrameStream endless = sink -> {
-      for (int t = 0; ; t++) {
-        produced.incrementAndGet();
-        sink.accept(numbered(t));
-      }
-    };
+    FrameStream endless =
+        sink -> {
+          for (int t = 0; ; t++) {
+            produced.incrementAndGet();
+            sink.accept(numbered(t));
+          }
+        };
     IOException full = new IOException("disk full");
-    IOException e = assertThrows(IOException.class, () -> new ReadAheadStream(endless, WINDOW).forEach(f -> {
-      if (f.pixels()[0] == 3) {
-        throw full;
-      }
-    }));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                new ReadAheadStream(endless, WINDOW)
+                    .forEach(
+                        f -> {
+                          if (f.pixels()[0] == 3) {
+                            throw full;
+                          }
+                        }));
     assertSame(full, e);
     int stoppedAt = produced.get();
     sleep(20);
@@ -69,14 +81,17 @@ class ReadAheadStreamTest {
   @Test
   void aFailingProducerIsThrownAfterTheFramesBeforeIt() {
     List<Integer> seen = new ArrayList<>();
-    FrameStream failing = sink -> {
-      for (int t = 0; t < 5; t++) {
-        sink.accept(numbered(t));
-      }
-      throw new IllegalStateException("map file truncated");
-    };
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new ReadAheadStream(failing, WINDOW).forEach(f -> seen.add((int) f.pixels()[0])));
+    FrameStream failing =
+        sink -> {
+          for (int t = 0; t < 5; t++) {
+            sink.accept(numbered(t));
+          }
+          throw new IllegalStateException("map file truncated");
+        };
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> new ReadAheadStream(failing, WINDOW).forEach(f -> seen.add((int) f.pixels()[0])));
     assertEquals("map file truncated", e.getMessage());
     assertEquals(List.of(0, 1, 2, 3, 4), seen);
   }

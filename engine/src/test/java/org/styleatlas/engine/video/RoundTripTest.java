@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 
 /** Write, then read back, in every output format. */
 class RoundTripTest {
@@ -54,7 +52,8 @@ class RoundTripTest {
 
   @Test
   void h264AtHdKeepsColoursWithinCodecTolerance() throws Exception {
-    // 720 lines and more: readers assume BT.709 for untagged video, so the stream must say what it holds.
+    // 720 lines and more: readers assume BT.709 for untagged video, so the stream must say what it
+    // holds.
     List<Frame> frames = TestFrames.ramps(1280, 720, 2, 3, 1f);
     Clip clip = roundTrip(frames, "hd.mp4");
     for (int t = 0; t < frames.size(); t++) {
@@ -105,6 +104,10 @@ class RoundTripTest {
     ClipWriter.write(frames, FPS, matte, OutputFormat.PRORES_4444_MOV);
     Clip clip = ClipReader.read(new ClipRequest(source, Optional.of(matte), 32));
     assertEquals(new FrameSize(32, 24), clip.matte(0).size());
-    assertEquals(clip.frame(1).get(10, 5, 0), clip.matte(1).get(10, 5), 0.01, "the matte is the red channel");
+    assertEquals(
+        clip.frame(1).get(10, 5, 0),
+        clip.matte(1).get(10, 5),
+        0.01,
+        "the matte is the red channel");
   }
 }

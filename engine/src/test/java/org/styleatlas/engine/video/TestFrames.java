@@ -3,7 +3,6 @@ package org.styleatlas.engine.video;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /** Small smooth test frames: codecs keep smooth content well, so tolerances can stay tight. */
 final class TestFrames {
   static final int WIDTH = 64;
@@ -12,8 +11,8 @@ final class TestFrames {
   private TestFrames() {}
 
   /**
-   * {@code count} frames of moving colour ramps, values in [0, scale]; with 4 channels the alpha is a
-   * horizontal ramp from 0 to 1.
+   * {@code count} frames of moving colour ramps, values in [0, scale]; with 4 channels the alpha is
+   * a horizontal ramp from 0 to 1.
    */
   static List<Frame> ramps(int count, int channels, float scale) {
     return ramps(WIDTH, HEIGHT, count, channels, scale);
@@ -58,7 +57,9 @@ final class TestFrames {
     double max = 0;
     for (int p = 0; p < a.width() * a.height(); p++) {
       for (int c = from; c < to; c++) {
-        max = Math.max(max, Math.abs(a.pixels()[p * a.channels() + c] - b.pixels()[p * b.channels() + c]));
+        max =
+            Math.max(
+                max, Math.abs(a.pixels()[p * a.channels() + c] - b.pixels()[p * b.channels() + c]));
       }
     }
     return max;

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.InputException;
 
-/** #19.8: FFmpeg reads a text file as pictures of text (tty demuxer); probe and decoding refuse it. */
+/**
+ * #19.8: FFmpeg reads a text file as pictures of text (tty demuxer); probe and decoding refuse it.
+ */
 class TextIsNotVideoTest {
   @TempDir Path dir;
 
@@ -19,7 +21,9 @@ class TextIsNotVideoTest {
   void aTextFileIsNotAVideo() throws IOException {
     Path text = Files.writeString(dir.resolve("notes.txt"), "a line of text\n".repeat(400));
     InputException e = assertThrows(InputException.class, () -> MediaInfo.probe(text));
-    assertTrue(e.getMessage().contains(text.toString()) && e.getMessage().contains("not a video or image file"),
+    assertTrue(
+        e.getMessage().contains(text.toString())
+            && e.getMessage().contains("not a video or image file"),
         e.getMessage());
   }
 
@@ -31,6 +35,8 @@ class TextIsNotVideoTest {
     Path mov = dir.resolve("ok.mov");
     ClipWriter.write(TestFrames.ramps(64, 48, 2, 4, 1f), 24, mov, OutputFormat.PRORES_4444_MOV);
     assertEquals(2, MediaInfo.probe(mov).frameCount());
-    assertTrue(VideoDecoder.isVideoOrImageContainer("png_pipe") && !VideoDecoder.isVideoOrImageContainer("tty"));
+    assertTrue(
+        VideoDecoder.isVideoOrImageContainer("png_pipe")
+            && !VideoDecoder.isVideoOrImageContainer("tty"));
   }
 }

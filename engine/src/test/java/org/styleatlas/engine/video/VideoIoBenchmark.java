@@ -2,7 +2,6 @@ package org.styleatlas.engine.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,11 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
- * Video I/O speed, for docs/BENCHMARKS.md. Off by default; run with
- * {@code mvn -B -q -pl engine -am test -Dtest=VideoIoBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dstyleatlas.bench=true}. Each figure is the median of {@link #RUNS} runs.
+ * Video I/O speed, for docs/BENCHMARKS.md. Off by default; run with {@code mvn -B -q -pl engine -am
+ * test -Dtest=VideoIoBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dstyleatlas.bench=true}.
+ * Each figure is the median of {@link #RUNS} runs.
  */
 @EnabledIfSystemProperty(named = "styleatlas.bench", matches = "true")
 class VideoIoBenchmark {
@@ -52,7 +50,9 @@ class VideoIoBenchmark {
       writeFps[run] = frames.size() / ((t1 - t0) / 1e9);
       readFps[run] = frames.size() / ((t2 - t1) / 1e9);
     }
-    LOG.info("EXR 854x480 RGBA float (zip16): write {} frames/s, read {} frames/s", median(writeFps),
+    LOG.info(
+        "EXR 854x480 RGBA float (zip16): write {} frames/s, read {} frames/s",
+        median(writeFps),
         median(readFps));
   }
 
@@ -76,8 +76,13 @@ class VideoIoBenchmark {
       fps[run] = decoded / ((System.nanoTime() - t0) / 1e9);
       assertEquals(count, decoded);
     }
-    LOG.info("H.264 {}x{}: decode to float RGB {} frames/s (runs {}), encode {} frames/s (one run)", width,
-        height, median(fps), Arrays.toString(round(fps)), Math.round(encodeFps));
+    LOG.info(
+        "H.264 {}x{}: decode to float RGB {} frames/s (runs {}), encode {} frames/s (one run)",
+        width,
+        height,
+        median(fps),
+        Arrays.toString(round(fps)),
+        Math.round(encodeFps));
   }
 
   private static long median(double[] values) {

@@ -1,20 +1,22 @@
 package org.styleatlas.ofx.stub;
 
-
 /** What the stub engine does with render requests. */
 public enum Behaviour {
-    /** Answer "stylized" at once: output = 1 − RGB, alpha kept. */
-    STYLIZE,
-    /** Collect frames into a clip (by content), answer "pending" with the source until the clip is complete. */
-    COLLECT,
-    /** Always "pending" (decomposing 43%), holding each request for its waitMs. */
-    PENDING,
-    /** Close the connection after reading the request, without a reply. */
-    DIE,
-    /** Reply with a header that is not JSON. */
-    MALFORMED,
-    /** Reply with a protocol error (bad-input). */
-    ERROR,
-    /** "pending", blocked (waiting cannot help): no prompt, with the source frame. */
-    NO_PROMPT
+  /** Answer "stylized" at once: output = 1 − RGB, alpha kept. */
+  STYLIZE,
+  /**
+   * Collect frames into a clip (by content), answer "pending" with the source until the clip is
+   * complete.
+   */
+  COLLECT,
+  /** Always "pending" (decomposing 43%), holding each request for its waitMs. */
+  PENDING,
+  /** Close the connection after reading the request, without a reply. */
+  DIE,
+  /** Reply with a header that is not JSON. */
+  MALFORMED,
+  /** Reply with a protocol error (bad-input). */
+  ERROR,
+  /** "pending", blocked (waiting cannot help): no prompt, with the source frame. */
+  NO_PROMPT
 }

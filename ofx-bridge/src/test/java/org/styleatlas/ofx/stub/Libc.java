@@ -4,31 +4,30 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
-
 /** The libc calls the harness needs: POSIX shared memory and the process environment. */
 public interface Libc extends Library {
-    /** Kept in a static field: JNA unloads an unreachable library proxy. */
-    Libc C = Native.load("c", Libc.class);
+  /** Kept in a static field: JNA unloads an unreachable library proxy. */
+  Libc C = Native.load("c", Libc.class);
 
-    int O_RDWR = 2;
-    int PROT_READ = 1;
-    int PROT_WRITE = 2;
-    int MAP_SHARED = 1;
-    int SEEK_END = 2;
+  int O_RDWR = 2;
+  int PROT_READ = 1;
+  int PROT_WRITE = 2;
+  int MAP_SHARED = 1;
+  int SEEK_END = 2;
 
-    int shm_open(String name, int flags, int mode);
+  int shm_open(String name, int flags, int mode);
 
-    int shm_unlink(String name);
+  int shm_unlink(String name);
 
-    Pointer mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);
+  Pointer mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);
 
-    int munmap(Pointer addr, long length);
+  int munmap(Pointer addr, long length);
 
-    long lseek(int fd, long offset, int whence);
+  long lseek(int fd, long offset, int whence);
 
-    int close(int fd);
+  int close(int fd);
 
-    int setenv(String name, String value, int overwrite);
+  int setenv(String name, String value, int overwrite);
 
-    int unsetenv(String name);
+  int unsetenv(String name);
 }

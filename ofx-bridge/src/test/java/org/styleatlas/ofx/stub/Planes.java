@@ -5,64 +5,73 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.ByteChannel;
 
-
-/** The pixel planes of one request: in a shared-memory segment, or inline after the header (TCP). */
+/**
+ * The pixel planes of one request: in a shared-memory segment, or inline after the header (TCP).
+ */
 final class Planes implements AutoCloseable {
-    private static final long MAX_INLINE = 512L << 20;
+  private static final long MAX_INLINE = 512L << 20;
 
-    private final float[] input;
-    private final SharedSegment segment;
-    private final long outputOffset;
+  private final float[] input;
+  private final SharedSegment segment;
+  private final long outputOffset;
 
-    private Planes(float[] input, SharedSegment segment, long outputOffset) {
-        this.input = input;
-        this.segment = segment;
-        this.outputOffset = outputOffset;
+  private Planes(float[] input, SharedSegment segment, long outputOffset) {
+    this.input = input;
+    this.segment = segment;
+    this.outputOffset = outputOffset;
+  }
+
+  static Planes read(ByteChannel ch, JsonNode h, boolean inline)
+      throws IOException, ProtocolException {
+    JsonNode image = h.path("image");
+    int w = image.path("width").asInt(), hgt = image.path("height").asInt();
+    if (w <= 0 || hgt <= 0 || !h.has("params"))
+      throw new ProtocolException("malformed", "image size or params missing");
+    int floats = w * hgt * 4;
+    JsonNode matte = h.path("matte");
+    if (inline) {
+      long bytes = h.path("payloadBytes").asLong();
+      long expected = 4L * floats + (matte.isObject() ? 4L * w * hgt : 0);
+      if (bytes > MAX_INLINE)
+        throw new ProtocolException("too-large", "payload of " + bytes + " bytes");
+      if (bytes != expected)
+        throw new ProtocolException(
+            "malformed", "payloadBytes " + bytes + ", expected " + expected);
+      float[] input = Wire.readFloats(ch, floats);
+      if (matte.isObject()) Wire.readFloats(ch, w * hgt);
+      return new Planes(input, null, -1);
     }
-
-    static Planes read(ByteChannel ch, JsonNode h, boolean inline) throws IOException, ProtocolException {
-        JsonNode image = h.path("image");
-        int w = image.path("width").asInt(), hgt = image.path("height").asInt();
-        if (w <= 0 || hgt <= 0 || !h.has("params")) throw new ProtocolException("malformed", "image size or params missing");
-        int floats = w * hgt * 4;
-        JsonNode matte = h.path("matte");
-        if (inline) {
-            long bytes = h.path("payloadBytes").asLong();
-            long expected = 4L * floats + (matte.isObject() ? 4L * w * hgt : 0);
-            if (bytes > MAX_INLINE) throw new ProtocolException("too-large", "payload of " + bytes + " bytes");
-            if (bytes != expected) throw new ProtocolException("malformed", "payloadBytes " + bytes + ", expected " + expected);
-            float[] input = Wire.readFloats(ch, floats);
-            if (matte.isObject()) Wire.readFloats(ch, w * hgt);
-            return new Planes(input, null, -1);
-        }
-        SharedSegment seg = SharedSegment.open(image.path("shm").asText(null));
-        try {
-            float[] input = seg.read(image.path("offset").asLong(), floats);
-            if (matte.isObject()) seg.read(matte.path("offset").asLong(), w * hgt);
-            JsonNode output = h.path("output");
-            return new Planes(input, seg, output.isObject() ? output.path("offset").asLong() : -1);
-        } catch (ProtocolException e) {
-            seg.close();
-            throw e;
-        }
+    SharedSegment seg = SharedSegment.open(image.path("shm").asText(null));
+    try {
+      float[] input = seg.read(image.path("offset").asLong(), floats);
+      if (matte.isObject()) seg.read(matte.path("offset").asLong(), w * hgt);
+      JsonNode output = h.path("output");
+      return new Planes(input, seg, output.isObject() ? output.path("offset").asLong() : -1);
+    } catch (ProtocolException e) {
+      seg.close();
+      throw e;
     }
+  }
 
-    float[] input() {
-        return input;
-    }
+  float[] input() {
+    return input;
+  }
 
-    /** Sends a render reply with the output plane: written to the segment, or as the reply's payload. */
-    void answer(ByteChannel ch, ObjectNode reply, float[] output) throws IOException, ProtocolException {
-        if (segment == null) {
-            Wire.write(ch, reply.put("payloadBytes", 4L * output.length), output);
-        } else {
-            segment.write(outputOffset, output);
-            Wire.write(ch, reply, null);
-        }
+  /**
+   * Sends a render reply with the output plane: written to the segment, or as the reply's payload.
+   */
+  void answer(ByteChannel ch, ObjectNode reply, float[] output)
+      throws IOException, ProtocolException {
+    if (segment == null) {
+      Wire.write(ch, reply.put("payloadBytes", 4L * output.length), output);
+    } else {
+      segment.write(outputOffset, output);
+      Wire.write(ch, reply, null);
     }
+  }
 
-    @Override
-    public void close() {
-        if (segment != null) segment.close();
-    }
+  @Override
+  public void close() {
+    if (segment != null) segment.close();
+  }
 }

@@ -7,15 +7,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.host.HostConfig;
 
-
 /**
- * One plugin connection: reads framed messages (docs/PROTOCOL.md, "Framing"), one request in flight at
- * a time, and writes replies. On TCP the first message must be a hello with the token.
+ * One plugin connection: reads framed messages (docs/PROTOCOL.md, "Framing"), one request in flight
+ * at a time, and writes replies. On TCP the first message must be a hello with the token.
  */
 final class BridgeConnection {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeConnection.class);
 
-  private enum Expect { LENGTH, HEADER, PAYLOAD }
+  private enum Expect {
+    LENGTH,
+    HEADER,
+    PAYLOAD
+  }
 
   private static final int LENGTH_BYTES = 4;
 
@@ -24,8 +27,10 @@ final class BridgeConnection {
   private final boolean tcp;
   private final RecordParser parser;
   private Expect expect = Expect.LENGTH;
+
   /** The size of the record the parser is collecting. */
   private int expectedBytes = LENGTH_BYTES;
+
   private BridgeRequest waitingForPayload;
   private final Runnable onAuthenticated;
   private boolean authenticated;
@@ -52,7 +57,8 @@ final class BridgeConnection {
     }
     if (record.length() < expectedBytes) {
       // The parser hands over what was left when the client closed mid-message: nothing to answer.
-      LOG.debug("bridge client closed after {} of {} bytes of a message", record.length(), expectedBytes);
+      LOG.debug(
+          "bridge client closed after {} of {} bytes of a message", record.length(), expectedBytes);
       closing = true;
       socket.close();
       return;
@@ -66,13 +72,28 @@ final class BridgeConnection {
 
   private void onLength(long n) {
     if (n < 1 || n > BridgeCodec.MAX_HEADER_BYTES) {
-      fail(0, new ProtocolException(ErrorCode.MALFORMED,
-          "header length " + n + " lies outside 1 … " + BridgeCodec.MAX_HEADER_BYTES + " bytes"));
+      fail(
+          0,
+          new ProtocolException(
+              ErrorCode.MALFORMED,
+              "header length "
+                  + n
+                  + " lies outside 1 … "
+                  + BridgeCodec.MAX_HEADER_BYTES
+                  + " bytes"));
       return;
     }
     if (!authenticated && n > HostConfig.Limits.MAX_PRE_AUTH_HEADER_BYTES) {
-      fail(0, new ProtocolException(ErrorCode.UNAUTHORIZED, "header length " + n + " bytes before hello; a hello"
-          + " is at most " + HostConfig.Limits.MAX_PRE_AUTH_HEADER_BYTES + " bytes"));
+      fail(
+          0,
+          new ProtocolException(
+              ErrorCode.UNAUTHORIZED,
+              "header length "
+                  + n
+                  + " bytes before hello; a hello"
+                  + " is at most "
+                  + HostConfig.Limits.MAX_PRE_AUTH_HEADER_BYTES
+                  + " bytes"));
       return;
     }
     expect = Expect.HEADER;
@@ -88,16 +109,27 @@ final class BridgeConnection {
       return;
     }
     if (!authenticated && !(req instanceof BridgeRequest.Hello)) {
-      fail(req.id(), new ProtocolException(ErrorCode.UNAUTHORIZED,
-          "the first message on TCP must be hello with the token"));
+      fail(
+          req.id(),
+          new ProtocolException(
+              ErrorCode.UNAUTHORIZED, "the first message on TCP must be hello with the token"));
       return;
     }
     long p = req.inlineBytes();
     if (p < 0 || (p > 0 && !tcp)) {
-      fail(req.id(), new ProtocolException(ErrorCode.MALFORMED, "payloadBytes: inline payloads are for TCP only"));
+      fail(
+          req.id(),
+          new ProtocolException(
+              ErrorCode.MALFORMED, "payloadBytes: inline payloads are for TCP only"));
     } else if (p > BridgeCodec.MAX_PAYLOAD_BYTES) {
-      fail(req.id(), new ProtocolException(ErrorCode.TOO_LARGE,
-          "payloadBytes: " + p + " bytes is above the limit of " + BridgeCodec.MAX_PAYLOAD_BYTES));
+      fail(
+          req.id(),
+          new ProtocolException(
+              ErrorCode.TOO_LARGE,
+              "payloadBytes: "
+                  + p
+                  + " bytes is above the limit of "
+                  + BridgeCodec.MAX_PAYLOAD_BYTES));
     } else if (p > 0) {
       waitingForPayload = req;
       expect = Expect.PAYLOAD;
@@ -112,18 +144,21 @@ final class BridgeConnection {
     expect = Expect.LENGTH;
     waitingForPayload = null;
     fixedSize(LENGTH_BYTES);
-    handler.handle(req, payload, tcp).onComplete(ar -> {
-      if (ar.failed()) {
-        fail(req.id(), ar.cause());
-        return;
-      }
-      if (req instanceof BridgeRequest.Hello && !authenticated) {
-        authenticated = true;
-        onAuthenticated.run();
-      }
-      socket.write(BridgeCodec.encode(ar.result().reply(), ar.result().payload()));
-      parser.resume();
-    });
+    handler
+        .handle(req, payload, tcp)
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                fail(req.id(), ar.cause());
+                return;
+              }
+              if (req instanceof BridgeRequest.Hello && !authenticated) {
+                authenticated = true;
+                onAuthenticated.run();
+              }
+              socket.write(BridgeCodec.encode(ar.result().reply(), ar.result().payload()));
+              parser.resume();
+            });
   }
 
   private void fixedSize(int bytes) {

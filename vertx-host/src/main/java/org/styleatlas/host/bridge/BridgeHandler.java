@@ -21,10 +21,9 @@ import org.styleatlas.host.TokenFile;
 import org.styleatlas.host.shm.Segments;
 import org.styleatlas.host.status.StatusPage;
 
-
 /**
- * Answers bridge requests. Quick ones (hello, status) on the event loop; frame and render requests on
- * worker threads, since they map shared memory, hash megabytes and touch the disk cache.
+ * Answers bridge requests. Quick ones (hello, status) on the event loop; frame and render requests
+ * on worker threads, since they map shared memory, hash megabytes and touch the disk cache.
  */
 public final class BridgeHandler {
   public static final int PROTOCOL = 1;
@@ -40,7 +39,9 @@ public final class BridgeHandler {
   private final JobExecutor jobs;
   private final TokenFile token;
 
-  /** @param token the TCP token, or null when TCP is off */
+  /**
+   * @param token the TCP token, or null when TCP is off
+   */
   public BridgeHandler(Vertx vertx, Studio studio, JobExecutor jobs, TokenFile token) {
     this.vertx = vertx;
     this.studio = studio;
@@ -78,13 +79,18 @@ public final class BridgeHandler {
       return BridgeReply.Error.of(id, ErrorCode.BAD_INPUT, i.getMessage());
     }
     LOG.error("request {} failed", id, t);
-    return BridgeReply.Error.of(id, ErrorCode.INTERNAL, t.getClass().getSimpleName() + ": " + t.getMessage());
+    return BridgeReply.Error.of(
+        id, ErrorCode.INTERNAL, t.getClass().getSimpleName() + ": " + t.getMessage());
   }
 
   private Answer hello(BridgeRequest.Hello h, boolean tcp) {
     if (h.protocol() != PROTOCOL) {
-      throw new ProtocolException(ErrorCode.PROTOCOL,
-          "protocol: this engine speaks version " + PROTOCOL + ", the plugin asked for " + h.protocol());
+      throw new ProtocolException(
+          ErrorCode.PROTOCOL,
+          "protocol: this engine speaks version "
+              + PROTOCOL
+              + ", the plugin asked for "
+              + h.protocol());
     }
     if (tcp && (token == null || !token.matches(h.token()))) {
       throw new ProtocolException(ErrorCode.UNAUTHORIZED, "token: missing or wrong");
@@ -94,79 +100,120 @@ public final class BridgeHandler {
 
   private BridgeReply status(BridgeRequest.Status s) {
     long since = System.currentTimeMillis() - RECENT_MS;
-    List<BridgeReply.JobSummary> list = jobs.list().stream()
-        .filter(j -> !j.state().terminal() || j.updatedMs() >= since)
-        .map(BridgeHandler::summary).toList();
+    List<BridgeReply.JobSummary> list =
+        jobs.list().stream()
+            .filter(j -> !j.state().terminal() || j.updatedMs() >= since)
+            .map(BridgeHandler::summary)
+            .toList();
     return new BridgeReply.Status("status", s.id(), list);
   }
 
   private static BridgeReply.JobSummary summary(Job j) {
-    return new BridgeReply.JobSummary(j.id(), j.kind().wireName(), j.state().wireName(), j.progress(), j.stage(),
-        j.message());
+    return new BridgeReply.JobSummary(
+        j.id(), j.kind().wireName(), j.state().wireName(), j.progress(), j.stage(), j.message());
   }
 
   private Answer frame(BridgeRequest.FrameUpload f, Buffer payload, boolean tcp) throws Exception {
     try (Segments segs = new Segments()) {
       FramePixels planes = planes(segs, f.image(), f.matte(), null, payload, tcp);
       FrameAnswer o = studio.render(request(planes, f.params(), f.time(), f.clipLength(), false));
-      return new Answer(new BridgeReply.Frame("frame", f.id(), "collected", o.clip(), o.collected(),
-          o.stage().equals("collecting") ? o.progress() : 1.0), null);
+      return new Answer(
+          new BridgeReply.Frame(
+              "frame",
+              f.id(),
+              "collected",
+              o.clip(),
+              o.collected(),
+              o.stage().equals("collecting") ? o.progress() : 1.0),
+          null);
     }
   }
 
   private Answer render(BridgeRequest.Render r, Buffer payload, boolean tcp) throws Exception {
     try (Segments segs = new Segments()) {
       FramePixels planes = planes(segs, r.image(), r.matte(), r.output(), payload, tcp);
-      FrameAnswer o = studio.render(
-          request(planes, r.params(), r.time(), r.clipLength(), Boolean.TRUE.equals(r.batch())));
+      FrameAnswer o =
+          studio.render(
+              request(
+                  planes, r.params(), r.time(), r.clipLength(), Boolean.TRUE.equals(r.batch())));
       Buffer out = tcp ? toBuffer(planes.output()) : null;
-      BridgeReply reply = new BridgeReply.Render("render", r.id(), o.stylized() ? "stylized" : "pending", o.clip(),
-          o.stage(), o.progress(), o.stylized() ? null : StatusPage.withPageHint(vertx, o.message()),
-          o.blocked() ? Boolean.TRUE : null,
-          out == null ? null : (long) out.length());
+      BridgeReply reply =
+          new BridgeReply.Render(
+              "render",
+              r.id(),
+              o.stylized() ? "stylized" : "pending",
+              o.clip(),
+              o.stage(),
+              o.progress(),
+              o.stylized() ? null : StatusPage.withPageHint(vertx, o.message()),
+              o.blocked() ? Boolean.TRUE : null,
+              out == null ? null : (long) out.length());
       return new Answer(reply, out);
     }
   }
 
-  /** The studio's request for these planes and wire params; render-queue mode runs jobs at batch priority. */
-  private static FrameRequest request(FramePixels planes, WireParams p, double time, Integer clipLength,
-      boolean batch) {
+  /**
+   * The studio's request for these planes and wire params; render-queue mode runs jobs at batch
+   * priority.
+   */
+  private static FrameRequest request(
+      FramePixels planes, WireParams p, double time, Integer clipLength, boolean batch) {
     JobPriority priority = p.waitMode() ? JobPriority.BATCH : JobPriority.INTERACTIVE;
-    return new FrameRequest(planes, frameNumber(time), orZero(clipLength), p.decompose(), p.style(), p.render(),
-        priority, batch, p.hasMorphTarget() ? p.morphStyle() : null);
+    return new FrameRequest(
+        planes,
+        frameNumber(time),
+        orZero(clipLength),
+        p.decompose(),
+        p.style(),
+        p.render(),
+        priority,
+        batch,
+        p.hasMorphTarget() ? p.morphStyle() : null);
   }
 
   /** Resolves the planes: in shared memory on the Unix socket, inline in the payload on TCP. */
-  private static FramePixels planes(Segments segs, BridgeRequest.Plane image, BridgeRequest.Plane matte,
-      BridgeRequest.Plane output, Buffer payload, boolean tcp) {
+  private static FramePixels planes(
+      Segments segs,
+      BridgeRequest.Plane image,
+      BridgeRequest.Plane matte,
+      BridgeRequest.Plane output,
+      Buffer payload,
+      boolean tcp) {
     int w = image.width();
     int h = image.height();
     long rgba = FramePixels.rgbaBytes(w, h);
     long mb = FramePixels.matteBytes(w, h);
     for (BridgeRequest.Plane p : new BridgeRequest.Plane[] {image, matte, output}) {
       if (p != null && p.isInline() != tcp) {
-        throw new ProtocolException(ErrorCode.MALFORMED, tcp
-            ? "on TCP every plane must be inline (\"inline\": true)"
-            : "on the Unix socket every plane must be in shared memory (\"shm\", \"offset\")");
+        throw new ProtocolException(
+            ErrorCode.MALFORMED,
+            tcp
+                ? "on TCP every plane must be inline (\"inline\": true)"
+                : "on the Unix socket every plane must be in shared memory (\"shm\", \"offset\")");
       }
     }
     if (tcp) {
       long expected = rgba + (matte != null ? mb : 0);
       long got = payload == null ? 0 : payload.length();
       if (got != expected) {
-        throw new ProtocolException(ErrorCode.MALFORMED,
+        throw new ProtocolException(
+            ErrorCode.MALFORMED,
             "payloadBytes: the planes need " + expected + " bytes, got " + got);
       }
       // docs/PROTOCOL.md: inline planes are float32 little-endian.
       ByteBuffer all = ByteBuffer.wrap(payload.getBytes()).order(ByteOrder.LITTLE_ENDIAN);
       ByteBuffer img = all.slice(0, (int) rgba).order(ByteOrder.LITTLE_ENDIAN);
-      ByteBuffer mat = matte != null ? all.slice((int) rgba, (int) mb).order(ByteOrder.LITTLE_ENDIAN) : null;
-      ByteBuffer out = output != null ? ByteBuffer.allocate((int) rgba).order(ByteOrder.LITTLE_ENDIAN) : null;
+      ByteBuffer mat =
+          matte != null ? all.slice((int) rgba, (int) mb).order(ByteOrder.LITTLE_ENDIAN) : null;
+      ByteBuffer out =
+          output != null ? ByteBuffer.allocate((int) rgba).order(ByteOrder.LITTLE_ENDIAN) : null;
       return new FramePixels(w, h, img, mat, out);
     }
     ByteBuffer img = segs.get(image.shm()).slice("image", image.offset(), rgba);
-    ByteBuffer mat = matte != null ? segs.get(matte.shm()).slice("matte", matte.offset(), mb) : null;
-    ByteBuffer out = output != null ? segs.get(output.shm()).slice("output", output.offset(), rgba) : null;
+    ByteBuffer mat =
+        matte != null ? segs.get(matte.shm()).slice("matte", matte.offset(), mb) : null;
+    ByteBuffer out =
+        output != null ? segs.get(output.shm()).slice("output", output.offset(), rgba) : null;
     return new FramePixels(w, h, img, mat, out);
   }
 

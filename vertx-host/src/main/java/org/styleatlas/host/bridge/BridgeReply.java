@@ -3,7 +3,6 @@ package org.styleatlas.host.bridge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-
 /** A reply to the plugin (docs/PROTOCOL.md). {@code type} is always the first field. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface BridgeReply {
@@ -17,10 +16,20 @@ public sealed interface BridgeReply {
       implements BridgeReply {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Render(String type, long id, String status, String clip, String stage, double progress, String message,
-      Boolean blocked, Long payloadBytes) implements BridgeReply {}
+  record Render(
+      String type,
+      long id,
+      String status,
+      String clip,
+      String stage,
+      double progress,
+      String message,
+      Boolean blocked,
+      Long payloadBytes)
+      implements BridgeReply {}
 
-  record JobSummary(String id, String kind, String state, double progress, String stage, String message) {}
+  record JobSummary(
+      String id, String kind, String state, double progress, String stage, String message) {}
 
   record Status(String type, long id, List<JobSummary> jobs) implements BridgeReply {}
 

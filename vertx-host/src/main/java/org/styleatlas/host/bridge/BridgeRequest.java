@@ -3,8 +3,9 @@ package org.styleatlas.host.bridge;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
-
-/** A request from the plugin (docs/PROTOCOL.md, "Messages"). Missing required fields are malformed. */
+/**
+ * A request from the plugin (docs/PROTOCOL.md, "Messages"). Missing required fields are malformed.
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = BridgeRequest.Hello.class, name = "hello"),
@@ -40,8 +41,13 @@ public sealed interface BridgeRequest {
         require(width, what + ".width");
         require(height, what + ".height");
         if (width <= 0 || height <= 0 || (long) width * height > 1L << 28) {
-          throw new ProtocolException(ErrorCode.BAD_INPUT,
-              what + ": size must be positive and at most 2^28 pixels, got " + width + "x" + height);
+          throw new ProtocolException(
+              ErrorCode.BAD_INPUT,
+              what
+                  + ": size must be positive and at most 2^28 pixels, got "
+                  + width
+                  + "x"
+                  + height);
         }
       }
       if (!isInline()) {
@@ -51,8 +57,15 @@ public sealed interface BridgeRequest {
     }
   }
 
-  record FrameUpload(Long id, Double time, Integer clipLength, Plane image, Plane matte, WireParams params,
-      Long payloadBytes) implements BridgeRequest {
+  record FrameUpload(
+      Long id,
+      Double time,
+      Integer clipLength,
+      Plane image,
+      Plane matte,
+      WireParams params,
+      Long payloadBytes)
+      implements BridgeRequest {
     public FrameUpload {
       require(id, "id");
       checkFrame(time, clipLength, image, matte, params);
@@ -64,16 +77,30 @@ public sealed interface BridgeRequest {
     }
   }
 
-  /** {@code batch}: the plug-in instance is not interactive (a batch render; absent means interactive). */
-  record Render(Long id, Double time, Integer clipLength, Integer waitMs, Plane image, Plane output, Plane matte,
-      WireParams params, Long payloadBytes, Boolean batch) implements BridgeRequest {
+  /**
+   * {@code batch}: the plug-in instance is not interactive (a batch render; absent means
+   * interactive).
+   */
+  record Render(
+      Long id,
+      Double time,
+      Integer clipLength,
+      Integer waitMs,
+      Plane image,
+      Plane output,
+      Plane matte,
+      WireParams params,
+      Long payloadBytes,
+      Boolean batch)
+      implements BridgeRequest {
     public Render {
       require(id, "id");
       checkFrame(time, clipLength, image, matte, params);
       require(output, "output");
       output.check("output", false);
       if (waitMs != null && (waitMs < 0 || waitMs > MAX_WAIT_MS)) {
-        throw new ProtocolException(ErrorCode.BAD_INPUT, "waitMs: must lie in 0 … " + MAX_WAIT_MS + ", got " + waitMs);
+        throw new ProtocolException(
+            ErrorCode.BAD_INPUT, "waitMs: must lie in 0 … " + MAX_WAIT_MS + ", got " + waitMs);
       }
     }
 
@@ -89,7 +116,8 @@ public sealed interface BridgeRequest {
     }
   }
 
-  private static void checkFrame(Double time, Integer clipLength, Plane image, Plane matte, WireParams params) {
+  private static void checkFrame(
+      Double time, Integer clipLength, Plane image, Plane matte, WireParams params) {
     require(time, "time");
     require(image, "image");
     require(params, "params");
@@ -103,10 +131,12 @@ public sealed interface BridgeRequest {
       matte.check("matte", false);
     }
     if (!Double.isFinite(time) || time < 0 || time > 1e7) {
-      throw new ProtocolException(ErrorCode.BAD_INPUT, "time: must be a frame position in 0 … 1e7, got " + time);
+      throw new ProtocolException(
+          ErrorCode.BAD_INPUT, "time: must be a frame position in 0 … 1e7, got " + time);
     }
     if (clipLength != null && (clipLength < 0 || clipLength > 1_000_000)) {
-      throw new ProtocolException(ErrorCode.BAD_INPUT, "clipLength: must lie in 0 … 1000000, got " + clipLength);
+      throw new ProtocolException(
+          ErrorCode.BAD_INPUT, "clipLength: must lie in 0 … 1000000, got " + clipLength);
     }
   }
 

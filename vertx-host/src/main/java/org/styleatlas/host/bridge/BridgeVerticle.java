@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.host.SocketFiles;
 
-
 /** The plugin's endpoint: the Unix socket (always) and a TCP listener (only when configured). */
 public final class BridgeVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeVerticle.class);
@@ -30,23 +29,34 @@ public final class BridgeVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Path sock = config.bridgeSocket();
-    NetServer unix = vertx.createNetServer().connectHandler(s -> new BridgeConnection(s, handler, false, () -> { }));
+    NetServer unix =
+        vertx
+            .createNetServer()
+            .connectHandler(s -> new BridgeConnection(s, handler, false, () -> {}));
     servers.add(unix);
-    Future<?> f = unix.listen(SocketAddress.domainSocketAddress(sock.toString()))
-        .map(s -> {
-          SocketFiles.ownerOnly(sock);
-          LOG.info("bridge listening on {}", sock);
-          return s;
-        });
+    Future<?> f =
+        unix.listen(SocketAddress.domainSocketAddress(sock.toString()))
+            .map(
+                s -> {
+                  SocketFiles.ownerOnly(sock);
+                  LOG.info("bridge listening on {}", sock);
+                  return s;
+                });
     if (config.tcp().enabled()) {
       TcpAdmission admission = new TcpAdmission(vertx, config.limits());
       NetServer tcp = vertx.createNetServer().connectHandler(s -> admission.admit(s, handler));
       servers.add(tcp);
-      f = f.compose(x -> tcp.listen(config.tcp().bridgePort(), config.tcp().host())).map(s -> {
-        tcpPort = s.actualPort();
-        LOG.info("bridge listening on tcp {}:{} (token required)", config.tcp().host(), tcpPort);
-        return s;
-      });
+      f =
+          f.compose(x -> tcp.listen(config.tcp().bridgePort(), config.tcp().host()))
+              .map(
+                  s -> {
+                    tcpPort = s.actualPort();
+                    LOG.info(
+                        "bridge listening on tcp {}:{} (token required)",
+                        config.tcp().host(),
+                        tcpPort);
+                    return s;
+                  });
     }
     return f;
   }

@@ -2,7 +2,6 @@ package org.styleatlas.host.bridge;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-
 /** The {@code code} of an {@code error} reply (docs/PROTOCOL.md). */
 public enum ErrorCode {
   MALFORMED("malformed"),

@@ -1,6 +1,5 @@
 package org.styleatlas.host.bridge;
 
-
 /** A request the host refuses; becomes an {@code error} reply with its code and message. */
 public final class ProtocolException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -8,10 +8,11 @@ import org.styleatlas.host.ConnectionBudget;
 import org.styleatlas.host.HostConfig;
 
 /**
- * Admits bridge TCP connections within bounds (#19.3): at most {@code maxTcpConnections} open, at most
- * {@code maxUnauthenticated} of them before their hello, each closed when it has not authenticated within
- * {@code authTimeout}. Connections over a cap are closed at once, so a client without the token can hold
- * neither the host's file descriptors nor its memory, and the owner's Unix socket keeps answering.
+ * Admits bridge TCP connections within bounds (#19.3): at most {@code maxTcpConnections} open, at
+ * most {@code maxUnauthenticated} of them before their hello, each closed when it has not
+ * authenticated within {@code authTimeout}. Connections over a cap are closed at once, so a client
+ * without the token can hold neither the host's file descriptors nor its memory, and the owner's
+ * Unix socket keeps answering.
  */
 final class TcpAdmission {
   private static final Logger LOG = LoggerFactory.getLogger(TcpAdmission.class);
@@ -31,30 +32,41 @@ final class TcpAdmission {
   /** Serves {@code socket} as a bridge connection, or closes it when a cap is reached. */
   void admit(NetSocket socket, BridgeHandler handler) {
     if (!open.tryAcquire()) {
-      LOG.debug("bridge TCP connection from {} refused: {} connections open", socket.remoteAddress(), open.max());
+      LOG.debug(
+          "bridge TCP connection from {} refused: {} connections open",
+          socket.remoteAddress(),
+          open.max());
       socket.close();
       return;
     }
     if (!unauthenticated.tryAcquire()) {
       open.release();
-      LOG.debug("bridge TCP connection from {} refused: {} connections await authentication",
-          socket.remoteAddress(), unauthenticated.max());
+      LOG.debug(
+          "bridge TCP connection from {} refused: {} connections await authentication",
+          socket.remoteAddress(),
+          unauthenticated.max());
       socket.close();
       return;
     }
     Pending pending = new Pending();
-    long timer = vertx.setTimer(limits.authTimeout().toMillis(), id -> {
-      if (!pending.authenticated) {
-        LOG.info("closing bridge TCP connection from {}: no hello with the token within {} s",
-            socket.remoteAddress(), limits.authTimeout().toSeconds());
-        socket.close();
-      }
-    });
-    socket.closeHandler(v -> {
-      vertx.cancelTimer(timer);
-      pending.authenticated();
-      open.release();
-    });
+    long timer =
+        vertx.setTimer(
+            limits.authTimeout().toMillis(),
+            id -> {
+              if (!pending.authenticated) {
+                LOG.info(
+                    "closing bridge TCP connection from {}: no hello with the token within {} s",
+                    socket.remoteAddress(),
+                    limits.authTimeout().toSeconds());
+                socket.close();
+              }
+            });
+    socket.closeHandler(
+        v -> {
+          vertx.cancelTimer(timer);
+          pending.authenticated();
+          open.release();
+        });
     new BridgeConnection(socket, handler, true, pending::authenticated);
   }
 

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.jobs.DecomposeSettings;
-import org.styleatlas.engine.studio.params.EffectParam;
 import org.styleatlas.engine.jobs.RenderParams;
 import org.styleatlas.engine.jobs.StyleSettings;
+import org.styleatlas.engine.studio.params.EffectParam;
 
 /**
- * The {@code params} object of a render or frame request (docs/PROTOCOL.md, "Params"); its keys, ranges,
- * choices and defaults are {@link EffectParam}'s wire side. Absent values take the defaults; every value is validated again here, and a bad one is {@code bad-input} naming it.
+ * The {@code params} object of a render or frame request (docs/PROTOCOL.md, "Params"); its keys,
+ * ranges, choices and defaults are {@link EffectParam}'s wire side. Absent values take the
+ * defaults; every value is validated again here, and a bad one is {@code bad-input} naming it.
  */
 public record WireParams(
     String prompt,
@@ -48,14 +49,25 @@ public record WireParams(
 
   public StyleSettings style() {
     StyleSettings d = StyleSettings.defaults();
-    return new StyleSettings(prompt, localPrompt, styleImage, or(prefixes, d.prefixes()), quality,
-        or(iterations, d.iterations()), or(seed, d.seed()), or(lambdaGlobal, d.lambdaGlobal()),
-        or(lambdaLocal, d.lambdaLocal()), or(lambdaTemporal, d.lambdaTemporal()),
-        or(lambdaSparsity, d.lambdaSparsity()), or(stylizeBackground, d.stylizeBackground()));
+    return new StyleSettings(
+        prompt,
+        localPrompt,
+        styleImage,
+        or(prefixes, d.prefixes()),
+        quality,
+        or(iterations, d.iterations()),
+        or(seed, d.seed()),
+        or(lambdaGlobal, d.lambdaGlobal()),
+        or(lambdaLocal, d.lambdaLocal()),
+        or(lambdaTemporal, d.lambdaTemporal()),
+        or(lambdaSparsity, d.lambdaSparsity()),
+        or(stylizeBackground, d.stylizeBackground()));
   }
 
   public RenderParams render() {
-    return new RenderParams(output, or(strength, EffectParam.STRENGTH.defaultValue()),
+    return new RenderParams(
+        output,
+        or(strength, EffectParam.STRENGTH.defaultValue()),
         or(morph, EffectParam.MORPH.defaultValue()));
   }
 
@@ -65,8 +77,8 @@ public record WireParams(
   }
 
   /**
-   * The stylization settings of the morph target: {@link #style()} with {@code morphTo} as the prompt
-   * and no local prompt of its own (the local prompt belongs to the first look).
+   * The stylization settings of the morph target: {@link #style()} with {@code morphTo} as the
+   * prompt and no local prompt of its own (the local prompt belongs to the first look).
    *
    * @throws IllegalStateException without a morph target
    */
@@ -75,11 +87,23 @@ public record WireParams(
       throw new IllegalStateException("no morph target");
     }
     StyleSettings s = style();
-    if (morphTo.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > EffectParam.MAX_PROMPT_BYTES) {
+    if (morphTo.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        > EffectParam.MAX_PROMPT_BYTES) {
       throw new InputException("morphTo: at most " + EffectParam.MAX_PROMPT_BYTES + " UTF-8 bytes");
     }
-    return new StyleSettings(morphTo, "", s.styleImage(), s.prefixes(), s.quality(), s.iterations(), s.seed(),
-        s.lambdaGlobal(), s.lambdaLocal(), s.lambdaTemporal(), s.lambdaSparsity(), s.stylizeBackground());
+    return new StyleSettings(
+        morphTo,
+        "",
+        s.styleImage(),
+        s.prefixes(),
+        s.quality(),
+        s.iterations(),
+        s.seed(),
+        s.lambdaGlobal(),
+        s.lambdaLocal(),
+        s.lambdaTemporal(),
+        s.lambdaSparsity(),
+        s.stylizeBackground());
   }
 
   /** Render-queue mode: the shim waits for the stylized result, so jobs run at batch priority. */

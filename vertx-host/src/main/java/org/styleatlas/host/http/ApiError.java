@@ -7,8 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 
-
-/** Every HTTP error is JSON: {@code {"status": 400, "error": "bad-input", "message": "source: ..."}}. */
+/**
+ * Every HTTP error is JSON: {@code {"status": 400, "error": "bad-input", "message": "source:
+ * ..."}}.
+ */
 public final class ApiError {
   private static final Logger LOG = LoggerFactory.getLogger(ApiError.class);
 
@@ -19,8 +21,12 @@ public final class ApiError {
       ctx.response().reset();
       return;
     }
-    JsonObject body = new JsonObject().put("status", status).put("error", code(status)).put("message", message);
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    JsonObject body =
+        new JsonObject().put("status", status).put("error", code(status)).put("message", message);
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(body.encode());
   }
 
   /** Maps a failure (event-bus reply, bad input, anything else) to its status and message. */

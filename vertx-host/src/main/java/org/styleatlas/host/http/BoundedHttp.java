@@ -11,8 +11,9 @@ import org.styleatlas.host.ConnectionBudget;
 import org.styleatlas.host.HostConfig;
 
 /**
- * HTTP servers within the host's bounds (#19.3): idle connections closed after {@code http.idleTimeoutSeconds},
- * and, on TCP, at most {@code tcp.maxConnections} connections open (one more is closed at once).
+ * HTTP servers within the host's bounds (#19.3): idle connections closed after {@code
+ * http.idleTimeoutSeconds}, and, on TCP, at most {@code tcp.maxConnections} connections open (one
+ * more is closed at once).
  */
 public final class BoundedHttp {
   private static final Logger LOG = LoggerFactory.getLogger(BoundedHttp.class);
@@ -31,17 +32,22 @@ public final class BoundedHttp {
   }
 
   /**
-   * Idle timeout; without h2c detection a connection is HTTP/1 from its first byte on, so the connection
-   * handler (and its cap) sees it at once instead of after the client's first bytes.
+   * Idle timeout; without h2c detection a connection is HTTP/1 from its first byte on, so the
+   * connection handler (and its cap) sees it at once instead of after the client's first bytes.
    */
   private static HttpServerOptions options(HostConfig config) {
-    return new HttpServerOptions().setIdleTimeout((int) config.limits().httpIdleTimeout().toSeconds())
-        .setIdleTimeoutUnit(TimeUnit.SECONDS).setHttp2ClearTextEnabled(false);
+    return new HttpServerOptions()
+        .setIdleTimeout((int) config.limits().httpIdleTimeout().toSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setHttp2ClearTextEnabled(false);
   }
 
   private static void admit(HttpConnection conn, ConnectionBudget budget) {
     if (!budget.tryAcquire()) {
-      LOG.debug("HTTP TCP connection from {} refused: {} connections open", conn.remoteAddress(), budget.max());
+      LOG.debug(
+          "HTTP TCP connection from {} refused: {} connections open",
+          conn.remoteAddress(),
+          budget.max());
       conn.close();
       return;
     }

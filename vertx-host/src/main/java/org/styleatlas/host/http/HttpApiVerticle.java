@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobState;
+import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.host.SocketFiles;
 import org.styleatlas.host.TokenFile;
@@ -35,18 +35,22 @@ import org.styleatlas.host.jobs.JobId;
 import org.styleatlas.host.jobs.JobList;
 import org.styleatlas.host.status.StatusPage;
 
-
 /**
  * The JSON HTTP API (docs/HOST.md): jobs, their progress as Server-Sent Events, health, and clip
  * frames. Served on a Unix socket, and on TCP (token required except for health) when configured.
  */
 public final class HttpApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApiVerticle.class);
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-  /** Job requests: an unknown field is a mistake (a misspelt "priority" would be ignored), so it is refused. */
-  private static final ObjectMapper STRICT_JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /**
+   * Job requests: an unknown field is a mistake (a misspelt "priority" would be ignored), so it is
+   * refused.
+   */
+  private static final ObjectMapper STRICT_JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
   private static final Pattern CLIP_ID = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern FRAME_FILE = Pattern.compile("([0-9]{1,7})\\.png");
   public static final String HEALTH = "/v1/health";
@@ -56,7 +60,9 @@ public final class HttpApiVerticle extends VerticleBase {
   private final TokenFile token;
   private volatile int tcpPort = -1;
 
-  /** @param token the TCP token, or null when TCP is off */
+  /**
+   * @param token the TCP token, or null when TCP is off
+   */
   public HttpApiVerticle(HostConfig config, Studio studio, TokenFile token) {
     this.config = config;
     this.studio = studio;
@@ -66,18 +72,27 @@ public final class HttpApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     HttpServer unix = BoundedHttp.unix(vertx, config).requestHandler(router(false));
-    Future<?> f = unix.listen(SocketAddress.domainSocketAddress(config.httpSocket().toString())).map(s -> {
-      SocketFiles.ownerOnly(config.httpSocket());
-      LOG.info("HTTP API listening on {}", config.httpSocket());
-      return s;
-    });
+    Future<?> f =
+        unix.listen(SocketAddress.domainSocketAddress(config.httpSocket().toString()))
+            .map(
+                s -> {
+                  SocketFiles.ownerOnly(config.httpSocket());
+                  LOG.info("HTTP API listening on {}", config.httpSocket());
+                  return s;
+                });
     if (config.tcp().enabled()) {
       HttpServer tcp = BoundedHttp.tcp(vertx, config).requestHandler(router(true));
-      f = f.compose(x -> tcp.listen(config.tcp().httpPort(), config.tcp().host())).map(s -> {
-        tcpPort = s.actualPort();
-        LOG.info("HTTP API listening on http://{}:{} (token required)", config.tcp().host(), tcpPort);
-        return s;
-      });
+      f =
+          f.compose(x -> tcp.listen(config.tcp().httpPort(), config.tcp().host()))
+              .map(
+                  s -> {
+                    tcpPort = s.actualPort();
+                    LOG.info(
+                        "HTTP API listening on http://{}:{} (token required)",
+                        config.tcp().host(),
+                        tcpPort);
+                    return s;
+                  });
     }
     return f;
   }
@@ -95,19 +110,31 @@ public final class HttpApiVerticle extends VerticleBase {
     r.route().handler(BodyHandler.create(false).setBodyLimit(config.httpMaxBodyBytes()));
     mountApi(r);
     r.post(StatusPage.OPEN_PATH).handler(StatusPage.openHandler(vertx));
-    r.route().last().handler(ctx -> ApiError.send(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
-        + ctx.request().path()));
+    r.route()
+        .last()
+        .handler(
+            ctx ->
+                ApiError.send(
+                    ctx,
+                    404,
+                    "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
     r.route().failureHandler(ctx -> ApiError.onFailure(ctx, config.httpMaxBodyBytes()));
     return r;
   }
 
-  /** Adds the API's calls (not the token check, body handler or 404) to {@code r}; the status page's listener too. */
+  /**
+   * Adds the API's calls (not the token check, body handler or 404) to {@code r}; the status page's
+   * listener too.
+   */
   public void mountApi(Router r) {
     r.get(HEALTH).handler(this::health);
     r.post("/v1/jobs").handler(this::submit);
-    r.get("/v1/jobs").handler(ctx -> request(ctx, Addresses.LIST, new JobList(java.util.List.of())));
-    r.get("/v1/jobs/:id").handler(ctx -> request(ctx, Addresses.GET, new JobId(ctx.pathParam("id"))));
-    r.delete("/v1/jobs/:id").handler(ctx -> request(ctx, Addresses.CANCEL, new JobId(ctx.pathParam("id"))));
+    r.get("/v1/jobs")
+        .handler(ctx -> request(ctx, Addresses.LIST, new JobList(java.util.List.of())));
+    r.get("/v1/jobs/:id")
+        .handler(ctx -> request(ctx, Addresses.GET, new JobId(ctx.pathParam("id"))));
+    r.delete("/v1/jobs/:id")
+        .handler(ctx -> request(ctx, Addresses.CANCEL, new JobId(ctx.pathParam("id"))));
     r.get("/v1/jobs/:id/events").handler(this::events);
     r.get("/v1/clips/:clip/frames/:file").handler(this::frame);
   }
@@ -120,21 +147,34 @@ public final class HttpApiVerticle extends VerticleBase {
     String auth = ctx.request().getHeader("Authorization");
     String presented = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
     if (token == null || !token.matches(presented)) {
-      ApiError.send(ctx, 401, "Authorization: a 'Bearer <token>' header with the engine's token is required on TCP");
+      ApiError.send(
+          ctx,
+          401,
+          "Authorization: a 'Bearer <token>' header with the engine's token is required on TCP");
       return;
     }
     ctx.next();
   }
 
   private void health(RoutingContext ctx) {
-    vertx.eventBus().<JobList>request(Addresses.LIST, new JobList(java.util.List.of())).onSuccess(m -> {
-      long queued = m.body().jobs().stream().filter(j -> j.state() == JobState.QUEUED).count();
-      long running = m.body().jobs().stream().filter(j -> j.state() == JobState.RUNNING).count();
-      JsonObject body = new JsonObject().put("status", "ok").put("engine", BridgeHandler.ENGINE_VERSION)
-          .put("protocol", BridgeHandler.PROTOCOL)
-          .put("jobs", new JsonObject().put("queued", queued).put("running", running));
-      json(ctx, 200, body.encode());
-    }).onFailure(t -> ApiError.fail(ctx, t));
+    vertx
+        .eventBus()
+        .<JobList>request(Addresses.LIST, new JobList(java.util.List.of()))
+        .onSuccess(
+            m -> {
+              long queued =
+                  m.body().jobs().stream().filter(j -> j.state() == JobState.QUEUED).count();
+              long running =
+                  m.body().jobs().stream().filter(j -> j.state() == JobState.RUNNING).count();
+              JsonObject body =
+                  new JsonObject()
+                      .put("status", "ok")
+                      .put("engine", BridgeHandler.ENGINE_VERSION)
+                      .put("protocol", BridgeHandler.PROTOCOL)
+                      .put("jobs", new JsonObject().put("queued", queued).put("running", running));
+              json(ctx, 200, body.encode());
+            })
+        .onFailure(t -> ApiError.fail(ctx, t));
   }
 
   private void submit(RoutingContext ctx) {
@@ -152,8 +192,13 @@ public final class HttpApiVerticle extends VerticleBase {
       }
       spec = request.toSpec();
     } catch (UnrecognizedPropertyException e) {
-      ApiError.send(ctx, 400, "request body: unknown field '" + e.getPropertyName() + "'; known fields: "
-          + e.getKnownPropertyIds());
+      ApiError.send(
+          ctx,
+          400,
+          "request body: unknown field '"
+              + e.getPropertyName()
+              + "'; known fields: "
+              + e.getKnownPropertyIds());
       return;
     } catch (JsonProcessingException e) {
       InputException input = ApiError.inputCause(e);
@@ -164,10 +209,13 @@ public final class HttpApiVerticle extends VerticleBase {
       if (input == null) {
         LOG.debug("job request refused", e);
       }
-      ApiError.send(ctx, 400, input != null ? input.getMessage() : "request body: not a valid job request");
+      ApiError.send(
+          ctx, 400, input != null ? input.getMessage() : "request body: not a valid job request");
       return;
     }
-    vertx.eventBus().<Job>request(Addresses.SUBMIT, spec)
+    vertx
+        .eventBus()
+        .<Job>request(Addresses.SUBMIT, spec)
         .onSuccess(m -> json(ctx, 201, encode(m.body())))
         .onFailure(t -> ApiError.fail(ctx, t));
   }
@@ -175,17 +223,22 @@ public final class HttpApiVerticle extends VerticleBase {
   /** What is wrong with a job request body, in the API's words (no Java class names). */
   private static String requestBodyProblem(JsonProcessingException e) {
     if (e instanceof JsonMappingException m) {
-      String field = m.getPath().stream()
-          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
-      return field.isEmpty() ? "request body: must be a JSON object (a job request)"
+      String field =
+          m.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(java.util.stream.Collectors.joining("."))
+              .replace(".[", "[");
+      return field.isEmpty()
+          ? "request body: must be a JSON object (a job request)"
           : "request body: " + field + ": wrong type or value";
     }
     return "request body: not valid JSON: " + e.getOriginalMessage().split("\n")[0];
   }
 
   private void request(RoutingContext ctx, String address, Object body) {
-    vertx.eventBus().request(address, body)
+    vertx
+        .eventBus()
+        .request(address, body)
         .onSuccess(m -> json(ctx, 200, encode(m.body())))
         .onFailure(t -> ApiError.fail(ctx, t));
   }
@@ -194,38 +247,52 @@ public final class HttpApiVerticle extends VerticleBase {
   private void events(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     EventBus eb = vertx.eventBus();
-    eb.<Job>request(Addresses.GET, new JobId(id)).onSuccess(m -> {
-      HttpServerResponse res = ctx.response().setChunked(true)
-          .putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
-      MessageConsumer<Job> consumer = eb.consumer(Addresses.EVENTS);
-      consumer.handler(e -> {
-        if (e.body().id().equals(id) && !res.ended()) {
-          sendEvent(res, e.body());
-          if (e.body().state().terminal()) {
-            consumer.unregister();
-            res.end();
-          }
-        }
-      });
-      long heartbeat = vertx.setPeriodic(heartbeatMillis(), t -> {
-        if (!res.ended()) {
-          res.write(": keep-alive\n\n");
-        }
-      });
-      res.endHandler(v -> vertx.cancelTimer(heartbeat));
-      res.closeHandler(v -> {
-        consumer.unregister();
-        vertx.cancelTimer(heartbeat);
-      });
-      sendEvent(res, m.body());
-      if (m.body().state().terminal()) {
-        consumer.unregister();
-        res.end();
-      }
-    }).onFailure(t -> ApiError.fail(ctx, t));
+    eb.<Job>request(Addresses.GET, new JobId(id))
+        .onSuccess(
+            m -> {
+              HttpServerResponse res =
+                  ctx.response()
+                      .setChunked(true)
+                      .putHeader("Content-Type", "text/event-stream")
+                      .putHeader("Cache-Control", "no-cache");
+              MessageConsumer<Job> consumer = eb.consumer(Addresses.EVENTS);
+              consumer.handler(
+                  e -> {
+                    if (e.body().id().equals(id) && !res.ended()) {
+                      sendEvent(res, e.body());
+                      if (e.body().state().terminal()) {
+                        consumer.unregister();
+                        res.end();
+                      }
+                    }
+                  });
+              long heartbeat =
+                  vertx.setPeriodic(
+                      heartbeatMillis(),
+                      t -> {
+                        if (!res.ended()) {
+                          res.write(": keep-alive\n\n");
+                        }
+                      });
+              res.endHandler(v -> vertx.cancelTimer(heartbeat));
+              res.closeHandler(
+                  v -> {
+                    consumer.unregister();
+                    vertx.cancelTimer(heartbeat);
+                  });
+              sendEvent(res, m.body());
+              if (m.body().state().terminal()) {
+                consumer.unregister();
+                res.end();
+              }
+            })
+        .onFailure(t -> ApiError.fail(ctx, t));
   }
 
-  /** A comment line on an event stream well within the idle timeout, so a quiet job's stream stays open. */
+  /**
+   * A comment line on an event stream well within the idle timeout, so a quiet job's stream stays
+   * open.
+   */
   private long heartbeatMillis() {
     return Math.max(100, config.limits().httpIdleTimeout().toMillis() / 3);
   }
@@ -247,15 +314,22 @@ public final class HttpApiVerticle extends VerticleBase {
       return;
     }
     int t = Integer.parseInt(file.group(1));
-    vertx.executeBlocking(() -> {
-      return studio.clipFramePng(clip, t).map(Buffer::buffer).orElse(null);
-    }, false).onSuccess(png -> {
-      if (png == null) {
-        ApiError.send(ctx, 404, "clip " + clip + ": not collected or evicted from the cache");
-      } else {
-        ctx.response().putHeader("Content-Type", "image/png").end(png);
-      }
-    }).onFailure(t2 -> ApiError.fail(ctx, t2));
+    vertx
+        .executeBlocking(
+            () -> {
+              return studio.clipFramePng(clip, t).map(Buffer::buffer).orElse(null);
+            },
+            false)
+        .onSuccess(
+            png -> {
+              if (png == null) {
+                ApiError.send(
+                    ctx, 404, "clip " + clip + ": not collected or evicted from the cache");
+              } else {
+                ctx.response().putHeader("Content-Type", "image/png").end(png);
+              }
+            })
+        .onFailure(t2 -> ApiError.fail(ctx, t2));
   }
 
   private static void json(RoutingContext ctx, int status, String body) {

@@ -16,8 +16,8 @@ import org.styleatlas.engine.jobs.JobSpec;
  * @param <T> the record type
  */
 public final class JacksonCodec<T> implements MessageCodec<T, T> {
-  static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private final Class<T> type;
 
   private JacksonCodec(Class<T> type) {

@@ -12,8 +12,8 @@ import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobSpec;
 
 /**
- * The job service on the event bus (see {@link Addresses}); deploy as a worker verticle, since submit
- * and cancel write job records. Publishes every job change on {@link Addresses#EVENTS}.
+ * The job service on the event bus (see {@link Addresses}); deploy as a worker verticle, since
+ * submit and cancel write job records. Publishes every job change on {@link Addresses#EVENTS}.
  */
 public final class JobsVerticle extends VerticleBase {
   public static final int BAD_INPUT = 400;
@@ -31,8 +31,10 @@ public final class JobsVerticle extends VerticleBase {
     jobs.addListener(job -> eb.publish(Addresses.EVENTS, job));
     return Future.all(
         eb.<JobSpec>consumer(Addresses.SUBMIT, this::submit).completion(),
-        eb.<JobId>consumer(Addresses.GET, m -> reply(m, jobs.get(m.body().id()).orElse(null))).completion(),
-        eb.<JobId>consumer(Addresses.CANCEL, m -> reply(m, jobs.cancel(m.body().id()).orElse(null))).completion(),
+        eb.<JobId>consumer(Addresses.GET, m -> reply(m, jobs.get(m.body().id()).orElse(null)))
+            .completion(),
+        eb.<JobId>consumer(Addresses.CANCEL, m -> reply(m, jobs.cancel(m.body().id()).orElse(null)))
+            .completion(),
         eb.<JobList>consumer(Addresses.LIST, m -> m.reply(new JobList(jobs.list()))).completion());
   }
 
@@ -49,7 +51,8 @@ public final class JobsVerticle extends VerticleBase {
 
   private static void mustExist(String what, Path p) {
     if (p != null && !Files.isReadable(p)) {
-      throw new InputException(what + ": " + p + " does not exist or is not readable by the engine");
+      throw new InputException(
+          what + ": " + p + " does not exist or is not readable by the engine");
     }
   }
 

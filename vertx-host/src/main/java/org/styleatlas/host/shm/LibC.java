@@ -4,8 +4,9 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
-
-/** The few POSIX calls the bridge needs, from the C library through JNA (Linux x86-64 / aarch64). */
+/**
+ * The few POSIX calls the bridge needs, from the C library through JNA (Linux x86-64 / aarch64).
+ */
 public interface LibC extends Library {
   /** Kept in a constant so the proxy stays strongly reachable. */
   LibC C = Native.load("c", LibC.class);

@@ -3,7 +3,6 @@ package org.styleatlas.host.shm;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-
 /** The segments one request refers to, each mapped once; closing unmaps them all. */
 public final class Segments implements AutoCloseable {
   private final Map<String, SharedSegment> open = new LinkedHashMap<>();

@@ -7,11 +7,10 @@ import java.util.regex.Pattern;
 import org.styleatlas.host.bridge.ErrorCode;
 import org.styleatlas.host.bridge.ProtocolException;
 
-
 /**
- * A POSIX shared-memory segment mapped read-write. The host maps segments the plugin created; it never
- * creates or unlinks them ({@link #create} and {@link #unlink} exist for test clients and benchmarks).
- * Close it to unmap.
+ * A POSIX shared-memory segment mapped read-write. The host maps segments the plugin created; it
+ * never creates or unlinks them ({@link #create} and {@link #unlink} exist for test clients and
+ * benchmarks). Close it to unmap.
  */
 public final class SharedSegment implements AutoCloseable {
   /** docs/PROTOCOL.md: {@code /styleatlas-<pid>-<sequence>}. */
@@ -33,7 +32,8 @@ public final class SharedSegment implements AutoCloseable {
     checkName(name);
     int fd = LibC.C.shm_open(name, LibC.O_RDWR, 0);
     if (fd < 0) {
-      throw new ProtocolException(ErrorCode.BAD_SEGMENT, "shm " + name + ": cannot open: " + LibC.lastError());
+      throw new ProtocolException(
+          ErrorCode.BAD_SEGMENT, "shm " + name + ": cannot open: " + LibC.lastError());
     }
     try {
       long size = LibC.C.lseek(fd, 0, LibC.SEEK_END);
@@ -73,14 +73,16 @@ public final class SharedSegment implements AutoCloseable {
   private static SharedSegment map(String name, int fd, long size) {
     Pointer p = LibC.C.mmap(null, size, LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_SHARED, fd, 0);
     if (p == null || Pointer.nativeValue(p) == -1L) {
-      throw new ProtocolException(ErrorCode.BAD_SEGMENT, "shm " + name + ": cannot map: " + LibC.lastError());
+      throw new ProtocolException(
+          ErrorCode.BAD_SEGMENT, "shm " + name + ": cannot map: " + LibC.lastError());
     }
     return new SharedSegment(name, p, size);
   }
 
   private static void checkName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new ProtocolException(ErrorCode.BAD_SEGMENT,
+      throw new ProtocolException(
+          ErrorCode.BAD_SEGMENT,
           "shm: segment name must match " + NAME.pattern() + ", got '" + name + "'");
     }
   }
@@ -90,7 +92,8 @@ public final class SharedSegment implements AutoCloseable {
   }
 
   /**
-   * A native-order view of {@code bytes} bytes at {@code offset}, checked to lie inside the segment.
+   * A native-order view of {@code bytes} bytes at {@code offset}, checked to lie inside the
+   * segment.
    *
    * @param what the plane's name for error messages, e.g. "image"
    */
@@ -99,8 +102,11 @@ public final class SharedSegment implements AutoCloseable {
       throw new IllegalStateException("shm " + name + " is unmapped");
     }
     if (offset < 0 || bytes < 0 || bytes > Integer.MAX_VALUE || offset > size - bytes) {
-      throw new ProtocolException(ErrorCode.BAD_SEGMENT, String.format(
-          "%s: offset %d + %d bytes lies outside shm %s of %d bytes", what, offset, bytes, name, size));
+      throw new ProtocolException(
+          ErrorCode.BAD_SEGMENT,
+          String.format(
+              "%s: offset %d + %d bytes lies outside shm %s of %d bytes",
+              what, offset, bytes, name, size));
     }
     return base.getByteBuffer(offset, bytes).order(ByteOrder.nativeOrder());
   }

@@ -8,15 +8,16 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The page's files, bundled in the jar under {@code org/styleatlas/host/status/} and held in memory: no
- * file cache on disk, no framework, nothing fetched at run time.
+ * The page's files, bundled in the jar under {@code org/styleatlas/host/status/} and held in
+ * memory: no file cache on disk, no framework, nothing fetched at run time.
  */
 final class StaticAssets {
   /** Served path → (resource name, content type). */
-  private static final Map<String, String[]> FILES = Map.of(
-      "/", new String[] {"index.html", "text/html; charset=utf-8"},
-      "/status.js", new String[] {"status.js", "text/javascript; charset=utf-8"},
-      "/status.css", new String[] {"status.css", "text/css; charset=utf-8"});
+  private static final Map<String, String[]> FILES =
+      Map.of(
+          "/", new String[] {"index.html", "text/html; charset=utf-8"},
+          "/status.js", new String[] {"status.js", "text/javascript; charset=utf-8"},
+          "/status.css", new String[] {"status.css", "text/css; charset=utf-8"});
 
   private final Map<String, Buffer> bodies;
 
@@ -38,9 +39,18 @@ final class StaticAssets {
   }
 
   void mount(Router r) {
-    FILES.forEach((path, file) -> r.get(path).handler(ctx -> ctx.response()
-        .putHeader("Content-Type", file[1]).putHeader("Cache-Control", "no-store")
-        .putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' blob:; style-src 'self'")
-        .putHeader("X-Content-Type-Options", "nosniff").end(bodies.get(path))));
+    FILES.forEach(
+        (path, file) ->
+            r.get(path)
+                .handler(
+                    ctx ->
+                        ctx.response()
+                            .putHeader("Content-Type", file[1])
+                            .putHeader("Cache-Control", "no-store")
+                            .putHeader(
+                                "Content-Security-Policy",
+                                "default-src 'self'; img-src 'self' blob:; style-src 'self'")
+                            .putHeader("X-Content-Type-Options", "nosniff")
+                            .end(bodies.get(path))));
   }
 }

@@ -19,8 +19,8 @@ import org.styleatlas.engine.studio.UnknownJobException;
 import org.styleatlas.host.http.ApiError;
 
 /**
- * The calls the status page adds to the HTTP API (docs/HOST.md), answered by the engine's
- * {@link JobMonitor}; served on the page's listener only. Blocking reads run on worker threads.
+ * The calls the status page adds to the HTTP API (docs/HOST.md), answered by the engine's {@link
+ * JobMonitor}; served on the page's listener only. Blocking reads run on worker threads.
  */
 final class StatusApi {
   static final String JOBS = "/v1/status/jobs";
@@ -32,11 +32,16 @@ final class StatusApi {
 
   private final Vertx vertx;
   private final JobMonitor monitor;
+
   /** The open event streams; written on {@link #context}. */
   private final Set<HttpServerResponse> streams = ConcurrentHashMap.newKeySet();
+
   private final Context context;
 
-  /** Make it on the event loop that serves the page (in the verticle's start): event streams are written there. */
+  /**
+   * Make it on the event loop that serves the page (in the verticle's start): event streams are
+   * written there.
+   */
   StatusApi(Vertx vertx, JobMonitor monitor) {
     this.vertx = vertx;
     this.monitor = monitor;
@@ -48,9 +53,12 @@ final class StatusApi {
     r.get(JOBS).handler(ctx -> blocking(ctx, () -> json(monitor.jobs()), JSON_TYPE));
     r.get(EVENTS).handler(this::events);
     r.get(CLIPS).handler(ctx -> blocking(ctx, () -> json(monitor.clips()), JSON_TYPE));
-    r.post("/v1/jobs/:id/retry").handler(ctx -> blocking(ctx, () -> json(monitor.retry(id(ctx))), JSON_TYPE, 201));
-    r.get("/v1/jobs/:id/artifacts").handler(ctx -> blocking(ctx, () -> json(monitor.artifacts(id(ctx))), JSON_TYPE));
-    r.get("/v1/jobs/:id/losses").handler(ctx -> blocking(ctx, () -> json(monitor.losses(id(ctx))), JSON_TYPE));
+    r.post("/v1/jobs/:id/retry")
+        .handler(ctx -> blocking(ctx, () -> json(monitor.retry(id(ctx))), JSON_TYPE, 201));
+    r.get("/v1/jobs/:id/artifacts")
+        .handler(ctx -> blocking(ctx, () -> json(monitor.artifacts(id(ctx))), JSON_TYPE));
+    r.get("/v1/jobs/:id/losses")
+        .handler(ctx -> blocking(ctx, () -> json(monitor.losses(id(ctx))), JSON_TYPE));
     r.get("/v1/jobs/:id/atlases/:file").handler(this::atlas);
     r.get("/v1/jobs/:id/frames/:t/:file").handler(this::view);
   }
@@ -59,10 +67,16 @@ final class StatusApi {
     return ctx.pathParam("id");
   }
 
-  /** Server-Sent Events: {@code event: status} / {@code data: <JobStatus>} on every change of any job. */
+  /**
+   * Server-Sent Events: {@code event: status} / {@code data: <JobStatus>} on every change of any
+   * job.
+   */
   private void events(RoutingContext ctx) {
-    HttpServerResponse res = ctx.response().setChunked(true)
-        .putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-cache");
+    HttpServerResponse res =
+        ctx.response()
+            .setChunked(true)
+            .putHeader("Content-Type", "text/event-stream")
+            .putHeader("Cache-Control", "no-cache");
     streams.add(res);
     res.closeHandler(v -> streams.remove(res));
     res.write(": connected\n\n");
@@ -104,13 +118,20 @@ final class StatusApi {
     blocking(ctx, () -> Buffer.buffer(monitor.viewPng(id(ctx), t, view)), "image/png");
   }
 
-  /** The {@code <name>.png} path parameter {@code file} as one of {@code names}; null after answering 400. */
+  /**
+   * The {@code <name>.png} path parameter {@code file} as one of {@code names}; null after
+   * answering 400.
+   */
   private static String pngName(RoutingContext ctx, String what, List<String> names) {
     String file = ctx.pathParam("file");
     String name = file.endsWith(".png") ? file.substring(0, file.length() - 4) : "";
     if (!names.contains(name)) {
-      ApiError.send(ctx, 400, what + ": must be one of "
-          + String.join(", ", names.stream().map(n -> n + ".png").toList()));
+      ApiError.send(
+          ctx,
+          400,
+          what
+              + ": must be one of "
+              + String.join(", ", names.stream().map(n -> n + ".png").toList()));
       return null;
     }
     return name;
@@ -122,16 +143,23 @@ final class StatusApi {
 
   /** Runs {@code read} on a worker thread and answers its bytes; an unknown job is 404. */
   private void blocking(RoutingContext ctx, Callable<Buffer> read, String type, int status) {
-    vertx.executeBlocking(read, false)
-        .onSuccess(b -> ctx.response().setStatusCode(status).putHeader("Content-Type", type)
-            .putHeader("Cache-Control", "no-store").end(b))
-        .onFailure(t -> {
-          if (t instanceof UnknownJobException) {
-            ApiError.send(ctx, 404, t.getMessage());
-          } else {
-            ApiError.fail(ctx, t);
-          }
-        });
+    vertx
+        .executeBlocking(read, false)
+        .onSuccess(
+            b ->
+                ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", type)
+                    .putHeader("Cache-Control", "no-store")
+                    .end(b))
+        .onFailure(
+            t -> {
+              if (t instanceof UnknownJobException) {
+                ApiError.send(ctx, 404, t.getMessage());
+              } else {
+                ApiError.fail(ctx, t);
+              }
+            });
   }
 
   static Buffer json(Object o) {

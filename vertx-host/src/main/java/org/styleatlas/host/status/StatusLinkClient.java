@@ -32,27 +32,44 @@ public final class StatusLinkClient {
    */
   public static URI requestLink(Path httpSocket, Duration timeout) throws IOException {
     if (!Files.exists(httpSocket)) {
-      throw new IOException("no StyleAtlas host runs on " + httpSocket + " (start one with 'styleatlas serve')");
+      throw new IOException(
+          "no StyleAtlas host runs on " + httpSocket + " (start one with 'styleatlas serve')");
     }
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     try {
       HttpClientAgent client = vertx.createHttpClient();
-      RequestOptions req = new RequestOptions().setMethod(HttpMethod.POST)
-          .setServer(SocketAddress.domainSocketAddress(httpSocket.toString())).setHost("localhost")
-          .setURI(StatusPage.OPEN_PATH);
+      RequestOptions req =
+          new RequestOptions()
+              .setMethod(HttpMethod.POST)
+              .setServer(SocketAddress.domainSocketAddress(httpSocket.toString()))
+              .setHost("localhost")
+              .setURI(StatusPage.OPEN_PATH);
       Answer answer;
       try {
-        answer = client.request(req).compose(HttpClientRequest::send)
-            .compose(res -> res.body().map(b -> new Answer(res.statusCode(), b)))
-            .await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        answer =
+            client
+                .request(req)
+                .compose(HttpClientRequest::send)
+                .compose(res -> res.body().map(b -> new Answer(res.statusCode(), b)))
+                .await(timeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (Exception e) {
-        throw new IOException("the host on " + httpSocket + " does not answer: " + e
-            + " (is 'styleatlas serve' running?)", e);
+        throw new IOException(
+            "the host on "
+                + httpSocket
+                + " does not answer: "
+                + e
+                + " (is 'styleatlas serve' running?)",
+            e);
       }
       JsonObject json = new JsonObject(answer.body());
       if (answer.status() != 200) {
-        throw new IOException("the host on " + httpSocket + " refused the status page (" + answer.status() + "): "
-            + json.getString("message", answer.body().toString()));
+        throw new IOException(
+            "the host on "
+                + httpSocket
+                + " refused the status page ("
+                + answer.status()
+                + "): "
+                + json.getString("message", answer.body().toString()));
       }
       return URI.create(json.getString("url"));
     } finally {

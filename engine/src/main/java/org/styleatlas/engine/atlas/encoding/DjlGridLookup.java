@@ -8,8 +8,8 @@ import org.styleatlas.engine.runtime.Scalars;
 
 /**
  * The hash-grid lookup written with DJL ops, one op per JNI call: per corner, int64 index math, a
- * {@code take} gather and the D-linear weight. The reference for {@link TorchScriptGridLookup}, and the
- * fallback when its resource cannot be loaded ({@code -Dstyleatlas.gridLookup=djl} forces it).
+ * {@code take} gather and the D-linear weight. The reference for {@link TorchScriptGridLookup}, and
+ * the fallback when its resource cannot be loaded ({@code -Dstyleatlas.gridLookup=djl} forces it).
  */
 final class DjlGridLookup {
 
@@ -32,8 +32,9 @@ final class DjlGridLookup {
     NDArray mult = grid.multiplierArray(m, x).reshape(1, levels, dims);
     NDArray sizes = grid.rowsArray(m, x).reshape(1, levels);
     NDArray offsets = grid.offsetArray(m, x).reshape(1, levels);
-    NDArray featureOffsets = GridLevels.onDevice(m.arange(0, (int) features, 1, DataType.INT64), x)
-        .reshape(1, 1, features);
+    NDArray featureOffsets =
+        GridLevels.onDevice(m.arange(0, (int) features, 1, DataType.INT64), x)
+            .reshape(1, 1, features);
 
     // [N, L, D] positions in cell units; i0 the lower vertex, frac the position inside the cell.
     NDArray pos = Scalars.mul(x.add(1f), 0.5).clip(0f, 1f).expandDims(1).mul(resArr);
@@ -51,11 +52,13 @@ final class DjlGridLookup {
       }
       NDArray bitF = GridLevels.onDevice(m.create(bitsF).reshape(1, 1, dims), x);
       // weight = Π_d (bit ? frac : 1 − frac)   [N, L]
-      NDArray w = frac.mul(bitF).add(frac.neg().add(1f).mul(bitF.neg().add(1f))).prod(new int[] {2});
+      NDArray w =
+          frac.mul(bitF).add(frac.neg().add(1f).mul(bitF.neg().add(1f))).prod(new int[] {2});
       NDArray vertex = i0Long.add(GridLevels.onDevice(m.create(bitsL).reshape(1, 1, dims), x));
       NDArray row = wrap(vertex.mul(mult).sum(new int[] {2}), sizes, grid).add(offsets); // [N, L]
       NDArray flat = row.expandDims(2).mul(features).add(featureOffsets); // [N, L, F]
-      // take(m, …): the gathered rows belong to the caller's (per-step) manager. NDArray.take(index)
+      // take(m, …): the gathered rows belong to the caller's (per-step) manager.
+      // NDArray.take(index)
       // would put them, and with them the step's autograd graph, in the table's long-lived manager.
       NDArray contribution = t.take(m, flat).mul(w.expandDims(2));
       out = out == null ? contribution : out.add(contribution);
@@ -64,8 +67,8 @@ final class DjlGridLookup {
   }
 
   /**
-   * The hash's {@code mod T} on the hashed levels only: a dense level's index is below its row count
-   * already, and int64 remainder is one of the costliest ops of the lookup on CPU.
+   * The hash's {@code mod T} on the hashed levels only: a dense level's index is below its row
+   * count already, and int64 remainder is one of the costliest ops of the lookup on CPU.
    *
    * @param index {@code [N, L]} int64 vertex indices before wrapping
    * @param sizes {@code [1, L]} rows per level
@@ -79,6 +82,8 @@ final class DjlGridLookup {
       return index.mod(sizes);
     }
     NDIndex hashed = new NDIndex(":, {}:", dense);
-    return index.get(new NDIndex(":, :{}", dense)).concat(index.get(hashed).mod(sizes.get(hashed)), 1);
+    return index
+        .get(new NDIndex(":, :{}", dense))
+        .concat(index.get(hashed).mod(sizes.get(hashed)), 1);
   }
 }

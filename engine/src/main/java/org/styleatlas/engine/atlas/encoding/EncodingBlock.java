@@ -3,10 +3,10 @@ package org.styleatlas.engine.atlas.encoding;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 
-
 /**
- * An input encoding: {@code [N, inputDim]} coordinates in [-1, 1] → {@code [N, outputDim]} features.
- * Every encoding states its dimensions up front, so the MLP behind it can be sized without a dry run.
+ * An input encoding: {@code [N, inputDim]} coordinates in [-1, 1] → {@code [N, outputDim]}
+ * features. Every encoding states its dimensions up front, so the MLP behind it can be sized
+ * without a dry run.
  */
 public abstract class EncodingBlock extends AbstractBlock {
   private final int inputDim;
@@ -14,7 +14,8 @@ public abstract class EncodingBlock extends AbstractBlock {
   protected EncodingBlock(byte version, int inputDim) {
     super(version);
     if (inputDim < 1) {
-      throw new IllegalArgumentException("encoding input dimension must be positive, got " + inputDim);
+      throw new IllegalArgumentException(
+          "encoding input dimension must be positive, got " + inputDim);
     }
     this.inputDim = inputDim;
   }

@@ -5,12 +5,12 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
- * How {@link HashGridEncoding} looks features up: one TorchScript call (default) or DJL ops. Chosen once
- * per process by {@code -Dstyleatlas.gridLookup=torchscript|djl}; TorchScript falls back to DJL ops (with
- * one WARN) when its resource cannot be loaded. Both compute the same function (features ≤ 1e-5 apart,
- * {@code TorchScriptGridLookupTest}), so the choice never changes parameters or checkpoints.
+ * How {@link HashGridEncoding} looks features up: one TorchScript call (default) or DJL ops. Chosen
+ * once per process by {@code -Dstyleatlas.gridLookup=torchscript|djl}; TorchScript falls back to
+ * DJL ops (with one WARN) when its resource cannot be loaded. Both compute the same function
+ * (features ≤ 1e-5 apart, {@code TorchScriptGridLookupTest}), so the choice never changes
+ * parameters or checkpoints.
  */
 public enum GridLookup {
   /** {@link TorchScriptGridLookup}: one native call, 3–5× faster on CPU. */
@@ -20,6 +20,7 @@ public enum GridLookup {
 
   /** The system property that picks the lookup. */
   public static final String PROPERTY = "styleatlas.gridLookup";
+
   private static final Logger LOG = LoggerFactory.getLogger(GridLookup.class);
 
   /** The process's lookup, resolved on first use. */
@@ -27,7 +28,10 @@ public enum GridLookup {
     return Configured.VALUE;
   }
 
-  /** The lookup {@code value} of the property names, falling back to DJL ops when TorchScript is unavailable. */
+  /**
+   * The lookup {@code value} of the property names, falling back to DJL ops when TorchScript is
+   * unavailable.
+   */
   static GridLookup resolve(String value) {
     String v = value == null ? "torchscript" : value.strip().toLowerCase(Locale.ROOT);
     if (v.equals("djl")) {
@@ -46,8 +50,11 @@ public enum GridLookup {
    */
   NDArray lookup(NDArray x, NDArray table, GridLevels grid) {
     return this == TORCHSCRIPT
-        ? TorchScriptGridLookup.shared().orElseThrow(() -> new IllegalStateException(
-            "the TorchScript hash-grid lookup is not available")).lookup(x, table, grid)
+        ? TorchScriptGridLookup.shared()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("the TorchScript hash-grid lookup is not available"))
+            .lookup(x, table, grid)
         : DjlGridLookup.lookup(x, table, grid);
   }
 

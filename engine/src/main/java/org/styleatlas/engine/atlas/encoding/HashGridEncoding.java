@@ -8,19 +8,19 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 
-
 /**
  * A multi-resolution hash-grid encoding (Instant-NGP): {@code [N, D]} coordinates in [-1, 1] →
- * {@code [N, L·F]} features, D-linearly interpolated from the 2^D grid vertices around each point at
- * each of L levels.
+ * {@code [N, L·F]} features, D-linearly interpolated from the 2^D grid vertices around each point
+ * at each of L levels.
  *
- * <p>Level l has resolution {@code floor(base · growth^l)} cells per axis. A level whose vertices fit in
- * the table is indexed densely (one row per vertex, no collisions); a finer level is hashed. DJL has no
- * bitwise XOR, so the hash is <em>additive</em>: {@code (Σ_d c_d · π_d) mod T} with Instant-NGP's primes
- * π = (1, 2654435761, 805459861), computed exactly in int64. All levels share one parameter
- * {@code table} of shape {@code [Σ_l T_l, F]}, T_l = min(T, (res_l + 1)^D), initialised uniformly in
- * ±1e-4 as in Instant-NGP. The layout is {@link GridLevels}; the lookup itself is {@link GridLookup}
- * (one TorchScript call by default, or DJL ops), which never changes the parameters or checkpoints.
+ * <p>Level l has resolution {@code floor(base · growth^l)} cells per axis. A level whose vertices
+ * fit in the table is indexed densely (one row per vertex, no collisions); a finer level is hashed.
+ * DJL has no bitwise XOR, so the hash is <em>additive</em>: {@code (Σ_d c_d · π_d) mod T} with
+ * Instant-NGP's primes π = (1, 2654435761, 805459861), computed exactly in int64. All levels share
+ * one parameter {@code table} of shape {@code [Σ_l T_l, F]}, T_l = min(T, (res_l + 1)^D),
+ * initialised uniformly in ±1e-4 as in Instant-NGP. The layout is {@link GridLevels}; the lookup
+ * itself is {@link GridLookup} (one TorchScript call by default, or DJL ops), which never changes
+ * the parameters or checkpoints.
  */
 public final class HashGridEncoding extends EncodingBlock {
   private static final byte VERSION = 1;
@@ -32,19 +32,21 @@ public final class HashGridEncoding extends EncodingBlock {
 
   /**
    * @param inputDim coordinates per point, 1 to 4
-   * @param grid levels L, features F, log2 of the maximum rows per level T, base resolution and growth
-   *     (validated by the record)
+   * @param grid levels L, features F, log2 of the maximum rows per level T, base resolution and
+   *     growth (validated by the record)
    */
   public HashGridEncoding(int inputDim, EncodingConfig.HashGrid grid) {
     super(VERSION, inputDim);
     this.grid = GridLevels.of(inputDim, grid);
     this.features = grid.features();
-    table = addParameter(Parameter.builder()
-        .setName("table")
-        .setType(Parameter.Type.WEIGHT)
-        .optInitializer(new UniformInitializer(INIT_SCALE))
-        .optShape(new Shape(this.grid.totalRows(), features))
-        .build());
+    table =
+        addParameter(
+            Parameter.builder()
+                .setName("table")
+                .setType(Parameter.Type.WEIGHT)
+                .optInitializer(new UniformInitializer(INIT_SCALE))
+                .optShape(new Shape(this.grid.totalRows(), features))
+                .build());
   }
 
   /** The table parameter, {@code [rows, F]}; optimisers give it its own learning rate. */
@@ -68,9 +70,11 @@ public final class HashGridEncoding extends EncodingBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
-    return new NDList(encode(x, ps.getValue(table, x.getDevice(), training), GridLookup.configured()));
+    return new NDList(
+        encode(x, ps.getValue(table, x.getDevice(), training), GridLookup.configured()));
   }
 
   /**

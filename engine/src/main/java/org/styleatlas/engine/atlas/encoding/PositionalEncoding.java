@@ -6,11 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-
 /**
  * NLA's positional encoding: {@code [N, D]} → {@code [N, 2·D·F]}, the sines then the cosines of
- * b·2^j·π·x for j = 0 … F−1 (NLA: b = 1; see {@link EncodingConfig.Positional} for why b = ½), grouped by frequency as in NLA ({@code sin(b_0 x_0), sin(b_0 x_1), …}).
- * The raw coordinates are not appended (NLA does not either). No parameters.
+ * b·2^j·π·x for j = 0 … F−1 (NLA: b = 1; see {@link EncodingConfig.Positional} for why b = ½),
+ * grouped by frequency as in NLA ({@code sin(b_0 x_0), sin(b_0 x_1), …}). The raw coordinates are
+ * not appended (NLA does not either). No parameters.
  */
 public final class PositionalEncoding extends EncodingBlock {
   private static final byte VERSION = 1;
@@ -34,7 +34,8 @@ public final class PositionalEncoding extends EncodingBlock {
     super(VERSION, inputDim);
     this.lowest = lowest;
     if (frequencies < 1) {
-      throw new IllegalArgumentException("positional encoding needs at least one frequency, got " + frequencies);
+      throw new IllegalArgumentException(
+          "positional encoding needs at least one frequency, got " + frequencies);
     }
     this.frequencies = frequencies;
   }
@@ -49,7 +50,8 @@ public final class PositionalEncoding extends EncodingBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
     NDManager m = x.getManager();
     float[] b = new float[frequencies];
@@ -58,7 +60,8 @@ public final class PositionalEncoding extends EncodingBlock {
     }
     // [N, 1, D] * [1, F, 1] -> [N, F, D] -> [N, F*D]
     NDArray freqs = m.create(b).toDevice(x.getDevice(), false).reshape(1, frequencies, 1);
-    NDArray arg = x.expandDims(1).mul(freqs).reshape(x.getShape().get(0), (long) frequencies * inputDim());
+    NDArray arg =
+        x.expandDims(1).mul(freqs).reshape(x.getShape().get(0), (long) frequencies * inputDim());
     return new NDList(arg.sin().concat(arg.cos(), 1));
   }
 }

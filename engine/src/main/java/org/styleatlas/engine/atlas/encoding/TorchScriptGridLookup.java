@@ -20,22 +20,28 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.runtime.DjlRuntime;
 
 /**
- * The hash-grid lookup as one TorchScript call: the same function as {@link DjlGridLookup} (same hash,
- * layout, clip/floor conventions and output order), 3–5× faster forward + backward on CPU because it
- * is one native call on per-axis {@code [N, L]} tensors instead of ~150 DJL ops (see
+ * The hash-grid lookup as one TorchScript call: the same function as {@link DjlGridLookup} (same
+ * hash, layout, clip/floor conventions and output order), 3–5× faster forward + backward on CPU
+ * because it is one native call on per-axis {@code [N, L]} tensors instead of ~150 DJL ops (see
  * {@code scripts/make-hash-grid-helper.py}, which generates and checks the resource).
  *
- * <p>The resource {@value #RESOURCE} is loaded once per process (from the jar, through a temporary file,
- * deleted once loaded) on first use; {@link #shared()} is empty when it cannot be loaded. The module has
- * no parameters: the table and the per-level constants are inputs, so autograd records through the call
- * whenever a GradientCollector is open and backward reaches the table and x. Thread-safe: the module is
- * immutable and always run in training mode (grad mode is libtorch's thread-local state).
+ * <p>The resource {@value #RESOURCE} is loaded once per process (from the jar, through a temporary
+ * file, deleted once loaded) on first use; {@link #shared()} is empty when it cannot be loaded. The
+ * module has no parameters: the table and the per-level constants are inputs, so autograd records
+ * through the call whenever a GradientCollector is open and backward reaches the table and x.
+ * Thread-safe: the module is immutable and always run in training mode (grad mode is libtorch's
+ * thread-local state).
  */
 public final class TorchScriptGridLookup {
   /** Class-path location of the TorchScript file. */
   public static final String RESOURCE = "/org/styleatlas/engine/atlas/hash-grid-lookup.pt";
+
   private static final Logger LOG = LoggerFactory.getLogger(TorchScriptGridLookup.class);
-  /** DJL reads an input name with '.', "[]" or "()" as a dict/list/tuple entry: only plain names pass. */
+
+  /**
+   * DJL reads an input name with '.', "[]" or "()" as a dict/list/tuple entry: only plain names
+   * pass.
+   */
   private static final Pattern PLAIN_NAME = Pattern.compile("\\w*");
 
   private final PtSymbolBlock block;
@@ -44,13 +50,17 @@ public final class TorchScriptGridLookup {
     this.block = block;
   }
 
-  /** The process's lookup, loaded on first call; empty (after one WARN) when the resource cannot load. */
+  /**
+   * The process's lookup, loaded on first call; empty (after one WARN) when the resource cannot
+   * load.
+   */
   public static Optional<TorchScriptGridLookup> shared() {
     return Holder.INSTANCE;
   }
 
   /**
-   * Features of {@code x}, differentiable w.r.t. {@code x} and {@code table} inside a GradientCollector.
+   * Features of {@code x}, differentiable w.r.t. {@code x} and {@code table} inside a
+   * GradientCollector.
    *
    * @param x {@code [N, D]} float32 coordinates in [-1, 1]
    * @param table {@code [rows, F]} float32 table laid out by {@code grid}
@@ -60,8 +70,15 @@ public final class TorchScriptGridLookup {
     checkName(x);
     checkName(table);
     NDManager m = x.getManager();
-    NDList inputs = new NDList(x, table, grid.resolutionArray(m, x, 0), grid.multiplierArray(m, x),
-        grid.rowsArray(m, x), grid.offsetArray(m, x), GridLevels.onDevice(m.create((long) grid.denseLevels()), x));
+    NDList inputs =
+        new NDList(
+            x,
+            table,
+            grid.resolutionArray(m, x, 0),
+            grid.multiplierArray(m, x),
+            grid.rowsArray(m, x),
+            grid.offsetArray(m, x),
+            GridLevels.onDevice(m.create((long) grid.denseLevels()), x));
     // DJL puts the outputs in the first input's manager: x's, the step's.
     return block.forward(new ParameterStore(m, false), inputs, true).singletonOrThrow();
   }
@@ -69,8 +86,11 @@ public final class TorchScriptGridLookup {
   private static void checkName(NDArray a) {
     String name = a.getName();
     if (name != null && !PLAIN_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("hash-grid lookup input named '" + name + "': DJL would pass it to"
-          + " TorchScript as a dict, list or tuple entry");
+      throw new IllegalArgumentException(
+          "hash-grid lookup input named '"
+              + name
+              + "': DJL would pass it to"
+              + " TorchScript as a dict, list or tuple entry");
     }
   }
 
@@ -86,7 +106,8 @@ public final class TorchScriptGridLookup {
         }
         PtNDManager manager = (PtNDManager) DjlRuntime.engine().newBaseManager();
         try {
-          PtSymbolBlock block = JniUtils.loadModule(manager, file, true, new String[0], new String[0], false);
+          PtSymbolBlock block =
+              JniUtils.loadModule(manager, file, true, new String[0], new String[0], false);
           TorchScriptGridLookup lookup = new TorchScriptGridLookup(block);
           lookup.probe(manager);
           LOG.debug("hash-grid lookup: TorchScript {}", RESOURCE);
@@ -99,9 +120,12 @@ public final class TorchScriptGridLookup {
         Files.deleteIfExists(file);
       }
     } catch (IOException | RuntimeException e) {
-      // Any failure (missing resource, unreadable file, engine error, wrong probe result) means DJL ops:
+      // Any failure (missing resource, unreadable file, engine error, wrong probe result) means DJL
+      // ops:
       // an exception escaping this class initialiser would break every later lookup instead.
-      LOG.warn("hash-grid lookup: cannot load the TorchScript helper {} ({}); using DJL ops, slower", RESOURCE,
+      LOG.warn(
+          "hash-grid lookup: cannot load the TorchScript helper {} ({}); using DJL ops, slower",
+          RESOURCE,
           e.getMessage());
       return Optional.empty();
     }
@@ -111,9 +135,11 @@ public final class TorchScriptGridLookup {
   private void probe(NDManager manager) {
     try (NDManager scope = manager.newSubManager()) {
       GridLevels grid = GridLevels.of(2, new EncodingConfig.HashGrid(1, 2, 4, 1, 1));
-      NDArray out = lookup(scope.zeros(new Shape(3, 2)), scope.ones(new Shape(grid.totalRows(), 2)), grid);
+      NDArray out =
+          lookup(scope.zeros(new Shape(3, 2)), scope.ones(new Shape(grid.totalRows(), 2)), grid);
       if (!out.getShape().equals(new Shape(3, 2)) || Math.abs(out.sum().getFloat() - 6f) > 1e-5f) {
-        throw new IllegalStateException("probe returned " + out.getShape() + " summing to " + out.sum().getFloat());
+        throw new IllegalStateException(
+            "probe returned " + out.getShape() + " summing to " + out.sum().getFloat());
       }
     }
   }

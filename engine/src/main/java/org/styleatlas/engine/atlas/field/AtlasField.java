@@ -21,9 +21,10 @@ import org.styleatlas.engine.runtime.Scalars;
  * One layer's atlas: {@code uv [N, 2]} in [-1, 1]² → {@code rgb [N, 3]} in (0, 1).
  *
  * <p>It evaluates an atlas network at {@code uv · scale + offset}. With NLA's shared atlas MLP the
- * foreground is the view (0.5, +0.5) and the background (0.5, −0.5) of the same network; with separate
- * atlases each layer owns a network and the view is (1, 0). {@link #copy} gives an independent atlas
- * with its own copy of the weights: the stylization's trainable editing atlas A and frozen A_b.
+ * foreground is the view (0.5, +0.5) and the background (0.5, −0.5) of the same network; with
+ * separate atlases each layer owns a network and the view is (1, 0). {@link #copy} gives an
+ * independent atlas with its own copy of the weights: the stylization's trainable editing atlas A
+ * and frozen A_b.
  */
 public final class AtlasField extends AbstractBlock {
   private static final byte VERSION = 1;
@@ -34,7 +35,8 @@ public final class AtlasField extends AbstractBlock {
   private final float offset;
 
   /**
-   * @param network a (u, v) → RGB network built from {@code config} with {@link OutputActivation#UNIT}
+   * @param network a (u, v) → RGB network built from {@code config} with {@link
+   *     OutputActivation#UNIT}
    * @param config the network's config, to build copies
    * @param scale factor on uv before the network
    * @param offset added to uv after scaling
@@ -42,8 +44,8 @@ public final class AtlasField extends AbstractBlock {
   public AtlasField(NeuralField network, FieldConfig config, float scale, float offset) {
     super(VERSION);
     if (network.inputDim() != 2 || network.outputDim() != 3) {
-      throw new IllegalArgumentException("an atlas network maps 2 → 3, got " + network.inputDim() + " → "
-          + network.outputDim());
+      throw new IllegalArgumentException(
+          "an atlas network maps 2 → 3, got " + network.inputDim() + " → " + network.outputDim());
     }
     this.network = addChildBlock("network", network);
     this.config = config;
@@ -66,8 +68,8 @@ public final class AtlasField extends AbstractBlock {
   }
 
   /**
-   * An independent atlas with a copy of this one's weights, on {@code manager}'s device; trainable unless
-   * frozen with {@code freezeParameters(true)}.
+   * An independent atlas with a copy of this one's weights, on {@code manager}'s device; trainable
+   * unless frozen with {@code freezeParameters(true)}.
    */
   public AtlasField copy(NDManager manager) {
     NeuralField net = newNetwork(config);
@@ -80,14 +82,18 @@ public final class AtlasField extends AbstractBlock {
     return out;
   }
 
-  /** Copies the parameter values of {@code from} into {@code to}, which must have the same structure. */
+  /**
+   * Copies the parameter values of {@code from} into {@code to}, which must have the same
+   * structure.
+   */
   static void copyParameters(AbstractBlock from, AbstractBlock to, NDManager manager) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (DataOutputStream out = new DataOutputStream(bytes)) {
         from.saveParameters(out);
       }
-      to.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+      to.loadParameters(
+          manager, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (MalformedModelException e) {
@@ -96,7 +102,8 @@ public final class AtlasField extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray uv = inputs.singletonOrThrow();
     NDArray in = scale == 1f && offset == 0f ? uv : Scalars.mul(uv, scale).add(offset);
     return network.forward(ps, new NDList(in), training, params);

@@ -1,6 +1,5 @@
 package org.styleatlas.engine.atlas.field;
 
-
 /**
  * The shape of a ReLU MLP.
  *
@@ -10,7 +9,8 @@ package org.styleatlas.engine.atlas.field;
 public record MlpConfig(int layers, int width) {
   public MlpConfig {
     if (layers < 1 || width < 1) {
-      throw new IllegalArgumentException("MLP needs ≥ 1 hidden layer of ≥ 1 unit, got " + layers + "×" + width);
+      throw new IllegalArgumentException(
+          "MLP needs ≥ 1 hidden layer of ≥ 1 unit, got " + layers + "×" + width);
     }
   }
 }

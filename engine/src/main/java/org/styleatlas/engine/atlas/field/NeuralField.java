@@ -20,8 +20,9 @@ import org.styleatlas.engine.atlas.encoding.HashGridEncoding;
 /**
  * encoding → ReLU MLP → activation: {@code [N, inputDim]} in [-1, 1] → {@code [N, outputDim]}.
  *
- * <p>The mapping fields (x, y, t) → (u, v) use {@link OutputActivation#TANH}, the alpha field (x, y, t)
- * → α {@link OutputActivation#OPACITY}, atlas networks (u, v) → RGB {@link OutputActivation#UNIT}.
+ * <p>The mapping fields (x, y, t) → (u, v) use {@link OutputActivation#TANH}, the alpha field (x,
+ * y, t) → α {@link OutputActivation#OPACITY}, atlas networks (u, v) → RGB {@link
+ * OutputActivation#UNIT}.
  */
 public final class NeuralField extends AbstractBlock {
   private static final byte VERSION = 1;
@@ -82,7 +83,8 @@ public final class NeuralField extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDList features = encoding.forward(ps, inputs, training, params);
     NDArray raw = mlp.forward(ps, features, training, params).singletonOrThrow();
     return new NDList(activation.apply(raw));

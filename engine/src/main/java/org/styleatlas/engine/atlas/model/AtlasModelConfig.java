@@ -9,11 +9,15 @@ import org.styleatlas.engine.atlas.field.FieldConfig;
  * @param mappingBackground M_b: (x, y, t) → (u_b, v_b)
  * @param alpha M_α: (x, y, t) → α
  * @param atlas A: (u, v) → RGB
- * @param sharedAtlas true: one atlas network, the foreground read at uv·0.5+0.5 and the background at
- *     uv·0.5−0.5 (NLA); false: one network per layer, each read at uv
+ * @param sharedAtlas true: one atlas network, the foreground read at uv·0.5+0.5 and the background
+ *     at uv·0.5−0.5 (NLA); false: one network per layer, each read at uv
  */
-public record AtlasModelConfig(FieldConfig mappingForeground, FieldConfig mappingBackground, FieldConfig alpha,
-    FieldConfig atlas, boolean sharedAtlas) {
+public record AtlasModelConfig(
+    FieldConfig mappingForeground,
+    FieldConfig mappingBackground,
+    FieldConfig alpha,
+    FieldConfig atlas,
+    boolean sharedAtlas) {
   public AtlasModelConfig {
     if (mappingForeground == null || mappingBackground == null || alpha == null || atlas == null) {
       throw new IllegalArgumentException("atlas model config needs all four field configs");
@@ -21,8 +25,13 @@ public record AtlasModelConfig(FieldConfig mappingForeground, FieldConfig mappin
   }
 
   /** This config with the α field's encoding replaced. */
-  public AtlasModelConfig withAlphaEncoding(org.styleatlas.engine.atlas.encoding.EncodingConfig encoding) {
-    return new AtlasModelConfig(mappingForeground, mappingBackground, new FieldConfig(encoding, alpha.mlp()), atlas,
+  public AtlasModelConfig withAlphaEncoding(
+      org.styleatlas.engine.atlas.encoding.EncodingConfig encoding) {
+    return new AtlasModelConfig(
+        mappingForeground,
+        mappingBackground,
+        new FieldConfig(encoding, alpha.mlp()),
+        atlas,
         sharedAtlas);
   }
 }

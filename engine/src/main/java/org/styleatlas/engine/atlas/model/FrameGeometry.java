@@ -1,10 +1,9 @@
 package org.styleatlas.engine.atlas.model;
 
-
 /**
- * The normalised coordinates the networks see, after NLA: pixel centres (x + 0.5, y + 0.5) are divided
- * by half the longer side and shifted to start at −1 (so the aspect ratio is kept), and frame t maps
- * linearly to [−1, 1] over the clip.
+ * The normalised coordinates the networks see, after NLA: pixel centres (x + 0.5, y + 0.5) are
+ * divided by half the longer side and shifted to start at −1 (so the aspect ratio is kept), and
+ * frame t maps linearly to [−1, 1] over the clip.
  *
  * @param width frame width in pixels
  * @param height frame height in pixels
@@ -13,8 +12,8 @@ package org.styleatlas.engine.atlas.model;
 public record FrameGeometry(int width, int height, int frames) {
   public FrameGeometry {
     if (width < 2 || height < 2 || frames < 1) {
-      throw new IllegalArgumentException("geometry needs ≥ 2x2 pixels and ≥ 1 frame, got " + width + "x" + height
-          + "x" + frames);
+      throw new IllegalArgumentException(
+          "geometry needs ≥ 2x2 pixels and ≥ 1 frame, got " + width + "x" + height + "x" + frames);
     }
   }
 

@@ -37,10 +37,14 @@ public final class LayeredAtlasModel extends AbstractBlock {
   public LayeredAtlasModel(AtlasModelConfig config) {
     super(VERSION);
     this.config = config;
-    mappingForeground = addChildBlock("mappingForeground",
-        new NeuralField(3, 2, config.mappingForeground(), OutputActivation.TANH));
-    mappingBackground = addChildBlock("mappingBackground",
-        new NeuralField(3, 2, config.mappingBackground(), OutputActivation.TANH));
+    mappingForeground =
+        addChildBlock(
+            "mappingForeground",
+            new NeuralField(3, 2, config.mappingForeground(), OutputActivation.TANH));
+    mappingBackground =
+        addChildBlock(
+            "mappingBackground",
+            new NeuralField(3, 2, config.mappingBackground(), OutputActivation.TANH));
     alpha = addChildBlock("alpha", new NeuralField(3, 1, config.alpha(), OutputActivation.OPACITY));
     NeuralField fgNet = addChildBlock("atlasForeground", AtlasField.newNetwork(config.atlas()));
     atlasNetworks.add(fgNet);
@@ -55,7 +59,10 @@ public final class LayeredAtlasModel extends AbstractBlock {
     }
   }
 
-  /** Builds and initialises a model on {@code manager}'s device (seeded by the engine's random seed). */
+  /**
+   * Builds and initialises a model on {@code manager}'s device (seeded by the engine's random
+   * seed).
+   */
   public static LayeredAtlasModel create(AtlasModelConfig config, NDManager manager) {
     LayeredAtlasModel model = new LayeredAtlasModel(config);
     model.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
@@ -134,7 +141,8 @@ public final class LayeredAtlasModel extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     return new NDList(evaluate(ps, inputs.singletonOrThrow(), training).rgb());
   }
 

@@ -2,7 +2,6 @@ package org.styleatlas.engine.atlas.model;
 
 import ai.djl.ndarray.NDArray;
 
-
 /**
  * The model's outputs for a batch of N points (x, y, t).
  *
@@ -13,10 +12,17 @@ import ai.djl.ndarray.NDArray;
  * @param rgbBackground {@code [N, 3]} background atlas colour at uvBackground
  * @param rgb {@code [N, 3]} the reconstruction (1 − α)·rgbBackground + α·rgbForeground
  */
-public record LayeredOutput(NDArray uvForeground, NDArray uvBackground, NDArray alpha, NDArray rgbForeground,
-    NDArray rgbBackground, NDArray rgb) {
+public record LayeredOutput(
+    NDArray uvForeground,
+    NDArray uvBackground,
+    NDArray alpha,
+    NDArray rgbForeground,
+    NDArray rgbBackground,
+    NDArray rgb) {
 
-  /** NLA's compositing: c = (1 − α)·c_b + α·c_f; shapes {@code [N,1]}, {@code [N,3]}, {@code [N,3]}. */
+  /**
+   * NLA's compositing: c = (1 − α)·c_b + α·c_f; shapes {@code [N,1]}, {@code [N,3]}, {@code [N,3]}.
+   */
   public static NDArray composite(NDArray alpha, NDArray foreground, NDArray background) {
     return background.add(foreground.sub(background).mul(alpha));
   }

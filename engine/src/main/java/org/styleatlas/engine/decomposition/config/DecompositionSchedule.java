@@ -1,6 +1,5 @@
 package org.styleatlas.engine.decomposition.config;
 
-
 /**
  * How long and how the decomposition trains.
  *
@@ -10,14 +9,20 @@ package org.styleatlas.engine.decomposition.config;
  * @param seed seed of the initialisation and of every sample: the same seed gives the same run
  * @param checkpointEvery save a checkpoint after this many steps
  */
-public record DecompositionSchedule(int iterations, int pretrainIterations, int batchPixels, long seed, int checkpointEvery) {
+public record DecompositionSchedule(
+    int iterations, int pretrainIterations, int batchPixels, long seed, int checkpointEvery) {
   public DecompositionSchedule {
     if (iterations < 1) {
       throw new IllegalArgumentException("iterations must be ≥ 1, got " + iterations);
     }
     if (pretrainIterations < 0 || batchPixels < 16 || checkpointEvery < 1) {
-      throw new IllegalArgumentException("bad schedule: pretrain " + pretrainIterations + ", batch " + batchPixels
-          + ", checkpoint every " + checkpointEvery);
+      throw new IllegalArgumentException(
+          "bad schedule: pretrain "
+              + pretrainIterations
+              + ", batch "
+              + batchPixels
+              + ", checkpoint every "
+              + checkpointEvery);
     }
   }
 
@@ -26,6 +31,7 @@ public record DecompositionSchedule(int iterations, int pretrainIterations, int 
   }
 
   public DecompositionSchedule withSeed(long s) {
-    return new DecompositionSchedule(iterations, pretrainIterations, batchPixels, s, checkpointEvery);
+    return new DecompositionSchedule(
+        iterations, pretrainIterations, batchPixels, s, checkpointEvery);
   }
 }

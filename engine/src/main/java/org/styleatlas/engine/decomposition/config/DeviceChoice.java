@@ -3,7 +3,6 @@ package org.styleatlas.engine.decomposition.config;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 
-
 /** Where to train: the first GPU when there is one (AUTO), or forced. */
 public enum DeviceChoice {
   AUTO,
@@ -17,7 +16,8 @@ public enum DeviceChoice {
       case CPU -> Device.cpu();
       case GPU -> {
         if (gpus == 0) {
-          throw new IllegalStateException("a GPU was requested but the engine sees none (CPU build or no driver)");
+          throw new IllegalStateException(
+              "a GPU was requested but the engine sees none (CPU build or no driver)");
         }
         yield Device.gpu();
       }

@@ -7,30 +7,38 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.atlas.encoding.EncodingConfig;
 
 /**
- * The quality levers of issue #17 that can be switched on or off in the fast preset, so a benchmark can
- * measure each side by side with the same budget ({@code bench decompose --variants}).
+ * The quality levers of issue #17 that can be switched on or off in the fast preset, so a benchmark
+ * can measure each side by side with the same budget ({@code bench decompose --variants}).
  */
 public enum Lever {
   /**
-   * The matte is authoritative: alpha bootstrapping (BCE of α against the matte) for the whole run instead
-   * of the first {@link #BOOTSTRAP_UNTIL_BEFORE} steps.
+   * The matte is authoritative: alpha bootstrapping (BCE of α against the matte) for the whole run
+   * instead of the first {@link #BOOTSTRAP_UNTIL_BEFORE} steps.
    */
   MATTE {
     @Override
     DecompositionConfig set(DecompositionConfig c, boolean on) {
-      return c.withLosses(c.losses().withSchedules(c.losses().globalRigidityUntil(),
-          on ? Integer.MAX_VALUE : BOOTSTRAP_UNTIL_BEFORE));
+      return c.withLosses(
+          c.losses()
+              .withSchedules(
+                  c.losses().globalRigidityUntil(),
+                  on ? Integer.MAX_VALUE : BOOTSTRAP_UNTIL_BEFORE));
     }
   },
   /**
-   * α's positional encoding one-to-one on [−1, 1] ({@link EncodingConfig.Positional#injective}): with
-   * NLA's octaves the first and last frame encode identically, and α could not cover the object in both.
+   * α's positional encoding one-to-one on [−1, 1] ({@link EncodingConfig.Positional#injective}):
+   * with NLA's octaves the first and last frame encode identically, and α could not cover the
+   * object in both.
    */
   ENCODING {
     @Override
     DecompositionConfig set(DecompositionConfig c, boolean on) {
-      return c.withModel(c.model().withAlphaEncoding(on ? EncodingConfig.Positional.injective(ALPHA_FREQUENCIES)
-          : new EncodingConfig.Positional(ALPHA_FREQUENCIES)));
+      return c.withModel(
+          c.model()
+              .withAlphaEncoding(
+                  on
+                      ? EncodingConfig.Positional.injective(ALPHA_FREQUENCIES)
+                      : new EncodingConfig.Positional(ALPHA_FREQUENCIES)));
     }
   },
   /** Half of each batch drawn by the current error ({@link PixelSampling#errorWeighted()}). */
@@ -64,8 +72,8 @@ public enum Lever {
   }
 
   /**
-   * The fast-preset variant named {@code spec}: "preset" (as shipped), "none" (every lever off: the preset
-   * before #17) or lever labels joined by '+', e.g. "matte+sampling".
+   * The fast-preset variant named {@code spec}: "preset" (as shipped), "none" (every lever off: the
+   * preset before #17) or lever labels joined by '+', e.g. "matte+sampling".
    */
   public static DecompositionConfig variant(String spec) {
     DecompositionConfig fast = DecompositionConfig.fast();
@@ -88,7 +96,12 @@ public enum Lever {
         return l;
       }
     }
-    throw new InputException("variant '" + spec + "': unknown lever '" + part + "', expected preset, none or "
-        + "levers joined by '+' among matte, encoding, sampling");
+    throw new InputException(
+        "variant '"
+            + spec
+            + "': unknown lever '"
+            + part
+            + "', expected preset, none or "
+            + "levers joined by '+' among matte, encoding, sampling");
   }
 }

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.styleatlas.engine.InputException;
 
-
 /** The decomposition's architecture family. */
 public enum Mode {
   /** Hash-grid encodings and small MLPs: converges in minutes on a CPU. The default. */
@@ -20,8 +19,11 @@ public enum Mode {
         return m;
       }
     }
-    throw new InputException("mode: unknown mode '" + name + "', expected one of "
-        + Arrays.stream(values()).map(Mode::label).collect(Collectors.joining(", ")));
+    throw new InputException(
+        "mode: unknown mode '"
+            + name
+            + "', expected one of "
+            + Arrays.stream(values()).map(Mode::label).collect(Collectors.joining(", ")));
   }
 
   /** Lower-case name, as typed on the command line. */

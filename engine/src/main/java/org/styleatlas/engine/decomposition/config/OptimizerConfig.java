@@ -1,6 +1,5 @@
 package org.styleatlas.engine.decomposition.config;
 
-
 /**
  * Adam settings of the decomposition.
  *
@@ -9,19 +8,25 @@ package org.styleatlas.engine.decomposition.config;
  * @param beta1 Adam β1
  * @param beta2 Adam β2
  * @param epsilon Adam ε
- * @param finalRateFactor the main phase's rates decay exponentially from 1× at the first iteration to this
- *     factor at the last planned one or at the end of the time budget, whichever comes first; in (0, 1];
- *     1 = constant rates (NLA). Pre-training keeps constant rates.
+ * @param finalRateFactor the main phase's rates decay exponentially from 1× at the first iteration
+ *     to this factor at the last planned one or at the end of the time budget, whichever comes
+ *     first; in (0, 1]; 1 = constant rates (NLA). Pre-training keeps constant rates.
  */
-public record OptimizerConfig(double mlpLearningRate, double tableLearningRate, double beta1, double beta2,
-    double epsilon, double finalRateFactor) {
+public record OptimizerConfig(
+    double mlpLearningRate,
+    double tableLearningRate,
+    double beta1,
+    double beta2,
+    double epsilon,
+    double finalRateFactor) {
   public OptimizerConfig {
     if (!(mlpLearningRate > 0) || !(tableLearningRate > 0)) {
-      throw new IllegalArgumentException("learning rates must be positive, got " + mlpLearningRate + ", "
-          + tableLearningRate);
+      throw new IllegalArgumentException(
+          "learning rates must be positive, got " + mlpLearningRate + ", " + tableLearningRate);
     }
     if (!(finalRateFactor > 0 && finalRateFactor <= 1)) {
-      throw new IllegalArgumentException("final learning-rate factor must be in (0, 1], got " + finalRateFactor);
+      throw new IllegalArgumentException(
+          "final learning-rate factor must be in (0, 1], got " + finalRateFactor);
     }
   }
 

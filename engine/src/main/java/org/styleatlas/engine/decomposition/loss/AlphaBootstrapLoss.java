@@ -2,11 +2,10 @@ package org.styleatlas.engine.decomposition.loss;
 
 import ai.djl.ndarray.NDArray;
 
-
 /**
- * Alpha bootstrapping (NLA): binary cross-entropy of α against the object matte, mean over pixels. α is
- * clamped to [{@value #EPS}, 1 − {@value #EPS}] first: a saturated sigmoid gives exactly 0 or 1 in float32,
- * and 0 · log(0) would make the loss NaN.
+ * Alpha bootstrapping (NLA): binary cross-entropy of α against the object matte, mean over pixels.
+ * α is clamped to [{@value #EPS}, 1 − {@value #EPS}] first: a saturated sigmoid gives exactly 0 or
+ * 1 in float32, and 0 · log(0) would make the loss NaN.
  */
 public final class AlphaBootstrapLoss implements DecompositionLossTerm {
   static final float EPS = 1e-6f;

@@ -2,8 +2,10 @@ package org.styleatlas.engine.decomposition.loss;
 
 import ai.djl.ndarray.NDArray;
 
-
-/** Optical-flow consistency of the opacity: |α(p) − α(p + flow)|, over consistent flow vectors (NLA). */
+/**
+ * Optical-flow consistency of the opacity: |α(p) − α(p + flow)|, over consistent flow vectors
+ * (NLA).
+ */
 public final class AlphaFlowLoss implements DecompositionLossTerm {
   @Override
   public String name() {

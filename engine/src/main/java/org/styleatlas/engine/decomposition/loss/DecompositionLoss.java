@@ -32,9 +32,13 @@ public final class DecompositionLoss {
     }
     add(new AlphaFlowLoss(), config.alphaFlow(), always);
     add(new SquaredSparsityLoss(), config.sparsity(), always);
-    add(new RigidityLoss(Layer.FOREGROUND, true, config.uvScale()), config.globalRigidityForeground(),
+    add(
+        new RigidityLoss(Layer.FOREGROUND, true, config.uvScale()),
+        config.globalRigidityForeground(),
         config.globalRigidityUntil());
-    add(new RigidityLoss(Layer.BACKGROUND, true, config.uvScale()), config.globalRigidityBackground(),
+    add(
+        new RigidityLoss(Layer.BACKGROUND, true, config.uvScale()),
+        config.globalRigidityBackground(),
         config.globalRigidityUntil());
     if (hasMatte) {
       add(new AlphaBootstrapLoss(), config.alphaBootstrap(), config.alphaBootstrapUntil());

@@ -2,7 +2,6 @@ package org.styleatlas.engine.decomposition.loss;
 
 import ai.djl.ndarray.NDArray;
 
-
 /** One unweighted loss term of the decomposition. */
 public interface DecompositionLossTerm {
 

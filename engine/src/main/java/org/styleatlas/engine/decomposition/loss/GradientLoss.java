@@ -2,10 +2,9 @@ package org.styleatlas.engine.decomposition.loss;
 
 import ai.djl.ndarray.NDArray;
 
-
 /**
- * Image gradients: the reconstruction's one-pixel differences along x and y match the video's, L1 over
- * channels, mean over pixels (NLA).
+ * Image gradients: the reconstruction's one-pixel differences along x and y match the video's, L1
+ * over channels, mean over pixels (NLA).
  */
 public final class GradientLoss implements DecompositionLossTerm {
   @Override

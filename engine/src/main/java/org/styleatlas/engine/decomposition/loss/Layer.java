@@ -1,6 +1,5 @@
 package org.styleatlas.engine.decomposition.loss;
 
-
 /** The two layers of the decomposition. */
 public enum Layer {
   FOREGROUND("foreground"),

@@ -13,15 +13,25 @@ import org.styleatlas.engine.atlas.model.LayeredOutput;
  * @param rgbDx {@code [N, 3]} reconstruction one pixel right of p
  * @param rgbDy {@code [N, 3]} reconstruction one pixel below p
  * @param local finite differences of both mappings over one pixel
- * @param global finite differences over {@link LossConfig#globalDerivativePixels()} pixels, or null when
- *     global rigidity is off
+ * @param global finite differences over {@link LossConfig#globalDerivativePixels()} pixels, or null
+ *     when global rigidity is off
  * @param flowTarget the model's mappings and α at p + flow(p) in the neighbouring frame
  * @param flowMask {@code [N, 1]} 1 where p's flow is consistent
  * @param matte {@code [N, 1]} the object matte at p, or null without a matte
  * @param pixelsPerUnit pixels per unit of normalised coordinate (half the longer frame side)
  */
-public record LossInputs(LayeredOutput at, NDArray target, NDArray targetDx, NDArray targetDy, NDArray rgbDx,
-    NDArray rgbDy, Differences local, Differences global, FlowTarget flowTarget, NDArray flowMask, NDArray matte,
+public record LossInputs(
+    LayeredOutput at,
+    NDArray target,
+    NDArray targetDx,
+    NDArray targetDy,
+    NDArray rgbDx,
+    NDArray rgbDy,
+    Differences local,
+    Differences global,
+    FlowTarget flowTarget,
+    NDArray flowMask,
+    NDArray matte,
     float pixelsPerUnit) {
 
   /**
@@ -33,7 +43,11 @@ public record LossInputs(LayeredOutput at, NDArray target, NDArray targetDx, NDA
    * @param backgroundDx {@code [N, 2]} M_b at p + offset·x̂
    * @param backgroundDy {@code [N, 2]} M_b at p + offset·ŷ
    */
-  public record Differences(float pixels, NDArray foregroundDx, NDArray foregroundDy, NDArray backgroundDx,
+  public record Differences(
+      float pixels,
+      NDArray foregroundDx,
+      NDArray foregroundDy,
+      NDArray backgroundDx,
       NDArray backgroundDy) {
 
     NDArray dx(Layer layer) {

@@ -2,11 +2,10 @@ package org.styleatlas.engine.decomposition.loss;
 
 import ai.djl.ndarray.NDArray;
 
-
 /**
  * Mapping pre-training (NLA): ‖M(x, y, t) − target‖, mean over points. NLA's target is the scaled
- * identity uvScale·(x, y); the motion initialisation moves it with the layer. Not part of
- * {@link DecompositionLoss}: it runs alone, before the main phase.
+ * identity uvScale·(x, y); the motion initialisation moves it with the layer. Not part of {@link
+ * DecompositionLoss}: it runs alone, before the main phase.
  */
 public final class MappingPretrainLoss {
   private MappingPretrainLoss() {}

@@ -2,7 +2,6 @@ package org.styleatlas.engine.decomposition.loss;
 
 import ai.djl.ndarray.NDArray;
 
-
 /** Reconstruction: mean over pixels of ‖ĉ − c‖² (NLA). */
 public final class RgbLoss implements DecompositionLossTerm {
   @Override

@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import org.styleatlas.engine.runtime.Scalars;
 
 /**
- * Rigidity of one mapping (NLA eq. 9): with J the finite-difference Jacobian of uv w.r.t. pixel offsets,
- * in units where the initial mapping uvScale·(x, y) has J = I, the loss is ‖JᵀJ‖_F + ‖(JᵀJ)⁻¹‖_F
- * (minimal, 2√2, for rotations), mean over pixels. The local term uses one-pixel differences, the global
- * term long-range ones.
+ * Rigidity of one mapping (NLA eq. 9): with J the finite-difference Jacobian of uv w.r.t. pixel
+ * offsets, in units where the initial mapping uvScale·(x, y) has J = I, the loss is ‖JᵀJ‖_F +
+ * ‖(JᵀJ)⁻¹‖_F (minimal, 2√2, for rotations), mean over pixels. The local term uses one-pixel
+ * differences, the global term long-range ones.
  */
 public final class RigidityLoss implements DecompositionLossTerm {
   private static final float EPS = 1e-3f;

@@ -12,10 +12,10 @@ import org.styleatlas.engine.optim.AdamOptimizer;
 import org.styleatlas.engine.optim.TrainingClock;
 
 /**
- * Decomposition training checkpoints: the next iteration, the training time spent so far, the task's weights
- * and the optimiser state, in the one checkpoint format ({@link CheckpointFile}: checksummed, tagged with the
- * run's identity, for example the hash of the data and config, so a checkpoint of another run is never
- * resumed and a corrupt one is set aside).
+ * Decomposition training checkpoints: the next iteration, the training time spent so far, the
+ * task's weights and the optimiser state, in the one checkpoint format ({@link CheckpointFile}:
+ * checksummed, tagged with the run's identity, for example the hash of the data and config, so a
+ * checkpoint of another run is never resumed and a corrupt one is set aside).
  */
 public final class Checkpointer {
   private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
@@ -42,14 +42,14 @@ public final class Checkpointer {
    * Where a run stands.
    *
    * @param nextIteration the iteration to continue from
-   * @param trainingNanos training time spent before it, in nanoseconds of the run's {@link TrainingClock}
-   *     (so a time budget and a schedule that follows it continue where they were)
+   * @param trainingNanos training time spent before it, in nanoseconds of the run's {@link
+   *     TrainingClock} (so a time budget and a schedule that follows it continue where they were)
    */
   public record Position(int nextIteration, long trainingNanos) {
     public Position {
       if (nextIteration < 0 || trainingNanos < 0) {
-        throw new IllegalArgumentException("checkpoint position must be ≥ 0, got " + nextIteration + ", "
-            + trainingNanos);
+        throw new IllegalArgumentException(
+            "checkpoint position must be ≥ 0, got " + nextIteration + ", " + trainingNanos);
       }
     }
   }
@@ -62,32 +62,38 @@ public final class Checkpointer {
     return every;
   }
 
-  /** Saves the state at {@code position}, atomically; on failure the earlier checkpoint is unchanged. */
-  public void save(Position position, TrainingTask task, AdamOptimizer optimizer) throws IOException {
-    checkpoint.save(out -> {
-      out.writeInt(position.nextIteration());
-      out.writeLong(position.trainingNanos());
-      task.saveWeights(out);
-      optimizer.save(out);
-    });
+  /**
+   * Saves the state at {@code position}, atomically; on failure the earlier checkpoint is
+   * unchanged.
+   */
+  public void save(Position position, TrainingTask task, AdamOptimizer optimizer)
+      throws IOException {
+    checkpoint.save(
+        out -> {
+          out.writeInt(position.nextIteration());
+          out.writeLong(position.trainingNanos());
+          task.saveWeights(out);
+          optimizer.save(out);
+        });
     LOG.debug("checkpoint at iteration {} written to {}", position.nextIteration(), file);
   }
 
   /**
-   * Whether a checkpoint of this run is there to resume from; a bad one is reported with its path and
-   * moved aside ({@link CheckpointFile}), so the caller starts afresh (pre-training included).
+   * Whether a checkpoint of this run is there to resume from; a bad one is reported with its path
+   * and moved aside ({@link CheckpointFile}), so the caller starts afresh (pre-training included).
    */
   public boolean resumable() throws IOException {
     return checkpoint.resumable();
   }
 
   /**
-   * Restores the task and optimiser from the checkpoint, if a sound one of this run exists. A payload that
-   * does not fit the task is reported and moved aside like a corrupt file.
+   * Restores the task and optimiser from the checkpoint, if a sound one of this run exists. A
+   * payload that does not fit the task is reported and moved aside like a corrupt file.
    *
    * @return where to continue from, or empty when there is nothing to resume
    */
-  public Optional<Position> restore(TrainingTask task, AdamOptimizer optimizer, NDManager manager) throws IOException {
+  public Optional<Position> restore(TrainingTask task, AdamOptimizer optimizer, NDManager manager)
+      throws IOException {
     Optional<DataInputStream> payload = checkpoint.open();
     if (payload.isEmpty()) {
       return Optional.empty();
@@ -101,8 +107,11 @@ public final class Checkpointer {
     } catch (IOException | RuntimeException e) {
       return checkpoint.setAside("its content does not fit this run (" + e.getMessage() + ")");
     }
-    LOG.info("resuming from checkpoint {} at iteration {} after {} s of training", file,
-        position.nextIteration(), String.format("%.1f", position.trainingNanos() / 1e9));
+    LOG.info(
+        "resuming from checkpoint {} at iteration {} after {} s of training",
+        file,
+        position.nextIteration(),
+        String.format("%.1f", position.trainingNanos() / 1e9));
     return Optional.of(position);
   }
 

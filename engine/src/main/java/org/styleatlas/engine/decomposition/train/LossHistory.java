@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-
-/** Records the metrics it is given: the loss curve of a run. Thread-safe for reading after the run. */
+/**
+ * Records the metrics it is given: the loss curve of a run. Thread-safe for reading after the run.
+ */
 public final class LossHistory implements TrainingListener {
   private final List<StepMetrics> points = Collections.synchronizedList(new ArrayList<>());
 

@@ -14,6 +14,10 @@ public final class ProgressListener implements TrainingListener {
 
   @Override
   public void onStep(StepMetrics m) {
-    sink.update(task, m.iteration() + 1L, Math.max(1, m.iterations()), String.format("loss %.4g", m.total()));
+    sink.update(
+        task,
+        m.iteration() + 1L,
+        Math.max(1, m.iterations()),
+        String.format("loss %.4g", m.total()));
   }
 }

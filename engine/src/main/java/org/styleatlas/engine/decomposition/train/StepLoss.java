@@ -3,7 +3,6 @@ package org.styleatlas.engine.decomposition.train;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 
-
 /**
  * The loss of one step, still on the graph.
  *

@@ -2,7 +2,6 @@ package org.styleatlas.engine.decomposition.train;
 
 import java.util.List;
 
-
 /**
  * What one finished step reports.
  *
@@ -12,7 +11,8 @@ import java.util.List;
  * @param terms every weighted term
  * @param trainingSeconds training time so far (listeners' time excluded), in seconds
  */
-public record StepMetrics(int iteration, int iterations, double total, List<TermValue> terms, double trainingSeconds) {
+public record StepMetrics(
+    int iteration, int iterations, double total, List<TermValue> terms, double trainingSeconds) {
   public StepMetrics {
     terms = List.copyOf(terms);
   }

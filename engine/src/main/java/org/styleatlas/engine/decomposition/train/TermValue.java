@@ -1,6 +1,5 @@
 package org.styleatlas.engine.decomposition.train;
 
-
 /**
  * One loss term's value at one step, for reports and curves.
  *

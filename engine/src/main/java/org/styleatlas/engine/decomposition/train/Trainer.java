@@ -17,13 +17,14 @@ import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.GradModeOff;
 
 /**
- * The generic step loop: per step a native-memory sub-manager and a gradient collector, the task's loss,
- * backward, one Adam update; then listeners, checkpoints, the time budget and cancellation, all between
- * steps. Resumes from its checkpoint when one of the same identity exists.
+ * The generic step loop: per step a native-memory sub-manager and a gradient collector, the task's
+ * loss, backward, one Adam update; then listeners, checkpoints, the time budget and cancellation,
+ * all between steps. Resumes from its checkpoint when one of the same identity exists.
  */
 public final class Trainer {
   /** Steps in a row with a non-finite loss or gradient after which training counts as diverged. */
   static final int MAX_NON_FINITE_STEPS = 10;
+
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
   private final Engine engine;
@@ -55,11 +56,11 @@ public final class Trainer {
   }
 
   /**
-   * Runs the loop from the checkpoint (if any) to the planned number of iterations, the time budget, or
-   * cancellation, whichever comes first.
+   * Runs the loop from the checkpoint (if any) to the planned number of iterations, the time
+   * budget, or cancellation, whichever comes first.
    *
-   * <p>Runs with PyTorch's grad mode off on the calling thread ({@link GradModeOff}), so any thread may
-   * train, not only the one that loaded the engine.
+   * <p>Runs with PyTorch's grad mode off on the calling thread ({@link GradModeOff}), so any thread
+   * may train, not only the one that loaded the engine.
    *
    * @param manager the manager whose sub-managers hold each step's arrays
    */
@@ -101,15 +102,22 @@ public final class Trainer {
         optimizer.step(it, budgetFraction(trainingNanos));
         nonFiniteStreak = 0;
       } else {
-        // A rare degenerate batch must not poison the weights: drop its gradient, as mixed-precision
+        // A rare degenerate batch must not poison the weights: drop its gradient, as
+        // mixed-precision
         // trainers do; only a run of such steps is divergence.
         optimizer.zeroGradients();
         nonFiniteStreak++;
-        LOG.warn("iteration {}: loss {} or its gradient is not finite; step skipped ({} in a row)", it, total,
+        LOG.warn(
+            "iteration {}: loss {} or its gradient is not finite; step skipped ({} in a row)",
+            it,
+            total,
             nonFiniteStreak);
         if (nonFiniteStreak >= MAX_NON_FINITE_STEPS) {
-          throw new IllegalStateException("training diverged: loss or gradient not finite for "
-              + nonFiniteStreak + " steps in a row, at iteration " + it);
+          throw new IllegalStateException(
+              "training diverged: loss or gradient not finite for "
+                  + nonFiniteStreak
+                  + " steps in a row, at iteration "
+                  + it);
         }
       }
       trainingNanos += clock.nanos() - t0;
@@ -120,7 +128,8 @@ public final class Trainer {
       notify(last);
       checkpoint(new Checkpointer.Position(it + 1, trainingNanos), false);
     }
-    TrainingResult result = new TrainingResult(it, stop, Optional.ofNullable(last), trainingNanos / 1e9);
+    TrainingResult result =
+        new TrainingResult(it, stop, Optional.ofNullable(last), trainingNanos / 1e9);
     if (stop != TrainingResult.Stop.FINISHED) {
       checkpoint(new Checkpointer.Position(it, trainingNanos), true);
     }
@@ -143,12 +152,17 @@ public final class Trainer {
     try {
       return checkpointer.get().restore(task, optimizer, manager).orElse(afresh);
     } catch (IOException e) {
-      LOG.warn("cannot read checkpoint {} ({}); starting afresh", checkpointer.get().file(), e.getMessage());
+      LOG.warn(
+          "cannot read checkpoint {} ({}); starting afresh",
+          checkpointer.get().file(),
+          e.getMessage());
       return afresh;
     } finally {
-      // DJL's loadParameters replaces the arrays with ones that do not require gradients, also when a
+      // DJL's loadParameters replaces the arrays with ones that do not require gradients, also when
+      // a
       // refused checkpoint was loaded only in part.
-      task.parameterGroups().forEach(g -> g.parameters().forEach(p -> p.getArray().setRequiresGradient(true)));
+      task.parameterGroups()
+          .forEach(g -> g.parameters().forEach(p -> p.getArray().setRequiresGradient(true)));
     }
   }
 
@@ -170,7 +184,8 @@ public final class Trainer {
       try {
         c.save(at, task, optimizer);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write checkpoint " + c.file() + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot write checkpoint " + c.file() + ": " + e.getMessage(), e);
       }
     }
   }
@@ -213,7 +228,9 @@ public final class Trainer {
       return this;
     }
 
-    /** How training time is measured, for the budget and the reported seconds (default wall time). */
+    /**
+     * How training time is measured, for the budget and the reported seconds (default wall time).
+     */
     public Builder optClock(TrainingClock clock) {
       this.clock = java.util.Objects.requireNonNull(clock, "clock");
       return this;
@@ -243,7 +260,8 @@ public final class Trainer {
         throw new IllegalStateException("trainer needs an engine, a task and an optimiser");
       }
       if (iterations < 0) {
-        throw new IllegalStateException("trainer needs a number of iterations ≥ 0, got " + iterations);
+        throw new IllegalStateException(
+            "trainer needs a number of iterations ≥ 0, got " + iterations);
       }
       if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
         throw new IllegalStateException("time budget must be positive, got " + timeBudget);

@@ -2,7 +2,6 @@ package org.styleatlas.engine.decomposition.train;
 
 import java.util.Optional;
 
-
 /**
  * How a training loop ended.
  *
@@ -11,7 +10,8 @@ import java.util.Optional;
  * @param last the metrics of the last step, empty when no step ran
  * @param trainingSeconds training time of this run (not counting earlier runs before a resume)
  */
-public record TrainingResult(int completedIterations, Stop stop, Optional<StepMetrics> last, double trainingSeconds) {
+public record TrainingResult(
+    int completedIterations, Stop stop, Optional<StepMetrics> last, double trainingSeconds) {
 
   /** Why a loop stopped. */
   public enum Stop {

@@ -3,7 +3,6 @@ package org.styleatlas.engine.stylize.atlas;
 import java.util.Locale;
 import org.styleatlas.engine.InputException;
 
-
 /** Which copy of the foreground atlas is fine-tuned. */
 public enum AtlasMode {
   /** The paper's: the atlas network's weights (MLP) — see {@link BlockEditingAtlas}. */

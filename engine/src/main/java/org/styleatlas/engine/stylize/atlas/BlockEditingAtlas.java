@@ -9,11 +9,11 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 
-
 /**
- * Faithful mode's editing atlas: a copy of the decomposition's atlas network (an MLP, or a hash-grid
- * atlas in fast decompositions), fine-tuned as the paper does. The block must map {@code [N, 2]} atlas
- * coordinates in [-1, 1] to {@code [N, 3]} RGB in [0, 1]; its initialized parameters are the weights.
+ * Faithful mode's editing atlas: a copy of the decomposition's atlas network (an MLP, or a
+ * hash-grid atlas in fast decompositions), fine-tuned as the paper does. The block must map {@code
+ * [N, 2]} atlas coordinates in [-1, 1] to {@code [N, 3]} RGB in [0, 1]; its initialized parameters
+ * are the weights.
  */
 public final class BlockEditingAtlas implements EditingAtlas {
   private final NDManager manager;

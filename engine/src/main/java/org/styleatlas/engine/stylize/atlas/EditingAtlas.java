@@ -7,8 +7,9 @@ import ai.djl.util.PairList;
 import org.styleatlas.engine.render.AtlasTexture;
 
 /**
- * The trainable editing atlas A of the paper (§3.3): a copy of the decomposition's foreground atlas whose
- * weights alone are fine-tuned, while the mappings, the opacity and the other atlas A_b stay frozen.
+ * The trainable editing atlas A of the paper (§3.3): a copy of the decomposition's foreground atlas
+ * whose weights alone are fine-tuned, while the mappings, the opacity and the other atlas A_b stay
+ * frozen.
  */
 public interface EditingAtlas extends AutoCloseable {
   /** Atlas points evaluated per chunk when discretizing. */
@@ -23,9 +24,9 @@ public interface EditingAtlas extends AutoCloseable {
   NDArray colours(NDArray uv);
 
   /**
-   * How many atlas points one autograd graph may span during training ({@link AtlasPass} splits larger
-   * batches into chunks of this size). The default suits an atlas network: the hash-grid atlas keeps
-   * about 15 KB of activations per point for backward.
+   * How many atlas points one autograd graph may span during training ({@link AtlasPass} splits
+   * larger batches into chunks of this size). The default suits an atlas network: the hash-grid
+   * atlas keeps about 15 KB of activations per point for backward.
    */
   default int pointsPerGraph() {
     return 16_384;
@@ -38,8 +39,8 @@ public interface EditingAtlas extends AutoCloseable {
   NDManager manager();
 
   /**
-   * The atlas sampled at the texel centres of {@code like} (same size and extent), without gradients, in
-   * chunks.
+   * The atlas sampled at the texel centres of {@code like} (same size and extent), without
+   * gradients, in chunks.
    */
   default AtlasTexture discretize(AtlasTexture like) {
     int width = like.width();

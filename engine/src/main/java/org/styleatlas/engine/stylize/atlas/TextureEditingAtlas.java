@@ -12,16 +12,18 @@ import org.styleatlas.engine.render.AtlasTexture;
 import org.styleatlas.engine.runtime.Scalars;
 
 /**
- * Fast mode's editing atlas: the decomposition's discretized foreground atlas, frozen, plus a trainable
- * multi-resolution colour offset, sampled bilinearly with gathers (DJL has no grid_sample).
+ * Fast mode's editing atlas: the decomposition's discretized foreground atlas, frozen, plus a
+ * trainable multi-resolution colour offset, sampled bilinearly with gathers (DJL has no
+ * grid_sample).
  *
- * <p>{@code A(uv) = T(uv) + Σ_l 2^-l · D_l(uv)}, where T is the original atlas and D_l are zero-initialised
- * grids from 4x4 texels (l = 0) doubling up to the atlas's own size. This is a dense, hash-free version of a
- * multi-resolution grid atlas: coarse levels carry the large, smooth colour changes and the down-weighted
- * fine levels the detail, so Adam's per-parameter steps do not turn into texel noise (which a single free
- * texture does, and which shows up as flicker under motion). Far cheaper per point than an MLP; for the
- * paper's method use {@link BlockEditingAtlas}. Colours are clipped to [0, 1], as an atlas network's
- * output layer bounds them, so the CLIP losses cannot push them out of gamut.
+ * <p>{@code A(uv) = T(uv) + Σ_l 2^-l · D_l(uv)}, where T is the original atlas and D_l are
+ * zero-initialised grids from 4x4 texels (l = 0) doubling up to the atlas's own size. This is a
+ * dense, hash-free version of a multi-resolution grid atlas: coarse levels carry the large, smooth
+ * colour changes and the down-weighted fine levels the detail, so Adam's per-parameter steps do not
+ * turn into texel noise (which a single free texture does, and which shows up as flicker under
+ * motion). Far cheaper per point than an MLP; for the paper's method use {@link BlockEditingAtlas}.
+ * Colours are clipped to [0, 1], as an atlas network's output layer bounds them, so the CLIP losses
+ * cannot push them out of gamut.
  */
 public final class TextureEditingAtlas implements EditingAtlas {
   private static final int COARSEST = 4;
@@ -44,14 +46,17 @@ public final class TextureEditingAtlas implements EditingAtlas {
       NDArray fy = y.sub(y0).expandDims(1);
       NDArray i00 = y0.mul(width).add(x0).toType(DataType.INT64, false);
       NDArray top = rows(i00, n).mul(fx.neg().add(1)).add(rows(i00.add(1), n).mul(fx));
-      NDArray bottom = rows(i00.add(width), n).mul(fx.neg().add(1)).add(rows(i00.add(width + 1), n).mul(fx));
+      NDArray bottom =
+          rows(i00.add(width), n).mul(fx.neg().add(1)).add(rows(i00.add(width + 1), n).mul(fx));
       NDArray out = top.mul(fy.neg().add(1)).add(bottom.mul(fy));
       return weight == 1 ? out : Scalars.mul(out, weight);
     }
 
     private NDArray rows(NDArray index, long n) {
-      // gather's result belongs to the texels' long-lived manager: hand it to the caller's (per-step)
-      // manager, or every iteration's rows and autograd graph would stay alive until the atlas closes.
+      // gather's result belongs to the texels' long-lived manager: hand it to the caller's
+      // (per-step)
+      // manager, or every iteration's rows and autograd graph would stay alive until the atlas
+      // closes.
       NDArray gathered = texels.gather(index.reshape(n, 1).broadcast(new Shape(n, 3)), 0);
       gathered.attach(index.getManager());
       return gathered;
@@ -59,14 +64,17 @@ public final class TextureEditingAtlas implements EditingAtlas {
   }
 
   /**
-   * @param parent manager under which the weights live (a sub-manager is created and closed with this atlas)
+   * @param parent manager under which the weights live (a sub-manager is created and closed with
+   *     this atlas)
    * @param initial the starting atlas, usually the decomposition's discretized foreground atlas
    */
   public TextureEditingAtlas(NDManager parent, AtlasTexture initial) {
     this.manager = parent.newSubManager();
     int w = initial.width();
     int h = initial.height();
-    this.base = new Grid(w, h, manager.create(initial.rgb(), new Shape((long) w * h, 3)), 1, initial.extent());
+    this.base =
+        new Grid(
+            w, h, manager.create(initial.rgb(), new Shape((long) w * h, 3)), 1, initial.extent());
     List<int[]> sizes = new ArrayList<>();
     for (int lw = (w + 3) / 4, lh = (h + 3) / 4; ; lw = (lw + 1) / 2, lh = (lh + 1) / 2) {
       sizes.add(0, new int[] {Math.max(2, lw), Math.max(2, lh)});
@@ -94,7 +102,9 @@ public final class TextureEditingAtlas implements EditingAtlas {
     return out.clip(0f, 1f);
   }
 
-  /** Bilinear gathers keep a few hundred bytes per point for backward: a whole batch fits one graph. */
+  /**
+   * Bilinear gathers keep a few hundred bytes per point for backward: a whole batch fits one graph.
+   */
   @Override
   public int pointsPerGraph() {
     return 1 << 21;

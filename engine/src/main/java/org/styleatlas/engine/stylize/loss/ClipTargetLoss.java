@@ -5,8 +5,8 @@ import org.styleatlas.engine.runtime.Scalars;
 import org.styleatlas.engine.stylize.view.ViewSpec;
 
 /**
- * The shared form of Eq. 2 and Eq. 3: {@code 1 − sim(mean view embedding, target embedding)}, where the
- * mean is Eq. 1 over the views of one family.
+ * The shared form of Eq. 2 and Eq. 3: {@code 1 − sim(mean view embedding, target embedding)}, where
+ * the mean is Eq. 1 over the views of one family.
  */
 public abstract class ClipTargetLoss {
 

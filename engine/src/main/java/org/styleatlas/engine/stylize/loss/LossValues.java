@@ -1,6 +1,5 @@
 package org.styleatlas.engine.stylize.loss;
 
-
 /**
  * The objective of one iteration, per term before weighting; a switched-off term reads 0.
  *
@@ -13,8 +12,15 @@ package org.styleatlas.engine.stylize.loss;
  * @param total the weighted sum L of Eq. 6
  * @param learningRate the learning rate used in this iteration
  */
-public record LossValues(int iteration, double global, double local, double temporal, double sparsity,
-    double structure, double total, double learningRate) {
+public record LossValues(
+    int iteration,
+    double global,
+    double local,
+    double temporal,
+    double sparsity,
+    double structure,
+    double total,
+    double learningRate) {
 
   /** The value of one term. */
   public double term(StylizeLossTerm t) {

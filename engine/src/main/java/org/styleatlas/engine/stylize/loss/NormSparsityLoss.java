@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import org.styleatlas.engine.runtime.Scalars;
 
 /**
- * Eq. 5, NLA's sparsity: {@code L_sparsity = ‖(1 − α)·c_f‖}, the mean over sampled points of the L2 norm
- * of the foreground colour weighted by the transparency, so atlas points seen only through the background
- * carry no colour.
+ * Eq. 5, NLA's sparsity: {@code L_sparsity = ‖(1 − α)·c_f‖}, the mean over sampled points of the L2
+ * norm of the foreground colour weighted by the transparency, so atlas points seen only through the
+ * background carry no colour.
  */
 public final class NormSparsityLoss {
 
@@ -16,6 +16,8 @@ public final class NormSparsityLoss {
    * @return scalar loss ≥ 0
    */
   public NDArray compute(NDArray foreground, NDArray transparency) {
-    return Scalars.add(foreground.mul(transparency).square().sum(new int[] {1}), 1e-12).sqrt().mean();
+    return Scalars.add(foreground.mul(transparency).square().sum(new int[] {1}), 1e-12)
+        .sqrt()
+        .mean();
   }
 }

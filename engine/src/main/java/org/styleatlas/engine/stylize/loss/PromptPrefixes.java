@@ -3,25 +3,44 @@ package org.styleatlas.engine.stylize.loss;
 import java.util.List;
 import java.util.SplittableRandom;
 
-
 /**
- * Text augmentation: one neutral template per iteration and per target text (paper §4.3, appendix 6.3).
+ * Text augmentation: one neutral template per iteration and per target text (paper §4.3, appendix
+ * 6.3).
  *
- * @param templates the templates sampled from, each with one {@code {}} for the target text; a single
- *     {@code "{}"} means no augmentation
+ * @param templates the templates sampled from, each with one {@code {}} for the target text; a
+ *     single {@code "{}"} means no augmentation
  */
 public record PromptPrefixes(List<String> templates) {
 
   /** The paper's eight prefixes (appendix 6.3), in its order; "4 prefixes" means the first four. */
-  public static final List<String> PAPER = List.of(
-      "a photo of a {}", "a {}", "an image of a {}", "the {}",
-      "image of a {}", "image of the {}", "photo of a {}", "photo of the {}");
+  public static final List<String> PAPER =
+      List.of(
+          "a photo of a {}",
+          "a {}",
+          "an image of a {}",
+          "the {}",
+          "image of a {}",
+          "image of the {}",
+          "photo of a {}",
+          "photo of the {}");
 
   /** Text2LIVE's fourteen templates (its appendix A.2.2). */
-  public static final List<String> TEXT2LIVE = List.of(
-      "photo of {}.", "high quality photo of {}.", "a photo of {}.", "the photo of {}.", "image of {}.",
-      "an image of {}.", "high quality image of {}.", "a high quality image of {}.", "the {}.", "a {}.", "{}.",
-      "{}", "{}!", "{}...");
+  public static final List<String> TEXT2LIVE =
+      List.of(
+          "photo of {}.",
+          "high quality photo of {}.",
+          "a photo of {}.",
+          "the photo of {}.",
+          "image of {}.",
+          "an image of {}.",
+          "high quality image of {}.",
+          "a high quality image of {}.",
+          "the {}.",
+          "a {}.",
+          "{}.",
+          "{}",
+          "{}!",
+          "{}...");
 
   /** Which list the templates come from. */
   public enum Source {
@@ -47,15 +66,16 @@ public record PromptPrefixes(List<String> templates) {
    * The templates for a configuration.
    *
    * @param source paper or Text2LIVE
-   * @param count for the paper's list, how many of its first prefixes to use: 0 (none), 4 or 8; ignored for
-   *     Text2LIVE
+   * @param count for the paper's list, how many of its first prefixes to use: 0 (none), 4 or 8;
+   *     ignored for Text2LIVE
    */
   public static PromptPrefixes of(Source source, int count) {
     if (source == Source.TEXT2LIVE) {
       return new PromptPrefixes(TEXT2LIVE);
     }
     if (count < 0 || count > PAPER.size()) {
-      throw new IllegalArgumentException("prefix count must be in 0.." + PAPER.size() + ", got " + count);
+      throw new IllegalArgumentException(
+          "prefix count must be in 0.." + PAPER.size() + ", got " + count);
     }
     return new PromptPrefixes(count == 0 ? List.of("{}") : PAPER.subList(0, count));
   }

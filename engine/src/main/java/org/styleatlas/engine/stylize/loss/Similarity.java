@@ -2,7 +2,6 @@ package org.styleatlas.engine.stylize.loss;
 
 import ai.djl.ndarray.NDArray;
 
-
 /** Cosine similarity on NDArrays, sim(a, b) = a·b / (|a||b|), as in the paper's losses. */
 final class Similarity {
   private static final float EPS = 1e-8f;

@@ -8,10 +8,10 @@ import org.styleatlas.engine.render.AtlasTexture;
 import org.styleatlas.engine.stylize.view.ViewBatch;
 
 /**
- * Optional structure preservation, after Text2LIVE (its Eq. 5–6): the self-similarity matrix
- * {@code S(I)_ij = cos(t_i(I), t_j(I))} of the CLIP ViT's spatial tokens of a view must stay close, in
- * Frobenius norm, to that of the same view rendered with the original atlas. Only for models that expose
- * their image tokens; off by default (it is not in the seed paper).
+ * Optional structure preservation, after Text2LIVE (its Eq. 5–6): the self-similarity matrix {@code
+ * S(I)_ij = cos(t_i(I), t_j(I))} of the CLIP ViT's spatial tokens of a view must stay close, in
+ * Frobenius norm, to that of the same view rendered with the original atlas. Only for models that
+ * expose their image tokens; off by default (it is not in the seed paper).
  */
 public final class StructureLoss {
 
@@ -50,12 +50,15 @@ public final class StructureLoss {
       original.sample(batch.uv()[2 * q], batch.uv()[2 * q + 1], colours, 3 * q);
     }
     NDArray reference = batch.images(m.create(colours, new Shape(batch.points(), 3)));
-    NDArray sRef = selfSimilarity(encoder.tokens(ClipPreprocessor.prepare(reference, size))).stopGradient();
+    NDArray sRef =
+        selfSimilarity(encoder.tokens(ClipPreprocessor.prepare(reference, size))).stopGradient();
     NDArray sOut = selfSimilarity(encoder.tokens(ClipPreprocessor.prepare(stylized, size)));
     return sRef.sub(sOut).square().sum(new int[] {1, 2}).add(1e-12f).sqrt().mean();
   }
 
-  /** {@code [n, 1 + K, w]} tokens → {@code [n, K, K]} cosine self-similarity of the spatial tokens. */
+  /**
+   * {@code [n, 1 + K, w]} tokens → {@code [n, K, K]} cosine self-similarity of the spatial tokens.
+   */
   static NDArray selfSimilarity(NDArray tokens) {
     NDArray spatial = tokens.get(":, 1:, :");
     NDArray unit = spatial.div(spatial.norm(new int[] {2}, true).add(1e-8f));

@@ -5,8 +5,8 @@ import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * What the object should look like: the paper's global and local target texts, and (beyond the paper) a
- * style reference image, used instead of the texts or alongside them.
+ * What the object should look like: the paper's global and local target texts, and (beyond the
+ * paper) a style reference image, used instead of the texts or alongside them.
  *
  * @param globalText T_Global, e.g. "a swan made of gold"; empty when only an image is given
  * @param localText T_Local, e.g. "gold texture"; defaults to the global text
@@ -33,6 +33,11 @@ public record StyleTarget(String globalText, String localText, Optional<Frame> s
 
   /** A short description for logs and cache keys. */
   public String describe() {
-    return "global='" + globalText + "' local='" + localText + "'" + (styleImage.isPresent() ? " +image" : "");
+    return "global='"
+        + globalText
+        + "' local='"
+        + localText
+        + "'"
+        + (styleImage.isPresent() ? " +image" : "");
   }
 }

@@ -3,7 +3,6 @@ package org.styleatlas.engine.stylize.loss;
 import java.util.Locale;
 import org.styleatlas.engine.InputException;
 
-
 /** The terms of the stylization objective (paper Eq. 6, plus the optional structure term). */
 public enum StylizeLossTerm {
   /** Eq. 3: global views against the global target. */
@@ -14,7 +13,10 @@ public enum StylizeLossTerm {
   TEMPORAL,
   /** Eq. 5: NLA's sparsity of the foreground colour where α is small. */
   SPARSITY,
-  /** Text2LIVE's structure preservation (self-similarity of CLIP ViT tokens); needs a token-exposing model. */
+  /**
+   * Text2LIVE's structure preservation (self-similarity of CLIP ViT tokens); needs a token-exposing
+   * model.
+   */
   STRUCTURE;
 
   /** The CLI spelling, lower case. */
@@ -28,6 +30,9 @@ public enum StylizeLossTerm {
         return t;
       }
     }
-    throw new InputException("--no-loss: unknown loss term '" + s + "' (valid: global, local, temporal, sparsity, structure)");
+    throw new InputException(
+        "--no-loss: unknown loss term '"
+            + s
+            + "' (valid: global, local, temporal, sparsity, structure)");
   }
 }

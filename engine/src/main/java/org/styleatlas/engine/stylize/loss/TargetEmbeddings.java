@@ -12,10 +12,10 @@ import org.styleatlas.engine.stylize.view.Interval;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * The targets of the CLIP losses, encoded once before training: every prefixed variant of the global and
- * local texts, and for a style image its whole-image embedding (global target) and the embeddings of
- * random crops of it (local targets). Each iteration picks one prefix per text (and one crop); with both
- * a text and an image the target is their normalised sum.
+ * The targets of the CLIP losses, encoded once before training: every prefixed variant of the
+ * global and local texts, and for a style image its whole-image embedding (global target) and the
+ * embeddings of random crops of it (local targets). Each iteration picks one prefix per text (and
+ * one crop); with both a text and an image the target is their normalised sum.
  */
 public final class TargetEmbeddings {
   /** Random crops of the style image encoded as local targets. */
@@ -29,7 +29,8 @@ public final class TargetEmbeddings {
   /** One iteration's targets, unit vectors {@code [d]}. */
   public record Targets(NDArray global, NDArray local) {}
 
-  private TargetEmbeddings(NDArray globalText, NDArray localText, NDArray imageGlobal, NDArray imageLocal) {
+  private TargetEmbeddings(
+      NDArray globalText, NDArray localText, NDArray imageGlobal, NDArray imageLocal) {
     this.globalText = globalText;
     this.localText = localText;
     this.imageGlobal = imageGlobal;
@@ -42,8 +43,13 @@ public final class TargetEmbeddings {
    * @param manager owns the embeddings for the whole run
    * @param localCrops scale range of the style image's local crops (the local views' own range)
    */
-  public static TargetEmbeddings encode(NDManager manager, ImageTextEncoder encoder, StyleTarget target,
-      PromptPrefixes prefixes, Interval localCrops, long seed) {
+  public static TargetEmbeddings encode(
+      NDManager manager,
+      ImageTextEncoder encoder,
+      StyleTarget target,
+      PromptPrefixes prefixes,
+      Interval localCrops,
+      long seed) {
     NDArray g = null;
     NDArray l = null;
     if (target.hasText()) {
@@ -54,7 +60,9 @@ public final class TargetEmbeddings {
     NDArray il = null;
     if (target.styleImage().isPresent()) {
       Frame img = target.styleImage().get().rgb();
-      ig = encoder.encodeImages(ClipPreprocessor.prepare(toBatch(manager, List.of(img)), encoder.imageSize()));
+      ig =
+          encoder.encodeImages(
+              ClipPreprocessor.prepare(toBatch(manager, List.of(img)), encoder.imageSize()));
       List<Frame> crops = new ArrayList<>();
       SplittableRandom rnd = new SplittableRandom(seed);
       for (int i = 0; i < STYLE_CROPS; i++) {
@@ -94,12 +102,14 @@ public final class TargetEmbeddings {
   }
 
   /** Crops differ in size, so each is resized alone before one batched encode. */
-  private static NDArray encodeEach(NDManager manager, ImageTextEncoder encoder, List<Frame> crops) {
+  private static NDArray encodeEach(
+      NDManager manager, ImageTextEncoder encoder, List<Frame> crops) {
     List<NDArray> prepared = new ArrayList<>();
     for (Frame c : crops) {
       prepared.add(ClipPreprocessor.prepare(toBatch(manager, List.of(c)), encoder.imageSize()));
     }
-    return encoder.encodeImages(ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(prepared), 0));
+    return encoder.encodeImages(
+        ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(prepared), 0));
   }
 
   /** Frames of one size as {@code [n, 3, h, w]} float32. */
@@ -112,13 +122,27 @@ public final class TargetEmbeddings {
       System.arraycopy(px, 0, all, off, px.length);
       off += px.length;
     }
-    return manager.create(all, new Shape(frames.size(), f0.height(), f0.width(), 3)).transpose(0, 3, 1, 2);
+    return manager
+        .create(all, new Shape(frames.size(), f0.height(), f0.width(), 3))
+        .transpose(0, 3, 1, 2);
   }
 
   private static Frame randomCrop(Frame img, double scale, SplittableRandom rnd) {
     double aspect = 0.8 + 0.4 * rnd.nextDouble();
-    int w = (int) Math.max(2, Math.min(img.width(), Math.round(Math.sqrt(scale * img.width() * img.height() * aspect))));
-    int h = (int) Math.max(2, Math.min(img.height(), Math.round(Math.sqrt(scale * img.width() * img.height() / aspect))));
+    int w =
+        (int)
+            Math.max(
+                2,
+                Math.min(
+                    img.width(),
+                    Math.round(Math.sqrt(scale * img.width() * img.height() * aspect))));
+    int h =
+        (int)
+            Math.max(
+                2,
+                Math.min(
+                    img.height(),
+                    Math.round(Math.sqrt(scale * img.width() * img.height() / aspect))));
     int x0 = rnd.nextInt(img.width() - w + 1);
     int y0 = rnd.nextInt(img.height() - h + 1);
     float[] out = new float[w * h * 3];

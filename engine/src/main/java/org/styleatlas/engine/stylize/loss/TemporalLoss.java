@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import org.styleatlas.engine.runtime.Scalars;
 
 /**
- * Eq. 4: for frames t1 &lt; t2 &lt; t3 with mean global embeddings e1, e2, e3,
- * {@code L_Temp = g(t3 − t1) · max(0, sim(e1, e3) − sim(e1, e2))}, with g the pdf of N(0, σ²), σ = 5
- * frames: nearer frames must be more alike in CLIP space than farther ones, and far triplets count less.
- * With more than three frames the consecutive triplets are averaged.
+ * Eq. 4: for frames t1 &lt; t2 &lt; t3 with mean global embeddings e1, e2, e3, {@code L_Temp = g(t3
+ * − t1) · max(0, sim(e1, e3) − sim(e1, e2))}, with g the pdf of N(0, σ²), σ = 5 frames: nearer
+ * frames must be more alike in CLIP space than farther ones, and far triplets count less. With more
+ * than three frames the consecutive triplets are averaged.
  */
 public final class TemporalLoss {
   /** The paper's σ of g, in frames. */
@@ -19,7 +19,8 @@ public final class TemporalLoss {
   }
 
   /**
-   * @param frameEmbeddings {@code [B, d]} mean global embedding of each sampled frame, in frame order
+   * @param frameEmbeddings {@code [B, d]} mean global embedding of each sampled frame, in frame
+   *     order
    * @param frames the B frame indices, strictly increasing
    * @return scalar loss ≥ 0; exactly 0 when fewer than three frames are sampled
    */

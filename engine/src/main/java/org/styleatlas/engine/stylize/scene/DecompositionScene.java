@@ -28,10 +28,10 @@ import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.Frame;
 
 /**
- * A learned decomposition ({@link Decomposition}) as the stylization and the renderer see it: its cached
- * working-resolution maps, its maps on any other pixel grid (from a {@link MapStore}: resampled, with the frozen
- * networks evaluated only near the opacity's edges),
- * the frozen background colours A_b(uv_b), its discretized atlases, and copies of its atlas networks as
+ * A learned decomposition ({@link Decomposition}) as the stylization and the renderer see it: its
+ * cached working-resolution maps, its maps on any other pixel grid (from a {@link MapStore}:
+ * resampled, with the frozen networks evaluated only near the opacity's edges), the frozen
+ * background colours A_b(uv_b), its discretized atlases, and copies of its atlas networks as
  * editing atlases. The decomposition itself is never modified.
  */
 public final class DecompositionScene implements EditableScene, LayerMapSource {
@@ -64,24 +64,27 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
    * @param clip the decomposed clip, at the working resolution
    * @param store where maps at other resolutions come from (shared by the scenes of a process)
    */
-  public DecompositionScene(Decomposition decomposition, Clip clip, ProgressSink progress, MapStore store) {
+  public DecompositionScene(
+      Decomposition decomposition, Clip clip, ProgressSink progress, MapStore store) {
     this.decomposition = decomposition;
     this.clip = clip;
     this.progress = progress;
     this.store = store;
-    this.atlases = AtlasSet.original(texture(decomposition.foregroundTexture()),
-        texture(decomposition.backgroundTexture()));
+    this.atlases =
+        AtlasSet.original(
+            texture(decomposition.foregroundTexture()), texture(decomposition.backgroundTexture()));
     this.background = new float[clip.frameCount()][];
   }
 
   private AtlasTexture texture(org.styleatlas.engine.decomposition.AtlasImageLayout t) {
     AtlasTexture pixels = AtlasFiles.read(decomposition.texturePath(t), t.width(), t.height());
-    return new AtlasTexture(t.width(), t.height(), pixels.rgb(), new AtlasExtent(t.u0(), t.v0(), t.u1(), t.v1()));
+    return new AtlasTexture(
+        t.width(), t.height(), pixels.rgb(), new AtlasExtent(t.u0(), t.v0(), t.u1(), t.v1()));
   }
 
   /**
-   * This scene with its maps at other sizes from {@code other} (same decomposition and clip; closing either
-   * closes the decomposition, so close only one).
+   * This scene with its maps at other sizes from {@code other} (same decomposition and clip;
+   * closing either closes the decomposition, so close only one).
    */
   public DecompositionScene withStore(MapStore other) {
     return new DecompositionScene(decomposition, clip, progress, other);
@@ -125,9 +128,12 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
         if (working == null) {
           try {
             org.styleatlas.engine.decomposition.ClipLayerMaps m = decomposition.maps();
-            working = new LayerMapFrames(m.width(), m.height(), m.uvForeground(), m.uvBackground(), m.alpha());
+            working =
+                new LayerMapFrames(
+                    m.width(), m.height(), m.uvForeground(), m.uvBackground(), m.alpha());
           } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the cached maps of " + clip.name() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                "cannot read the cached maps of " + clip.name() + ": " + e.getMessage(), e);
           }
         }
         w = working;
@@ -233,6 +239,9 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
 
   @Override
   public String identity() {
-    return "decomposition:" + decomposition.entry().key().kind() + "/" + decomposition.entry().key().hash();
+    return "decomposition:"
+        + decomposition.entry().key().kind()
+        + "/"
+        + decomposition.entry().key().hash();
   }
 }

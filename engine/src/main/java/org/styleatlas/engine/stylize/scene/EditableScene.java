@@ -10,8 +10,8 @@ import org.styleatlas.engine.video.Frame;
 
 /**
  * What stylization needs from a decomposed clip: the frozen per-pixel maps, the frozen background
- * colours, the discretized atlases, and a fresh trainable copy of the foreground atlas. The decomposition
- * is never modified.
+ * colours, the discretized atlases, and a fresh trainable copy of the foreground atlas. The
+ * decomposition is never modified.
  */
 public interface EditableScene extends AutoCloseable {
 
@@ -27,7 +27,8 @@ public interface EditableScene extends AutoCloseable {
   Frame frame(int t);
 
   /**
-   * The frozen background layer of frame {@code t}: c_b = A_b(uv_b) at every working-resolution pixel.
+   * The frozen background layer of frame {@code t}: c_b = A_b(uv_b) at every working-resolution
+   * pixel.
    *
    * @return {@code [height, width, 3]} float32 RGB
    */
@@ -52,7 +53,10 @@ public interface EditableScene extends AutoCloseable {
    */
   EditingAtlas backgroundAtlas(NDManager manager, AtlasMode mode);
 
-  /** Whether {@link #editingAtlas} can make this kind of copy (a decomposition without an atlas network cannot be faithful). */
+  /**
+   * Whether {@link #editingAtlas} can make this kind of copy (a decomposition without an atlas
+   * network cannot be faithful).
+   */
   default boolean supports(AtlasMode mode) {
     return true;
   }
@@ -60,7 +64,9 @@ public interface EditableScene extends AutoCloseable {
   /** A stable identity of the decomposition (clip and decomposition settings), for cache keys. */
   String identity();
 
-  /** Frees what the scene holds natively (a learned decomposition's networks); a no-op by default. */
+  /**
+   * Frees what the scene holds natively (a learned decomposition's networks); a no-op by default.
+   */
   @Override
   default void close() {}
 

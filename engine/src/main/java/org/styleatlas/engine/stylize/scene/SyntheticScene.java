@@ -18,12 +18,12 @@ import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.Matte;
 
 /**
- * The exact decomposition of a generated clip, from its ground truth: the object's texture coordinates
- * are the foreground atlas coordinates, the panned world position is the background atlas coordinate,
- * and the opacity is the object's pixel coverage. The atlases are read back from the frames where each
- * point is fully visible. Tests, benchmarks and the demo use it to exercise stylization and rendering on
- * a decomposition with no learning error; only fast mode ({@link TextureEditingAtlas}) is available,
- * since there is no atlas network.
+ * The exact decomposition of a generated clip, from its ground truth: the object's texture
+ * coordinates are the foreground atlas coordinates, the panned world position is the background
+ * atlas coordinate, and the opacity is the object's pixel coverage. The atlases are read back from
+ * the frames where each point is fully visible. Tests, benchmarks and the demo use it to exercise
+ * stylization and rendering on a decomposition with no learning error; only fast mode ({@link
+ * TextureEditingAtlas}) is available, since there is no atlas network.
  */
 public final class SyntheticScene implements EditableScene, LayerMapSource {
   private static final int COVERAGE_SAMPLES = 4;
@@ -43,7 +43,8 @@ public final class SyntheticScene implements EditableScene, LayerMapSource {
     this.clip = clip;
     this.width = clip.clip().width();
     this.height = clip.clip().height();
-    double maxOffset = clip.backgroundOffsets().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    double maxOffset =
+        clip.backgroundOffsets().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     this.worldWidth = width + maxOffset;
     AtlasTexture fg = foregroundAtlas(atlasSize);
     AtlasTexture bg = backgroundAtlas((int) Math.ceil(worldWidth), height);
@@ -144,8 +145,10 @@ public final class SyntheticScene implements EditableScene, LayerMapSource {
 
   private static void requireFast(AtlasMode mode) {
     if (mode != AtlasMode.FAST) {
-      throw new InputException("--atlas-mode " + mode.name().toLowerCase(java.util.Locale.ROOT)
-          + ": the exact decomposition of the generated clip has no atlas network; use fast");
+      throw new InputException(
+          "--atlas-mode "
+              + mode.name().toLowerCase(java.util.Locale.ROOT)
+              + ": the exact decomposition of the generated clip has no atlas network; use fast");
     }
   }
 
@@ -159,7 +162,9 @@ public final class SyntheticScene implements EditableScene, LayerMapSource {
     int inside = 0;
     for (int j = 0; j < COVERAGE_SAMPLES; j++) {
       for (int i = 0; i < COVERAGE_SAMPLES; i++) {
-        double[] uv = pose.toObject(x0 + (i + 0.5) * sx / COVERAGE_SAMPLES, y0 + (j + 0.5) * sy / COVERAGE_SAMPLES);
+        double[] uv =
+            pose.toObject(
+                x0 + (i + 0.5) * sx / COVERAGE_SAMPLES, y0 + (j + 0.5) * sy / COVERAGE_SAMPLES);
         inside += uv[0] * uv[0] + uv[1] * uv[1] <= 1 ? 1 : 0;
       }
     }
@@ -174,36 +179,58 @@ public final class SyntheticScene implements EditableScene, LayerMapSource {
       for (int i = 0; i < size; i++) {
         double u = AtlasExtent.FULL.u(i, size);
         double v = AtlasExtent.FULL.v(j, size);
-        // texels outside the object copy its nearest boundary point, so bilinear edges stay object-coloured
+        // texels outside the object copy its nearest boundary point, so bilinear edges stay
+        // object-coloured
         double r = Math.hypot(u, v);
         double k = r > 0.97 ? 0.97 / r : 1;
-        int t = firstFrame(f -> {
-          double[] xy = clip.poses().get(f).toPixel(u * k, v * k);
-          return inside(xy) && matteRange(f, xy)[0] > 0.999f;
-        });
+        int t =
+            firstFrame(
+                f -> {
+                  double[] xy = clip.poses().get(f).toPixel(u * k, v * k);
+                  return inside(xy) && matteRange(f, xy)[0] > 0.999f;
+                });
         double[] xy = clip.poses().get(t).toPixel(u * k, v * k);
         Frame fr = frames.get(t);
-        FrameResampler.sample(fr.pixels(), width, height, fr.channels(), (float) xy[0], (float) xy[1], rgb,
+        FrameResampler.sample(
+            fr.pixels(),
+            width,
+            height,
+            fr.channels(),
+            (float) xy[0],
+            (float) xy[1],
+            rgb,
             (j * size + i) * 3);
       }
     }
     return new AtlasTexture(size, size, rgb);
   }
 
-  /** Each texel from the first frame where its world point is visible and not covered by the object. */
+  /**
+   * Each texel from the first frame where its world point is visible and not covered by the object.
+   */
   private AtlasTexture backgroundAtlas(int w, int h) {
     float[] rgb = new float[w * h * 3];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         double wx = (x + 0.5) * worldWidth / w;
         double wy = (y + 0.5) * height / (double) h;
-        int t = firstFrame(f -> {
-          double[] xy = {wx - clip.backgroundOffsets().get(f), wy};
-          return inside(xy) && matteRange(f, xy)[1] < 0.001f;
-        });
+        int t =
+            firstFrame(
+                f -> {
+                  double[] xy = {wx - clip.backgroundOffsets().get(f), wy};
+                  return inside(xy) && matteRange(f, xy)[1] < 0.001f;
+                });
         double px = Math.max(0.5, Math.min(width - 0.5, wx - clip.backgroundOffsets().get(t)));
         Frame fr = clip.clip().frame(t);
-        FrameResampler.sample(fr.pixels(), width, height, fr.channels(), (float) px, (float) wy, rgb, (y * w + x) * 3);
+        FrameResampler.sample(
+            fr.pixels(),
+            width,
+            height,
+            fr.channels(),
+            (float) px,
+            (float) wy,
+            rgb,
+            (y * w + x) * 3);
       }
     }
     return new AtlasTexture(w, h, rgb);
@@ -224,8 +251,8 @@ public final class SyntheticScene implements EditableScene, LayerMapSource {
   }
 
   /**
-   * The {min, max} matte over the 3x3 pixels around xy: a point counts as fully object (background) only
-   * when its whole neighbourhood is, so bilinear reads stay on one layer.
+   * The {min, max} matte over the 3x3 pixels around xy: a point counts as fully object (background)
+   * only when its whole neighbourhood is, so bilinear reads stay on one layer.
    */
   private float[] matteRange(int t, double[] xy) {
     Matte m = clip.clip().matte(t);
@@ -235,7 +262,10 @@ public final class SyntheticScene implements EditableScene, LayerMapSource {
     float max = 0;
     for (int dy = -1; dy <= 1; dy++) {
       for (int dx = -1; dx <= 1; dx++) {
-        float a = m.get(Math.max(0, Math.min(width - 1, x + dx)), Math.max(0, Math.min(height - 1, y + dy)));
+        float a =
+            m.get(
+                Math.max(0, Math.min(width - 1, x + dx)),
+                Math.max(0, Math.min(height - 1, y + dy)));
         min = Math.min(min, a);
         max = Math.max(max, a);
       }

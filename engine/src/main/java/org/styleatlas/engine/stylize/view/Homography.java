@@ -3,7 +3,8 @@ package org.styleatlas.engine.stylize.view;
 import org.styleatlas.engine.math.LinearSystem;
 
 /**
- * A plane projective map, {@code (x, y) ↦ ((a·x + b·y + c)/(g·x + h·y + 1), (d·x + e·y + f)/(g·x + h·y + 1))}.
+ * A plane projective map, {@code (x, y) ↦ ((a·x + b·y + c)/(g·x + h·y + 1), (d·x + e·y + f)/(g·x +
+ * h·y + 1))}.
  *
  * @param m the eight coefficients a, b, c, d, e, f, g, h
  */
@@ -36,8 +37,12 @@ public record Homography(double[] m) {
       a[2 * i] = new double[] {x, y, 1, 0, 0, 0, -u * x, -u * y, u};
       a[2 * i + 1] = new double[] {0, 0, 0, x, y, 1, -v * x, -v * y, v};
     }
-    return new Homography(LinearSystem.solve(a).orElseThrow(
-        () -> new IllegalArgumentException("homography points are degenerate (three or more collinear)")));
+    return new Homography(
+        LinearSystem.solve(a)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "homography points are degenerate (three or more collinear)")));
   }
 
   /** The image of (x, y). */

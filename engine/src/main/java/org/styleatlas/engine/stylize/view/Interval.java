@@ -2,7 +2,6 @@ package org.styleatlas.engine.stylize.view;
 
 import java.util.SplittableRandom;
 
-
 /**
  * A closed range [min, max] of a sampled augmentation parameter.
  *
@@ -13,7 +12,8 @@ public record Interval(double min, double max) {
 
   public Interval {
     if (!(min <= max) || !Double.isFinite(min) || !Double.isFinite(max)) {
-      throw new IllegalArgumentException("interval needs finite min ≤ max, got [" + min + ", " + max + "]");
+      throw new IllegalArgumentException(
+          "interval needs finite min ≤ max, got [" + min + ", " + max + "]");
     }
   }
 

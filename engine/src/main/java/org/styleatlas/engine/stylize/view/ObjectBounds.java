@@ -1,6 +1,5 @@
 package org.styleatlas.engine.stylize.view;
 
-
 /** The object's bounding box in one frame, from its opacity map, as the paper's crop Q_Crop. */
 public final class ObjectBounds {
   /** Opacity above which a pixel counts as object. */
@@ -9,11 +8,12 @@ public final class ObjectBounds {
   private ObjectBounds() {}
 
   /**
-   * The box around all pixels with α &gt; {@link #OBJECT_ALPHA}, grown by {@code margin} times its size on
-   * every side and clipped to the frame; the whole frame when no pixel is object.
+   * The box around all pixels with α &gt; {@link #OBJECT_ALPHA}, grown by {@code margin} times its
+   * size on every side and clipped to the frame; the whole frame when no pixel is object.
    *
    * @param alpha {@code [height, width]} opacity
-   * @param margin fraction of the box's width (height) added on the left and right (top and bottom), ≥ 0
+   * @param margin fraction of the box's width (height) added on the left and right (top and
+   *     bottom), ≥ 0
    */
   public static PixelRect crop(float[] alpha, int width, int height, double margin) {
     int x0 = width;

@@ -1,6 +1,5 @@
 package org.styleatlas.engine.stylize.view;
 
-
 /**
  * An axis-aligned rectangle in continuous pixel coordinates of the working resolution (pixel (i, j)
  * covers [i, i+1) × [j, j+1)).
@@ -14,7 +13,8 @@ public record PixelRect(double x, double y, double width, double height) {
 
   public PixelRect {
     if (!(width > 0 && height > 0)) {
-      throw new IllegalArgumentException("rectangle must have a positive size, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "rectangle must have a positive size, got " + width + "x" + height);
     }
   }
 

@@ -9,12 +9,13 @@ import org.styleatlas.engine.render.FrameResampler;
 
 /**
  * The frozen inputs of a batch of views, rendered directly from the cached maps: each view pixel
- * samples the working-resolution UV, opacity and background maps bilinearly at its frame position, so a
- * view is {@code base + gain · A(uv)} and crops and perspective need no differentiable resampling.
+ * samples the working-resolution UV, opacity and background maps bilinearly at its frame position,
+ * so a view is {@code base + gain · A(uv)} and crops and perspective need no differentiable
+ * resampling.
  *
  * <p>With m = 1 inside the (perspective-warped) view and 0 in the fill, and r = 1 when the view's
- * background is removed: {@code gain = m·α}, {@code base = m·(1 − r)·(1 − α)·c_b}, and the sparsity weight is
- * {@code m·(1 − α)}.
+ * background is removed: {@code gain = m·α}, {@code base = m·(1 − r)·(1 − α)·c_b}, and the sparsity
+ * weight is {@code m·(1 − α)}.
  *
  * @param views the views, in batch order
  * @param resolution side V of every view in pixels
@@ -23,10 +24,18 @@ import org.styleatlas.engine.render.FrameResampler;
  * @param base {@code [n·V·V, 3]} the frozen background contribution
  * @param sparsityWeight {@code [n·V·V]} weight (1 − α) of the sparsity term
  * @param backgroundUv {@code [n·V·V, 2]} background atlas coordinates, for background stylization
- * @param backgroundGain {@code [n·V·V]} weight {@code m·(1 − r)·(1 − α)} of a trainable background colour
+ * @param backgroundGain {@code [n·V·V]} weight {@code m·(1 − r)·(1 − α)} of a trainable background
+ *     colour
  */
-public record ViewBatch(List<ViewSpec> views, int resolution, float[] uv, float[] gain, float[] base,
-    float[] sparsityWeight, float[] backgroundUv, float[] backgroundGain) {
+public record ViewBatch(
+    List<ViewSpec> views,
+    int resolution,
+    float[] uv,
+    float[] gain,
+    float[] base,
+    float[] sparsityWeight,
+    float[] backgroundUv,
+    float[] backgroundGain) {
 
   /** Frozen data of one frame at working resolution, as the batch reads it. */
   public interface FrameData {
@@ -111,7 +120,9 @@ public record ViewBatch(List<ViewSpec> views, int resolution, float[] uv, float[
     NDManager manager = foreground.getManager();
     NDArray g = manager.create(gain, new Shape(points(), 1));
     NDArray b = manager.create(base, new Shape(points(), 3));
-    return b.add(foreground.mul(g)).reshape(size(), resolution, resolution, 3).transpose(0, 3, 1, 2);
+    return b.add(foreground.mul(g))
+        .reshape(size(), resolution, resolution, 3)
+        .transpose(0, 3, 1, 2);
   }
 
   /**
@@ -125,7 +136,10 @@ public record ViewBatch(List<ViewSpec> views, int resolution, float[] uv, float[
     NDManager manager = foreground.getManager();
     NDArray g = manager.create(gain, new Shape(points(), 1));
     NDArray bg = manager.create(backgroundGain, new Shape(points(), 1));
-    return background.mul(bg).add(foreground.mul(g)).reshape(size(), resolution, resolution, 3)
+    return background
+        .mul(bg)
+        .add(foreground.mul(g))
+        .reshape(size(), resolution, resolution, 3)
         .transpose(0, 3, 1, 2);
   }
 

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
-
 /**
- * Samples the paper's augmented views (appendix 6.2) of one frame: global and local random resized crops
- * of the object's box, local crops resampled until a third of them is object, a random perspective and a
- * random background removal.
+ * Samples the paper's augmented views (appendix 6.2) of one frame: global and local random resized
+ * crops of the object's box, local crops resampled until a third of them is object, a random
+ * perspective and a random background removal.
  */
 public final class ViewSampler {
   private static final double[][] UNIT_CORNERS = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
@@ -26,19 +25,23 @@ public final class ViewSampler {
    * @param frame frame index
    * @param alpha the frame's {@code [height, width]} opacity at working resolution
    */
-  public List<ViewSpec> sample(int frame, float[] alpha, int width, int height, SplittableRandom rnd) {
+  public List<ViewSpec> sample(
+      int frame, float[] alpha, int width, int height, SplittableRandom rnd) {
     PixelRect box = ObjectBounds.crop(alpha, width, height, config.cropMargin());
     List<ViewSpec> views = new ArrayList<>(config.viewsPerFrame());
     for (int i = 0; i < config.globalViews(); i++) {
-      views.add(augment(frame, ViewSpec.Kind.GLOBAL, randomCrop(box, config.globalScale(), rnd), rnd));
+      views.add(
+          augment(frame, ViewSpec.Kind.GLOBAL, randomCrop(box, config.globalScale(), rnd), rnd));
     }
     for (int i = 0; i < config.localViews(); i++) {
-      views.add(augment(frame, ViewSpec.Kind.LOCAL, localCrop(box, alpha, width, height, rnd), rnd));
+      views.add(
+          augment(frame, ViewSpec.Kind.LOCAL, localCrop(box, alpha, width, height, rnd), rnd));
     }
     return views;
   }
 
-  private PixelRect localCrop(PixelRect box, float[] alpha, int width, int height, SplittableRandom rnd) {
+  private PixelRect localCrop(
+      PixelRect box, float[] alpha, int width, int height, SplittableRandom rnd) {
     PixelRect best = null;
     double bestFraction = -1;
     for (int i = 0; i < config.maxLocalTries(); i++) {
@@ -55,7 +58,10 @@ public final class ViewSampler {
     return best;
   }
 
-  /** A random resized crop: area fraction from {@code scale}, aspect from the config, inside {@code box}. */
+  /**
+   * A random resized crop: area fraction from {@code scale}, aspect from the config, inside {@code
+   * box}.
+   */
   PixelRect randomCrop(PixelRect box, Interval scale, SplittableRandom rnd) {
     double area = box.area() * scale.sample(rnd);
     double logLo = Math.log(config.aspect().min());
@@ -78,9 +84,9 @@ public final class ViewSampler {
   }
 
   /**
-   * torchvision's RandomPerspective with distortion scale d: each corner moves inward by up to d/2 of the
-   * view's size, and the content at the original corners lands on the moved ones. Returned as the inverse,
-   * view position → crop position, which is what rendering needs.
+   * torchvision's RandomPerspective with distortion scale d: each corner moves inward by up to d/2
+   * of the view's size, and the content at the original corners lands on the moved ones. Returned
+   * as the inverse, view position → crop position, which is what rendering needs.
    */
   static Homography randomPerspective(double d, SplittableRandom rnd) {
     double half = d / 2;

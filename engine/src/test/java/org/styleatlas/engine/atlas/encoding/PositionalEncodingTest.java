@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.runtime.DjlRuntime;
 
 /**
- * NLA's octaves give the first and last frame (t = −1, +1) the same code; the injective form tells them
- * apart and keeps NLA's highest octave.
+ * NLA's octaves give the first and last frame (t = −1, +1) the same code; the injective form tells
+ * them apart and keeps NLA's highest octave.
  */
 class PositionalEncodingTest {
   @Test
@@ -29,13 +29,18 @@ class PositionalEncodingTest {
     EncodingConfig.Positional p = EncodingConfig.Positional.injective(5);
     assertEquals(6, p.frequencies());
     assertEquals(0.5, p.lowest(), "octaves π/2 … 16π: NLA's 5 octaves π … 16π and one below");
-    assertEquals("Positional[frequencies=5]", new EncodingConfig.Positional(5).toString(), "cache keys unchanged");
+    assertEquals(
+        "Positional[frequencies=5]",
+        new EncodingConfig.Positional(5).toString(),
+        "cache keys unchanged");
   }
 
   private static float[] encode(NDManager m, int frequencies, double lowest, float[] xyt) {
     PositionalEncoding pe = new PositionalEncoding(3, frequencies, lowest);
-    return pe.forward(new ParameterStore(m, false), new NDList(m.create(xyt, new Shape(2, 3))), false)
-        .singletonOrThrow().toFloatArray();
+    return pe.forward(
+            new ParameterStore(m, false), new NDList(m.create(xyt, new Shape(2, 3))), false)
+        .singletonOrThrow()
+        .toFloatArray();
   }
 
   /** Euclidean distance between the two encoded rows of {@code codes}. */

@@ -3,7 +3,6 @@ package org.styleatlas.engine.atlas.encoding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -14,7 +13,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.runtime.DjlRuntime;
 
-/** The TorchScript lookup computes the DJL-ops lookup: same features, same gradients w.r.t. table and x. */
+/**
+ * The TorchScript lookup computes the DJL-ops lookup: same features, same gradients w.r.t. table
+ * and x.
+ */
 class TorchScriptGridLookupTest {
   private static final int POINTS = 600;
 
@@ -56,7 +58,8 @@ class TorchScriptGridLookupTest {
       }
       NDArray table = m.create(tableValues, new Shape(grid.totalRows(), config.features()));
       NDArray x = m.create(points(dims, random), new Shape(POINTS, dims));
-      NDArray upstream = m.create(randoms(POINTS * grid.outputDim(), random), new Shape(POINTS, grid.outputDim()));
+      NDArray upstream =
+          m.create(randoms(POINTS * grid.outputDim(), random), new Shape(POINTS, grid.outputDim()));
 
       Result djl = run(engine, grid, table, x, upstream, GridLookup.DJL_OPS);
       Result torchScript = run(engine, grid, table, x, upstream, GridLookup.TORCHSCRIPT);
@@ -70,8 +73,15 @@ class TorchScriptGridLookupTest {
 
   private record Result(NDArray features, NDArray tableGradient, NDArray xGradient) {}
 
-  /** Features of x and the gradients of Σ upstream·features, on fresh leaf copies of table and x. */
-  private static Result run(Engine engine, HashGridEncoding grid, NDArray table, NDArray x, NDArray upstream,
+  /**
+   * Features of x and the gradients of Σ upstream·features, on fresh leaf copies of table and x.
+   */
+  private static Result run(
+      Engine engine,
+      HashGridEncoding grid,
+      NDArray table,
+      NDArray x,
+      NDArray upstream,
       GridLookup lookup) {
     NDArray t = table.duplicate();
     NDArray xs = x.duplicate();
@@ -83,10 +93,13 @@ class TorchScriptGridLookupTest {
       gc.backward(features.mul(upstream).sum());
     }
     assertEquals(new Shape(x.getShape().get(0), grid.outputDim()), features.getShape());
-    return new Result(features.duplicate(), t.getGradient().duplicate(), xs.getGradient().duplicate());
+    return new Result(
+        features.duplicate(), t.getGradient().duplicate(), xs.getGradient().duplicate());
   }
 
-  /** Uniform points in [-1, 1]^D, with the first rows on the boundaries ±1 and just outside them. */
+  /**
+   * Uniform points in [-1, 1]^D, with the first rows on the boundaries ±1 and just outside them.
+   */
   private static float[] points(int dims, SplittableRandom random) {
     float[] xs = randoms(POINTS * dims, random);
     float[] edges = {-1f, 1f, -1.2f, 1.2f};

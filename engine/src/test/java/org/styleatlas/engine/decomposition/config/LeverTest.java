@@ -26,7 +26,10 @@ class LeverTest {
     assertEquals(none.losses().globalRigidityUntil(), both.losses().globalRigidityUntil());
 
     assertEquals(DecompositionConfig.fast(), Lever.variant("preset"));
-    assertEquals(DecompositionConfig.fast(), Lever.variant("encoding+sampling"), "the levers the preset keeps");
+    assertEquals(
+        DecompositionConfig.fast(),
+        Lever.variant("encoding+sampling"),
+        "the levers the preset keeps");
     assertNotEquals(none.fingerprint(), both.fingerprint());
     assertThrows(InputException.class, () -> Lever.variant("matte+ghosts"));
   }
@@ -36,8 +39,11 @@ class LeverTest {
     DecompositionConfig fast = DecompositionConfig.fast();
     assertSame(fast, fast.forDevice(Device.cpu()));
     DecompositionConfig gpu = fast.forDevice(Device.gpu());
-    assertEquals(fast.schedule().batchPixels() * DecompositionConfig.GPU_BATCH_FACTOR, gpu.schedule().batchPixels());
+    assertEquals(
+        fast.schedule().batchPixels() * DecompositionConfig.GPU_BATCH_FACTOR,
+        gpu.schedule().batchPixels());
     assertEquals(fast.schedule().iterations(), gpu.schedule().iterations());
-    assertNotEquals(fast.fingerprint(), gpu.fingerprint(), "a GPU result must not be taken for a CPU one");
+    assertNotEquals(
+        fast.fingerprint(), gpu.fingerprint(), "a GPU result must not be taken for a CPU one");
   }
 }

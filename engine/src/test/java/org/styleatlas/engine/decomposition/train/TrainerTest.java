@@ -3,7 +3,6 @@ package org.styleatlas.engine.decomposition.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -30,15 +29,22 @@ import org.styleatlas.engine.optim.TrainingClock;
 import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.DjlRuntime;
 
-/** The loop on a small hash-grid field fitting a 2-D pattern: checkpoint, cancel, resume, determinism. */
+/**
+ * The loop on a small hash-grid field fitting a 2-D pattern: checkpoint, cancel, resume,
+ * determinism.
+ */
 class TrainerTest {
   private static final int ITERATIONS = 40;
   @TempDir Path dir;
 
   /** Fits sin(3x)·cos(2y) with fresh random points per step, drawn from (seed, iteration). */
   private static final class FitTask implements TrainingTask {
-    final NeuralField field = new NeuralField(2, 1,
-        new FieldConfig(new EncodingConfig.HashGrid(4, 2, 10, 4, 2), new MlpConfig(1, 16)), OutputActivation.TANH);
+    final NeuralField field =
+        new NeuralField(
+            2,
+            1,
+            new FieldConfig(new EncodingConfig.HashGrid(4, 2, 10, 4, 2), new MlpConfig(1, 16)),
+            OutputActivation.TANH);
     final ParameterStore ps;
 
     FitTask(NDManager m) {
@@ -65,7 +71,9 @@ class TrainerTest {
     public List<ParameterGroup> parameterGroups() {
       return List.of(
           // Decaying like the fast preset's main phase, so the resume test covers the schedule.
-          new ParameterGroup("tables", field.tableParameters(),
+          new ParameterGroup(
+              "tables",
+              field.tableParameters(),
               LearningRateSchedule.exponentialDecay(1e-2, 0.3, ITERATIONS)),
           new ParameterGroup("mlp", field.mlpParameters(), LearningRateSchedule.constant(1e-2)));
     }
@@ -85,22 +93,35 @@ class TrainerTest {
     }
   }
 
-  private static TrainingResult run(Engine engine, NDManager m, Checkpointer cp, Cancellation cancel,
-      int cancelAfter, LossHistory history) {
+  private static TrainingResult run(
+      Engine engine,
+      NDManager m,
+      Checkpointer cp,
+      Cancellation cancel,
+      int cancelAfter,
+      LossHistory history) {
     engine.setRandomSeed(7);
     FitTask task = new FitTask(m);
     try (AdamOptimizer adam = new AdamOptimizer(task.parameterGroups(), m, 0.9, 0.99, 1e-15)) {
-      Trainer.Builder b = Trainer.builder().setEngine(engine).setTask(task).setOptimizer(adam)
-          .setIterations(ITERATIONS).optCancellation(cancel).addListener(history, 1);
+      Trainer.Builder b =
+          Trainer.builder()
+              .setEngine(engine)
+              .setTask(task)
+              .setOptimizer(adam)
+              .setIterations(ITERATIONS)
+              .optCancellation(cancel)
+              .addListener(history, 1);
       if (cp != null) {
         b.optCheckpointer(cp);
       }
       if (cancelAfter > 0) {
-        b.addListener(s -> {
-          if (s.iteration() + 1 == cancelAfter) {
-            cancel.cancel();
-          }
-        }, 1);
+        b.addListener(
+            s -> {
+              if (s.iteration() + 1 == cancelAfter) {
+                cancel.cancel();
+              }
+            },
+            1);
       }
       return b.build().run(m);
     }
@@ -130,9 +151,9 @@ class TrainerTest {
   }
 
   /**
-   * #19.5: a truncated checkpoint (a kill or a full disk under an older writer) or one with flipped bytes is
-   * reported, moved aside and the run starts afresh and finishes, instead of failing every rerun ("element 0
-   * of tensors does not require grad") or resuming from garbage.
+   * #19.5: a truncated checkpoint (a kill or a full disk under an older writer) or one with flipped
+   * bytes is reported, moved aside and the run starts afresh and finishes, instead of failing every
+   * rerun ("element 0 of tensors does not require grad") or resuming from garbage.
    */
   @Test
   void aTruncatedOrCorruptCheckpointIsSetAsideAndTheRunStartsAfresh() throws IOException {
@@ -155,14 +176,17 @@ class TrainerTest {
         TrainingResult r = run(engine, m, cp, Cancellation.none(), 0, afresh);
         assertEquals(TrainingResult.Stop.FINISHED, r.stop(), damage);
         assertEquals(0, afresh.points().get(0).iteration(), damage + ": starts afresh");
-        assertTrue(java.nio.file.Files.exists(file.resolveSibling(damage + ".bin.bad")), damage + ": set aside");
+        assertTrue(
+            java.nio.file.Files.exists(file.resolveSibling(damage + ".bin.bad")),
+            damage + ": set aside");
       }
     }
   }
 
   /**
-   * A time-budgeted run that is stopped and resumed spends the rest of its budget, not a new one: the
-   * checkpoint carries the training time, so the schedule that follows the budget continues too.
+   * A time-budgeted run that is stopped and resumed spends the rest of its budget, not a new one:
+   * the checkpoint carries the training time, so the schedule that follows the budget continues
+   * too.
    */
   @Test
   void resumedBudgetedRunContinuesItsTrainingTime() {
@@ -170,57 +194,88 @@ class TrainerTest {
     try (NDManager m = engine.newBaseManager()) {
       Checkpointer cp = new Checkpointer(dir.resolve("budget.bin"), "budget", 1_000);
       Cancellation cancel = new Cancellation();
-      TrainingResult cut = budgeted(engine, m, cp, cancel, new LossHistory(), s -> {
-        if (s.trainingSeconds() >= 0.1) {
-          cancel.cancel();
-        }
-      });
+      TrainingResult cut =
+          budgeted(
+              engine,
+              m,
+              cp,
+              cancel,
+              new LossHistory(),
+              s -> {
+                if (s.trainingSeconds() >= 0.1) {
+                  cancel.cancel();
+                }
+              });
       assertEquals(TrainingResult.Stop.CANCELLED, cut.stop());
       LossHistory resumed = new LossHistory();
-      TrainingResult rest = budgeted(engine, m, cp, Cancellation.none(), resumed, s -> { });
+      TrainingResult rest = budgeted(engine, m, cp, Cancellation.none(), resumed, s -> {});
       assertEquals(TrainingResult.Stop.TIME_BUDGET, rest.stop());
       assertEquals(cut.completedIterations(), resumed.points().get(0).iteration());
-      assertTrue(resumed.points().get(0).trainingSeconds() > cut.trainingSeconds(),
-          "the resumed run counts on from " + cut.trainingSeconds() + " s, got "
+      assertTrue(
+          resumed.points().get(0).trainingSeconds() > cut.trainingSeconds(),
+          "the resumed run counts on from "
+              + cut.trainingSeconds()
+              + " s, got "
               + resumed.points().get(0).trainingSeconds());
-      assertTrue(rest.trainingSeconds() >= 0.4, "the whole budget is spent: " + rest.trainingSeconds());
+      assertTrue(
+          rest.trainingSeconds() >= 0.4, "the whole budget is spent: " + rest.trainingSeconds());
     }
   }
 
-  private static TrainingResult budgeted(Engine engine, NDManager m, Checkpointer cp, Cancellation cancel,
-      LossHistory history, TrainingListener listener) {
+  private static TrainingResult budgeted(
+      Engine engine,
+      NDManager m,
+      Checkpointer cp,
+      Cancellation cancel,
+      LossHistory history,
+      TrainingListener listener) {
     FitTask task = new FitTask(m);
     try (AdamOptimizer adam = new AdamOptimizer(task.parameterGroups(), m, 0.9, 0.99, 1e-15)) {
-      return Trainer.builder().setEngine(engine).setTask(task).setOptimizer(adam).setIterations(1_000_000)
-          .optTimeBudget(java.time.Duration.ofMillis(400)).optCheckpointer(cp).optCancellation(cancel)
-          .addListener(history, 1).addListener(listener, 1).build().run(m);
+      return Trainer.builder()
+          .setEngine(engine)
+          .setTask(task)
+          .setOptimizer(adam)
+          .setIterations(1_000_000)
+          .optTimeBudget(java.time.Duration.ofMillis(400))
+          .optCheckpointer(cp)
+          .optCancellation(cancel)
+          .addListener(history, 1)
+          .addListener(listener, 1)
+          .build()
+          .run(m);
     }
   }
 
   /**
-   * PyTorch's grad mode is per thread and on by default; DJL turns it off only on the thread that loaded
-   * the engine. The host trains on its own trainer thread, so the loop must not depend on it: with grad
-   * mode on, Adam's in-place update of a leaf weight fails.
+   * PyTorch's grad mode is per thread and on by default; DJL turns it off only on the thread that
+   * loaded the engine. The host trains on its own trainer thread, so the loop must not depend on
+   * it: with grad mode on, Adam's in-place update of a leaf weight fails.
    */
   @Test
   void trainsOnAThreadWhoseGradModeIsOn() throws Exception {
     Engine engine = DjlRuntime.engine();
-    java.util.concurrent.CompletableFuture<TrainingResult> result = new java.util.concurrent.CompletableFuture<>();
-    Thread other = new Thread(() -> {
-      ai.djl.pytorch.jni.JniUtils.setGradMode(true);
-      try (NDManager m = engine.newBaseManager()) {
-        result.complete(run(engine, m, null, Cancellation.none(), 0, new LossHistory()));
-      } catch (Throwable e) {
-        result.completeExceptionally(e);
-      }
-    }, "not-the-engine-thread");
+    java.util.concurrent.CompletableFuture<TrainingResult> result =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread other =
+        new Thread(
+            () -> {
+              ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+              try (NDManager m = engine.newBaseManager()) {
+                result.complete(run(engine, m, null, Cancellation.none(), 0, new LossHistory()));
+              } catch (Throwable e) {
+                result.completeExceptionally(e);
+              }
+            },
+            "not-the-engine-thread");
     other.start();
-    assertEquals(TrainingResult.Stop.FINISHED, result.get(120, java.util.concurrent.TimeUnit.SECONDS).stop());
+    assertEquals(
+        TrainingResult.Stop.FINISHED,
+        result.get(120, java.util.concurrent.TimeUnit.SECONDS).stop());
   }
 
   /**
-   * A budget on the training thread's CPU clock stops the run once that much CPU time went into steps;
-   * that time can never exceed the elapsed wall time of the single-threaded loop.
+   * A budget on the training thread's CPU clock stops the run once that much CPU time went into
+   * steps; that time can never exceed the elapsed wall time of the single-threaded loop.
    */
   @Test
   void aThreadCpuBudgetStopsTheRun() {
@@ -229,12 +284,20 @@ class TrainerTest {
       FitTask task = new FitTask(m);
       try (AdamOptimizer adam = new AdamOptimizer(task.parameterGroups(), m, 0.9, 0.99, 1e-15)) {
         long start = System.nanoTime();
-        TrainingResult r = Trainer.builder().setEngine(engine).setTask(task).setOptimizer(adam)
-            .setIterations(1_000_000).optTimeBudget(java.time.Duration.ofMillis(300))
-            .optClock(TrainingClock.THREAD_CPU).build().run(m);
+        TrainingResult r =
+            Trainer.builder()
+                .setEngine(engine)
+                .setTask(task)
+                .setOptimizer(adam)
+                .setIterations(1_000_000)
+                .optTimeBudget(java.time.Duration.ofMillis(300))
+                .optClock(TrainingClock.THREAD_CPU)
+                .build()
+                .run(m);
         double wall = (System.nanoTime() - start) / 1e9;
         assertEquals(TrainingResult.Stop.TIME_BUDGET, r.stop());
-        assertTrue(r.trainingSeconds() >= 0.3 && r.trainingSeconds() <= wall,
+        assertTrue(
+            r.trainingSeconds() >= 0.3 && r.trainingSeconds() <= wall,
             "CPU seconds " + r.trainingSeconds() + ", wall " + wall);
       }
     }

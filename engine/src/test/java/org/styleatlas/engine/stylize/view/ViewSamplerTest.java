@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-
 
 class ViewSamplerTest {
   private static final int W = 80;
@@ -59,9 +57,13 @@ class ViewSamplerTest {
           assertTrue(scale >= 0.9 * 0.8 - 1e-9 && scale <= 1 + 1e-9, "global scale " + scale);
         } else {
           assertTrue(scale <= 0.5 + 1e-9, "local scale " + scale);
-          assertTrue(ObjectBounds.objectFraction(alpha, W, H, v.crop()) >= 1.0 / 3 - 0.05, "local view holds object");
+          assertTrue(
+              ObjectBounds.objectFraction(alpha, W, H, v.crop()) >= 1.0 / 3 - 0.05,
+              "local view holds object");
         }
-        assertTrue(v.crop().x() >= box.x() - 1e-9 && v.crop().x() + v.crop().width() <= box.x() + box.width() + 1e-9);
+        assertTrue(
+            v.crop().x() >= box.x() - 1e-9
+                && v.crop().x() + v.crop().width() <= box.x() + box.width() + 1e-9);
         perspective += v.perspective().isPresent() ? 1 : 0;
         removed += v.removeBackground() ? 1 : 0;
         n++;
@@ -75,8 +77,15 @@ class ViewSamplerTest {
   void perspectiveMovesCornersInwardAndLeavesFillOutside() {
     SplittableRandom rnd = new SplittableRandom(3);
     Homography h = ViewSampler.randomPerspective(0.5, rnd);
-    // the view's corners map outside the unit square or onto its edge: the distorted content shrinks inwards
-    ViewSpec v = new ViewSpec(0, ViewSpec.Kind.GLOBAL, new PixelRect(10, 10, 20, 20), java.util.Optional.of(h), false);
+    // the view's corners map outside the unit square or onto its edge: the distorted content
+    // shrinks inwards
+    ViewSpec v =
+        new ViewSpec(
+            0,
+            ViewSpec.Kind.GLOBAL,
+            new PixelRect(10, 10, 20, 20),
+            java.util.Optional.of(h),
+            false);
     assertNull(v.source(0.001, 0.001), "corner of the view is fill");
     double[] centre = v.source(0.5, 0.5);
     assertTrue(centre[0] > 15 && centre[0] < 25 && centre[1] > 15 && centre[1] < 25);
