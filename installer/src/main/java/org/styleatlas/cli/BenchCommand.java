@@ -32,6 +32,7 @@ import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.FrameSize;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -201,23 +202,7 @@ final class BenchCommand implements Runnable {
   static final class Render implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--data",
-        defaultValue = "../shared/data",
-        description = "Folder holding <clip>/frames and <clip>/masks.")
-    Path data;
-
-    @Option(
-        names = "--clip",
-        defaultValue = "blackswan",
-        description = "The clip (default: ${DEFAULT-VALUE}).")
-    String clipName;
-
-    @Option(
-        names = "--size",
-        defaultValue = "384",
-        description = "Working long edge in pixels (default: ${DEFAULT-VALUE}).")
-    int size;
+    @Mixin DavisClipOptions davis;
 
     @Option(
         names = "--decompose-iterations",
@@ -272,7 +257,7 @@ final class BenchCommand implements Runnable {
       DjlRuntime.forceOffline();
       PrintWriter out = spec.commandLine().getOut();
       FrameSize output = RenderRequest.parseSize("--render-size", renderSize);
-      Path dir = data.resolve(clipName);
+      Path dir = davis.dir();
       ContentCache cache =
           new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
       DecompositionConfig decomposition =
@@ -282,7 +267,7 @@ final class BenchCommand implements Runnable {
               Scenes.open(
                   Optional.of(dir.resolve("frames")),
                   Optional.of(dir.resolve("masks")),
-                  size,
+                  davis.size,
                   decomposition,
                   cache,
                   progress)) {
@@ -293,7 +278,7 @@ final class BenchCommand implements Runnable {
         out.printf(
             "%s: %d frames at %dx%d, fast decomposition of %d iterations (cached); torch threads %d, render"
                 + " threads %d; %d cores; load average %s%n",
-            clipName,
+            davis.clip,
             scene.frameCount(),
             scene.width(),
             scene.height(),

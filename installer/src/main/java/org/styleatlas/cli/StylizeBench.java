@@ -23,6 +23,7 @@ import org.styleatlas.engine.stylize.scene.EditableScene;
 import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.video.FrameSize;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,23 +41,7 @@ import picocli.CommandLine.Spec;
 final class StylizeBench implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      defaultValue = "../shared/data",
-      description = "Folder holding <clip>/frames and <clip>/masks.")
-  Path data;
-
-  @Option(
-      names = "--clip",
-      defaultValue = "blackswan",
-      description = "The clip (default: ${DEFAULT-VALUE}).")
-  String clipName;
-
-  @Option(
-      names = "--size",
-      defaultValue = "384",
-      description = "Working long edge in pixels (default: ${DEFAULT-VALUE}).")
-  int size;
+  @Mixin DavisClipOptions davis;
 
   @Option(
       names = "--decompose-iterations",
@@ -139,7 +124,7 @@ final class StylizeBench implements Callable<Integer> {
     TorchThreads.set(threads);
     DjlRuntime.forceOffline();
     PrintWriter out = spec.commandLine().getOut();
-    Path dir = data.resolve(clipName);
+    Path dir = davis.dir();
     ContentCache cache =
         new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
     DecompositionConfig decomposition =
@@ -149,7 +134,7 @@ final class StylizeBench implements Callable<Integer> {
             Scenes.open(
                 Optional.of(dir.resolve("frames")),
                 Optional.of(dir.resolve("masks")),
-                size,
+                davis.size,
                 decomposition,
                 cache,
                 progress)) {
@@ -157,7 +142,7 @@ final class StylizeBench implements Callable<Integer> {
       out.printf(
           "%s: %d frames at %dx%d, fast decomposition of %d iterations (cached); torch threads %d; %d cores,"
               + " Java %s%n",
-          clipName,
+          davis.clip,
           scene.frameCount(),
           scene.width(),
           scene.height(),
