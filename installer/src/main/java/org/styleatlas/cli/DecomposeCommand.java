@@ -9,6 +9,7 @@ import org.styleatlas.engine.studio.ClipFiles;
 import org.styleatlas.engine.studio.DecompositionSummary;
 import org.styleatlas.engine.studio.Studio;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,6 +37,8 @@ final class DecomposeCommand implements Callable<Integer> {
       paramLabel = "M",
       description = "A folder of PNG masks or a matte video.")
   Path matte;
+
+  @Mixin BoxOption box = new BoxOption();
 
   @Option(names = "--mode", defaultValue = "fast", description = "fast (default) or faithful.")
   String mode;
@@ -95,7 +98,7 @@ final class DecomposeCommand implements Callable<Integer> {
             Optional.of(mode),
             Optional.ofNullable(iterations),
             Optional.ofNullable(seed),
-            Optional.empty());
+            box.box());
     Studio studio = Studio.local(cacheDir != null ? cacheDir : Studio.defaultCacheDir());
     Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {

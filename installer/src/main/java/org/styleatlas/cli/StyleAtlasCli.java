@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ProbeCommand.class,
       DecomposeCommand.class,
+      MatteCommand.class,
       StylizeCommand.class,
       RenderCommand.class,
       ServeCommand.class,

@@ -234,14 +234,7 @@ final class StylizeCommand implements Callable<Integer> {
         description = "A folder of PNG masks or a matte video.")
     Path matte;
 
-    @Option(
-        names = "--box",
-        paramLabel = "X0,Y0,X1,Y1",
-        split = ",",
-        description =
-            "The object's box instead of a"
-                + " matte, normalised with the origin top left (the plug-in's Box matte source).")
-    List<Double> box;
+    @Mixin BoxOption box = new BoxOption();
 
     @Option(
         names = "--long-edge",
@@ -279,7 +272,7 @@ final class StylizeCommand implements Callable<Integer> {
                       Optional.ofNullable(matte),
                       Optional.ofNullable(longEdge),
                       Optional.ofNullable(decomposition),
-                      Optional.ofNullable(box)));
+                      box.box()));
       return studio.prepare(files, progress, cancellation);
     }
 

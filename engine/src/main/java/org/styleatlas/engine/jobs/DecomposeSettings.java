@@ -2,6 +2,7 @@ package org.styleatlas.engine.jobs;
 
 import java.util.List;
 import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.studio.params.EffectParam;
 
 /**
@@ -10,11 +11,16 @@ import org.styleatlas.engine.studio.params.EffectParam;
  * @param matteSource where the object's matte comes from: {@code clip}, {@code alpha} or {@code
  *     box}
  * @param box x0, y0, x1, y1 in normalised image coordinates, top-left origin; used when matteSource
- *     is box
+ *     is box: the object's box on frame {@code boxFrame}, from which the matte of every frame is
+ *     segmented
+ * @param boxFrame the frame (0-based) the box is drawn on; ≥ 0
  */
-public record DecomposeSettings(String matteSource, List<Double> box) {
+public record DecomposeSettings(String matteSource, List<Double> box, int boxFrame) {
   public static final List<String> MATTE_SOURCES = EffectParam.MATTE_SOURCE.wireValues();
   public static final List<Double> FULL_FRAME = List.of(0.0, 0.0, 1.0, 1.0);
+
+  /** What a box matte is: the object segmented from the box, tracked along the flow (#18.3). */
+  static final String BOX_MATTE = "box-matte:segmented-1";
 
   public DecomposeSettings {
     matteSource = matteSource == null ? "clip" : matteSource;
@@ -31,6 +37,27 @@ public record DecomposeSettings(String matteSource, List<Double> box) {
     if (box.get(0) >= box.get(2) || box.get(1) >= box.get(3)) {
       throw new InputException("box: needs x0 < x1 and y0 < y1, got " + box);
     }
+    if (boxFrame < 0) {
+      throw new InputException("box: the box's frame must be 0 or more, got " + boxFrame);
+    }
+  }
+
+  /** The box drawn on frame 0 (the plug-in's box). */
+  public DecomposeSettings(String matteSource, List<Double> box) {
+    this(matteSource, box, 0);
+  }
+
+  /**
+   * Adds these settings to a cache address: the matte source and box, and for a box matte its frame
+   * and {@link #BOX_MATTE}, so decompositions made from the older static rectangle are not reused.
+   */
+  public ContentHasher putInto(ContentHasher h) {
+    h.putString(matteSource);
+    box.forEach(h::putDouble);
+    if ("box".equals(matteSource)) {
+      h.putString(BOX_MATTE).putLong(boxFrame);
+    }
+    return h;
   }
 
   public static DecomposeSettings defaults() {

@@ -15,9 +15,7 @@ public final class SpecKeys implements ArtifactKeys {
   @Override
   public CacheKey decomposition(JobSpec spec) {
     ContentHasher h = new ContentHasher().putString(ClipIdentity.of(spec));
-    h.putString(spec.decompose().matteSource());
-    spec.decompose().box().forEach(h::putDouble);
-    return h.key(DECOMPOSITION);
+    return spec.decompose().putInto(h).key(DECOMPOSITION);
   }
 
   @Override

@@ -40,8 +40,7 @@ public final class ArtifactRecipe implements ArtifactKeys {
   /** The address of the decomposition of a clip. */
   public static CacheKey decomposition(
       String clipIdentity, DecomposeSettings d, DecompositionConfig config, int longEdge) {
-    ContentHasher h = new ContentHasher().putString(clipIdentity).putString(d.matteSource());
-    d.box().forEach(h::putDouble);
+    ContentHasher h = d.putInto(new ContentHasher().putString(clipIdentity));
     return h.putString(config.fingerprint()).putLong(longEdge).key(DECOMPOSITION);
   }
 

@@ -1,9 +1,16 @@
 package org.styleatlas.engine.pipeline;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.clipmodel.ModelStore;
+import org.styleatlas.engine.flow.matte.BoxSeed;
+import org.styleatlas.engine.flow.matte.ObjectSegmenter;
+import org.styleatlas.engine.flow.matte.Segmenters;
 import org.styleatlas.engine.jobs.DecomposeSettings;
+import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.Matte;
@@ -12,10 +19,12 @@ import org.styleatlas.engine.video.Matte;
  * Gives a clip the object matte its {@link DecomposeSettings#matteSource()} asks for, and drops the
  * frames' alpha: {@code clip} keeps the mattes that came with the clip (the plug-in's matte input,
  * a matte file, or a file source's alpha); {@code alpha} takes the frames' alpha channel; {@code
- * box} is 1 inside the settings' box and 0 outside. A clip that ends up without a usable matte is
- * an {@link InputException}.
+ * box} segments the object from the settings' box on its frame. A clip that ends up without a
+ * usable matte is an {@link InputException}.
  */
 final class MatteResolver {
+  private static final Logger LOG = LoggerFactory.getLogger(MatteResolver.class);
+
   private MatteResolver() {}
 
   /** The clip with RGB frames and one matte per frame. */
@@ -23,7 +32,7 @@ final class MatteResolver {
     List<Matte> mattes =
         switch (settings.matteSource()) {
           case "alpha" -> alpha(clip);
-          case "box" -> box(clip, settings.box());
+          case "box" -> box(clip, settings);
           default ->
               clip.mattes()
                   .orElseThrow(
@@ -54,30 +63,33 @@ final class MatteResolver {
   }
 
   /**
-   * @param box x0, y0, x1, y1 in normalised image coordinates, top-left origin; a pixel is inside
-   *     when its centre is
+   * The object's matte on every frame, segmented from the settings' box ({@link Segmenters}: a
+   * learned segmenter when a model file is installed, else GrabCut tracked along the optical flow).
    */
-  private static List<Matte> box(Clip clip, List<Double> box) {
-    int w = clip.width();
-    int h = clip.height();
-    float[] v = new float[w * h];
-    for (int y = 0; y < h; y++) {
-      double cy = (y + 0.5) / h;
-      for (int x = 0; x < w; x++) {
-        double cx = (x + 0.5) / w;
-        boolean in = cx >= box.get(0) && cx <= box.get(2) && cy >= box.get(1) && cy <= box.get(3);
-        v[y * w + x] = in ? 1f : 0f;
-      }
-    }
-    Matte m = new Matte(w, h, v);
-    if (m.coverage() == 0) {
-      throw new InputException(
-          "box: " + box + " covers no pixel centre of the " + w + "x" + h + " frames");
-    }
-    List<Matte> out = new ArrayList<>(clip.frameCount());
-    for (int t = 0; t < clip.frameCount(); t++) {
-      out.add(m);
-    }
-    return out;
+  private static List<Matte> box(Clip clip, DecomposeSettings settings) {
+    List<Double> b = settings.box();
+    BoxSeed seed =
+        BoxSeed.normalised(
+                b.get(0),
+                b.get(1),
+                b.get(2),
+                b.get(3),
+                clip.width(),
+                clip.height(),
+                settings.boxFrame())
+            .checkedAgainst(clip.width(), clip.height(), clip.frameCount());
+    ObjectSegmenter segmenter = Segmenters.choose(Optional.of(ModelStore.fromEnvironment().dir()));
+    long t0 = System.nanoTime();
+    List<Matte> mattes = segmenter.segment(clip, seed, ProgressSink.NONE);
+    LOG.info(
+        "{}: box matte ({}) from {} on {} frames of {}x{} in {} ms",
+        clip.name(),
+        segmenter.name(),
+        seed,
+        clip.frameCount(),
+        clip.width(),
+        clip.height(),
+        (System.nanoTime() - t0) / 1_000_000);
+    return mattes;
   }
 }

@@ -58,7 +58,7 @@ public final class ClipCollector {
 
   /** The collection key: what must be equal for frames to belong to one clip. */
   public static String collectionKey(int width, int height, DecomposeSettings d) {
-    return width + "x" + height + "|" + d.matteSource() + "|" + d.box();
+    return width + "x" + height + "|" + d.matteSource() + "|" + d.box() + "@" + d.boxFrame();
   }
 
   /** Makes a complete clip known (after a restart, from the cache). */

@@ -1,7 +1,6 @@
 package org.styleatlas.engine.studio;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.jobs.DecomposeSettings;
@@ -17,8 +16,8 @@ import org.styleatlas.engine.jobs.DecomposeSettings;
  * @param decomposition the decomposition preset, {@code fast} or {@code faithful}
  * @param iterations main decomposition steps, ≥ 1 (the preset's otherwise)
  * @param seed seed of the decomposition's initialisation and batches (the preset's otherwise)
- * @param box the object's box x0, y0, x1, y1 (normalised, top-left origin) instead of a matte, as
- *     the plug-in's "Box" matte source
+ * @param box the object's box on one frame instead of a matte, as the plug-in's "Box" matte source:
+ *     the matte is segmented from it
  */
 public record ClipFiles(
     Path source,
@@ -27,7 +26,7 @@ public record ClipFiles(
     Optional<String> decomposition,
     Optional<Integer> iterations,
     Optional<Long> seed,
-    Optional<List<Double>> box) {
+    Optional<ObjectBox> box) {
   public ClipFiles {
     if (source == null) {
       throw new InputException("INPUT: missing; give a folder of frames or a video file");
@@ -37,7 +36,7 @@ public record ClipFiles(
     decomposition = decomposition == null ? Optional.empty() : decomposition;
     iterations = iterations == null ? Optional.empty() : iterations;
     seed = seed == null ? Optional.empty() : seed;
-    box = box == null ? Optional.empty() : box.map(List::copyOf);
+    box = box == null ? Optional.empty() : box;
     if (box.isPresent() && matte.isPresent()) {
       throw new InputException("--box: give either --matte or --box, not both");
     }
@@ -55,7 +54,7 @@ public record ClipFiles(
       Optional<Path> matte,
       Optional<Integer> longEdge,
       Optional<String> decomposition,
-      Optional<List<Double>> box) {
+      Optional<ObjectBox> box) {
     return new ClipFiles(
         source, matte, longEdge, decomposition, Optional.empty(), Optional.empty(), box);
   }
@@ -63,10 +62,14 @@ public record ClipFiles(
   /**
    * The matte settings the plug-in would send for this clip: {@code box}, {@code clip} (matte
    * files) or {@code alpha}.
+   *
+   * @param width the source frames' width in pixels (a box in pixels is normalised on it)
+   * @param height the source frames' height in pixels
    */
-  DecomposeSettings matteSettings() {
+  DecomposeSettings matteSettings(int width, int height) {
     if (box.isPresent()) {
-      return new DecomposeSettings("box", box.get());
+      ObjectBox b = box.get();
+      return new DecomposeSettings("box", b.normalisedOn(width, height), b.frame());
     }
     return new DecomposeSettings(matte.isPresent() ? "clip" : "alpha", null);
   }

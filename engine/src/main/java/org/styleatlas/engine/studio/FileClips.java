@@ -62,9 +62,9 @@ final class FileClips {
       throws IOException {
     DecompositionConfig config = config(f);
     int longEdge = f.longEdge().orElse(settings.longEdge());
-    DecomposeSettings matte = f.matteSettings();
     FrameRecorder recorder = new FrameRecorder();
     Clip clip = ClipReader.read(new ClipRequest(f.source(), f.matte(), longEdge), recorder);
+    DecomposeSettings matte = f.matteSettings(recorder.width, recorder.height);
     if (f.box().isEmpty() && !clip.hasMatte()) {
       throw InputException.of(
           f.source(),

@@ -266,6 +266,15 @@ public final class Studio {
     return fileClips().decompose(files, out, format, progress, cancellation);
   }
 
+  /**
+   * Segments the object of a clip on disk from a box on one frame and writes every frame's matte as
+   * a PNG folder at the source's size: the matte a decomposition with this box uses, to check or
+   * reuse ({@code --matte}). The working size not given in {@code request} is this engine's.
+   */
+  public MatteSummary matteClip(MatteRequest request, ProgressSink progress) throws IOException {
+    return BoxMattes.write(request, settings.longEdge(), progress);
+  }
+
   private FileClips fileClips() {
     return new FileClips(cache, clips, settings, frames);
   }

@@ -81,6 +81,24 @@ public final class ClipWriter {
     AtomicFiles.write(file, stream -> encodePng(frame, stream));
   }
 
+  /** Writes a matte as an 8-bit grey PNG (0 = background, 255 = object), atomically. */
+  public static void writeMattePng(Matte matte, Path file) throws IOException {
+    BufferedImage img =
+        new BufferedImage(matte.width(), matte.height(), BufferedImage.TYPE_BYTE_GRAY);
+    byte[] grey = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+    float[] v = matte.values();
+    for (int p = 0; p < grey.length; p++) {
+      grey[p] = (byte) to8(v[p]);
+    }
+    AtomicFiles.write(
+        file,
+        stream -> {
+          if (!ImageIO.write(img, "png", stream)) {
+            throw new IOException("no PNG writer available");
+          }
+        });
+  }
+
   /** Encodes one frame as an 8-bit PNG (RGB or RGBA) into {@code out}. */
   public static void encodePng(Frame frame, java.io.OutputStream out) throws IOException {
     if (!ImageIO.write(toImage(frame), "png", out)) {
