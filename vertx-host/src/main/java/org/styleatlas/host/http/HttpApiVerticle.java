@@ -250,11 +250,7 @@ public final class HttpApiVerticle extends VerticleBase {
     eb.<Job>request(Addresses.GET, new JobId(id))
         .onSuccess(
             m -> {
-              HttpServerResponse res =
-                  ctx.response()
-                      .setChunked(true)
-                      .putHeader("Content-Type", "text/event-stream")
-                      .putHeader("Cache-Control", "no-cache");
+              HttpServerResponse res = EventStreams.open(ctx.response());
               MessageConsumer<Job> consumer = eb.consumer(Addresses.EVENTS);
               consumer.handler(
                   e -> {
@@ -268,12 +264,7 @@ public final class HttpApiVerticle extends VerticleBase {
                   });
               long heartbeat =
                   vertx.setPeriodic(
-                      heartbeatMillis(),
-                      t -> {
-                        if (!res.ended()) {
-                          res.write(": keep-alive\n\n");
-                        }
-                      });
+                      EventStreams.heartbeatMillis(config), t -> EventStreams.keepAlive(res));
               res.endHandler(v -> vertx.cancelTimer(heartbeat));
               res.closeHandler(
                   v -> {
@@ -287,14 +278,6 @@ public final class HttpApiVerticle extends VerticleBase {
               }
             })
         .onFailure(t -> ApiError.fail(ctx, t));
-  }
-
-  /**
-   * A comment line on an event stream well within the idle timeout, so a quiet job's stream stays
-   * open.
-   */
-  private long heartbeatMillis() {
-    return Math.max(100, config.limits().httpIdleTimeout().toMillis() / 3);
   }
 
   private static void sendEvent(HttpServerResponse res, Job job) {
