@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import org.styleatlas.engine.InputException;
 
 /**
- * What a source holds, found from image headers and the container without decoding any pixels, so
- * it is cheap even for long or large clips.
+ * What a source holds: for a folder, found from image headers without decoding any pixels; for a
+ * movie, its frames are decoded (not converted) and counted, the same count {@link ClipReader}
+ * gets, so a truncated file is never reported with frames that do not decode (#19.8).
  *
  * @param name the source's path, or a description for generated clips
- * @param frameCount number of frames: image files in a folder, video packets in a movie
+ * @param frameCount number of frames: image files in a folder, frames that decode in a movie
  * @param size frame size in the source
  * @param hasAlpha whether the frames carry an alpha channel
  * @param fps frames per second from the container; {@link Clip#DEFAULT_FPS} for image folders
@@ -26,7 +27,7 @@ public record MediaInfo(
 
   /**
    * Probes a folder of frames or a video file. Folders are checked for images of one size and
-   * complete JPEGs; movies are opened and their packets counted. Failures are {@link
+   * complete JPEGs; movies are opened and their frames decoded and counted. Failures are {@link
    * InputException}s naming the file.
    */
   public static MediaInfo probe(Path source) {
@@ -46,9 +47,6 @@ public record MediaInfo(
     }
     try (VideoDecoder decoder = VideoDecoder.open(source)) {
       int n = decoder.countFrames();
-      if (n == 0) {
-        throw InputException.of(source, "holds no video frames");
-      }
       double duration = decoder.containerDurationSeconds();
       return new MediaInfo(
           source.toString(),
