@@ -30,8 +30,8 @@ import org.styleatlas.engine.stylize.scene.DecompositionScene;
 import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
-import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.FrameSize;
 import org.styleatlas.engine.video.FullSizeSink;
 import org.styleatlas.engine.video.Matte;
 import org.styleatlas.engine.video.OutputFormat;
@@ -62,9 +62,11 @@ final class FileClips {
       throws IOException {
     DecompositionConfig config = config(f);
     int longEdge = f.longEdge().orElse(settings.longEdge());
+    WorkingSize size = new WorkingSize(longEdge, f.allowUpscale());
+    FrameSize sourceSize = WorkingSize.sourceSize(f.source());
     DecomposeSettings matte = f.matteSettings();
     FrameRecorder recorder = new FrameRecorder();
-    Clip clip = ClipReader.read(new ClipRequest(f.source(), f.matte(), longEdge), recorder);
+    Clip clip = ClipReader.read(size.request(f.source(), f.matte(), sourceSize), recorder);
     if (f.box().isEmpty() && !clip.hasMatte()) {
       throw InputException.of(
           f.source(),
@@ -74,7 +76,8 @@ final class FileClips {
     ClipRecord record = recognise(recorder, matte);
     Clip working = JobClips.working(clip, matte, longEdge);
     CacheKey key =
-        ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), matte, config, longEdge);
+        ArtifactRecipe.decomposition(
+            ClipIdentity.ofClip(record.id()), matte, config, longEdge, size.upscales(sourceSize));
     Decomposition d =
         DecompositionJob.builder()
             .setClip(working)

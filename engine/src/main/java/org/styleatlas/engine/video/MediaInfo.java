@@ -58,6 +58,22 @@ public record MediaInfo(
     }
   }
 
+  /**
+   * The frame size of a folder of frames (from the first image's header) or of a video file (from
+   * its stream), without decoding or counting frames.
+   */
+  public static FrameSize sourceSize(Path source) {
+    if (!Files.exists(source)) {
+      throw InputException.of(source, "no such file or folder");
+    }
+    if (Files.isDirectory(source)) {
+      return SourceReader.headers(source).sourceSize();
+    }
+    try (VideoDecoder decoder = VideoDecoder.open(source)) {
+      return decoder.size();
+    }
+  }
+
   /** The facts of a clip already in memory. */
   public static MediaInfo of(String name, Clip clip) {
     return new MediaInfo(
