@@ -74,6 +74,23 @@ public record MediaInfo(
     }
   }
 
+  /**
+   * The frames a source lists without decoding them: image files in a folder, the container's count
+   * (an estimate for some containers, 0 when it states none) in a video file. A truncated file may
+   * list more than decode ({@link #probe} counts those).
+   */
+  public static int listedFrames(Path source) {
+    if (!Files.exists(source)) {
+      throw InputException.of(source, "no such file or folder");
+    }
+    if (Files.isDirectory(source)) {
+      return ImageFiles.list(source).size();
+    }
+    try (VideoDecoder decoder = VideoDecoder.open(source)) {
+      return decoder.listedFrames();
+    }
+  }
+
   /** The facts of a clip already in memory. */
   public static MediaInfo of(String name, Clip clip) {
     return new MediaInfo(

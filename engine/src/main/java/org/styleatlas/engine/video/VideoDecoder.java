@@ -224,7 +224,7 @@ final class VideoDecoder implements AutoCloseable {
   }
 
   /** Frames the container's index lists (an estimate for some containers), 0 when unknown. */
-  private int listedFrames() {
+  int listedFrames() {
     return Math.max(0, grabber.getLengthInVideoFrames());
   }
 
