@@ -19,7 +19,7 @@ import org.styleatlas.engine.video.MediaInfo;
  * @param longEdge the requested working long edge in pixels, 0 to keep the source size
  * @param allowUpscale whether a source shorter than {@code longEdge} is enlarged to it
  */
-public record WorkingSize(int longEdge, boolean allowUpscale) {
+record WorkingSize(int longEdge, boolean allowUpscale) {
   private static final Logger LOG = LoggerFactory.getLogger(WorkingSize.class);
 
   /**
