@@ -252,6 +252,11 @@ final class StylizeCommand implements Callable<Integer> {
     Integer longEdge;
 
     @Option(
+        names = "--allow-upscale",
+        description = "Enlarge a clip smaller than --long-edge to it (default: never enlarge).")
+    boolean allowUpscale;
+
+    @Option(
         names = "--decomposition",
         paramLabel = "fast|faithful",
         description =
@@ -275,11 +280,12 @@ final class StylizeCommand implements Callable<Integer> {
               ? Optional.empty()
               : Optional.of(
                   ClipFiles.of(
-                      input,
-                      Optional.ofNullable(matte),
-                      Optional.ofNullable(longEdge),
-                      Optional.ofNullable(decomposition),
-                      Optional.ofNullable(box)));
+                          input,
+                          Optional.ofNullable(matte),
+                          Optional.ofNullable(longEdge),
+                          Optional.ofNullable(decomposition),
+                          Optional.ofNullable(box))
+                      .withAllowUpscale(allowUpscale));
       return studio.prepare(files, progress, cancellation);
     }
 
