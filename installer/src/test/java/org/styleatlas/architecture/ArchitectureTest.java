@@ -75,10 +75,7 @@ class ArchitectureTest {
    * list cannot outlive its reason.
    */
   static final Set<String> TEMPORARY_BOUNDARY_VIOLATORS =
-      Set.of(
-          "org.styleatlas.cli.BenchCommand",
-          "org.styleatlas.cli.DoctorCommand",
-          "org.styleatlas.cli.StylizeBench");
+      Set.of("org.styleatlas.cli.BenchCommand", "org.styleatlas.cli.StylizeBench");
 
   static final JavaClasses MAIN_CLASSES =
       new ClassFileImporter()
