@@ -150,7 +150,10 @@ final class BundleInstaller {
     for (Path from : entries) {
       Path to = target.resolve(source.relativize(from).toString());
       if (Files.isDirectory(from)) {
-        Files.createDirectory(to);
+        // A folder of the bundle replaced on reinstall may still hold a file the user put there.
+        if (!Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectory(to);
+        }
         dirs.add(to);
       } else {
         Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);

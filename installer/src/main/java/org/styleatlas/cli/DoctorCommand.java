@@ -54,8 +54,7 @@ final class DoctorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<HealthCheck> checks = new ArrayList<>(Studio.diagnostics(cache));
-    Optional<Path> home =
-        Optional.ofNullable(System.getProperty(RuntimeHome.PROPERTY)).map(h -> RuntimeHome.get());
+    Optional<Path> home = RuntimeHome.find();
     BundleCheck bundle = BundleCheck.of(OfxPluginDirs.fromProcess(), home);
     checks.add(bundle.check());
     PrintWriter out = spec.commandLine().getOut();
