@@ -79,7 +79,9 @@ class BundleInstallerTest {
 
     BundleInstaller.Removal r = installer.uninstall(plugins);
     assertEquals(
-        List.of(note.getParent()), r.kept(), "Contents holds a file install did not write");
+        List.of(note.getParent(), bundle),
+        r.kept(),
+        "Contents holds a file install did not write, and so the bundle folder");
     assertEquals("the user's", Files.readString(note));
     assertEquals("another plug-in", Files.readString(theirs));
     assertTrue(Files.isDirectory(plugins), "a folder install did not create stays");
