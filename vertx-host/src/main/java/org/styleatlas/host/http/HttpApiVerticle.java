@@ -255,7 +255,7 @@ public final class HttpApiVerticle extends VerticleBase {
                       .setChunked(true)
                       .putHeader("Content-Type", "text/event-stream")
                       .putHeader("Cache-Control", "no-cache");
-              MessageConsumer<Job> consumer = eb.consumer(Addresses.EVENTS);
+              MessageConsumer<Job> consumer = eb.localConsumer(Addresses.EVENTS);
               consumer.handler(
                   e -> {
                     if (e.body().id().equals(id) && !res.ended()) {

@@ -48,7 +48,7 @@ public final class StatusPageVerticle extends VerticleBase {
     statusApi = new StatusApi(vertx, monitor);
     return vertx
         .eventBus()
-        .consumer(
+        .localConsumer(
             StatusPage.OPEN,
             m ->
                 listening()
