@@ -102,6 +102,7 @@ public final class ConfigLoader {
     d.put("cluster.port", "5701");
     d.put("cluster.members", "127.0.0.1");
     d.put("cluster.failureSeconds", "10");
+    d.put("cluster.trainer", "true");
     return d;
   }
 
@@ -199,7 +200,8 @@ public final class ConfigLoader {
             v.nonEmpty("cluster.host"),
             v.integer("cluster.port", 0, 65535),
             v.list("cluster.members"),
-            v.integer("cluster.failureSeconds", 2, 600)));
+            v.integer("cluster.failureSeconds", 2, 600),
+            v.bool("cluster.trainer")));
   }
 
   /** Typed access to the merged values; a bad value names its key. */

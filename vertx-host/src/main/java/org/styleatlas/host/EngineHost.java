@@ -118,6 +118,7 @@ public final class EngineHost implements AutoCloseable {
       throw e;
     }
     Vertx vertx = farm != null ? farm.vertx() : Vertx.vertx(options);
+    JobRunners mine = farm != null && !config.cluster().trainer() ? runners.renderOnly() : runners;
     JobExecutor jobs = null;
     try {
       TokenFile token =
@@ -134,7 +135,7 @@ public final class EngineHost implements AutoCloseable {
                   config.cacheDir(),
                   config.cacheMaxBytes(),
                   config.stateDir(),
-                  runners,
+                  mine,
                   config.shutdownWait(),
                   farm.board());
       jobs = studio.jobs();

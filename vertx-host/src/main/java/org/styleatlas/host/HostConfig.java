@@ -48,6 +48,8 @@ public record HostConfig(
    * @param members {@code cluster.members}: the farm's hosts, comma-separated {@code host[:port]}
    * @param failureSeconds {@code cluster.failureSeconds}: a host silent for this long is taken out
    *     of the farm and its running job resumes elsewhere
+   * @param trainer {@code cluster.trainer}: false makes this host render only, leaving every job to
+   *     the farm's training hosts
    */
   public record Cluster(
       boolean enabled,
@@ -55,10 +57,11 @@ public record HostConfig(
       String host,
       int port,
       java.util.List<String> members,
-      int failureSeconds) {
+      int failureSeconds,
+      boolean trainer) {
     /** The same settings with the cluster switched on. */
     public Cluster on() {
-      return new Cluster(true, name, host, port, members, failureSeconds);
+      return new Cluster(true, name, host, port, members, failureSeconds, trainer);
     }
   }
 

@@ -33,6 +33,17 @@ public final class JobRunners {
     return r;
   }
 
+  /**
+   * The same renderer and keys without any runner: a render-only engine of a farm, which leaves
+   * every job to the engines that train.
+   */
+  public JobRunners renderOnly() {
+    JobRunners r = new JobRunners();
+    r.renderer = renderer;
+    r.keys = keys;
+    return r;
+  }
+
   public JobRunners set(JobKind kind, JobRunner runner) {
     runners.put(kind, runner);
     return this;

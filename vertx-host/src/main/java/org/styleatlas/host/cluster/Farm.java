@@ -3,6 +3,7 @@ package org.styleatlas.host.cluster;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
@@ -52,12 +53,13 @@ public final class Farm {
               .withClusterManager(manager)
               .buildClustered()
               .await(JOIN_TIMEOUT_S, TimeUnit.SECONDS);
+      HazelcastInstance hz = manager.getHazelcastInstance();
       HazelcastJobBoard board =
-          new HazelcastJobBoard(manager.getHazelcastInstance(), manager.getNodeId());
+          new HazelcastJobBoard(hz, hz.getCluster().getLocalMember().getUuid().toString());
       LOG.info(
           "joined farm '{}' as {} on {}: {} engines",
           cluster.name(),
-          manager.getNodeId(),
+          board.self(),
           manager.clusterHost(),
           manager.getNodes().size());
       return new Farm(vertx, manager, board);
@@ -110,9 +112,9 @@ public final class Farm {
     return board;
   }
 
-  /** This host's node id in the farm. */
+  /** This host's id in the farm (its Hazelcast member's UUID). */
   public String nodeId() {
-    return manager.getNodeId();
+    return board.self();
   }
 
   /**

@@ -73,7 +73,8 @@ public final class HazelcastJobBoard implements JobBoard {
 
   /**
    * @param hz the cluster manager's Hazelcast instance
-   * @param self this engine's node id (the cluster manager's, also the Hazelcast member's UUID)
+   * @param self this engine's id: its Hazelcast member's UUID (membership events name members by
+   *     it; Vert.x's node id is another UUID)
    */
   public HazelcastJobBoard(HazelcastInstance hz, String self) {
     this.hz = hz;
