@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.styleatlas.engine.cache.CacheKey;
 
 /**
  * Where a {@link JobExecutor} keeps its job records and its queue: in this process ({@link
@@ -50,8 +49,10 @@ public interface JobBoard {
   /**
    * Runs {@code action} while no other engine of the board runs an action for the same output
    * (submission's "one job per output" check).
+   *
+   * @param output the output's address as {@code <kind>/<hash>}
    */
-  <T> T exclusive(CacheKey output, Supplier<T> action);
+  <T> T exclusive(String output, Supplier<T> action);
 
   /** A position for {@link #enqueue}: increasing in submission order across the board. */
   long nextOrder();

@@ -169,7 +169,7 @@ public final class JobExecutor implements AutoCloseable {
     Job[] made = new Job[1];
     Job answer =
         board.exclusive(
-            out,
+            out.kind() + "/" + out.hash(),
             () -> {
               Optional<Job> same =
                   latestFor(out)

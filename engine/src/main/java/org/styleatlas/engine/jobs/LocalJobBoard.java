@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.styleatlas.engine.cache.CacheKey;
 
 /**
  * The board of a single engine: records in memory, each saved as JSON under the state folder's
@@ -85,7 +84,7 @@ public final class LocalJobBoard implements JobBoard {
   }
 
   @Override
-  public <T> T exclusive(CacheKey output, Supplier<T> action) {
+  public <T> T exclusive(String output, Supplier<T> action) {
     synchronized (submitLock) {
       return action.get();
     }

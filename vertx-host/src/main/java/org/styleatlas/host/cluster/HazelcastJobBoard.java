@@ -207,13 +207,12 @@ public final class HazelcastJobBoard implements JobBoard {
   }
 
   @Override
-  public <T> T exclusive(org.styleatlas.engine.cache.CacheKey output, Supplier<T> action) {
-    String key = output.kind() + "/" + output.hash();
-    submits.lock(key);
+  public <T> T exclusive(String output, Supplier<T> action) {
+    submits.lock(output);
     try {
       return action.get();
     } finally {
-      submits.unlock(key);
+      submits.unlock(output);
     }
   }
 

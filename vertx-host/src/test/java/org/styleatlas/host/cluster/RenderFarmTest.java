@@ -32,7 +32,11 @@ class RenderFarmTest {
    * short enough for the suite: C resumes at step 250 of 300.
    */
   static final Map<String, String> PIPELINE =
-      Map.of("decomposeIterations", "300", "decomposePretrain", "5", "longEdge", "32");
+      Map.of(
+          "decomposeIterations", "300",
+          "decomposePretrain", "5",
+          "decomposeBatch", "128",
+          "longEdge", "32");
 
   @TempDir Path dir;
 
