@@ -11,8 +11,10 @@ import org.styleatlas.engine.jobs.ArtifactFrameRenderer;
 import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.jobs.ClipRecord;
 import org.styleatlas.engine.jobs.ClipStore;
+import org.styleatlas.engine.jobs.JobBoard;
 import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobRunners;
+import org.styleatlas.engine.jobs.LocalJobBoard;
 import org.styleatlas.engine.pipeline.ArtifactRecipe;
 import org.styleatlas.engine.pipeline.PipelineSettings;
 import org.styleatlas.engine.render.AtlasFiles;
@@ -107,8 +109,24 @@ public final class Studio {
       Path stateDir,
       JobRunners runners,
       java.time.Duration shutdownWait) {
+    return forHost(
+        cacheDir, cacheMaxBytes, stateDir, runners, shutdownWait, new LocalJobBoard(stateDir));
+  }
+
+  /**
+   * As {@link #forHost(Path, long, Path, JobRunners, java.time.Duration)}, with the job records and
+   * queue on {@code board} (a render farm's shared board: the cache folder must then be shared by
+   * the farm's hosts too).
+   */
+  public static Studio forHost(
+      Path cacheDir,
+      long cacheMaxBytes,
+      Path stateDir,
+      JobRunners runners,
+      java.time.Duration shutdownWait,
+      JobBoard board) {
     ContentCache cache = new ContentCache(cacheDir, cacheMaxBytes);
-    return forHost(cache, new JobExecutor(cache, stateDir, runners, shutdownWait), runners);
+    return forHost(cache, new JobExecutor(cache, stateDir, board, runners, shutdownWait), runners);
   }
 
   /** The host's job executor (the jobs API: submit, list, cancel); absent from a CLI studio. */

@@ -203,7 +203,7 @@ public final class HttpApiVerticle extends VerticleBase {
         .onSuccess(
             m -> {
               HttpServerResponse res = EventStreams.open(ctx.response());
-              MessageConsumer<Job> consumer = eb.consumer(Addresses.EVENTS);
+              MessageConsumer<Job> consumer = eb.localConsumer(Addresses.EVENTS);
               consumer.handler(
                   e -> {
                     if (e.body().id().equals(id) && !res.ended()) {

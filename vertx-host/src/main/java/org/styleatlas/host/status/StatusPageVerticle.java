@@ -49,7 +49,7 @@ public final class StatusPageVerticle extends VerticleBase {
     statusApi = new StatusApi(vertx, monitor, EventStreams.heartbeatMillis(config));
     return vertx
         .eventBus()
-        .consumer(
+        .localConsumer(
             StatusPage.OPEN,
             m ->
                 listening()
