@@ -1,11 +1,9 @@
 package org.styleatlas.engine.pipeline;
 
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.clipmodel.ModelStore;
 import org.styleatlas.engine.flow.matte.BoxSeed;
 import org.styleatlas.engine.flow.matte.ObjectSegmenter;
 import org.styleatlas.engine.flow.matte.Segmenters;
@@ -78,7 +76,7 @@ final class MatteResolver {
                 clip.height(),
                 settings.boxFrame())
             .checkedAgainst(clip.width(), clip.height(), clip.frameCount());
-    ObjectSegmenter segmenter = Segmenters.choose(Optional.of(ModelStore.fromEnvironment().dir()));
+    ObjectSegmenter segmenter = Segmenters.installed();
     long t0 = System.nanoTime();
     List<Matte> mattes = segmenter.segment(clip, seed, ProgressSink.NONE);
     LOG.info(

@@ -4,47 +4,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
-import org.styleatlas.engine.clipmodel.ModelStore;
 import org.styleatlas.engine.flow.matte.BoxSeed;
 import org.styleatlas.engine.flow.matte.ObjectSegmenter;
 import org.styleatlas.engine.flow.matte.Segmenters;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
-import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.ClipWriter;
-import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.FrameResizer;
 import org.styleatlas.engine.video.FrameSize;
-import org.styleatlas.engine.video.FullSizeSink;
 import org.styleatlas.engine.video.Matte;
 
 /**
- * {@link Studio#matteClip}: reads a clip at the working size, segments the object from the box on
- * its frame, and writes each frame's matte at the source's size as an 8-bit PNG.
+ * {@link Studio#matteClip}: reads a clip at the working size (never enlarged), segments the object
+ * from the box on its frame, and writes each frame's matte at the source's size as an 8-bit PNG.
  */
 final class BoxMattes {
   private BoxMattes() {}
 
   static MatteSummary write(MatteRequest r, int defaultLongEdge, ProgressSink progress)
       throws IOException {
-    int[] source = new int[2];
-    FullSizeSink size =
-        new FullSizeSink() {
-          @Override
-          public void frame(Frame f) {
-            source[0] = f.width();
-            source[1] = f.height();
-          }
-
-          @Override
-          public void matte(Matte m) {}
-        };
+    FrameSize full = WorkingSize.sourceSize(r.source());
     Clip clip =
         ClipReader.read(
-            new ClipRequest(r.source(), Optional.empty(), r.longEdge().orElse(defaultLongEdge)),
-            size);
-    List<Double> n = r.box().normalisedOn(source[0], source[1]);
+            new WorkingSize(r.longEdge().orElse(defaultLongEdge), false)
+                .request(r.source(), Optional.empty(), full));
+    List<Double> n = r.box().normalisedOn(full.width(), full.height());
     BoxSeed seed =
         BoxSeed.normalised(
                 n.get(0),
@@ -55,12 +40,11 @@ final class BoxMattes {
                 clip.height(),
                 r.box().frame())
             .checkedAgainst(clip.width(), clip.height(), clip.frameCount());
-    ObjectSegmenter segmenter = Segmenters.choose(Optional.of(ModelStore.fromEnvironment().dir()));
+    ObjectSegmenter segmenter = Segmenters.installed();
     long t0 = System.nanoTime();
     List<Matte> mattes = segmenter.segment(clip, seed, progress);
     double ms = (System.nanoTime() - t0) / 1e6 / clip.frameCount();
     Files.createDirectories(r.out());
-    FrameSize full = new FrameSize(source[0], source[1]);
     for (int t = 0; t < mattes.size(); t++) {
       Matte m = mattes.get(t);
       Matte out = m.width() == full.width() ? m : FrameResizer.resize(m, full);

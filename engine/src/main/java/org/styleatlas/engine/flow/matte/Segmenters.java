@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.clipmodel.ModelStore;
 
 /**
  * Chooses the box matte's segmenter: the first learned one a {@link SegmenterProvider} finds a
@@ -14,6 +15,11 @@ public final class Segmenters {
   private static final Logger LOG = LoggerFactory.getLogger(Segmenters.class);
 
   private Segmenters() {}
+
+  /** The segmenter for the user's model store ({@code STYLEATLAS_MODELS_DIR}, as CLIP models). */
+  public static ObjectSegmenter installed() {
+    return choose(Optional.of(ModelStore.fromEnvironment().dir()));
+  }
 
   /**
    * @param modelsDir where the user's model files are; empty: no learned segmenter is looked for
