@@ -20,7 +20,7 @@ import org.styleatlas.engine.video.Matte;
 class MatteCommandTest {
   private static final int W = 160;
   private static final int H = 90;
-  private static final int FRAMES = 6;
+  private static final int FRAMES = 16;
 
   @TempDir static Path dir;
 
@@ -55,10 +55,15 @@ class MatteCommandTest {
     }
     assertTrue(cli.out().contains(FRAMES + " mattes of " + W + "x" + H), cli.out());
     Clip found = ClipReader.read(new ClipRequest(dir.resolve("frames"), Optional.of(out), 0));
+    double worst = 1;
+    StringBuilder all = new StringBuilder();
     for (int t = 0; t < FRAMES; t++) {
       double iou = iou(found.matte(t), truth.matte(t));
-      assertTrue(iou > 0.75, "frame " + t + ": IoU " + iou + " with the generated matte");
+      worst = Math.min(worst, iou);
+      all.append(String.format(" %.2f", iou));
     }
+    // measured 0.97-0.98 on every frame
+    assertTrue(worst > 0.9, "IoU with the generated matte per frame:" + all);
   }
 
   @Test
