@@ -85,14 +85,17 @@ final class ClipStylizer {
     if (exportAtlas.isPresent()) {
       AtlasFiles.write(result.foreground(), exportAtlas.get());
     }
-    double renderSeconds =
-        RenderJob.write(
-            new ClipRenderer(scene.maps(), result.applyTo(scene.atlases())),
-            scene::frame,
-            settings,
-            scene.fps(),
-            out,
-            progress);
+    double renderSeconds;
+    try (PreparedClip.Originals originals = clip.originals()) {
+      renderSeconds =
+          RenderJob.write(
+              new ClipRenderer(scene.maps(), result.applyTo(scene.atlases())),
+              originals,
+              settings,
+              scene.fps(),
+              out,
+              progress);
+    }
     String base = baseName(out);
     Path reportFile = report.orElse(out.resolveSibling(base + ".json"));
     new StylizeReport(
