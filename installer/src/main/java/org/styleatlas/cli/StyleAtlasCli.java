@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       ClipCommand.class,
       ArtifactsCommand.class,
       DoctorCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

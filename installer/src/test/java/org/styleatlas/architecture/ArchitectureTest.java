@@ -69,16 +69,6 @@ class ArchitectureTest {
     "org.styleatlas.engine.video..", "org.styleatlas.engine.flow.."
   };
 
-  /**
-   * TEMPORARY (issue #16): the top-level classes that break the module-boundary rules ({@link
-   * #BOUNDARY_RULES}) today. It exists only until the application API lands and the host and the
-   * CLI become its thin callers; it may only shrink. A new violation fails its rule, and so does an
-   * entry that no longer violates anything ({@link #temporaryViolatorsAreStillViolations}), so the
-   * list cannot outlive its reason.
-   */
-  static final Set<String> TEMPORARY_BOUNDARY_VIOLATORS =
-      Set.of("org.styleatlas.cli.DoctorCommand");
-
   static final JavaClasses MAIN_CLASSES =
       new ClassFileImporter()
           .withImportOption(ArchitectureTest::isMainClass)
@@ -142,10 +132,6 @@ class ArchitectureTest {
           .resideInAPackage("org.bytedeco..")
           .because("FFmpeg and OpenCV are reached through engine video and flow only");
 
-  /** The rules whose current violators are listed in {@link #TEMPORARY_BOUNDARY_VIOLATORS}. */
-  static final List<ArchRule> BOUNDARY_RULES =
-      List.of(CALLERS_USE_ONLY_THE_API, DJL_STAYS_IN_ENGINE, JAVACV_STAYS_IN_VIDEO_AND_FLOW);
-
   @Test
   void everyModuleIsImported() {
     for (String pkg : List.of(ENGINE, HOST, CLI)) {
@@ -166,30 +152,17 @@ class ArchitectureTest {
 
   @Test
   void hostAndCliUseOnlyTheApplicationApi() {
-    assertNoViolationBeyondTemporaryList(CALLERS_USE_ONLY_THE_API);
+    assertNoViolation(CALLERS_USE_ONLY_THE_API);
   }
 
   @Test
   void djlStaysInEngine() {
-    assertNoViolationBeyondTemporaryList(DJL_STAYS_IN_ENGINE);
+    assertNoViolation(DJL_STAYS_IN_ENGINE);
   }
 
   @Test
   void javacvStaysInEngineVideoAndFlow() {
-    assertNoViolationBeyondTemporaryList(JAVACV_STAYS_IN_VIDEO_AND_FLOW);
-  }
-
-  @Test
-  void temporaryViolatorsAreStillViolations() {
-    Set<String> current = new TreeSet<>();
-    BOUNDARY_RULES.forEach(rule -> current.addAll(violations(rule).keySet()));
-    Set<String> stale = new TreeSet<>(TEMPORARY_BOUNDARY_VIOLATORS);
-    stale.removeAll(current);
-    assertEquals(
-        Set.of(),
-        stale,
-        "entries of TEMPORARY_BOUNDARY_VIOLATORS that no longer violate any rule:"
-            + " delete them (the list may only shrink)");
+    assertNoViolation(JAVACV_STAYS_IN_VIDEO_AND_FLOW);
   }
 
   @Test
@@ -218,12 +191,10 @@ class ArchitectureTest {
     }
   }
 
-  private static void assertNoViolationBeyondTemporaryList(ArchRule rule) {
-    Map<String, Set<String>> unlisted = new TreeMap<>(violations(rule));
-    unlisted.keySet().removeAll(TEMPORARY_BOUNDARY_VIOLATORS);
+  private static void assertNoViolation(ArchRule rule) {
     assertEquals(
         Map.of(),
-        unlisted,
+        violations(rule),
         "classes breaking: "
             + rule.getDescription()
             + "\n(top-level class = the packages it must not use; the rule's own report names the lines)");

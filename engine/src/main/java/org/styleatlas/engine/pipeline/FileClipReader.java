@@ -1,9 +1,7 @@
 package org.styleatlas.engine.pipeline;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.styleatlas.engine.jobs.ClipStore;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
@@ -44,14 +42,13 @@ public final class FileClipReader {
   /**
    * Reads and hashes the clip.
    *
-   * @param longEdge the working resolution's longer side; 0 keeps the source size
+   * @param request the files and the working resolution
    * @param matteSource how the plug-in's frames would carry the matte ({@code clip} with matte
    *     files, {@code alpha}, {@code box})
    */
-  public static Recognised read(
-      Path source, Optional<Path> matte, int longEdge, String matteSource) {
+  public static Recognised read(ClipRequest request, String matteSource) {
     Recorder recorder = new Recorder();
-    Clip clip = ClipReader.read(new ClipRequest(source, matte, longEdge), recorder);
+    Clip clip = ClipReader.read(request, recorder);
     List<String> hashes = recorder.frames.stream().map(p -> p.finish(matteSource)).toList();
     return new Recognised(clip, hashes, recorder.width, recorder.height);
   }

@@ -29,6 +29,9 @@ import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
 import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.video.Clip;
+import org.styleatlas.engine.video.ClipRequest;
+import org.styleatlas.engine.video.FrameSize;
+import org.styleatlas.engine.video.MediaInfo;
 import org.styleatlas.engine.video.OutputFormat;
 
 /**
@@ -42,24 +45,45 @@ final class FileClips {
   private final ClipStore clips;
   private final PipelineSettings settings;
   private final FramePath frames;
+  private final DecompositionBudget budget;
 
   /**
    * @param frames the host's render path, told about recognised clips; null in the CLI
    */
   FileClips(ContentCache cache, ClipStore clips, PipelineSettings settings, FramePath frames) {
+    this(cache, clips, settings, frames, DecompositionBudget.ofThisProcess());
+  }
+
+  /**
+   * @param budget the memory a decomposition may use, checked before a clip is read (#19.6)
+   */
+  FileClips(
+      ContentCache cache,
+      ClipStore clips,
+      PipelineSettings settings,
+      FramePath frames,
+      DecompositionBudget budget) {
     this.cache = cache;
     this.clips = clips;
     this.settings = settings;
     this.frames = frames;
+    this.budget = budget;
   }
 
   PreparedClip prepare(ClipFiles f, ProgressSink progress, Cancellation cancellation)
       throws IOException {
     DecompositionConfig config = config(f);
     int longEdge = f.longEdge().orElse(settings.longEdge());
+    WorkingSize size = new WorkingSize(longEdge, f.allowUpscale());
+    FrameSize sourceSize = WorkingSize.sourceSize(f.source());
+    ClipRequest request = size.request(f.source(), f.matte(), sourceSize);
+    budget.require(
+        f.source(),
+        MediaInfo.listedFrames(f.source()),
+        sourceSize.fitLongEdge(request.longEdgeFor(sourceSize)),
+        config.schedule().batchPixels());
     DecomposeSettings matte = f.matteSettings();
-    FileClipReader.Recognised read =
-        FileClipReader.read(f.source(), f.matte(), longEdge, matte.matteSource());
+    FileClipReader.Recognised read = FileClipReader.read(request, matte.matteSource());
     Clip clip = read.clip();
     if (f.box().isEmpty() && !clip.hasMatte()) {
       throw InputException.of(
@@ -70,7 +94,8 @@ final class FileClips {
     ClipRecord record = recognise(read, matte);
     Clip working = JobClips.working(clip, matte, longEdge);
     CacheKey key =
-        ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), matte, config, longEdge);
+        ArtifactRecipe.decomposition(
+            ClipIdentity.ofClip(record.id()), matte, config, longEdge, size.upscales(sourceSize));
     Decomposition d =
         DecompositionJob.builder()
             .setClip(working)
