@@ -1,9 +1,15 @@
 package org.styleatlas.engine.studio;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.IntFunction;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.jobs.ClipRecord;
+import org.styleatlas.engine.render.AtlasSet;
+import org.styleatlas.engine.render.ClipRenderer;
+import org.styleatlas.engine.render.RenderJob;
+import org.styleatlas.engine.render.RenderSettings;
+import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.scene.EditableScene;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.Frame;
@@ -35,12 +41,27 @@ public record PreparedClip(
    * a pixel the object does not touch comes out as decoded, bit for bit, at the source's size), or
    * the scene's frames for the demo clip.
    */
-  Originals originals() {
+  /**
+   * Renders every frame with {@code atlases} (frame index → atlases) over {@link #originals()} to
+   * {@code out} ({@link RenderJob#write}; call {@link RenderJob#check} first).
+   *
+   * @return wall-clock seconds spent rendering and writing
+   */
+  double render(
+      IntFunction<AtlasSet> atlases, RenderSettings settings, Path out, ProgressSink progress)
+      throws IOException {
+    try (Originals originals = originals()) {
+      return RenderJob.write(
+          new ClipRenderer(scene.maps(), atlases), originals, settings, scene.fps(), out, progress);
+    }
+  }
+
+  private Originals originals() {
     return new Originals(scene::frame, source == null ? null : SourceFrames.open(source));
   }
 
   /** The frames to composite over; closing it releases the source's decoder. */
-  static final class Originals implements IntFunction<Frame>, AutoCloseable {
+  private static final class Originals implements IntFunction<Frame>, AutoCloseable {
     private final IntFunction<Frame> scene;
     private final SourceFrames source;
 

@@ -18,7 +18,6 @@ import org.styleatlas.engine.pipeline.ArtifactRecipe;
 import org.styleatlas.engine.pipeline.PipelineSettings;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.AtlasSet;
-import org.styleatlas.engine.render.ClipRenderer;
 import org.styleatlas.engine.render.RenderJob;
 import org.styleatlas.engine.render.RenderSettings;
 import org.styleatlas.engine.runtime.Cancellation;
@@ -350,22 +349,13 @@ public final class Studio {
     EditableScene scene = clip.scene();
     RenderSettings settings = render.resolve(scene.width(), scene.height());
     RenderJob.check(out, settings);
-    AtlasSet atlases = scene.atlases();
-    if (atlasPng.isPresent()) {
-      atlases =
-          atlases.withStylizedForeground(AtlasFiles.readLike(atlasPng.get(), atlases.foreground()));
-    }
-    double seconds;
-    try (PreparedClip.Originals originals = clip.originals()) {
-      seconds =
-          RenderJob.write(
-              new ClipRenderer(scene.maps(), atlases),
-              originals,
-              settings,
-              scene.fps(),
-              out,
-              progress);
-    }
+    AtlasSet original = scene.atlases();
+    AtlasSet atlases =
+        atlasPng.isEmpty()
+            ? original
+            : original.withStylizedForeground(
+                AtlasFiles.readLike(atlasPng.get(), original.foreground()));
+    double seconds = clip.render(t -> atlases, settings, out, progress);
     return new RenderOutcome(
         scene.frameCount(),
         settings.width(),
