@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobRunners;
 import org.styleatlas.engine.studio.Studio;
@@ -75,7 +76,9 @@ public final class EngineHost implements AutoCloseable {
    *
    * @return the started host, or empty when another host already serves {@code
    *     config.bridgeSocket()}
-   * @throws IllegalStateException when anything fails to come up (after cleaning up)
+   * @throws InputException when a file the configuration names is bad (the token file), after
+   *     cleaning up
+   * @throws IllegalStateException when anything else fails to come up (after cleaning up)
    */
   public static Optional<EngineHost> start(
       HostConfig config, JobRunners runners, VertxOptions options) {
@@ -166,7 +169,11 @@ public final class EngineHost implements AutoCloseable {
           farm == null ? "" : ", farm '" + config.cluster().name() + "' as " + farm.nodeId());
       return Optional.of(new EngineHost(config, vertx, ch, lock, jobs, bridge, http));
     } catch (RuntimeException e) {
-      LOG.error("the host failed to start: {}", e.getMessage());
+      if (e instanceof InputException) {
+        LOG.debug("the host failed to start", e); // bad input: the caller reports it in one line
+      } else {
+        LOG.error("the host failed to start: {}", e.getMessage());
+      }
       if (jobs != null) {
         jobs.close();
       }
@@ -174,7 +181,7 @@ public final class EngineHost implements AutoCloseable {
       removeStale(config.bridgeSocket());
       removeStale(config.httpSocket());
       closeQuietly(ch);
-      throw e instanceof IllegalStateException
+      throw e instanceof IllegalStateException || e instanceof InputException
           ? e
           : new IllegalStateException("host failed to start: " + e.getMessage(), e);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.doctor.Diagnostics;
 import org.styleatlas.engine.jobs.ArtifactFrameRenderer;
 import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.jobs.ClipRecord;
@@ -185,6 +186,17 @@ public final class Studio {
    */
   public static ClipProbe probe(Optional<Path> input, Optional<Path> matte) {
     return ClipProbe.of(input, matte);
+  }
+
+  /**
+   * The engine's runtime checks behind {@code styleatlas doctor}: Java, DJL offline mode, the
+   * PyTorch native library (and GPUs), FFmpeg and OpenCV, the cache folder, the installed CLIP
+   * models. Each check catches its own failure; never throws.
+   */
+  public static List<HealthCheck> diagnostics(Path cacheDir) {
+    return Diagnostics.run(cacheDir).stream()
+        .map(c -> new HealthCheck(c.name(), c.ok(), c.detail(), c.fix()))
+        .toList();
   }
 
   /** Reads an image file (a style image or an atlas PNG) as a frame. */
