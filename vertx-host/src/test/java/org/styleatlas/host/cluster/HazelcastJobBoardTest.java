@@ -3,17 +3,13 @@ package org.styleatlas.host.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.jobs.Job;
@@ -21,7 +17,6 @@ import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobPriority;
 import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.JobState;
-import org.styleatlas.host.HostConfig;
 
 /**
  * The farm's board on two Hazelcast members in one JVM (loopback, the host's own Hazelcast
@@ -29,34 +24,6 @@ import org.styleatlas.host.HostConfig;
  * queued job, and the job of a member that dies is handed to the other one.
  */
 class HazelcastJobBoardTest {
-  private final List<HazelcastInstance> members = new ArrayList<>();
-
-  @AfterEach
-  void stop() {
-    members.forEach(HazelcastInstance::shutdown);
-  }
-
-  private List<HazelcastJobBoard> farmOfTwo() throws Exception {
-    int[] ports = new int[2];
-    for (int i = 0; i < 2; i++) {
-      try (ServerSocket s = new ServerSocket(0)) {
-        ports[i] = s.getLocalPort();
-      }
-    }
-    List<String> list = List.of("127.0.0.1:" + ports[0], "127.0.0.1:" + ports[1]);
-    List<HazelcastJobBoard> boards = new ArrayList<>();
-    for (int port : ports) {
-      HostConfig.Cluster c =
-          new HostConfig.Cluster(true, "board-test", "127.0.0.1", port, list, 3, true);
-      HazelcastInstance hz = Hazelcast.newHazelcastInstance(Farm.hazelcastConfig(c));
-      members.add(hz);
-      boards.add(new HazelcastJobBoard(hz, hz.getCluster().getLocalMember().getUuid().toString()));
-    }
-    TestFarm.await(
-        () -> members.get(0).getCluster().getMembers().size() == 2, "the two members meet", 60);
-    return boards;
-  }
-
   private static Job job(String id, JobState state, String stage) {
     long now = System.currentTimeMillis();
     JobSpec spec =
@@ -67,7 +34,14 @@ class HazelcastJobBoardTest {
 
   @Test
   void recordsSpreadOneMemberClaimsAndADeadMembersJobIsHandedOver() throws Exception {
-    List<HazelcastJobBoard> boards = farmOfTwo();
+    try (HazelcastPair pair = new HazelcastPair()) {
+      handOver(pair);
+    }
+  }
+
+  private static void handOver(HazelcastPair pair) throws Exception {
+    List<HazelcastInstance> members = pair.members;
+    List<HazelcastJobBoard> boards = pair.boards;
     HazelcastJobBoard a = boards.get(0);
     HazelcastJobBoard b = boards.get(1);
     List<Job> heardByB = new CopyOnWriteArrayList<>();
