@@ -88,7 +88,7 @@ public final class Studio {
             jobs,
             runners.keys(),
             renderer,
-            runners.runner(org.styleatlas.engine.jobs.JobKind.PREVIEW).isPresent()),
+            runners.offers(org.styleatlas.engine.jobs.JobKind.PREVIEW)),
         PipelineSettings.fromEnvironment(),
         jobs,
         new JobMonitor(cache, jobs, runners.keys(), renderer));
