@@ -223,8 +223,7 @@ class PipelineTest {
    * the pixels of the same frames rendered one after the other by another renderer.
    */
   private static void parallelRendersGiveTheSerialPixels(
-      ContentCache cache, CacheEntry decomposition, CacheEntry atlas, int frames)
-      throws Exception {
+      ContentCache cache, CacheEntry decomposition, CacheEntry atlas, int frames) throws Exception {
     int w = 80;
     int h = 45;
     RenderParams composite = new RenderParams("composite", 0.8);
@@ -237,12 +236,10 @@ class PipelineTest {
         for (int t = 0; t < frames; t++) {
           int frame = t;
           futures.add(
-              pool.submit(
-                  () -> render(parallel, decomposition, atlas, frame, composite, w, h)));
+              pool.submit(() -> render(parallel, decomposition, atlas, frame, composite, w, h)));
         }
       }
-      AtlasFrameRenderer serial =
-          renderer(new ContentCache(dir.resolve("serial-cache"), 1L << 30));
+      AtlasFrameRenderer serial = renderer(new ContentCache(dir.resolve("serial-cache"), 1L << 30));
       for (int i = 0; i < futures.size(); i++) {
         int t = i % frames;
         assertArrayEquals(
