@@ -77,11 +77,7 @@ final class DecomposeCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "decomposition", description = "Output folder.")
   Path out;
 
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      description = "Cache folder (default: ~/.cache/styleatlas).")
-  Path cacheDir;
+  @Mixin CacheOption cache;
 
   @Option(
       names = "--threads",
@@ -106,7 +102,7 @@ final class DecomposeCommand implements Callable<Integer> {
             Optional.ofNullable(seed),
             box.box(),
             allowUpscale);
-    Studio studio = Studio.local(cacheDir != null ? cacheDir : Studio.defaultCacheDir());
+    Studio studio = cache.studio();
     Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       DecompositionSummary done =
