@@ -154,10 +154,14 @@ final class MapEvaluator {
   /**
    * Evaluates the frozen mappings and α at a few pixel centres of a {@code width x height} grid of
    * frame {@code t} (for example the pixels near the opacity's edge that a resampled map cannot
-   * reproduce).
+   * reproduce), and α alone at others (where the mappings resample well but α does not). The chunks
+   * run in parallel on the common fork-join pool (each with grad mode off on its own thread): the
+   * networks are frozen, so concurrent forward passes share their weights safely.
    *
-   * @param pixels row-major pixel indices {@code y * width + x}
-   * @return {@code [n, 5]} float32 per pixel: u_f, v_f, u_b, v_b, α
+   * @param pixels row-major pixel indices {@code y * width + x} evaluated by all three networks
+   * @param alphaPixels row-major pixel indices evaluated by the opacity network only
+   * @return float32 {@code [pixels.length, 5]} (u_f, v_f, u_b, v_b, α per pixel) followed by {@code
+   *     [alphaPixels.length]} (α)
    */
   static float[] evaluatePixels(
       LayeredAtlasModel model,
@@ -166,38 +170,78 @@ final class MapEvaluator {
       int width,
       int height,
       int t,
-      int[] pixels) {
-    double sx = geometry.width() / (double) width;
-    double sy = geometry.height() / (double) height;
-    float[] out = new float[pixels.length * 5];
-    try (GradModeOff noGrad = new GradModeOff()) {
-      ParameterStore ps = new ParameterStore(manager, false);
-      for (int start = 0; start < pixels.length; start += CHUNK) {
-        int n = Math.min(CHUNK, pixels.length - start);
-        float[] xyt = new float[n * 3];
-        for (int i = 0; i < n; i++) {
-          int p = pixels[start + i];
-          xyt[i * 3] = geometry.x((p % width + 0.5) * sx);
-          xyt[i * 3 + 1] = geometry.y((p / width + 0.5) * sy);
-          xyt[i * 3 + 2] = geometry.t(t);
-        }
-        try (NDManager chunk = manager.newSubManager()) {
-          NDArray in = chunk.create(xyt, new Shape(n, 3));
-          float[] f = model.uvForeground(ps, in, false).toFloatArray();
-          float[] b = model.uvBackground(ps, in, false).toFloatArray();
-          float[] a = model.alpha(ps, in, false).toFloatArray();
-          for (int i = 0; i < n; i++) {
-            int o = (start + i) * 5;
-            out[o] = f[2 * i];
-            out[o + 1] = f[2 * i + 1];
-            out[o + 2] = b[2 * i];
-            out[o + 3] = b[2 * i + 1];
-            out[o + 4] = a[i];
-          }
-        }
+      int[] pixels,
+      int[] alphaPixels) {
+    float[] out = new float[pixels.length * 5 + alphaPixels.length];
+    List<Span> spans = new ArrayList<>();
+    Span.split(spans, pixels.length, true);
+    Span.split(spans, alphaPixels.length, false);
+    spans.parallelStream()
+        .forEach(
+            s -> {
+              int[] at = s.all ? pixels : alphaPixels;
+              int offset = s.all ? 5 * s.start : 5 * pixels.length + s.start;
+              evaluateSpan(model, manager, geometry, width, height, t, at, s, out, offset);
+            });
+    return out;
+  }
+
+  /**
+   * A chunk of one pixel list: {@code [start, start + count)}; {@code all}: every network, else α
+   * only.
+   */
+  private record Span(int start, int count, boolean all) {
+    /** Pixels per parallel task: small enough to spread a frame's edge over the cores. */
+    static final int TASK_PIXELS = 1 << 13;
+
+    static void split(List<Span> into, int n, boolean all) {
+      for (int s = 0; s < n; s += TASK_PIXELS) {
+        into.add(new Span(s, Math.min(TASK_PIXELS, n - s), all));
       }
     }
-    return out;
+  }
+
+  private static void evaluateSpan(
+      LayeredAtlasModel model,
+      NDManager manager,
+      FrameGeometry geometry,
+      int width,
+      int height,
+      int t,
+      int[] pixels,
+      Span s,
+      float[] out,
+      int offset) {
+    double sx = geometry.width() / (double) width;
+    double sy = geometry.height() / (double) height;
+    int n = s.count();
+    float[] xyt = new float[n * 3];
+    for (int i = 0; i < n; i++) {
+      int p = pixels[s.start() + i];
+      xyt[i * 3] = geometry.x((p % width + 0.5) * sx);
+      xyt[i * 3 + 1] = geometry.y((p / width + 0.5) * sy);
+      xyt[i * 3 + 2] = geometry.t(t);
+    }
+    try (GradModeOff noGrad = new GradModeOff();
+        NDManager chunk = manager.newSubManager()) {
+      ParameterStore ps = new ParameterStore(manager, false);
+      NDArray in = chunk.create(xyt, new Shape(n, 3));
+      float[] a = model.alpha(ps, in, false).toFloatArray();
+      if (!s.all()) {
+        System.arraycopy(a, 0, out, offset, n);
+        return;
+      }
+      float[] f = model.uvForeground(ps, in, false).toFloatArray();
+      float[] b = model.uvBackground(ps, in, false).toFloatArray();
+      for (int i = 0; i < n; i++) {
+        int o = offset + i * 5;
+        out[o] = f[2 * i];
+        out[o + 1] = f[2 * i + 1];
+        out[o + 2] = b[2 * i];
+        out[o + 3] = b[2 * i + 1];
+        out[o + 4] = a[i];
+      }
+    }
   }
 
   /** The reconstruction {@code [H, W, 3]} of working frame t, clipped to [0, 1]. */
