@@ -33,6 +33,7 @@ final class MapEvaluator {
    * @param from first frame to evaluate
    * @param to one past the last frame to evaluate
    * @param withRgb whether to evaluate the atlases and the reconstruction too
+   * @param opacity the given matte as the opacity (α and the composite use it), or null for M_α
    * @return the maps of frames {@code [from, to)}, their index 0 being frame {@code from}, all held
    *     in memory (see {@link #stream} for a sink that takes them frame by frame)
    */
@@ -45,10 +46,11 @@ final class MapEvaluator {
       int from,
       int to,
       boolean withRgb,
+      MatteOpacity opacity,
       ProgressSink progress) {
     Collector frames = new Collector();
     try {
-      stream(model, manager, geometry, width, height, from, to, withRgb, progress, frames);
+      stream(model, manager, geometry, width, height, from, to, withRgb, opacity, progress, frames);
     } catch (IOException e) {
       throw new UncheckedIOException("the in-memory collector does no I/O", e);
     }
@@ -67,6 +69,7 @@ final class MapEvaluator {
    * @param width output width in pixels
    * @param height output height in pixels
    * @param withRgb whether to evaluate the atlases and the reconstruction too
+   * @param opacity the given matte as the opacity (α and the composite use it), or null for M_α
    * @throws IOException what {@code sink} throws; the frames after it are not evaluated
    */
   static void stream(
@@ -78,13 +81,15 @@ final class MapEvaluator {
       int from,
       int to,
       boolean withRgb,
+      MatteOpacity opacity,
       ProgressSink progress,
       FrameMapSink sink)
       throws IOException {
     try (GradModeOff noGrad = new GradModeOff()) {
       ParameterStore ps = new ParameterStore(manager, false);
       for (int t = from; t < to; t++) {
-        sink.accept(evaluateFrame(model, manager, ps, geometry, width, height, t, withRgb));
+        float[] given = opacity == null ? null : opacity.frame(t, width, height);
+        sink.accept(evaluateFrame(model, manager, ps, geometry, width, height, t, withRgb, given));
         progress.update(TASK, t + 1L - from, to - from, "");
       }
     }
@@ -98,7 +103,8 @@ final class MapEvaluator {
       int width,
       int height,
       int t,
-      boolean withRgb) {
+      boolean withRgb,
+      float[] given) {
     int plane = width * height;
     double sx = geometry.width() / (double) width;
     double sy = geometry.height() / (double) height;
@@ -121,12 +127,25 @@ final class MapEvaluator {
           LayeredOutput out = model.evaluate(ps, in, false);
           copy(out.uvForeground(), f, start * 2);
           copy(out.uvBackground(), b, start * 2);
-          copy(out.alpha(), a, start);
-          copy(out.rgb().clip(0f, 1f), c, start * 3);
+          NDArray rgb = out.rgb();
+          if (given == null) {
+            copy(out.alpha(), a, start);
+          } else {
+            System.arraycopy(given, start, a, start, n);
+            NDArray opacity =
+                chunk.create(
+                    java.util.Arrays.copyOfRange(given, start, start + n), new Shape(n, 1));
+            rgb = LayeredOutput.composite(opacity, out.rgbForeground(), out.rgbBackground());
+          }
+          copy(rgb.clip(0f, 1f), c, start * 3);
         } else {
           copy(model.uvForeground(ps, in, false), f, start * 2);
           copy(model.uvBackground(ps, in, false), b, start * 2);
-          copy(model.alpha(ps, in, false), a, start);
+          if (given == null) {
+            copy(model.alpha(ps, in, false), a, start);
+          } else {
+            System.arraycopy(given, start, a, start, n);
+          }
         }
       }
     }
@@ -157,6 +176,7 @@ final class MapEvaluator {
    * reproduce).
    *
    * @param pixels row-major pixel indices {@code y * width + x}
+   * @param opacity the given matte as the opacity, or null for M_α
    * @return {@code [n, 5]} float32 per pixel: u_f, v_f, u_b, v_b, α
    */
   static float[] evaluatePixels(
@@ -166,7 +186,9 @@ final class MapEvaluator {
       int width,
       int height,
       int t,
-      int[] pixels) {
+      int[] pixels,
+      MatteOpacity opacity) {
+    float[] given = opacity == null ? null : opacity.pixels(t, width, height, pixels);
     double sx = geometry.width() / (double) width;
     double sy = geometry.height() / (double) height;
     float[] out = new float[pixels.length * 5];
@@ -185,7 +207,10 @@ final class MapEvaluator {
           NDArray in = chunk.create(xyt, new Shape(n, 3));
           float[] f = model.uvForeground(ps, in, false).toFloatArray();
           float[] b = model.uvBackground(ps, in, false).toFloatArray();
-          float[] a = model.alpha(ps, in, false).toFloatArray();
+          float[] a =
+              given == null
+                  ? model.alpha(ps, in, false).toFloatArray()
+                  : java.util.Arrays.copyOfRange(given, start, start + n);
           for (int i = 0; i < n; i++) {
             int o = (start + i) * 5;
             out[o] = f[2 * i];
@@ -198,6 +223,21 @@ final class MapEvaluator {
       }
     }
     return out;
+  }
+
+  /** M_α {@code [H·W]} on working frame t (the learned opacity, whatever renders). */
+  static float[] learnedAlpha(LayeredAtlasModel model, NDManager manager, FrameGeometry g, int t) {
+    int plane = g.width() * g.height();
+    int[] all = new int[plane];
+    for (int p = 0; p < plane; p++) {
+      all[p] = p;
+    }
+    float[] v = evaluatePixels(model, manager, g, g.width(), g.height(), t, all, null);
+    float[] a = new float[plane];
+    for (int p = 0; p < plane; p++) {
+      a[p] = v[5 * p + 4];
+    }
+    return a;
   }
 
   /** The reconstruction {@code [H, W, 3]} of working frame t, clipped to [0, 1]. */
