@@ -8,6 +8,7 @@
 #   ./install.sh --prefix DIR    runtime in DIR, bundle in DIR/OFX/Plugins, command in DIR/bin
 #
 # Re-running upgrades in place. ./uninstall.sh (installed next to the runtime) removes everything again.
+# 'styleatlas doctor' (without --quick) then checks that the engine starts from the bundle and renders.
 set -euo pipefail
 src="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 
@@ -17,7 +18,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --system) mode=system ;;
     --prefix) prefix="${2:?--prefix needs a folder}"; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -34,7 +35,7 @@ fi
 command -v java >/dev/null || { echo "install.sh: Java 17 or newer is required (apt-get install openjdk-17-jre)" >&2; exit 1; }
 [ -d "$src/lib" ] || { echo "install.sh: $src/lib is missing; run this from an unpacked distribution" >&2; exit 1; }
 
-mkdir -p "$runtime" "$bindir" "$ofxdir"
+mkdir -p "$runtime" "$bindir"
 stage="$(mktemp -d "$runtime/.install.XXXXXX")"
 trap 'rm -rf "$stage"' EXIT
 cp -R "$src/lib" "$src/bin" "$stage/"
@@ -47,17 +48,14 @@ done
 [ "$bindir" = "$runtime/bin" ] || ln -sfn "$runtime/bin/styleatlas" "$bindir/styleatlas"
 
 if [ -d "$src/OFX/StyleAtlas.ofx.bundle" ]; then
-  rm -rf "$ofxdir/StyleAtlas.ofx.bundle"
-  cp -R "$src/OFX/StyleAtlas.ofx.bundle" "$ofxdir/"
-  # The plug-in starts the engine on demand through this launcher: point it at the installed runtime.
-  launcher="$ofxdir/StyleAtlas.ofx.bundle/Contents/Resources/styleatlas-engine"
-  sed -i "s|^RUNTIME=\"\"\$|RUNTIME=\"$runtime\"|" "$launcher"
-  chmod 755 "$launcher"
-  echo "OpenFX bundle: $ofxdir/StyleAtlas.ofx.bundle"
+  # The runtime keeps the bundle it ships; 'styleatlas install' copies it into the plug-in folder, points
+  # its engine launcher at this runtime and records exactly what it wrote (for 'styleatlas uninstall').
+  mkdir -p "$runtime/OFX" && rm -rf "$runtime/OFX/StyleAtlas.ofx.bundle"
+  cp -R "$src/OFX/StyleAtlas.ofx.bundle" "$runtime/OFX/"
+  "$runtime/bin/styleatlas" install --plugin-dir "$ofxdir"
 else
   echo "note: this distribution has no OpenFX bundle; the CLI is installed alone"
 fi
 printf '%s\n%s\n%s\n' "$runtime" "$bindir/styleatlas" "$ofxdir/StyleAtlas.ofx.bundle" > "$runtime/.installed"
 echo "StyleAtlas installed in $runtime; command: $bindir/styleatlas"
-[ "$mode" = user ] && [ -z "$prefix" ] && echo "OpenFX hosts find the plugin with: export OFX_PLUGIN_PATH=$ofxdir"
-"$runtime/bin/styleatlas" doctor || echo "install.sh: 'styleatlas doctor' reported a problem (see above)" >&2
+"$runtime/bin/styleatlas" doctor --quick || echo "install.sh: 'styleatlas doctor' reported a problem (see above)" >&2

@@ -11,7 +11,11 @@ purge=no
 mapfile -t paths < "$manifest"
 link="${paths[1]}"; bundle="${paths[2]}"
 [ -L "$link" ] && rm -f "$link"
-[ -d "$bundle" ] && rm -rf "$bundle"
+# The bundle: exactly what 'styleatlas install' wrote (its manifest), nothing else in that folder.
+if [ -d "$bundle" ]; then
+  "$runtime/bin/styleatlas" uninstall --plugin-dir "$(dirname "$bundle")"
+fi
+rm -rf "$runtime/OFX/StyleAtlas.ofx.bundle"
 rm -rf "$runtime/lib" "$runtime/bin" "$runtime/uninstall.sh" "$manifest"
 if [ "$purge" = yes ]; then
   rm -rf "${XDG_CACHE_HOME:-$HOME/.cache}/styleatlas" "$runtime/models"

@@ -2,34 +2,16 @@ package org.styleatlas.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.bench.SizeMapsBenchmark;
-import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.decomposition.ClipQuality;
-import org.styleatlas.engine.decomposition.Decomposition;
-import org.styleatlas.engine.decomposition.DecompositionJob;
-import org.styleatlas.engine.decomposition.DecompositionReport;
-import org.styleatlas.engine.decomposition.config.DecompositionConfig;
-import org.styleatlas.engine.decomposition.config.Lever;
-import org.styleatlas.engine.decomposition.config.Mode;
-import org.styleatlas.engine.optim.TrainingClock;
-import org.styleatlas.engine.runtime.DjlRuntime;
-import org.styleatlas.engine.studio.RenderRequest;
-import org.styleatlas.engine.stylize.scene.DecompositionScene;
-import org.styleatlas.engine.stylize.scene.EditableScene;
-import org.styleatlas.engine.stylize.scene.Scenes;
-import org.styleatlas.engine.video.Clip;
-import org.styleatlas.engine.video.ClipReader;
-import org.styleatlas.engine.video.ClipRequest;
-import org.styleatlas.engine.video.FrameSize;
+import org.styleatlas.engine.studio.bench.BenchClip;
+import org.styleatlas.engine.studio.bench.DecompositionBench;
+import org.styleatlas.engine.studio.bench.OutputSize;
+import org.styleatlas.engine.studio.bench.SizeMapsBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,77 +93,50 @@ final class BenchCommand implements Runnable {
         defaultValue = "THREAD_CPU",
         description =
             "Budget clock: THREAD_CPU (training thread's CPU time; needs --threads 1) or WALL.")
-    TrainingClock clock;
+    String clock;
 
     @Override
     public Integer call() throws Exception {
-      if (!(budgetSeconds > 0) || !(everySeconds > 0)) {
-        throw new InputException("--budget and --every must be positive");
-      }
+      DecompositionBench.Request request =
+          new DecompositionBench.Request(
+              data, clips, modes, variants, size, budgetSeconds, everySeconds, clock, threads);
       TorchThreads.set(threads);
       PrintWriter out = spec.commandLine().getOut();
-      if (clock == TrainingClock.THREAD_CPU && threads != 1) {
-        throw new InputException(
-            "--clock THREAD_CPU measures the training thread only: use it with --threads 1");
-      }
-      out.printf("budget %.0f s of %s training time per run%n", budgetSeconds, clock);
+      out.printf("budget %.0f s of %s training time per run%n", budgetSeconds, request.clockName());
       out.printf(
           "%-16s %-22s %9s %9s %9s %9s%n",
           "clip", "variant", "train_s", "wall_s", "iteration", "psnr_dB");
       out.flush();
-      Path cacheRoot = Files.createTempDirectory("styleatlas-bench");
-      ContentCache cache = new ContentCache(cacheRoot, 20L << 30);
-      List<String> summary = new ArrayList<>();
-      List<Clip> read = new ArrayList<>();
-      for (String name : clips) {
-        Path dir = data.resolve(name);
-        read.add(
-            ClipReader.read(
-                new ClipRequest(dir.resolve("frames"), Optional.of(dir.resolve("masks")), size)));
-      }
-      // variants outside, clips inside: a run cut short still has every clip of its first variants
-      for (String mode : modes) {
-        boolean fast = DecompositionConfig.of(mode).mode() == Mode.FAST;
-        for (String variant : fast ? variants : List.of("preset")) {
-          DecompositionConfig config =
-              (fast ? Lever.variant(variant) : DecompositionConfig.of(mode))
-                  .withIterations(10_000_000);
-          String label = mode + ":" + variant;
-          for (int c = 0; c < read.size(); c++) {
-            Clip clip = read.get(c);
-            String name = clips.get(c);
-            long start = System.nanoTime();
-            try (Decomposition d =
-                DecompositionJob.builder()
-                    .setClip(clip)
-                    .setConfig(config)
-                    .optCache(cache)
-                    .optTimeBudget(Duration.ofMillis((long) (budgetSeconds * 1000)), clock)
-                    .optPsnrProbe(
-                        (it, sec, psnr) -> {
-                          out.printf(
-                              "%-16s %-22s %9.1f %9.1f %9d %9.2f%n",
-                              name, label, sec, (System.nanoTime() - start) / 1e9, it, psnr);
-                          out.flush();
-                        },
-                        everySeconds)
-                    .build()
-                    .run()) {
-              String row =
-                  SummaryRow.of(name, label, d.report(), (System.nanoTime() - start) / 1e9);
-              summary.add(row);
-              out.println(SummaryRow.HEADER);
-              out.println(row);
-              out.flush();
-            }
-          }
-        }
-      }
+      List<DecompositionBench.Run> runs =
+          DecompositionBench.run(
+              request,
+              new DecompositionBench.Listener() {
+                @Override
+                public void measured(
+                    String clip,
+                    String variant,
+                    double trainingSeconds,
+                    double wallSeconds,
+                    int iteration,
+                    double psnr) {
+                  out.printf(
+                      "%-16s %-22s %9.1f %9.1f %9d %9.2f%n",
+                      clip, variant, trainingSeconds, wallSeconds, iteration, psnr);
+                  out.flush();
+                }
+
+                @Override
+                public void finished(DecompositionBench.Run run) {
+                  out.println(SummaryRow.HEADER);
+                  out.println(SummaryRow.of(run));
+                  out.flush();
+                }
+              });
       out.println();
       out.println(
           "summary (PSNR over all frames; inside/outside = matte ≥ ½ / < ½; IoU of α > ½ with the matte)");
       out.println(SummaryRow.HEADER);
-      summary.forEach(out::println);
+      runs.stream().map(SummaryRow::of).forEach(out::println);
       out.flush();
       return ExitCodes.OK;
     }
@@ -255,34 +210,16 @@ final class BenchCommand implements Runnable {
             "--decompose-iterations and --render-threads must be at least 1, --check-frames 0");
       }
       TorchThreads.set(threads);
-      DjlRuntime.forceOffline();
       PrintWriter out = spec.commandLine().getOut();
-      FrameSize output = RenderRequest.parseSize("--render-size", renderSize);
-      Path dir = davis.dir();
-      ContentCache cache =
-          new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
-      DecompositionConfig decomposition =
-          DecompositionConfig.fast().withIterations(decomposeIterations);
-      try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-          EditableScene opened =
-              Scenes.open(
-                  Optional.of(dir.resolve("frames")),
-                  Optional.of(dir.resolve("masks")),
-                  davis.size,
-                  decomposition,
-                  cache,
-                  progress)) {
-        progress.close();
-        if (!(opened instanceof DecompositionScene scene)) {
-          throw new InputException("bench render needs a decomposed clip");
-        }
+      OutputSize output = OutputSize.parse("--render-size", renderSize);
+      try (BenchClip clip = davis.open(decomposeIterations, cacheDir, spec)) {
         out.printf(
             "%s: %d frames at %dx%d, fast decomposition of %d iterations (cached); torch threads %d, render"
                 + " threads %d; %d cores; load average %s%n",
             davis.clip,
-            scene.frameCount(),
-            scene.width(),
-            scene.height(),
+            clip.frameCount(),
+            clip.width(),
+            clip.height(),
             decomposeIterations,
             threads,
             renderThreads,
@@ -290,10 +227,7 @@ final class BenchCommand implements Runnable {
             StylizeBench.loadAverage());
         out.flush();
         SizeMapsBenchmark.Result r =
-            SizeMapsBenchmark.run(
-                scene,
-                cache,
-                scene.atlases().foregroundAt(1f),
+            clip.sizeMaps(
                 output.width(),
                 output.height(),
                 renderThreads,
@@ -368,27 +302,23 @@ final class BenchCommand implements Runnable {
 
     private SummaryRow() {}
 
-    /**
-     * @param wallSeconds the run's elapsed time, flow, training and evaluation included
-     */
-    static String of(String clip, String variant, DecompositionReport r, double wallSeconds) {
-      ClipQuality q = r.quality();
+    static String of(DecompositionBench.Run r) {
       return String.format(
           Locale.ROOT,
           "%-16s %-22s %7.2f %8.2f(%3d) %7s %7s %7s %7s %7s %8s %8d %8.1f",
-          clip,
-          variant,
-          q.meanPsnr(),
-          q.worstPsnr(),
-          q.worstFrame(),
-          f2(q.meanPsnrInside()),
-          f2(q.worstPsnrInside()),
-          f2(q.meanPsnrOutside()),
-          f3(q.meanAlphaIou()),
-          f3(q.minAlphaIou()),
-          f3(q.minLearnedAlphaIou()),
+          r.clip(),
+          r.variant(),
+          r.meanPsnr(),
+          r.worstPsnr(),
+          r.worstFrame(),
+          f2(r.meanPsnrInside()),
+          f2(r.worstPsnrInside()),
+          f2(r.meanPsnrOutside()),
+          f3(r.meanAlphaIou()),
+          f3(r.minAlphaIou()),
+          f3(r.minLearnedAlphaIou()),
           r.iterations(),
-          wallSeconds);
+          r.wallSeconds());
     }
 
     private static String f2(Double v) {

@@ -1,6 +1,10 @@
 package org.styleatlas.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.styleatlas.engine.studio.bench.BenchClip;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,5 +33,18 @@ final class DavisClipOptions {
   /** The clip's folder, holding {@code frames/} and {@code masks/}. */
   Path dir() {
     return data.resolve(clip);
+  }
+
+  /**
+   * Opens the clip decomposed through the cache with {@code decomposeIterations} fast-mode steps,
+   * showing the decomposition's progress on the command's error stream while it runs.
+   *
+   * @param cacheDir the cache folder, or null for the default
+   */
+  BenchClip open(int decomposeIterations, Path cacheDir, CommandSpec spec) throws IOException {
+    try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
+      return BenchClip.open(
+          dir(), size, decomposeIterations, Optional.ofNullable(cacheDir), progress);
+    }
   }
 }

@@ -43,8 +43,14 @@ final class DecomposeCommand implements Callable<Integer> {
   @Option(
       names = "--size",
       defaultValue = "384",
-      description = "Working resolution: long edge in pixels.")
+      description =
+          "Working resolution: long edge in pixels; a smaller clip is worked at its own size.")
   int size;
+
+  @Option(
+      names = "--allow-upscale",
+      description = "Enlarge a clip smaller than --size to it (default: never enlarge).")
+  boolean allowUpscale;
 
   @Option(
       names = "--iterations",
@@ -95,7 +101,8 @@ final class DecomposeCommand implements Callable<Integer> {
             Optional.of(mode),
             Optional.ofNullable(iterations),
             Optional.ofNullable(seed),
-            Optional.empty());
+            Optional.empty(),
+            allowUpscale);
     Studio studio = Studio.local(cacheDir != null ? cacheDir : Studio.defaultCacheDir());
     Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {

@@ -30,9 +30,16 @@ final class ServeCommand implements Callable<Integer> {
           "A JSON config file (default: $XDG_CONFIG_HOME/styleatlas/host.json when it exists).")
   Path config;
 
+  @Option(
+      names = "--cluster",
+      description =
+          "Join the render farm the config's cluster.* keys name (docs/HOST.md, \"Render farm\").")
+  boolean cluster;
+
   @Override
   public Integer call() throws InterruptedException {
-    HostConfig cfg = ConfigLoader.fromProcess().load(config);
+    HostConfig loaded = ConfigLoader.fromProcess().load(config);
+    HostConfig cfg = cluster ? loaded.withClusterOn() : loaded;
     Optional<EngineHost> started = EngineHost.start(cfg, JobRunners.discover());
     if (started.isEmpty()) {
       spec.commandLine()

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       ModelsCommand.class,
       ClipCommand.class,
       DoctorCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

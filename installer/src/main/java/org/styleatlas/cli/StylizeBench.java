@@ -6,22 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.styleatlas.engine.InputException;
-import org.styleatlas.engine.bench.RenderBenchmark;
-import org.styleatlas.engine.cache.ContentCache;
-import org.styleatlas.engine.clipmodel.ClipModel;
-import org.styleatlas.engine.clipmodel.ClipModels;
-import org.styleatlas.engine.decomposition.config.DecompositionConfig;
-import org.styleatlas.engine.runtime.DjlRuntime;
 import org.styleatlas.engine.runtime.RunStats;
-import org.styleatlas.engine.studio.RenderRequest;
-import org.styleatlas.engine.stylize.StylizeBenchmark;
-import org.styleatlas.engine.stylize.StylizeConfig;
-import org.styleatlas.engine.stylize.scene.EditableScene;
-import org.styleatlas.engine.stylize.scene.Scenes;
-import org.styleatlas.engine.video.FrameSize;
+import org.styleatlas.engine.studio.bench.BenchClip;
+import org.styleatlas.engine.studio.bench.OutputSize;
+import org.styleatlas.engine.studio.bench.RenderBenchmark;
+import org.styleatlas.engine.studio.bench.StylizeRate;
+import org.styleatlas.engine.studio.bench.StylizeTimer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,69 +114,50 @@ final class StylizeBench implements Callable<Integer> {
               + " must be at least 1");
     }
     TorchThreads.set(threads);
-    DjlRuntime.forceOffline();
     PrintWriter out = spec.commandLine().getOut();
-    Path dir = davis.dir();
-    ContentCache cache =
-        new ContentCache(cacheDir != null ? cacheDir : ContentCache.defaultRoot(), 20L << 30);
-    DecompositionConfig decomposition =
-        DecompositionConfig.fast().withIterations(decomposeIterations);
-    try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-        EditableScene scene =
-            Scenes.open(
-                Optional.of(dir.resolve("frames")),
-                Optional.of(dir.resolve("masks")),
-                davis.size,
-                decomposition,
-                cache,
-                progress)) {
-      progress.close();
+    try (BenchClip clip = davis.open(decomposeIterations, cacheDir, spec)) {
       out.printf(
           "%s: %d frames at %dx%d, fast decomposition of %d iterations (cached); torch threads %d; %d cores,"
               + " Java %s%n",
           davis.clip,
-          scene.frameCount(),
-          scene.width(),
-          scene.height(),
+          clip.frameCount(),
+          clip.width(),
+          clip.height(),
           decomposeIterations,
           threads,
           Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.version"));
       if (!models.isEmpty()) {
-        stylize(scene, out);
+        stylize(clip, out);
       }
       if (!renderSize.equals("none")) {
-        render(scene, out);
+        render(clip, out);
       }
     }
     return ExitCodes.OK;
   }
 
-  private void stylize(EditableScene scene, PrintWriter out) {
+  private void stylize(BenchClip clip, PrintWriter out) {
     out.printf(
         "%-22s %-8s %-9s %-6s %-10s %10s %10s %10s %8s%n",
         "model", "preset", "atlas", "views", "view_px", "median", "min", "max", "ratio");
     double reference = 0;
     for (Path model : models) {
-      if (!Files.isRegularFile(model)) {
-        throw InputException.of(model, "no such CLIP model file");
-      }
-      try (ClipModel clip = ClipModels.openOnCpu(model)) {
+      try (StylizeTimer timer = clip.stylizeTimer(model)) {
         for (String preset : presets) {
-          StylizeConfig config = StylizeConfig.preset(StylizeConfig.Preset.parse(preset));
-          config = config.withSchedule(config.schedule().withIterations(iterations));
           out.printf("# load average %s%n", loadAverage());
           out.flush();
-          RunStats s = StylizeBenchmark.measure(scene, clip, config, runs);
+          StylizeRate rate = timer.measure(preset, iterations, runs);
+          RunStats s = rate.rates();
           reference = reference == 0 ? s.median() : reference;
           out.printf(
               Locale.ROOT,
               "%-22s %-8s %-9s %-6s %-10d %10.3f %10.3f %10.3f %8.2f  it/s%n",
               model.getFileName(),
               preset,
-              config.atlasMode().name().toLowerCase(Locale.ROOT),
-              config.views().globalViews() + "+" + config.views().localViews(),
-              config.views().resolution(),
+              rate.atlas(),
+              rate.globalViews() + "+" + rate.localViews(),
+              rate.viewResolution(),
               s.median(),
               s.min(),
               s.max(),
@@ -196,12 +169,11 @@ final class StylizeBench implements Callable<Integer> {
     out.printf("# load average %s%n", loadAverage());
   }
 
-  private void render(EditableScene scene, PrintWriter out) {
-    FrameSize output = RenderRequest.parseSize("--render-size", renderSize);
+  private void render(BenchClip clip, PrintWriter out) {
+    OutputSize output = OutputSize.parse("--render-size", renderSize);
     int w = output.width();
     int h = output.height();
-    RenderBenchmark.Workload workload =
-        RenderBenchmark.prepare(scene.maps(), scene::frame, scene.atlases(), w, h, renderFrames);
+    RenderBenchmark.Workload workload = clip.renderWorkload(w, h, renderFrames);
     for (int n : renderThreads) {
       out.printf("# load average %s%n", loadAverage());
       out.flush();
@@ -214,7 +186,7 @@ final class StylizeBench implements Callable<Integer> {
           n,
           s.format(1),
           renderRuns,
-          workload.maps().size());
+          workload.frames());
       out.flush();
     }
     out.printf("# load average %s%n", loadAverage());

@@ -41,6 +41,23 @@ final class StylizeCommand implements Callable<Integer> {
   String prompt;
 
   @Option(
+      names = "--prompts",
+      paramLabel = "KEYS.json",
+      description =
+          "Prompts over time instead of --prompt:"
+              + " {\"keys\":[{\"frame\":0,\"prompt\":\"…\"},{\"frame\":20,\"prompt\":\"…\",\"transition\":10}]};"
+              + " each prompt is trained and the look blends from one key to the next over"
+              + " 'transition' frames, in atlas space.")
+  Path prompts;
+
+  @Option(
+      names = "--preview",
+      description =
+          "Train the quick preview the plug-in shows first (a draft on a subset of frames with"
+              + " small views, about a minute of CPU) instead of the full stylization.")
+  boolean preview;
+
+  @Option(
       names = "--local",
       paramLabel = "TEXT",
       description = "The local target text T_Local (default: the prompt).")
@@ -159,7 +176,13 @@ final class StylizeCommand implements Callable<Integer> {
     Cancellation cancellation = Cancellation.none();
     StylizeRequest request =
         new StylizeRequest(
-            prompt, local, Optional.ofNullable(styleImage), flags(), clipModel.choice());
+            prompt,
+            local,
+            Optional.ofNullable(styleImage),
+            flags(),
+            clipModel.choice(),
+            Optional.ofNullable(prompts),
+            preview);
     request.warnings().forEach(spec.commandLine().getErr()::println);
     spec.commandLine().getErr().flush();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
@@ -194,8 +217,13 @@ final class StylizeCommand implements Callable<Integer> {
       spec.commandLine()
           .getOut()
           .printf(
-              "stylized %d frames -> %s (%s); report %s; loss plot %s%n",
-              done.frames(), done.out(), done.mode(), done.report(), done.lossPlot());
+              "stylized %d frames%s -> %s (%s); report %s; loss plot %s%n",
+              done.frames(),
+              preview ? " (preview)" : "",
+              done.out(),
+              done.mode(),
+              done.report(),
+              done.lossPlot());
       spec.commandLine().getOut().flush();
     }
     return ExitCodes.OK;
@@ -252,6 +280,11 @@ final class StylizeCommand implements Callable<Integer> {
     Integer longEdge;
 
     @Option(
+        names = "--allow-upscale",
+        description = "Enlarge a clip smaller than --long-edge to it (default: never enlarge).")
+    boolean allowUpscale;
+
+    @Option(
         names = "--decomposition",
         paramLabel = "fast|faithful",
         description =
@@ -275,11 +308,12 @@ final class StylizeCommand implements Callable<Integer> {
               ? Optional.empty()
               : Optional.of(
                   ClipFiles.of(
-                      input,
-                      Optional.ofNullable(matte),
-                      Optional.ofNullable(longEdge),
-                      Optional.ofNullable(decomposition),
-                      Optional.ofNullable(box)));
+                          input,
+                          Optional.ofNullable(matte),
+                          Optional.ofNullable(longEdge),
+                          Optional.ofNullable(decomposition),
+                          Optional.ofNullable(box))
+                      .withAllowUpscale(allowUpscale));
       return studio.prepare(files, progress, cancellation);
     }
 

@@ -58,7 +58,9 @@ class ArchitectureTest {
           "org.styleatlas.engine.InputException",
           // taken by the studio's long-running calls (progress display and Ctrl-C in the CLI)
           "org.styleatlas.engine.runtime.ProgressSink",
-          "org.styleatlas.engine.runtime.Cancellation");
+          "org.styleatlas.engine.runtime.Cancellation",
+          // the spread of a benchmark's figure over runs (studio.bench's rates)
+          "org.styleatlas.engine.runtime.RunStats");
 
   /**
    * The only engine packages that may touch JavaCV (FFmpeg, OpenCV): video I/O and optical flow.
@@ -66,19 +68,6 @@ class ArchitectureTest {
   static final String[] JAVACV_USERS = {
     "org.styleatlas.engine.video..", "org.styleatlas.engine.flow.."
   };
-
-  /**
-   * TEMPORARY (issue #16): the top-level classes that break the module-boundary rules ({@link
-   * #BOUNDARY_RULES}) today. It exists only until the application API lands and the host and the
-   * CLI become its thin callers; it may only shrink. A new violation fails its rule, and so does an
-   * entry that no longer violates anything ({@link #temporaryViolatorsAreStillViolations}), so the
-   * list cannot outlive its reason.
-   */
-  static final Set<String> TEMPORARY_BOUNDARY_VIOLATORS =
-      Set.of(
-          "org.styleatlas.cli.BenchCommand",
-          "org.styleatlas.cli.DoctorCommand",
-          "org.styleatlas.cli.StylizeBench");
 
   static final JavaClasses MAIN_CLASSES =
       new ClassFileImporter()
@@ -143,10 +132,6 @@ class ArchitectureTest {
           .resideInAPackage("org.bytedeco..")
           .because("FFmpeg and OpenCV are reached through engine video and flow only");
 
-  /** The rules whose current violators are listed in {@link #TEMPORARY_BOUNDARY_VIOLATORS}. */
-  static final List<ArchRule> BOUNDARY_RULES =
-      List.of(CALLERS_USE_ONLY_THE_API, DJL_STAYS_IN_ENGINE, JAVACV_STAYS_IN_VIDEO_AND_FLOW);
-
   @Test
   void everyModuleIsImported() {
     for (String pkg : List.of(ENGINE, HOST, CLI)) {
@@ -167,30 +152,17 @@ class ArchitectureTest {
 
   @Test
   void hostAndCliUseOnlyTheApplicationApi() {
-    assertNoViolationBeyondTemporaryList(CALLERS_USE_ONLY_THE_API);
+    assertNoViolation(CALLERS_USE_ONLY_THE_API);
   }
 
   @Test
   void djlStaysInEngine() {
-    assertNoViolationBeyondTemporaryList(DJL_STAYS_IN_ENGINE);
+    assertNoViolation(DJL_STAYS_IN_ENGINE);
   }
 
   @Test
   void javacvStaysInEngineVideoAndFlow() {
-    assertNoViolationBeyondTemporaryList(JAVACV_STAYS_IN_VIDEO_AND_FLOW);
-  }
-
-  @Test
-  void temporaryViolatorsAreStillViolations() {
-    Set<String> current = new TreeSet<>();
-    BOUNDARY_RULES.forEach(rule -> current.addAll(violations(rule).keySet()));
-    Set<String> stale = new TreeSet<>(TEMPORARY_BOUNDARY_VIOLATORS);
-    stale.removeAll(current);
-    assertEquals(
-        Set.of(),
-        stale,
-        "entries of TEMPORARY_BOUNDARY_VIOLATORS that no longer violate any rule:"
-            + " delete them (the list may only shrink)");
+    assertNoViolation(JAVACV_STAYS_IN_VIDEO_AND_FLOW);
   }
 
   @Test
@@ -219,12 +191,10 @@ class ArchitectureTest {
     }
   }
 
-  private static void assertNoViolationBeyondTemporaryList(ArchRule rule) {
-    Map<String, Set<String>> unlisted = new TreeMap<>(violations(rule));
-    unlisted.keySet().removeAll(TEMPORARY_BOUNDARY_VIOLATORS);
+  private static void assertNoViolation(ArchRule rule) {
     assertEquals(
         Map.of(),
-        unlisted,
+        violations(rule),
         "classes breaking: "
             + rule.getDescription()
             + "\n(top-level class = the packages it must not use; the rule's own report names the lines)");

@@ -9,9 +9,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.video.ClipWriter;
+import org.styleatlas.engine.video.FaststartMp4;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.OutputFormat;
 
@@ -45,6 +48,7 @@ class BadInputCorpusIT {
       Path first = masks.sorted().findFirst().orElseThrow();
       Files.copy(first, shortMatte.resolve(first.getFileName()));
     }
+    badTokenFiles();
     Path mp4 = dir.resolve("good.mp4");
     List<Frame> frames = new ArrayList<>();
     for (int t = 0; t < 6; t++) {
@@ -55,6 +59,40 @@ class BadInputCorpusIT {
     ClipWriter.write(frames, 24, mp4, OutputFormat.H264_MP4);
     byte[] whole = Files.readAllBytes(mp4);
     Files.write(dir.resolve("truncated.mp4"), Arrays.copyOf(whole, whole.length / 2));
+    FaststartMp4.truncate(
+        FaststartMp4.write(dir.resolve("faststart.mp4"), 24),
+        0.05,
+        dir.resolve("cut-faststart.mp4"));
+  }
+
+  /**
+   * {@code token-<kind>.json}: a host config with TCP on whose token file is bad in one way
+   * (#19.7), each with its own runtime folder.
+   */
+  private static void badTokenFiles() throws IOException {
+    Path tokens = Files.createDirectories(dir.resolve("tokens"));
+    byte[] garbage = new byte[64];
+    Arrays.fill(garbage, (byte) 0xfe);
+    Map<String, Path> files =
+        Map.of(
+            "garbage", Files.write(tokens.resolve("token-garbage"), garbage),
+            "open", Files.writeString(tokens.resolve("token-open"), "a".repeat(64)),
+            "short", Files.writeString(tokens.resolve("token-short"), "abc"),
+            "folder", Files.createDirectories(tokens.resolve("token-folder")));
+    for (Map.Entry<String, Path> f : files.entrySet()) {
+      if (!f.getKey().equals("folder")) {
+        Files.setPosixFilePermissions(
+            f.getValue(),
+            PosixFilePermissions.fromString(f.getKey().equals("open") ? "rw-r--r--" : "rw-------"));
+      }
+      Files.writeString(
+          dir.resolve("token-" + f.getKey() + ".json"),
+          String.format(
+              "{\"runtime\": {\"dir\": \"%s\"}, \"state\": {\"dir\": \"%s\"},"
+                  + " \"tcp\": {\"enabled\": true, \"bridgePort\": 0, \"httpPort\": 0,"
+                  + " \"tokenFile\": \"%s\"}}",
+              dir.resolve("run-" + f.getKey()), dir.resolve("state-" + f.getKey()), f.getValue()));
+    }
   }
 
   static List<Case> cases() throws IOException {

@@ -95,6 +95,21 @@ class DecomposeCommandTest {
     assertTrue(report.get("trainSeconds").asDouble() > 0, report.toString());
   }
 
+  /** #19.6: a --size above the clip's own is not an enlargement unless --allow-upscale. */
+  @Test
+  void aSmallClipIsNotEnlargedToTheWorkingSize() throws Exception {
+    String[] args = decompose("--out", dir.resolve("clamped").toString());
+    args[args.length - 9] = "128"; // the --size value
+    assertEquals("--size", args[args.length - 10]);
+    assertEquals(ExitCodes.OK, cli.run(args), cli.err());
+    Clip recon =
+        ClipReader.read(
+            ClipRequest.nativeSize(
+                dir.resolve("clamped").resolve("reconstruction.mp4"), Optional.empty()));
+    assertEquals(64, recon.width(), "worked at the clip's own 64x36, not 128x72");
+    assertEquals(36, recon.height());
+  }
+
   @Test
   void pngFormatWritesSequences() throws Exception {
     Path out = dir.resolve("png");

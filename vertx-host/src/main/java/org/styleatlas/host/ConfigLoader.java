@@ -96,6 +96,13 @@ public final class ConfigLoader {
     d.put("tcp.maxUnauthenticated", "16");
     d.put("tcp.authTimeoutSeconds", "10");
     d.put("http.idleTimeoutSeconds", "300");
+    d.put("cluster.enabled", "false");
+    d.put("cluster.name", "styleatlas");
+    d.put("cluster.host", "127.0.0.1");
+    d.put("cluster.port", "5701");
+    d.put("cluster.members", "127.0.0.1");
+    d.put("cluster.failureSeconds", "10");
+    d.put("cluster.trainer", "true");
     return d;
   }
 
@@ -145,6 +152,10 @@ public final class ConfigLoader {
       } else if (!into.containsKey(key)) {
         throw InputException.of(
             file, "unknown config key '" + key + "'; known keys: " + into.keySet());
+      } else if (e.getValue().isArray()) {
+        java.util.List<String> items = new java.util.ArrayList<>();
+        e.getValue().forEach(item -> items.add(item.asText()));
+        into.put(key, String.join(",", items));
       } else {
         into.put(key, e.getValue().asText());
       }
@@ -182,7 +193,15 @@ public final class ConfigLoader {
             v.integer("tcp.maxConnections", 1, 65_536),
             v.integer("tcp.maxUnauthenticated", 1, 65_536),
             Duration.ofSeconds(v.integer("tcp.authTimeoutSeconds", 1, 3600)),
-            Duration.ofSeconds(v.integer("http.idleTimeoutSeconds", 1, 86_400))));
+            Duration.ofSeconds(v.integer("http.idleTimeoutSeconds", 1, 86_400))),
+        new HostConfig.Cluster(
+            v.bool("cluster.enabled"),
+            v.nonEmpty("cluster.name"),
+            v.nonEmpty("cluster.host"),
+            v.integer("cluster.port", 0, 65535),
+            v.list("cluster.members"),
+            v.integer("cluster.failureSeconds", 2, 600),
+            v.bool("cluster.trainer")));
   }
 
   /** Typed access to the merged values; a bad value names its key. */
@@ -197,6 +216,24 @@ public final class ConfigLoader {
         throw new InputException(key + ": must be an absolute path, got '" + get(key) + "'");
       }
       return p;
+    }
+
+    String nonEmpty(String key) {
+      if (get(key).isEmpty()) {
+        throw new InputException(key + ": must not be empty");
+      }
+      return get(key);
+    }
+
+    /** A comma-separated list without empty items. */
+    java.util.List<String> list(String key) {
+      java.util.List<String> items =
+          java.util.Arrays.stream(get(key).split(",")).map(String::trim).toList();
+      if (items.stream().anyMatch(String::isEmpty)) {
+        throw new InputException(
+            key + ": must be a comma-separated list of host[:port], got '" + get(key) + "'");
+      }
+      return items;
     }
 
     boolean bool(String key) {

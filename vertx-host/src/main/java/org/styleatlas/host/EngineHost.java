@@ -23,12 +23,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobRunners;
 import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.host.bridge.BridgeCodec;
 import org.styleatlas.host.bridge.BridgeHandler;
 import org.styleatlas.host.bridge.BridgeVerticle;
+import org.styleatlas.host.cluster.Farm;
 import org.styleatlas.host.http.HttpApiVerticle;
 import org.styleatlas.host.jobs.JacksonCodec;
 import org.styleatlas.host.jobs.JobsVerticle;
@@ -74,7 +76,9 @@ public final class EngineHost implements AutoCloseable {
    *
    * @return the started host, or empty when another host already serves {@code
    *     config.bridgeSocket()}
-   * @throws IllegalStateException when anything fails to come up (after cleaning up)
+   * @throws InputException when a file the configuration names is bad (the token file), after
+   *     cleaning up
+   * @throws IllegalStateException when anything else fails to come up (after cleaning up)
    */
   public static Optional<EngineHost> start(
       HostConfig config, JobRunners runners, VertxOptions options) {
@@ -108,18 +112,35 @@ public final class EngineHost implements AutoCloseable {
     }
     removeStale(config.bridgeSocket());
     removeStale(config.httpSocket());
-    Vertx vertx = Vertx.vertx(options);
+    Farm farm;
+    try {
+      farm = config.cluster().enabled() ? Farm.join(config.cluster(), options) : null;
+    } catch (RuntimeException e) {
+      LOG.error("the host failed to start: {}", e.getMessage());
+      closeQuietly(ch);
+      throw e;
+    }
+    Vertx vertx = farm != null ? farm.vertx() : Vertx.vertx(options);
+    JobRunners mine = farm != null && !config.cluster().trainer() ? runners.renderOnly() : runners;
     JobExecutor jobs = null;
     try {
       TokenFile token =
           config.tcp().enabled() ? TokenFile.loadOrCreate(config.tcp().tokenFile()) : null;
       Studio studio =
-          Studio.forHost(
-              config.cacheDir(),
-              config.cacheMaxBytes(),
-              config.stateDir(),
-              runners,
-              config.shutdownWait());
+          farm == null
+              ? Studio.forHost(
+                  config.cacheDir(),
+                  config.cacheMaxBytes(),
+                  config.stateDir(),
+                  runners,
+                  config.shutdownWait())
+              : Studio.forHost(
+                  config.cacheDir(),
+                  config.cacheMaxBytes(),
+                  config.stateDir(),
+                  mine,
+                  config.shutdownWait(),
+                  farm.board());
       jobs = studio.jobs();
       studio.restoreClips();
       JacksonCodec.registerAll(vertx);
@@ -132,19 +153,27 @@ public final class EngineHost implements AutoCloseable {
               new JobsVerticle(jobs),
               new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
       jobs.start();
+      if (farm != null) {
+        farm.watch(jobs);
+      }
       await(vertx.deployVerticle(bridge));
       await(vertx.deployVerticle(http));
       await(vertx.deployVerticle(new StatusPageVerticle(config, http, studio.monitor())));
       LOG.info(
-          "StyleAtlas host {} up: bridge {}, HTTP {}, cache {}, state {}",
+          "StyleAtlas host {} up: bridge {}, HTTP {}, cache {}, state {}{}",
           BridgeHandler.ENGINE_VERSION,
           config.bridgeSocket(),
           config.httpSocket(),
           config.cacheDir(),
-          config.stateDir());
+          config.stateDir(),
+          farm == null ? "" : ", farm '" + config.cluster().name() + "' as " + farm.nodeId());
       return Optional.of(new EngineHost(config, vertx, ch, lock, jobs, bridge, http));
     } catch (RuntimeException e) {
-      LOG.error("the host failed to start: {}", e.getMessage());
+      if (e instanceof InputException) {
+        LOG.debug("the host failed to start", e); // bad input: the caller reports it in one line
+      } else {
+        LOG.error("the host failed to start: {}", e.getMessage());
+      }
       if (jobs != null) {
         jobs.close();
       }
@@ -152,7 +181,7 @@ public final class EngineHost implements AutoCloseable {
       removeStale(config.bridgeSocket());
       removeStale(config.httpSocket());
       closeQuietly(ch);
-      throw e instanceof IllegalStateException
+      throw e instanceof IllegalStateException || e instanceof InputException
           ? e
           : new IllegalStateException("host failed to start: " + e.getMessage(), e);
     }

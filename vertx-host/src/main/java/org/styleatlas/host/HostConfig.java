@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param shutdownWait how long shutdown waits for the running job to checkpoint ({@code
  *     shutdown.waitSeconds})
  * @param limits bounds on connections, so nobody without the token can make the host unreachable
+ * @param cluster the render farm this host joins, if any ({@code cluster.*})
  */
 public record HostConfig(
     Path runtimeDir,
@@ -30,7 +31,55 @@ public record HostConfig(
     Path stateDir,
     int httpMaxBodyBytes,
     Duration shutdownWait,
-    Limits limits) {
+    Limits limits,
+    Cluster cluster) {
+
+  /**
+   * The render farm (docs/HOST.md, "Render farm"): off by default. When on, the host joins a Vert.x
+   * cluster (Hazelcast) of the hosts at {@code members}, by TCP/IP only (no multicast), and shares
+   * the job queue with them; their {@code cache.dir} must be one shared folder.
+   *
+   * @param enabled {@code cluster.enabled} (or {@code serve --cluster})
+   * @param name {@code cluster.name}: hosts join only a cluster of the same name
+   * @param host {@code cluster.host}: the address this host binds and announces, loopback by
+   *     default
+   * @param port {@code cluster.port}: the cluster port (Hazelcast); 0 takes the first free one from
+   *     5701
+   * @param members {@code cluster.members}: the farm's hosts, comma-separated {@code host[:port]}
+   * @param failureSeconds {@code cluster.failureSeconds}: a host silent for this long is taken out
+   *     of the farm and its running job resumes elsewhere
+   * @param trainer {@code cluster.trainer}: false makes this host render only, leaving every job to
+   *     the farm's training hosts
+   */
+  public record Cluster(
+      boolean enabled,
+      String name,
+      String host,
+      int port,
+      java.util.List<String> members,
+      int failureSeconds,
+      boolean trainer) {
+    /** The same settings with the cluster switched on. */
+    public Cluster on() {
+      return new Cluster(true, name, host, port, members, failureSeconds, trainer);
+    }
+  }
+
+  /** This config with the cluster switched on ({@code serve --cluster}). */
+  public HostConfig withClusterOn() {
+    return new HostConfig(
+        runtimeDir,
+        bridgeSocket,
+        httpSocket,
+        tcp,
+        cacheDir,
+        cacheMaxBytes,
+        stateDir,
+        httpMaxBodyBytes,
+        shutdownWait,
+        limits,
+        cluster.on());
+  }
 
   /**
    * Connection bounds (docs/HOST.md, "Security model").

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,21 +17,37 @@ import org.styleatlas.engine.InputException;
 
 /**
  * The shared secret of the TCP listeners, kept in a file of mode 0600. Created with 32 random bytes
- * when missing; refused when anyone but the owner may read it.
+ * (64 hex digits) when missing; refused, with a message naming the file, when anyone but the owner
+ * may read it, when it is not a regular file, or when it holds no valid token (#19.7).
  */
 public final class TokenFile {
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
+
+  /** The shortest token accepted, in characters. */
+  static final int MIN_LENGTH = 32;
+
   private final byte[] token;
 
   private TokenFile(byte[] token) {
     this.token = token;
   }
 
+  /**
+   * Reads the token file, creating it first when it is missing.
+   *
+   * @throws InputException naming the file when it is not a regular file, is readable by others, or
+   *     does not hold one token of at least {@value #MIN_LENGTH} visible ASCII characters
+   * @throws UncheckedIOException when the file cannot be read or created
+   */
   public static TokenFile loadOrCreate(Path file) {
     try {
-      if (!Files.exists(file)) {
+      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
         create(file);
+      }
+      if (!Files.isRegularFile(file)) {
+        throw InputException.of(
+            file, "token file is not a regular file; remove it and a new token is made");
       }
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
       if (!OWNER_ONLY.containsAll(perms)) {
@@ -40,14 +57,34 @@ public final class TokenFile {
                 + PosixFilePermissions.toString(perms)
                 + "); run chmod 600 on it");
       }
-      String t = Files.readString(file, StandardCharsets.UTF_8).trim();
-      if (t.length() < 32) {
-        throw InputException.of(file, "token must be at least 32 characters, got " + t.length());
-      }
-      return new TokenFile(t.getBytes(StandardCharsets.UTF_8));
+      return new TokenFile(parse(file, Files.readAllBytes(file)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read token file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The token in a file's bytes: one line of visible ASCII (it travels in a JSON string and an HTTP
+   * header), surrounding white space ignored.
+   */
+  static byte[] parse(Path file, byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1).strip();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c > '~') {
+        throw InputException.of(
+            file,
+            String.format(
+                "token file holds a byte 0x%02x at %d; a token is one line of at least %d"
+                    + " visible ASCII characters (remove the file and a new token is made)",
+                (int) c, i, MIN_LENGTH));
+      }
+    }
+    if (text.length() < MIN_LENGTH) {
+      throw InputException.of(
+          file, "token must be at least " + MIN_LENGTH + " characters, got " + text.length());
+    }
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static void create(Path file) throws IOException {

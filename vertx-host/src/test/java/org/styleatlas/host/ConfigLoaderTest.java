@@ -73,4 +73,37 @@ class ConfigLoaderTest {
             InputException.class, () -> new ConfigLoader(Map.of(), new Properties()).load(file));
     assertTrue(e.getMessage().contains("unknown config key 'tcp.enable'"), e.getMessage());
   }
+
+  @Test
+  void theClusterIsOffAndLoopbackByDefaultAndTakesAMemberArray() throws Exception {
+    HostConfig.Cluster dflt =
+        new ConfigLoader(Map.of("XDG_RUNTIME_DIR", dir.toString()), new Properties())
+            .load(null)
+            .cluster();
+    assertFalse(dflt.enabled());
+    assertEquals("127.0.0.1", dflt.host(), "loopback unless configured");
+    assertEquals(java.util.List.of("127.0.0.1"), dflt.members());
+    assertTrue(dflt.trainer());
+    Path file =
+        Files.writeString(
+            dir.resolve("farm.json"),
+            "{\"cluster\":{\"name\":\"studio\",\"host\":\"10.0.0.5\",\"port\":5801,"
+                + "\"members\":[\"10.0.0.5:5801\",\"10.0.0.6:5801\"],\"trainer\":false}}");
+    HostConfig c =
+        new ConfigLoader(Map.of("XDG_RUNTIME_DIR", dir.toString()), new Properties()).load(file);
+    assertFalse(c.cluster().enabled(), "on only with cluster.enabled or serve --cluster");
+    HostConfig.Cluster on = c.withClusterOn().cluster();
+    assertTrue(on.enabled());
+    assertEquals("studio", on.name());
+    assertEquals(java.util.List.of("10.0.0.5:5801", "10.0.0.6:5801"), on.members());
+    assertEquals(5801, on.port());
+    assertFalse(on.trainer());
+    Properties bad = new Properties();
+    bad.setProperty("styleatlas.cluster.members", "10.0.0.5,,10.0.0.6");
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> new ConfigLoader(Map.of("XDG_RUNTIME_DIR", dir.toString()), bad).load(null));
+    assertTrue(e.getMessage().startsWith("cluster.members:"), e.getMessage());
+  }
 }

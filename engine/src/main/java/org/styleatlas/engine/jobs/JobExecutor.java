@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -31,6 +30,11 @@ import org.styleatlas.engine.cache.ContentCache;
  * next {@link JobContext#checkStop()}; the batch job goes back to the queue and resumes from its
  * checkpoint.
  *
+ * <p>Records and the queue live on a {@link JobBoard}: this process's ({@link LocalJobBoard}), or a
+ * board shared by the engines of a render farm, where each engine's trainer claims the next queued
+ * job it can run, every engine sees every job, and a job whose engine left is queued again by one
+ * of the others ({@link #requeueOrphan}) and resumes from its checkpoint in the shared cache.
+ *
  * <p>Thread-safe. Reads ({@link #get}, {@link #list}) never wait for disk; {@link #submit} and
  * {@link #cancel} may write a small record and should run off event loops.
  */
@@ -43,17 +47,20 @@ public final class JobExecutor implements AutoCloseable {
   /** Finished jobs kept (records in memory and on disk); older ones are dropped. */
   static final int MAX_FINISHED = 200;
 
+  /** How often a job on a shared board reads the board for cancel and preemption requests. */
+  private static final long SHARED_STOP_CHECK_MS = 250;
+
+  /** The least time between two progress updates of a job on a shared board. */
+  private static final long SHARED_PROGRESS_MS = 200;
+
   private final ContentCache cache;
   private final ClipStore clips;
-  private final JobStore store;
+  private final JobBoard board;
   private final Path checkpoints;
   private final JobRunners runners;
   private final Duration shutdownWait;
-  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
-  private final Map<String, Long> queued = new ConcurrentHashMap<>(); // id → submission order
-  private long nextSeq;
   private volatile String runningId;
   private volatile JobStoppedException.Reason stopRequest;
   private volatile boolean closing;
@@ -66,31 +73,62 @@ public final class JobExecutor implements AutoCloseable {
    * @param shutdownWait how long {@link #close()} waits for the running job to checkpoint and stop
    */
   public JobExecutor(ContentCache cache, Path stateDir, JobRunners runners, Duration shutdownWait) {
+    this(cache, stateDir, new LocalJobBoard(stateDir), runners, shutdownWait);
+  }
+
+  /**
+   * An executor on {@code board}. Checkpoints live in {@code stateDir/checkpoints/<job id>/}, or,
+   * on a shared board, in the shared cache's {@code work/jobs/<job id>/}, where every engine of the
+   * farm reads them.
+   */
+  public JobExecutor(
+      ContentCache cache,
+      Path stateDir,
+      JobBoard board,
+      JobRunners runners,
+      Duration shutdownWait) {
     this.cache = cache;
     this.clips = new ClipStore(cache);
-    this.store = new JobStore(stateDir.resolve("jobs"));
-    this.checkpoints = stateDir.resolve("checkpoints");
+    this.board = board;
+    this.checkpoints =
+        board.shared()
+            ? cache.root().resolve("work").resolve("jobs")
+            : stateDir.resolve("checkpoints");
     this.runners = runners;
     this.shutdownWait = shutdownWait;
   }
 
-  /** Loads the persisted jobs, queues the unfinished ones again, and starts the trainer thread. */
+  /**
+   * Loads the persisted jobs, queues the unfinished ones again (a job whose kind this build cannot
+   * run fails, saying so), and starts the trainer thread.
+   */
   public void start() {
-    for (Job j : store.loadAll()) {
-      if (!j.state().terminal()) {
-        boolean interrupted = j.state() == JobState.RUNNING || j.runs() > 0;
-        j =
-            j.with(
-                JobState.QUEUED,
-                j.progress(),
-                interrupted ? "interrupted" : "queued",
-                interrupted ? "resumes from its last checkpoint" : waitingMessage(j.spec()));
-        queued.put(j.id(), nextSeq++);
-        store.save(j);
-        LOG.info("job {} ({}) queued again after a restart", j.id(), j.kind().wireName());
+    for (Job j : board.restore()) {
+      if (j.state().terminal()) {
+        continue;
       }
-      jobs.put(j.id(), j);
+      if (unrunnableKind(j.spec())) {
+        finish(j.id(), JobState.FAILED, "failed", noRunnerMessage(j.spec()));
+        continue;
+      }
+      boolean interrupted = j.state() == JobState.RUNNING || j.runs() > 0;
+      board.update(
+          j.id(),
+          old ->
+              old.with(
+                  JobState.QUEUED,
+                  old.progress(),
+                  interrupted ? "interrupted" : "queued",
+                  interrupted ? "resumes from its last checkpoint" : waitingMessage(old.spec())),
+          true);
+      board.enqueue(j.id(), board.nextOrder());
+      LOG.info("job {} ({}) queued again after a restart", j.id(), j.kind().wireName());
     }
+    board.onRemoteChange(
+        j -> {
+          notifyListeners(j);
+          wake();
+        });
     prune();
     trainer = new Thread(this::loop, "styleatlas-trainer");
     trainer.start();
@@ -124,72 +162,45 @@ public final class JobExecutor implements AutoCloseable {
       failedDecomposition = d.state() == JobState.FAILED ? d : null;
     }
     boolean cached = cache.find(out).isPresent();
-    Job job;
-    synchronized (lock) {
-      Optional<Job> same =
-          latestFor(out)
-              .filter(
-                  j ->
-                      !j.state().terminal()
-                          || (j.state() == JobState.FAILED && !again)
-                          || (j.state() == JobState.SUCCEEDED && cached));
-      if (same.isPresent()) {
-        if (spec.priority() == JobPriority.INTERACTIVE
-            && same.get().spec().priority() == JobPriority.BATCH
-            && !same.get().state().terminal()) {
-          return update(same.get().id(), j -> j.withPriority(JobPriority.INTERACTIVE), true);
-        }
-        return same.get();
-      }
-      long now = System.currentTimeMillis();
-      if (cached) {
-        job =
-            new Job(
-                newId(),
-                spec,
-                JobState.SUCCEEDED,
-                1,
-                "done",
-                "already in the cache",
-                out,
-                0,
-                now,
-                now);
-      } else if (failedDecomposition != null) {
-        job =
-            new Job(
-                newId(),
-                spec,
-                JobState.FAILED,
-                0,
-                "failed",
-                "its decomposition failed: " + failedDecomposition.message(),
-                out,
-                0,
-                now,
-                now);
-      } else {
-        job =
-            new Job(
-                newId(),
-                spec,
-                JobState.QUEUED,
-                0,
-                "queued",
-                waitingMessage(spec),
-                out,
-                0,
-                now,
-                now);
-      }
-      jobs.put(job.id(), job);
-      // Saved before the trainer can claim it, so this snapshot never overwrites a later state.
-      store.save(job);
-      if (job.state() == JobState.QUEUED) {
-        queued.put(job.id(), nextSeq++);
-        lock.notifyAll();
-      }
+    String failure =
+        failedDecomposition != null
+            ? "its decomposition failed: " + failedDecomposition.message()
+            : unrunnableKind(spec) ? noRunnerMessage(spec) : null;
+    Job[] made = new Job[1];
+    Job answer =
+        board.exclusive(
+            out.kind() + "/" + out.hash(),
+            () -> {
+              Optional<Job> same =
+                  latestFor(out)
+                      .filter(
+                          j ->
+                              !j.state().terminal()
+                                  || (j.state() == JobState.FAILED && !again)
+                                  || (j.state() == JobState.SUCCEEDED && cached));
+              if (same.isPresent()) {
+                if (spec.priority() == JobPriority.INTERACTIVE
+                    && same.get().spec().priority() == JobPriority.BATCH
+                    && !same.get().state().terminal()) {
+                  return update(
+                      same.get().id(), j -> j.withPriority(JobPriority.INTERACTIVE), true);
+                }
+                return same.get();
+              }
+              made[0] = newJob(spec, out, cached, failure);
+              // Saved before any trainer can claim it, so this snapshot never overwrites a later
+              // state.
+              board.put(made[0]);
+              if (made[0].state() == JobState.QUEUED) {
+                board.enqueue(made[0].id(), board.nextOrder());
+              }
+              return made[0];
+            });
+    if (made[0] == null) {
+      return answer;
     }
+    Job job = made[0];
+    wake();
     notifyListeners(job);
     prune();
     LOG.info(
@@ -201,6 +212,19 @@ public final class JobExecutor implements AutoCloseable {
         spec.decompose(),
         spec.kind() == JobKind.STYLIZE ? " " + spec.style() : "");
     return job;
+  }
+
+  private Job newJob(JobSpec spec, CacheKey out, boolean cached, String failure) {
+    long now = System.currentTimeMillis();
+    if (cached) {
+      return new Job(
+          newId(), spec, JobState.SUCCEEDED, 1, "done", "already in the cache", out, 0, now, now);
+    }
+    if (failure != null) {
+      return new Job(newId(), spec, JobState.FAILED, 0, "failed", failure, out, 0, now, now);
+    }
+    return new Job(
+        newId(), spec, JobState.QUEUED, 0, "queued", waitingMessage(spec), out, 0, now, now);
   }
 
   /**
@@ -217,9 +241,9 @@ public final class JobExecutor implements AutoCloseable {
     return Optional.of(submit(found.get().spec(), true));
   }
 
-  /** The newest job that writes {@code output}; call with {@code lock} held. */
+  /** The newest job that writes {@code output}; call inside {@link JobBoard#exclusive}. */
   private Optional<Job> latestFor(CacheKey output) {
-    return jobs.values().stream()
+    return board.all().stream()
         .filter(j -> j.output().equals(output))
         .max(Comparator.comparingLong(Job::createdMs).thenComparing(Job::id));
   }
@@ -230,66 +254,82 @@ public final class JobExecutor implements AutoCloseable {
    * submit).
    */
   private void prune() {
-    List<Job> drop;
-    synchronized (lock) {
-      List<Job> finished =
-          jobs.values().stream()
-              .filter(j -> j.state().terminal())
-              .sorted(Comparator.comparingLong(Job::updatedMs).thenComparing(Job::id))
-              .toList();
-      drop = finished.subList(0, Math.max(0, finished.size() - MAX_FINISHED));
-    }
-    drop.forEach(j -> forget(j.id()));
-  }
-
-  private void forget(String id) {
-    jobs.remove(id);
-    store.delete(id);
+    List<Job> finished =
+        board.all().stream()
+            .filter(j -> j.state().terminal())
+            .sorted(Comparator.comparingLong(Job::updatedMs).thenComparing(Job::id))
+            .toList();
+    finished
+        .subList(0, Math.max(0, finished.size() - MAX_FINISHED))
+        .forEach(j -> board.remove(j.id()));
   }
 
   /** The job with this id, if any. */
   public Optional<Job> get(String id) {
-    return id != null && ID.matcher(id).matches()
-        ? Optional.ofNullable(jobs.get(id))
-        : Optional.empty();
+    return id != null && ID.matcher(id).matches() ? board.get(id) : Optional.empty();
   }
 
   /** Every job, oldest first. */
   public List<Job> list() {
-    List<Job> all = new ArrayList<>(jobs.values());
+    List<Job> all = new ArrayList<>(board.all());
     all.sort(Comparator.comparingLong(Job::createdMs).thenComparing(Job::id));
     return all;
   }
 
   /** The unfinished job that writes {@code output}, if any. */
   public Optional<Job> activeFor(CacheKey output) {
-    return jobs.values().stream()
+    return board.all().stream()
         .filter(j -> !j.state().terminal() && j.output().equals(output))
         .findFirst();
   }
 
   /**
-   * Cancels a job: a queued one at once, the running one at its next {@link
-   * JobContext#checkStop()}. Finished jobs are returned unchanged.
+   * Cancels a job: a queued one at once, a running one (on this engine or, on a shared board, on
+   * any other) at its next {@link JobContext#checkStop()}. Finished jobs are returned unchanged.
    */
   public Optional<Job> cancel(String id) {
     Optional<Job> found = get(id);
     if (found.isEmpty() || found.get().state().terminal()) {
       return found;
     }
-    synchronized (lock) {
-      if (id.equals(runningId)) {
-        stopRequest = JobStoppedException.Reason.CANCELLED;
-        return Optional.of(
-            update(
-                id,
-                j -> j.with(j.state(), j.progress(), "cancelling", "stops at its next step"),
-                false));
-      }
-      queued.remove(id);
+    if (board.dequeue(id)) {
+      deleteCheckpoint(id);
+      return Optional.of(
+          finish(id, JobState.CANCELLED, "cancelled", "cancelled before it started"));
     }
-    deleteCheckpoint(id);
-    return Optional.of(finish(id, JobState.CANCELLED, "cancelled", "cancelled before it started"));
+    board.requestCancel(id);
+    return Optional.of(
+        update(
+            id,
+            j -> j.with(j.state(), j.progress(), "cancelling", "stops at its next step"),
+            true));
+  }
+
+  /**
+   * Queues job {@code id} again because the engine that ran it left the farm (called by the shared
+   * board on exactly one of the remaining engines); it resumes from its checkpoint in the shared
+   * cache.
+   *
+   * @param engine the engine that left, for the message
+   */
+  public void requeueOrphan(String id, String engine) {
+    Job j =
+        update(
+            id,
+            old ->
+                old.state().terminal()
+                    ? old
+                    : old.with(
+                        JobState.QUEUED,
+                        old.progress(),
+                        "failover",
+                        "engine " + engine + " left the farm; resumes from its last checkpoint"),
+            true);
+    if (j != null && !j.state().terminal()) {
+      board.enqueue(id, -1L - board.nextOrder()); // ahead of the jobs that waited behind it
+      LOG.warn("job {} queued again: its engine {} left the farm", id, engine);
+      wake();
+    }
   }
 
   /** Asks the running job to checkpoint and stop, waits for it, and stops the trainer thread. */
@@ -319,6 +359,12 @@ public final class JobExecutor implements AutoCloseable {
     }
   }
 
+  private void wake() {
+    synchronized (lock) {
+      lock.notifyAll();
+    }
+  }
+
   private void loop() {
     while (true) {
       String id = next();
@@ -332,23 +378,22 @@ public final class JobExecutor implements AutoCloseable {
   /** Blocks until a runnable job is queued and claims it; null when closing. */
   private String next() {
     while (true) {
-      List<Job> candidates;
-      synchronized (lock) {
-        if (closing) {
-          return null;
-        }
-        candidates =
-            queued.keySet().stream()
-                .map(jobs::get)
-                .sorted(
-                    Comparator.comparing((Job j) -> j.spec().priority())
-                        .thenComparing(j -> queued.get(j.id())))
-                .toList();
+      if (closing) {
+        return null;
       }
+      Map<String, Long> queue = board.queue();
+      List<Job> candidates =
+          queue.keySet().stream()
+              .map(board::get)
+              .flatMap(Optional::stream)
+              .sorted(
+                  Comparator.comparing((Job j) -> j.spec().priority())
+                      .thenComparing(j -> queue.get(j.id())))
+              .toList();
       for (Job j : candidates) {
         if (runnable(j)) {
           synchronized (lock) {
-            if (!closing && queued.remove(j.id()) != null) {
+            if (!closing && board.claim(j.id())) {
               runningId = j.id();
               stopRequest = null;
               return j.id();
@@ -385,6 +430,7 @@ public final class JobExecutor implements AutoCloseable {
     try {
       Files.createDirectories(cp);
       Context ctx = new Context(job, cp);
+      ctx.checkStop();
       runners.runner(job.kind()).orElseThrow().run(ctx);
       if (cache.find(job.output()).isPresent()) {
         deleteCheckpoint(id);
@@ -404,6 +450,8 @@ public final class JobExecutor implements AutoCloseable {
         runningId = null;
         stopRequest = null;
       }
+      board.clearCancel(id);
+      board.release(id);
     }
   }
 
@@ -414,16 +462,22 @@ public final class JobExecutor implements AutoCloseable {
         finish(id, JobState.CANCELLED, "cancelled", "cancelled while running");
         failDependents(id, "its decomposition was cancelled");
       }
-      case SHUTDOWN ->
-          update(
-              id,
-              j ->
-                  j.with(
-                      JobState.QUEUED,
-                      j.progress(),
-                      "interrupted",
-                      "the engine stopped; resumes from its last checkpoint on the next start"),
-              true);
+      case SHUTDOWN -> {
+        update(
+            id,
+            j ->
+                j.with(
+                    JobState.QUEUED,
+                    j.progress(),
+                    "interrupted",
+                    board.shared()
+                        ? "its engine stopped; another engine resumes it from its last checkpoint"
+                        : "the engine stopped; resumes from its last checkpoint on the next start"),
+            true);
+        if (board.shared()) {
+          board.enqueue(id, -1L - board.nextOrder());
+        }
+      }
       case PREEMPTED -> {
         update(
             id,
@@ -434,9 +488,7 @@ public final class JobExecutor implements AutoCloseable {
                     "preempted",
                     "an interactive job runs first; resumes from its last checkpoint"),
             true);
-        synchronized (lock) {
-          queued.put(id, -1L - nextSeq++); // ahead of other batch jobs
-        }
+        board.enqueue(id, -1L - board.nextOrder()); // ahead of other batch jobs
       }
     }
   }
@@ -449,24 +501,19 @@ public final class JobExecutor implements AutoCloseable {
 
   /** Fails queued stylize jobs waiting for the decomposition that job {@code id} was computing. */
   private void failDependents(String id, String message) {
-    Job j = jobs.get(id);
+    Job j = board.get(id).orElseThrow();
     if (j.kind() != JobKind.DECOMPOSE) {
       return;
     }
-    List<String> dependents;
-    synchronized (lock) {
-      dependents =
-          queued.keySet().stream()
-              .map(jobs::get)
-              .filter(
-                  s ->
-                      s.kind().buildsOnDecomposition()
-                          && runners.keys().decomposition(s.spec()).equals(j.output()))
-              .map(Job::id)
-              .toList();
-      dependents.forEach(queued::remove);
-    }
-    dependents.forEach(d -> finish(d, JobState.FAILED, "failed", message));
+    board.queue().keySet().stream()
+        .map(board::get)
+        .flatMap(Optional::stream)
+        .filter(
+            s ->
+                s.kind().buildsOnDecomposition()
+                    && runners.keys().decomposition(s.spec()).equals(j.output()))
+        .filter(s -> board.dequeue(s.id()))
+        .forEach(s -> finish(s.id(), JobState.FAILED, "failed", message));
   }
 
   private Job finish(String id, JobState state, String stage, String message) {
@@ -476,12 +523,12 @@ public final class JobExecutor implements AutoCloseable {
         true);
   }
 
+  /** Changes and (when {@code persist}) saves a record atomically, then tells the listeners. */
   private Job update(String id, UnaryOperator<Job> change, boolean persist) {
-    Job j = jobs.computeIfPresent(id, (k, old) -> change.apply(old));
-    if (persist) {
-      store.save(j);
+    Job j = board.update(id, change, persist);
+    if (j != null) {
+      notifyListeners(j);
     }
-    notifyListeners(j);
     return j;
   }
 
@@ -493,6 +540,22 @@ public final class JobExecutor implements AutoCloseable {
         LOG.warn("job listener failed on {}: {}", j.id(), e.toString());
       }
     }
+  }
+
+  /**
+   * Whether no engine with this build can run the spec's kind: the build runs jobs, but not this
+   * kind (a build without any runner leaves its jobs to engines that have them).
+   */
+  private boolean unrunnableKind(JobSpec spec) {
+    return runners.runner(spec.kind()).isEmpty() && !runners.runsNoJobs();
+  }
+
+  private String noRunnerMessage(JobSpec spec) {
+    return "no "
+        + spec.kind().wireName()
+        + " runner is installed in this build, so the job cannot run (this build runs: "
+        + runners.kindsText()
+        + ")";
   }
 
   private String waitingMessage(JobSpec spec) {
@@ -525,6 +588,9 @@ public final class JobExecutor implements AutoCloseable {
     private final Path checkpointDir;
     private final boolean resumed;
     private long lastPersist;
+    private long lastBoardCheck;
+    private long lastShared;
+    private String lastStage;
 
     Context(Job job, Path checkpointDir) throws IOException {
       this.job = job;
@@ -573,6 +639,15 @@ public final class JobExecutor implements AutoCloseable {
     public void progress(String stage, double fraction, String message) {
       double f = Math.max(0, Math.min(1, Double.isFinite(fraction) ? fraction : 0));
       long now = System.currentTimeMillis();
+      if (board.shared()) {
+        // Every update crosses the network: at most one per SHARED_PROGRESS_MS, and each stage's
+        // first.
+        if (stage.equals(lastStage) && now - lastShared < SHARED_PROGRESS_MS) {
+          return;
+        }
+        lastStage = stage;
+        lastShared = now;
+      }
       boolean persist = now - lastPersist >= PERSIST_EVERY_MS;
       if (persist) {
         lastPersist = now;
@@ -589,18 +664,28 @@ public final class JobExecutor implements AutoCloseable {
       if (r != null) {
         throw new JobStoppedException(r);
       }
-      if (jobs.get(job.id()).spec().priority() == JobPriority.BATCH && interactiveWaiting()) {
+      long now = System.currentTimeMillis();
+      if (board.shared() && now - lastBoardCheck < SHARED_STOP_CHECK_MS) {
+        return;
+      }
+      lastBoardCheck = now;
+      if (board.cancelRequested(job.id())) {
+        throw new JobStoppedException(JobStoppedException.Reason.CANCELLED);
+      }
+      boolean batch =
+          board.get(job.id()).map(j -> j.spec().priority() == JobPriority.BATCH).orElse(false);
+      if (batch && interactiveWaiting()) {
         throw new JobStoppedException(JobStoppedException.Reason.PREEMPTED);
       }
     }
 
     private boolean interactiveWaiting() {
-      return queued.keySet().stream()
-          .map(jobs::get)
+      return board.queue().keySet().stream()
+          .map(board::get)
+          .flatMap(Optional::stream)
           .anyMatch(
               j ->
-                  j != null
-                      && j.spec().priority() == JobPriority.INTERACTIVE
+                  j.spec().priority() == JobPriority.INTERACTIVE
                       && runners.runner(j.kind()).isPresent());
     }
   }

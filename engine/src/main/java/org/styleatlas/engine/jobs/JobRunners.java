@@ -7,11 +7,12 @@ import java.util.function.Function;
 import org.styleatlas.engine.cache.ContentCache;
 
 /**
- * The runners of this build, one per {@link JobKind}, and the frame renderer. A kind without a
- * runner keeps its jobs queued (stage "waiting") until an engine that has one starts. The renderer
- * is registered as a factory of the host's {@link ContentCache} (the host creates the cache after
- * discovery), so it can keep what it computes on disk next to the jobs' artifacts; the host builds
- * it once.
+ * The runners of this build, one per {@link JobKind}, and the frame renderer. A build without any
+ * runner ({@link #none()}) keeps its jobs queued (stage "waiting") until an engine that has runners
+ * takes them; in a build with runners, a job of a kind without one fails at once, saying so. The
+ * renderer is registered as a factory of the host's {@link ContentCache} (the host creates the
+ * cache after discovery), so it can keep what it computes on disk next to the jobs' artifacts; the
+ * host builds it once.
  */
 public final class JobRunners {
   private final Map<JobKind, JobRunner> runners = new EnumMap<>(JobKind.class);
@@ -29,6 +30,17 @@ public final class JobRunners {
     java.util.ServiceLoader.load(JobRunnerProvider.class).stream()
         .sorted(java.util.Comparator.comparing(p -> p.type().getName()))
         .forEach(p -> p.get().register(r));
+    return r;
+  }
+
+  /**
+   * The same renderer and keys without any runner: a render-only engine of a farm, which leaves
+   * every job to the engines that train.
+   */
+  public JobRunners renderOnly() {
+    JobRunners r = new JobRunners();
+    r.renderer = renderer;
+    r.keys = keys;
     return r;
   }
 
@@ -60,6 +72,21 @@ public final class JobRunners {
    */
   public ArtifactKeys keys() {
     return keys;
+  }
+
+  /**
+   * Whether no runner is registered at all: a render-only engine, whose jobs wait for an engine
+   * that runs them (another node of a farm, or this one restarted with runners).
+   */
+  public boolean runsNoJobs() {
+    return runners.isEmpty();
+  }
+
+  /** The kinds this build runs, e.g. "decompose, stylize". */
+  public String kindsText() {
+    return runners.keySet().stream()
+        .map(JobKind::wireName)
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   public Optional<JobRunner> runner(JobKind kind) {

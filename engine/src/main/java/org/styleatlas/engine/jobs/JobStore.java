@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.AtomicFiles;
 
 /** Job records on disk, one JSON file per job, each written atomically; survives restarts. */
-final class JobStore {
+class JobStore {
   private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
   static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -40,9 +40,28 @@ public final class ArtifactRecipe implements ArtifactKeys {
   /** The address of the decomposition of a clip. */
   public static CacheKey decomposition(
       String clipIdentity, DecomposeSettings d, DecompositionConfig config, int longEdge) {
+    return decomposition(clipIdentity, d, config, longEdge, false);
+  }
+
+  /**
+   * As {@link #decomposition(String, DecomposeSettings, DecompositionConfig, int)}, for a clip that
+   * may have been enlarged to {@code longEdge} on request ({@code --allow-upscale}): an enlarged
+   * working clip has its own address, so it never stands in for the clip at its own size (#19.6);
+   * addresses of clips that were not enlarged are unchanged.
+   */
+  public static CacheKey decomposition(
+      String clipIdentity,
+      DecomposeSettings d,
+      DecompositionConfig config,
+      int longEdge,
+      boolean upscaled) {
     ContentHasher h = new ContentHasher().putString(clipIdentity).putString(d.matteSource());
     d.box().forEach(h::putDouble);
-    return h.putString(config.fingerprint()).putLong(longEdge).key(DECOMPOSITION);
+    h.putString(config.fingerprint()).putLong(longEdge);
+    if (upscaled) {
+      h.putString("upscaled");
+    }
+    return h.key(DECOMPOSITION);
   }
 
   /**

@@ -19,6 +19,8 @@ import org.styleatlas.engine.jobs.DecomposeSettings;
  * @param seed seed of the decomposition's initialisation and batches (the preset's otherwise)
  * @param box the object's box x0, y0, x1, y1 (normalised, top-left origin) instead of a matte, as
  *     the plug-in's "Box" matte source
+ * @param allowUpscale whether a source shorter than {@code longEdge} is enlarged to it; by default
+ *     it is worked at its own size ({@link WorkingSize})
  */
 public record ClipFiles(
     Path source,
@@ -27,7 +29,8 @@ public record ClipFiles(
     Optional<String> decomposition,
     Optional<Integer> iterations,
     Optional<Long> seed,
-    Optional<List<Double>> box) {
+    Optional<List<Double>> box,
+    boolean allowUpscale) {
   public ClipFiles {
     if (source == null) {
       throw new InputException("INPUT: missing; give a folder of frames or a video file");
@@ -47,6 +50,23 @@ public record ClipFiles(
     if (iterations.isPresent() && iterations.get() < 1) {
       throw new InputException("--iterations: must be at least 1, got " + iterations.get());
     }
+  }
+
+  /** As the canonical constructor, never enlarging the source. */
+  public ClipFiles(
+      Path source,
+      Optional<Path> matte,
+      Optional<Integer> longEdge,
+      Optional<String> decomposition,
+      Optional<Integer> iterations,
+      Optional<Long> seed,
+      Optional<List<Double>> box) {
+    this(source, matte, longEdge, decomposition, iterations, seed, box, false);
+  }
+
+  /** These files, enlarged to the working long edge when {@code allow} (#19.6). */
+  public ClipFiles withAllowUpscale(boolean allow) {
+    return new ClipFiles(source, matte, longEdge, decomposition, iterations, seed, box, allow);
   }
 
   /** Frames with a matte or a box, decomposed with a preset's (or the engine's) steps and seed. */

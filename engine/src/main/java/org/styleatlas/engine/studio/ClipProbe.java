@@ -8,8 +8,9 @@ import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.MediaInfo;
 
 /**
- * What {@link Studio#probe} found out about a clip from its files' headers (or the container),
- * without decoding its frames.
+ * What {@link Studio#probe} found out about a clip: from its files' headers for a folder; for a
+ * video, its frames are decoded (not converted) and counted, so the count is the one {@code
+ * decompose} reads (#19.8).
  *
  * @param name the source's name
  * @param frameCount frames in the clip

@@ -2,7 +2,12 @@ package org.styleatlas.engine.studio;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
@@ -14,6 +19,7 @@ import org.styleatlas.engine.clipmodel.ClipModels;
 import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.pipeline.ArtifactRecipe;
 import org.styleatlas.engine.render.AtlasFiles;
+import org.styleatlas.engine.render.AtlasSet;
 import org.styleatlas.engine.render.ClipRenderer;
 import org.styleatlas.engine.render.RenderJob;
 import org.styleatlas.engine.render.RenderSettings;
@@ -21,6 +27,7 @@ import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.EditingAtlasTrainer;
 import org.styleatlas.engine.stylize.LossPlot;
+import org.styleatlas.engine.stylize.PromptTrack;
 import org.styleatlas.engine.stylize.StylizationResult;
 import org.styleatlas.engine.stylize.StylizeConfig;
 import org.styleatlas.engine.stylize.StylizeReport;
@@ -28,11 +35,15 @@ import org.styleatlas.engine.stylize.StylizedAtlasCache;
 import org.styleatlas.engine.stylize.loss.StructureLoss;
 import org.styleatlas.engine.stylize.loss.StyleTarget;
 import org.styleatlas.engine.stylize.scene.EditableScene;
+import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.OutputFormat;
 
 /**
  * {@link Studio#stylizeClip}: the CLI's stylization of a prepared clip, end to end (fine-tune or
- * find, render, report, loss plot).
+ * find, render, report, loss plot). With a prompt track ({@code --prompts}) every prompt is
+ * fine-tuned (or found) in the track's order and each frame is rendered from its key's look, or
+ * from the blend of two looks in atlas space during a transition. With {@code --preview} the quick
+ * preview the plug-in shows first is trained instead, at the address the host looks it up.
  */
 final class ClipStylizer {
   private static final Logger LOG = LoggerFactory.getLogger(ClipStylizer.class);
@@ -56,13 +67,20 @@ final class ClipStylizer {
       Cancellation cancellation)
       throws IOException {
     EditableScene scene = clip.scene();
-    StyleTarget target =
-        new StyleTarget(
-            request.prompt(), request.localPrompt(), request.styleImage().map(Studio::readImage));
+    Optional<PromptTrack> track = request.track();
+    track.ifPresent(t -> checkFrames(t, request.prompts().get(), scene.frameCount()));
+    Optional<Frame> styleImage = request.styleImage().map(Studio::readImage);
+    List<StyleTarget> targets =
+        track
+            .map(t -> t.prompts().stream().map(p -> new StyleTarget(p, null, styleImage)).toList())
+            .orElseGet(
+                () ->
+                    List.of(new StyleTarget(request.prompt(), request.localPrompt(), styleImage)));
     RenderSettings settings = render.resolve(scene.width(), scene.height());
     RenderJob.check(out, settings);
-    StylizeConfig config = request.flags().resolve(scene);
-    Stylization stylization;
+    StylizeConfig full = request.flags().resolve(scene);
+    StylizeConfig config = request.preview() ? request.flags().resolvePreview(scene) : full;
+    List<Stylization> looks = new ArrayList<>();
     try (ClipModel model = request.clipModel().open(progress)) {
       boolean structure = request.flags().structure();
       if (structure && !model.hasImageTokens()) {
@@ -77,17 +95,34 @@ final class ClipStylizer {
               ? Optional.of(
                   new StructureLoss(model::encodeImageTokens, scene.atlases().foreground()))
               : Optional.empty();
-      stylization =
-          ensureStylization(clip, target, config, model, structureLoss, progress, cancellation);
+      for (StyleTarget target : targets) {
+        looks.add(
+            ensureStylization(
+                clip,
+                target,
+                full,
+                config,
+                request.preview(),
+                model,
+                structureLoss,
+                progress,
+                cancellation));
+      }
     }
-    StylizationResult result = stylization.result();
-    boolean ran = stylization.computed();
     if (exportAtlas.isPresent()) {
-      AtlasFiles.write(result.foreground(), exportAtlas.get());
+      AtlasFiles.write(looks.get(0).result().foreground(), exportAtlas.get());
     }
+    Map<String, AtlasSet> sets = new HashMap<>();
+    for (int i = 0; i < targets.size(); i++) {
+      sets.put(targets.get(i).globalText(), looks.get(i).result().applyTo(scene.atlases()));
+    }
+    IntFunction<AtlasSet> atlases =
+        track.isPresent()
+            ? new TrackAtlases(track.get(), sets)
+            : t -> sets.get(targets.get(0).globalText());
     double renderSeconds =
         RenderJob.write(
-            new ClipRenderer(scene.maps(), result.applyTo(scene.atlases())),
+            new ClipRenderer(scene.maps(), atlases),
             scene::frame,
             settings,
             scene.fps(),
@@ -95,6 +130,42 @@ final class ClipStylizer {
             progress);
     String base = baseName(out);
     Path reportFile = report.orElse(out.resolveSibling(base + ".json"));
+    Path plot = null;
+    for (int i = 0; i < looks.size(); i++) {
+      Path file = i == 0 ? reportFile : numbered(reportFile, i + 1);
+      Path lossPlot =
+          writeReport(
+              looks.get(i),
+              targets.get(i),
+              file,
+              request,
+              scene,
+              config,
+              clipDescription,
+              decomposeSeconds,
+              renderSeconds);
+      plot = i == 0 ? lossPlot : plot;
+    }
+    boolean cached = looks.stream().noneMatch(Stylization::computed);
+    LOG.info("wrote {}, {} and {}", out, reportFile, plot);
+    return new StylizeOutcome(
+        scene.frameCount(), out, settings.mode().cliName(), reportFile, plot, cached);
+  }
+
+  /** Writes one look's JSON report and its loss plot beside it; returns the plot. */
+  private static Path writeReport(
+      Stylization look,
+      StyleTarget target,
+      Path file,
+      StylizeRequest request,
+      EditableScene scene,
+      StylizeConfig config,
+      String clipDescription,
+      double decomposeSeconds,
+      double renderSeconds)
+      throws IOException {
+    StylizationResult result = look.result();
+    boolean ran = look.computed();
     new StylizeReport(
             clipDescription,
             scene.frameCount(),
@@ -111,12 +182,66 @@ final class ClipStylizer {
             renderSeconds,
             result.iterationsPerSecond(),
             result.history())
-        .write(reportFile);
-    Path plot = reportFile.resolveSibling(base + "-losses.png");
+        .write(file);
+    String name = file.getFileName().toString();
+    String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    Path plot = file.resolveSibling(stem + "-losses.png");
     LossPlot.write(result.history(), plot);
-    LOG.info("wrote {}, {} and {}", out, reportFile, plot);
-    return new StylizeOutcome(
-        scene.frameCount(), out, settings.mode().cliName(), reportFile, plot, !ran);
+    return plot;
+  }
+
+  /** {@code out.json} → {@code out-2.json}: the report of a track's second prompt. */
+  private static Path numbered(Path report, int n) {
+    String name = report.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return report.resolveSibling(
+        dot < 0 ? name + "-" + n : name.substring(0, dot) + "-" + n + name.substring(dot));
+  }
+
+  /** A key at or beyond the clip's end is an input error naming the file and the key. */
+  private static void checkFrames(PromptTrack track, Path file, int frames) {
+    for (int i = 0; i < track.keys().size(); i++) {
+      PromptTrack.Key k = track.keys().get(i);
+      if (k.frame() >= frames) {
+        throw new InputException(
+            file
+                + ": prompts: key "
+                + (i + 1)
+                + " (frame "
+                + k.frame()
+                + "): the clip has "
+                + frames
+                + " frames (0.."
+                + (frames - 1)
+                + ")");
+      }
+    }
+  }
+
+  /**
+   * The atlases of frame t on a prompt track: the key's look, or the morph between two looks in
+   * atlas space ({@link AtlasSet#morphTo}); the same instance for consecutive frames of one look.
+   */
+  private static final class TrackAtlases implements IntFunction<AtlasSet> {
+    private final PromptTrack track;
+    private final Map<String, AtlasSet> looks;
+    private PromptTrack.Mix last;
+    private AtlasSet lastSet;
+
+    TrackAtlases(PromptTrack track, Map<String, AtlasSet> looks) {
+      this.track = track;
+      this.looks = looks;
+    }
+
+    @Override
+    public AtlasSet apply(int t) {
+      PromptTrack.Mix mix = track.at(t);
+      if (!mix.equals(last)) {
+        last = mix;
+        lastSet = looks.get(mix.from()).morphTo(looks.get(mix.to()), (float) mix.amount());
+      }
+      return lastSet;
+    }
   }
 
   /**
@@ -126,7 +251,9 @@ final class ClipStylizer {
   private Stylization ensureStylization(
       PreparedClip clip,
       StyleTarget target,
+      StylizeConfig full,
       StylizeConfig config,
+      boolean preview,
       ClipModel model,
       Optional<StructureLoss> structure,
       ProgressSink progress,
@@ -137,9 +264,17 @@ final class ClipStylizer {
         clip.decomposition() != null
             ? clip.decomposition()
             : new ContentHasher().putString(scene.identity()).key(ArtifactKeys.DECOMPOSITION);
+    CacheKey stylized =
+        ArtifactRecipe.stylized(decomposition, ClipModels.identityOf(model.file()), target, full);
+    // A preview lives at the full result's hash under its own kind, where the host looks for it.
     CacheKey key =
-        ArtifactRecipe.stylized(decomposition, ClipModels.identityOf(model.file()), target, config);
-    Path checkpoint = cache.root().resolve("work").resolve(key.hash()).resolve("checkpoint.bin");
+        preview ? new CacheKey(ArtifactKeys.STYLIZED_PREVIEW, stylized.hash()) : stylized;
+    Path checkpoint =
+        cache
+            .root()
+            .resolve("work")
+            .resolve(key.hash())
+            .resolve(preview ? "preview-checkpoint.bin" : "checkpoint.bin");
     boolean[] ran = {false};
     StylizationResult result =
         new StylizedAtlasCache(cache)

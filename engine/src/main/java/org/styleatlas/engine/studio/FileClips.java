@@ -32,8 +32,10 @@ import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.FrameSize;
 import org.styleatlas.engine.video.FullSizeSink;
 import org.styleatlas.engine.video.Matte;
+import org.styleatlas.engine.video.MediaInfo;
 import org.styleatlas.engine.video.OutputFormat;
 
 /**
@@ -47,24 +49,46 @@ final class FileClips {
   private final ClipStore clips;
   private final PipelineSettings settings;
   private final FramePath frames;
+  private final DecompositionBudget budget;
 
   /**
    * @param frames the host's render path, told about recognised clips; null in the CLI
    */
   FileClips(ContentCache cache, ClipStore clips, PipelineSettings settings, FramePath frames) {
+    this(cache, clips, settings, frames, DecompositionBudget.ofThisProcess());
+  }
+
+  /**
+   * @param budget the memory a decomposition may use, checked before a clip is read (#19.6)
+   */
+  FileClips(
+      ContentCache cache,
+      ClipStore clips,
+      PipelineSettings settings,
+      FramePath frames,
+      DecompositionBudget budget) {
     this.cache = cache;
     this.clips = clips;
     this.settings = settings;
     this.frames = frames;
+    this.budget = budget;
   }
 
   PreparedClip prepare(ClipFiles f, ProgressSink progress, Cancellation cancellation)
       throws IOException {
     DecompositionConfig config = config(f);
     int longEdge = f.longEdge().orElse(settings.longEdge());
+    WorkingSize size = new WorkingSize(longEdge, f.allowUpscale());
+    FrameSize sourceSize = WorkingSize.sourceSize(f.source());
+    ClipRequest request = size.request(f.source(), f.matte(), sourceSize);
+    budget.require(
+        f.source(),
+        MediaInfo.listedFrames(f.source()),
+        sourceSize.fitLongEdge(request.longEdgeFor(sourceSize)),
+        config.schedule().batchPixels());
     DecomposeSettings matte = f.matteSettings();
     FrameRecorder recorder = new FrameRecorder();
-    Clip clip = ClipReader.read(new ClipRequest(f.source(), f.matte(), longEdge), recorder);
+    Clip clip = ClipReader.read(request, recorder);
     if (f.box().isEmpty() && !clip.hasMatte()) {
       throw InputException.of(
           f.source(),
@@ -74,7 +98,8 @@ final class FileClips {
     ClipRecord record = recognise(recorder, matte);
     Clip working = JobClips.working(clip, matte, longEdge);
     CacheKey key =
-        ArtifactRecipe.decomposition(ClipIdentity.ofClip(record.id()), matte, config, longEdge);
+        ArtifactRecipe.decomposition(
+            ClipIdentity.ofClip(record.id()), matte, config, longEdge, size.upscales(sourceSize));
     Decomposition d =
         DecompositionJob.builder()
             .setClip(working)

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
+import org.styleatlas.engine.doctor.Diagnostics;
 import org.styleatlas.engine.jobs.ArtifactFrameRenderer;
 import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.jobs.ClipRecord;
 import org.styleatlas.engine.jobs.ClipStore;
+import org.styleatlas.engine.jobs.JobBoard;
 import org.styleatlas.engine.jobs.JobExecutor;
 import org.styleatlas.engine.jobs.JobRunners;
+import org.styleatlas.engine.jobs.LocalJobBoard;
 import org.styleatlas.engine.pipeline.ArtifactRecipe;
 import org.styleatlas.engine.pipeline.PipelineSettings;
 import org.styleatlas.engine.render.AtlasFiles;
@@ -106,8 +109,24 @@ public final class Studio {
       Path stateDir,
       JobRunners runners,
       java.time.Duration shutdownWait) {
+    return forHost(
+        cacheDir, cacheMaxBytes, stateDir, runners, shutdownWait, new LocalJobBoard(stateDir));
+  }
+
+  /**
+   * As {@link #forHost(Path, long, Path, JobRunners, java.time.Duration)}, with the job records and
+   * queue on {@code board} (a render farm's shared board: the cache folder must then be shared by
+   * the farm's hosts too).
+   */
+  public static Studio forHost(
+      Path cacheDir,
+      long cacheMaxBytes,
+      Path stateDir,
+      JobRunners runners,
+      java.time.Duration shutdownWait,
+      JobBoard board) {
     ContentCache cache = new ContentCache(cacheDir, cacheMaxBytes);
-    return forHost(cache, new JobExecutor(cache, stateDir, runners, shutdownWait), runners);
+    return forHost(cache, new JobExecutor(cache, stateDir, board, runners, shutdownWait), runners);
   }
 
   /** The host's job executor (the jobs API: submit, list, cancel); absent from a CLI studio. */
@@ -167,6 +186,17 @@ public final class Studio {
    */
   public static ClipProbe probe(Optional<Path> input, Optional<Path> matte) {
     return ClipProbe.of(input, matte);
+  }
+
+  /**
+   * The engine's runtime checks behind {@code styleatlas doctor}: Java, DJL offline mode, the
+   * PyTorch native library (and GPUs), FFmpeg and OpenCV, the cache folder, the installed CLIP
+   * models. Each check catches its own failure; never throws.
+   */
+  public static List<HealthCheck> diagnostics(Path cacheDir) {
+    return Diagnostics.run(cacheDir).stream()
+        .map(c -> new HealthCheck(c.name(), c.ok(), c.detail(), c.fix()))
+        .toList();
   }
 
   /** Reads an image file (a style image or an atlas PNG) as a frame. */

@@ -53,6 +53,20 @@ public record StyleFlags(
 
   /** The configuration for {@code scene}. */
   StylizeConfig resolve(EditableScene scene) {
+    return options().resolve(scene);
+  }
+
+  /**
+   * The quick preview of these settings for {@code scene}, as the host trains it before the full
+   * result ({@link StylizeOptions#preview}): seed, prefixes and weights as here, the preview's
+   * schedule.
+   */
+  StylizeConfig resolvePreview(EditableScene scene) {
+    return options().preview(scene);
+  }
+
+  /** The validated options. */
+  private StylizeOptions options() {
     require(iterations == null || iterations >= 1, "--iterations: must be at least 1");
     require(
         learningRate == null || learningRate > 0 && learningRate < 1, "--lr: must be in (0, 1)");
@@ -76,24 +90,23 @@ public record StyleFlags(
     Set<StylizeLossTerm> off = EnumSet.noneOf(StylizeLossTerm.class);
     disabled.forEach(d -> off.add(StylizeLossTerm.parse(d)));
     return new StylizeOptions(
-            StylizeConfig.Preset.parse(preset),
-            atlasMode == null ? null : AtlasMode.parse(atlasMode),
-            iterations,
-            learningRate,
-            seed,
-            views == null ? null : views.get(0),
-            views == null ? null : views.get(1),
-            viewSize,
-            text2livePrefixes ? PromptPrefixes.Source.TEXT2LIVE : PromptPrefixes.Source.PAPER,
-            prefixCount,
-            null,
-            null,
-            lambdaTemporal,
-            lambdaSparsity,
-            off,
-            structure,
-            stylizeBackground)
-        .resolve(scene);
+        StylizeConfig.Preset.parse(preset),
+        atlasMode == null ? null : AtlasMode.parse(atlasMode),
+        iterations,
+        learningRate,
+        seed,
+        views == null ? null : views.get(0),
+        views == null ? null : views.get(1),
+        viewSize,
+        text2livePrefixes ? PromptPrefixes.Source.TEXT2LIVE : PromptPrefixes.Source.PAPER,
+        prefixCount,
+        null,
+        null,
+        lambdaTemporal,
+        lambdaSparsity,
+        off,
+        structure,
+        stylizeBackground);
   }
 
   private static void require(boolean ok, String message) {

@@ -15,7 +15,8 @@ import org.styleatlas.engine.InputException;
  * ProRes, anything FFmpeg decodes), with the container's frame rate. Mattes: a folder of masks, a
  * matte video, or else the source's alpha channel when it has one. Frames and mattes are resized to
  * the request's working size with area filtering, after their source sizes were checked against
- * each other.
+ * each other. A source is never enlarged unless the request allows it ({@link
+ * ClipRequest#allowUpscale}).
  */
 public final class ClipReader {
   private static final Logger LOG = LoggerFactory.getLogger(ClipReader.class);
@@ -40,10 +41,11 @@ public final class ClipReader {
     if (!Files.exists(source)) {
       throw InputException.of(source, "no such file or folder");
     }
-    FrameBudget.requireSourceSize(source, MediaInfo.probe(source).size());
-    Sequence<Frame> frames = SourceReader.frames(source, request.longEdge(), sink);
-    Optional<List<Matte>> mattes =
-        request.matte().map(m -> readMatte(m, frames, request.longEdge(), sink));
+    FrameSize sourceSize = MediaInfo.sourceSize(source);
+    FrameBudget.requireSourceSize(source, sourceSize);
+    int longEdge = request.longEdgeFor(sourceSize);
+    Sequence<Frame> frames = SourceReader.frames(source, longEdge, sink);
+    Optional<List<Matte>> mattes = request.matte().map(m -> readMatte(m, frames, longEdge, sink));
     if (mattes.isEmpty() && frames.items().get(0).hasAlpha()) {
       mattes = Optional.of(frames.items().stream().map(Frame::alpha).toList());
     }

@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import org.styleatlas.engine.InputException;
 
 /**
- * What a source holds, found from image headers and the container without decoding any pixels, so
- * it is cheap even for long or large clips.
+ * What a source holds: for a folder, found from image headers without decoding any pixels; for a
+ * movie, its frames are decoded (not converted) and counted, the same count {@link ClipReader}
+ * gets, so a truncated file is never reported with frames that do not decode (#19.8).
  *
  * @param name the source's path, or a description for generated clips
- * @param frameCount number of frames: image files in a folder, video packets in a movie
+ * @param frameCount number of frames: image files in a folder, frames that decode in a movie
  * @param size frame size in the source
  * @param hasAlpha whether the frames carry an alpha channel
  * @param fps frames per second from the container; {@link Clip#DEFAULT_FPS} for image folders
@@ -26,7 +27,7 @@ public record MediaInfo(
 
   /**
    * Probes a folder of frames or a video file. Folders are checked for images of one size and
-   * complete JPEGs; movies are opened and their packets counted. Failures are {@link
+   * complete JPEGs; movies are opened and their frames decoded and counted. Failures are {@link
    * InputException}s naming the file.
    */
   public static MediaInfo probe(Path source) {
@@ -46,9 +47,6 @@ public record MediaInfo(
     }
     try (VideoDecoder decoder = VideoDecoder.open(source)) {
       int n = decoder.countFrames();
-      if (n == 0) {
-        throw InputException.of(source, "holds no video frames");
-      }
       double duration = decoder.containerDurationSeconds();
       return new MediaInfo(
           source.toString(),
@@ -57,6 +55,39 @@ public record MediaInfo(
           decoder.hasAlpha(),
           decoder.fps(),
           duration > 0 ? duration : n / decoder.fps());
+    }
+  }
+
+  /**
+   * The frame size of a folder of frames (from the first image's header) or of a video file (from
+   * its stream), without decoding or counting frames.
+   */
+  public static FrameSize sourceSize(Path source) {
+    if (!Files.exists(source)) {
+      throw InputException.of(source, "no such file or folder");
+    }
+    if (Files.isDirectory(source)) {
+      return SourceReader.headers(source).sourceSize();
+    }
+    try (VideoDecoder decoder = VideoDecoder.open(source)) {
+      return decoder.size();
+    }
+  }
+
+  /**
+   * The frames a source lists without decoding them: image files in a folder, the container's count
+   * (an estimate for some containers, 0 when it states none) in a video file. A truncated file may
+   * list more than decode ({@link #probe} counts those).
+   */
+  public static int listedFrames(Path source) {
+    if (!Files.exists(source)) {
+      throw InputException.of(source, "no such file or folder");
+    }
+    if (Files.isDirectory(source)) {
+      return ImageFiles.list(source).size();
+    }
+    try (VideoDecoder decoder = VideoDecoder.open(source)) {
+      return decoder.listedFrames();
     }
   }
 

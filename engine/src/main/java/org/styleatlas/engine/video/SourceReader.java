@@ -79,6 +79,7 @@ final class SourceReader {
       for (int t = 0; (frame = decoder.next()) != null; t++) {
         collector.add(fromVideoFrame.apply(frame), "frame " + t);
       }
+      decoder.decodedOrFail(); // the same count, warning and error as a probe of the file
       return collector.finish(decoder.fps());
     }
   }

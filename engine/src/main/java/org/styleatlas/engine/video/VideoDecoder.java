@@ -1,6 +1,5 @@
 package org.styleatlas.engine.video;
 
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_ALPHA;
 import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
 
@@ -8,11 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
 
 /**
@@ -22,6 +22,8 @@ import org.styleatlas.engine.InputException;
  * one thread.
  */
 final class VideoDecoder implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(VideoDecoder.class);
+
   /** How JavaCV says that a container has no stream it can decode, e.g. a movie without frames. */
   private static final String NO_STREAM = "Did not find a video or audio stream";
 
@@ -167,6 +169,67 @@ final class VideoDecoder implements AutoCloseable {
 
   /** The next frame in display order, or null after the last one. */
   Frame next() {
+    org.bytedeco.javacv.Frame grabbed = grab();
+    return grabbed == null ? null : converter.convert((AVFrame) grabbed.opaque);
+  }
+
+  /**
+   * Counts the frames that decode, exactly as {@link #next()} returns them but without converting
+   * their pixels, so that a probe and a read of the same file agree (#19.8: a truncated file's
+   * index lists frames whose pictures are missing). Use on a fresh decoder, instead of {@link
+   * #next()}.
+   *
+   * @throws InputException naming the file when none decodes, see {@link #noFrames()}
+   */
+  int countFrames() {
+    while (grab() != null) {
+      // counted in grab()
+    }
+    return decodedOrFail();
+  }
+
+  /**
+   * The number of frames decoded so far, after the last one: warns when the container lists more (a
+   * truncated or damaged file).
+   *
+   * @throws InputException naming the file when none decoded, see {@link #noFrames()}
+   */
+  int decodedOrFail() {
+    if (decoded == 0) {
+      throw noFrames();
+    }
+    int listed = listedFrames();
+    if (listed > decoded) {
+      LOG.warn(
+          "{}: the container lists {} frames but only {} decode (the file is truncated or"
+              + " damaged); using {}",
+          file,
+          listed,
+          decoded,
+          decoded);
+    }
+    return decoded;
+  }
+
+  /** The error for a file none of whose frames decodes; names the file and, if any, the listing. */
+  InputException noFrames() {
+    int listed = listedFrames();
+    return InputException.of(
+        file,
+        listed > 0
+            ? "holds no video frames that decode (the container lists "
+                + listed
+                + "; the file is truncated or damaged)"
+            : "holds no video frames");
+  }
+
+  /** Frames the container's index lists (an estimate for some containers), 0 when unknown. */
+  int listedFrames() {
+    return Math.max(0, grabber.getLengthInVideoFrames());
+  }
+
+  /** The next decoded picture, unconverted, or null after the last one. */
+  private org.bytedeco.javacv.Frame grab() {
     org.bytedeco.javacv.Frame grabbed;
     try {
       grabbed = grabber.grabImage();
@@ -174,31 +237,10 @@ final class VideoDecoder implements AutoCloseable {
       throw InputException.of(
           file, "cannot decode frame " + decoded + " (" + firstLine(e) + ")", e);
     }
-    if (grabbed == null) {
-      return null;
+    if (grabbed != null) {
+      decoded++;
     }
-    decoded++;
-    return converter.convert((AVFrame) grabbed.opaque);
-  }
-
-  /**
-   * Counts the frames by reading the stream's packets without decoding them. Use on a fresh
-   * decoder, before {@link #next()}.
-   */
-  int countFrames() {
-    int count = 0;
-    try {
-      AVPacket packet;
-      while ((packet = grabber.grabPacket()) != null) {
-        if (packet.stream_index() == grabber.getVideoStream()) {
-          count++;
-        }
-        av_packet_unref(packet);
-      }
-    } catch (FrameGrabber.Exception e) {
-      throw InputException.of(file, "cannot read the video stream (" + firstLine(e) + ")", e);
-    }
-    return count;
+    return grabbed;
   }
 
   @Override

@@ -209,6 +209,75 @@ class JobExecutorTest {
   }
 
   @Test
+  void aJobOfAKindThisBuildCannotRunFailsAndSaysSo() throws Exception {
+    JobRunners stylizeOnly = new JobRunners().set(JobKind.STYLIZE, new CountingRunner(1, 1));
+    try (JobExecutor ex = executor(stylizeOnly)) {
+      Job j = ex.submit(spec("k", JobPriority.BATCH));
+      assertEquals(JobState.FAILED, j.state(), "failed at once, not queued forever");
+      assertEquals(
+          "no decompose runner is installed in this build, so the job cannot run (this build"
+              + " runs: stylize)",
+          j.message());
+    }
+    Job waiting;
+    try (JobExecutor ex = executor(JobRunners.none())) {
+      waiting = ex.submit(spec("later", JobPriority.BATCH));
+      assertEquals(JobState.QUEUED, waiting.state(), "a build without runners leaves it waiting");
+    }
+    try (JobExecutor ex = executor(stylizeOnly)) {
+      Job restored = ex.get(waiting.id()).orElseThrow();
+      assertEquals(JobState.FAILED, restored.state(), "a restored job of that kind fails too");
+      assertTrue(restored.message().startsWith("no decompose runner"), restored.message());
+    }
+  }
+
+  @Test
+  void aRecordIsSavedInTheOrderItsChangesWereMade() throws Exception {
+    java.util.concurrent.CountDownLatch slowSaveStarted =
+        new java.util.concurrent.CountDownLatch(1);
+    JobStore slow =
+        new JobStore(dir.resolve("jobs")) {
+          @Override
+          void save(Job job) {
+            if (job.stage().equals("slow")) {
+              slowSaveStarted.countDown();
+              try {
+                Thread.sleep(300);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            super.save(job);
+          }
+        };
+    LocalJobBoard board = new LocalJobBoard(slow);
+    long now = System.currentTimeMillis();
+    Job j =
+        new Job(
+            "j-0123456789abcdef",
+            spec("o", JobPriority.BATCH),
+            JobState.RUNNING,
+            0,
+            "starting",
+            "",
+            new org.styleatlas.engine.cache.CacheKey("decomposition", "ab".repeat(32)),
+            1,
+            now,
+            now);
+    board.put(j);
+    Thread progress =
+        new Thread(
+            () -> board.update(j.id(), x -> x.with(JobState.RUNNING, 0.5, "slow", ""), true));
+    progress.start();
+    slowSaveStarted.await();
+    board.update(j.id(), x -> x.with(JobState.SUCCEEDED, 1, "done", ""), true);
+    progress.join();
+    Job onDisk = slow.loadAll().get(0);
+    assertEquals(board.get(j.id()).orElseThrow(), onDisk, "the disk holds the latest change");
+    assertEquals(JobState.SUCCEEDED, onDisk.state());
+  }
+
+  @Test
   void badSpecsNameTheirInput() {
     InputException e =
         assertThrows(

@@ -21,8 +21,8 @@ import org.styleatlas.engine.video.Frame;
  * one thread) against {@link FrameRenderer} on one thread, interleaved run by run on the same
  * frames, timed by the thread's CPU time (and wall clock), so other processes on a shared machine
  * skew both alike. Composite at strength 0.8 from sources already at the output size (as {@link
- * org.styleatlas.engine.bench.RenderBenchmark}) and from sources at the working size (as the CLI
- * renders).
+ * org.styleatlas.engine.studio.bench.RenderBenchmark}) and from sources at the working size (as the
+ * CLI renders).
  *
  * <p>Usage: {@code RenderKernelBenchmark WIDTH HEIGHT FRAMES RUNS [DATA CACHE CLIP
  * DECOMPOSE_ITERATIONS]}; without DATA the embedded demo clip, with it the DAVIS clip's cached

@@ -1,10 +1,7 @@
 package org.styleatlas.host.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -22,8 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.jobs.Job;
+import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.JobState;
 import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.host.HostConfig;
@@ -43,13 +40,6 @@ public final class HttpApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApiVerticle.class);
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-  /**
-   * Job requests: an unknown field is a mistake (a misspelt "priority" would be ignored), so it is
-   * refused.
-   */
-  private static final ObjectMapper STRICT_JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   private static final Pattern CLIP_ID = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern FRAME_FILE = Pattern.compile("([0-9]{1,7})\\.png");
@@ -179,38 +169,15 @@ public final class HttpApiVerticle extends VerticleBase {
 
   private void submit(RoutingContext ctx) {
     Buffer body = ctx.body().buffer();
-    if (body == null || body.length() == 0) {
-      ApiError.send(ctx, 400, "request body: a JSON job request is required");
-      return;
-    }
-    Object spec;
+    JobSpec spec;
     try {
-      JobRequest request = STRICT_JSON.readValue(body.getBytes(), JobRequest.class);
-      if (request == null) {
-        ApiError.send(ctx, 400, "request body: must be a JSON object (a job request), got null");
-        return;
-      }
-      spec = request.toSpec();
-    } catch (UnrecognizedPropertyException e) {
-      ApiError.send(
-          ctx,
-          400,
-          "request body: unknown field '"
-              + e.getPropertyName()
-              + "'; known fields: "
-              + e.getKnownPropertyIds());
+      spec = JobRequestParser.parse(body == null ? null : body.getBytes());
+    } catch (JobRequestParser.BadRequest e) {
+      ApiError.send(ctx, 400, e.getMessage());
       return;
-    } catch (JsonProcessingException e) {
-      InputException input = ApiError.inputCause(e);
-      ApiError.send(ctx, 400, input != null ? input.getMessage() : requestBodyProblem(e));
-      return;
-    } catch (IOException | RuntimeException e) {
-      InputException input = ApiError.inputCause(e);
-      if (input == null) {
-        LOG.debug("job request refused", e);
-      }
-      ApiError.send(
-          ctx, 400, input != null ? input.getMessage() : "request body: not a valid job request");
+    } catch (RuntimeException e) {
+      LOG.warn("job request refused by an unexpected error (a bug)", e);
+      ApiError.send(ctx, 400, "request body: not a valid job request");
       return;
     }
     vertx
@@ -218,21 +185,6 @@ public final class HttpApiVerticle extends VerticleBase {
         .<Job>request(Addresses.SUBMIT, spec)
         .onSuccess(m -> json(ctx, 201, encode(m.body())))
         .onFailure(t -> ApiError.fail(ctx, t));
-  }
-
-  /** What is wrong with a job request body, in the API's words (no Java class names). */
-  private static String requestBodyProblem(JsonProcessingException e) {
-    if (e instanceof JsonMappingException m) {
-      String field =
-          m.getPath().stream()
-              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-              .collect(java.util.stream.Collectors.joining("."))
-              .replace(".[", "[");
-      return field.isEmpty()
-          ? "request body: must be a JSON object (a job request)"
-          : "request body: " + field + ": wrong type or value";
-    }
-    return "request body: not valid JSON: " + e.getOriginalMessage().split("\n")[0];
   }
 
   private void request(RoutingContext ctx, String address, Object body) {
@@ -250,12 +202,8 @@ public final class HttpApiVerticle extends VerticleBase {
     eb.<Job>request(Addresses.GET, new JobId(id))
         .onSuccess(
             m -> {
-              HttpServerResponse res =
-                  ctx.response()
-                      .setChunked(true)
-                      .putHeader("Content-Type", "text/event-stream")
-                      .putHeader("Cache-Control", "no-cache");
-              MessageConsumer<Job> consumer = eb.consumer(Addresses.EVENTS);
+              HttpServerResponse res = EventStreams.open(ctx.response());
+              MessageConsumer<Job> consumer = eb.localConsumer(Addresses.EVENTS);
               consumer.handler(
                   e -> {
                     if (e.body().id().equals(id) && !res.ended()) {
@@ -268,12 +216,7 @@ public final class HttpApiVerticle extends VerticleBase {
                   });
               long heartbeat =
                   vertx.setPeriodic(
-                      heartbeatMillis(),
-                      t -> {
-                        if (!res.ended()) {
-                          res.write(": keep-alive\n\n");
-                        }
-                      });
+                      EventStreams.heartbeatMillis(config), t -> EventStreams.keepAlive(res));
               res.endHandler(v -> vertx.cancelTimer(heartbeat));
               res.closeHandler(
                   v -> {
@@ -287,14 +230,6 @@ public final class HttpApiVerticle extends VerticleBase {
               }
             })
         .onFailure(t -> ApiError.fail(ctx, t));
-  }
-
-  /**
-   * A comment line on an event stream well within the idle timeout, so a quiet job's stream stays
-   * open.
-   */
-  private long heartbeatMillis() {
-    return Math.max(100, config.limits().httpIdleTimeout().toMillis() / 3);
   }
 
   private static void sendEvent(HttpServerResponse res, Job job) {

@@ -2,6 +2,7 @@ package org.styleatlas.host.jobs;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import org.styleatlas.engine.jobs.JobSpec;
 
 /**
  * The job service on the event bus (see {@link Addresses}); deploy as a worker verticle, since
- * submit and cancel write job records. Publishes every job change on {@link Addresses#EVENTS}.
+ * submit and cancel write job records. Publishes every job change on {@link Addresses#EVENTS}. Its
+ * consumers are local to the host, also in a farm (the farm shares jobs through its board).
  */
 public final class JobsVerticle extends VerticleBase {
   public static final int BAD_INPUT = 400;
@@ -28,14 +30,19 @@ public final class JobsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EventBus eb = vertx.eventBus();
-    jobs.addListener(job -> eb.publish(Addresses.EVENTS, job));
+    // Node-local: in a farm every host's executor hears every job's changes from the shared board,
+    // so each host publishes them to its own listeners only.
+    DeliveryOptions local = new DeliveryOptions().setLocalOnly(true);
+    jobs.addListener(job -> eb.publish(Addresses.EVENTS, job, local));
     return Future.all(
-        eb.<JobSpec>consumer(Addresses.SUBMIT, this::submit).completion(),
-        eb.<JobId>consumer(Addresses.GET, m -> reply(m, jobs.get(m.body().id()).orElse(null)))
+        eb.<JobSpec>localConsumer(Addresses.SUBMIT, this::submit).completion(),
+        eb.<JobId>localConsumer(Addresses.GET, m -> reply(m, jobs.get(m.body().id()).orElse(null)))
             .completion(),
-        eb.<JobId>consumer(Addresses.CANCEL, m -> reply(m, jobs.cancel(m.body().id()).orElse(null)))
+        eb.<JobId>localConsumer(
+                Addresses.CANCEL, m -> reply(m, jobs.cancel(m.body().id()).orElse(null)))
             .completion(),
-        eb.<JobList>consumer(Addresses.LIST, m -> m.reply(new JobList(jobs.list()))).completion());
+        eb.<JobList>localConsumer(Addresses.LIST, m -> m.reply(new JobList(jobs.list())))
+            .completion());
   }
 
   private void submit(Message<JobSpec> m) {

@@ -17,6 +17,7 @@ import org.styleatlas.engine.studio.JobMonitor;
 import org.styleatlas.engine.studio.JobStatus;
 import org.styleatlas.engine.studio.UnknownJobException;
 import org.styleatlas.host.http.ApiError;
+import org.styleatlas.host.http.EventStreams;
 
 /**
  * The calls the status page adds to the HTTP API (docs/HOST.md), answered by the engine's {@link
@@ -41,12 +42,16 @@ final class StatusApi {
   /**
    * Make it on the event loop that serves the page (in the verticle's start): event streams are
    * written there.
+   *
+   * @param heartbeatMillis how often an open event stream gets a keep-alive comment, so that a
+   *     quiet page is not closed by the HTTP idle timeout ({@link EventStreams#heartbeatMillis})
    */
-  StatusApi(Vertx vertx, JobMonitor monitor) {
+  StatusApi(Vertx vertx, JobMonitor monitor, long heartbeatMillis) {
     this.vertx = vertx;
     this.monitor = monitor;
     this.context = vertx.getOrCreateContext();
     monitor.onChange(status -> context.runOnContext(v -> broadcast(status)));
+    vertx.setPeriodic(heartbeatMillis, t -> streams.forEach(EventStreams::keepAlive));
   }
 
   void mount(Router r) {
@@ -72,11 +77,7 @@ final class StatusApi {
    * job.
    */
   private void events(RoutingContext ctx) {
-    HttpServerResponse res =
-        ctx.response()
-            .setChunked(true)
-            .putHeader("Content-Type", "text/event-stream")
-            .putHeader("Cache-Control", "no-cache");
+    HttpServerResponse res = EventStreams.open(ctx.response());
     streams.add(res);
     res.closeHandler(v -> streams.remove(res));
     res.write(": connected\n\n");

@@ -15,6 +15,7 @@ import org.styleatlas.engine.studio.JobMonitor;
 import org.styleatlas.host.HostConfig;
 import org.styleatlas.host.http.ApiError;
 import org.styleatlas.host.http.BoundedHttp;
+import org.styleatlas.host.http.EventStreams;
 import org.styleatlas.host.http.HttpApiVerticle;
 
 /**
@@ -45,10 +46,10 @@ public final class StatusPageVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    statusApi = new StatusApi(vertx, monitor);
+    statusApi = new StatusApi(vertx, monitor, EventStreams.heartbeatMillis(config));
     return vertx
         .eventBus()
-        .consumer(
+        .localConsumer(
             StatusPage.OPEN,
             m ->
                 listening()

@@ -1,4 +1,4 @@
-package org.styleatlas.engine.bench;
+package org.styleatlas.engine.studio.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +44,12 @@ public final class RenderBenchmark {
       List<FrameLayerMaps> maps,
       List<Frame> sources,
       AtlasTexture foreground,
-      AtlasTexture background) {}
+      AtlasTexture background) {
+    /** Frames rendered per pass. */
+    public int frames() {
+      return maps.size();
+    }
+  }
 
   /**
    * Reads or evaluates the maps of the first {@code frames} frames at {@code width x height},

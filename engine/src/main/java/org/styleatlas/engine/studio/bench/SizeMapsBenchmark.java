@@ -1,4 +1,4 @@
-package org.styleatlas.engine.bench;
+package org.styleatlas.engine.studio.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

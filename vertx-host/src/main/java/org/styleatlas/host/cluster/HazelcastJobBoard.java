@@ -1,0 +1,323 @@
+package org.styleatlas.host.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.flakeidgen.FlakeIdGenerator;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.styleatlas.engine.jobs.Job;
+import org.styleatlas.engine.jobs.JobBoard;
+
+/**
+ * The job board of a render farm, in the Hazelcast instance of Vert.x's cluster manager: job
+ * records, the queue, who runs what and cancel requests are distributed maps (one synchronous
+ * backup each, so one engine's death loses nothing). Every engine keeps a view of the records,
+ * updated by the maps' events, so reads never cross the network; writes take the record's lock.
+ *
+ * <p>A record is stored as {@code <version>\n<job JSON>}; the version grows with every change of
+ * that record, so a late event never replaces a newer view.
+ *
+ * <p>When an engine leaves (Hazelcast's member-removed event, and a sweep every few seconds as a
+ * safety net), each of its running jobs is handed to exactly one remaining engine ({@link
+ * #onOrphan}), which queues it again.
+ */
+public final class HazelcastJobBoard implements JobBoard {
+  private static final Logger LOG = LoggerFactory.getLogger(HazelcastJobBoard.class);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** Names of the distributed structures. */
+  static final String JOBS = "styleatlas.jobs";
+
+  static final String QUEUE = "styleatlas.jobs.queue";
+  static final String RUNNING = "styleatlas.jobs.running";
+  static final String CANCELS = "styleatlas.jobs.cancels";
+  static final String SUBMITS = "styleatlas.jobs.submits";
+  static final String ORDER = "styleatlas.jobs.order";
+
+  private final HazelcastInstance hz;
+  private final String self;
+  private final IMap<String, String> jobs;
+  private final IMap<String, Long> queue;
+  private final IMap<String, String> running;
+  private final IMap<String, Boolean> cancels;
+  private final IMap<String, Boolean> submits;
+  private final FlakeIdGenerator order;
+  private final Map<String, Versioned> view = new ConcurrentHashMap<>();
+  private final List<Consumer<Job>> remoteListeners = new CopyOnWriteArrayList<>();
+  private volatile BiConsumer<String, String> orphans = (id, engine) -> {};
+
+  private record Versioned(long version, Job job) {}
+
+  /**
+   * @param hz the cluster manager's Hazelcast instance
+   * @param self this engine's id: its Hazelcast member's UUID (membership events name members by
+   *     it; Vert.x's node id is another UUID)
+   */
+  public HazelcastJobBoard(HazelcastInstance hz, String self) {
+    this.hz = hz;
+    this.self = self;
+    this.jobs = hz.getMap(JOBS);
+    this.queue = hz.getMap(QUEUE);
+    this.running = hz.getMap(RUNNING);
+    this.cancels = hz.getMap(CANCELS);
+    this.submits = hz.getMap(SUBMITS);
+    this.order = hz.getFlakeIdGenerator(ORDER);
+    jobs.addEntryListener(new Events(), true);
+    jobs.forEach((id, stored) -> apply(id, stored, false));
+    hz.getCluster()
+        .addMembershipListener(
+            new com.hazelcast.cluster.MembershipListener() {
+              @Override
+              public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {
+                LOG.info("engine {} joined the farm", e.getMember().getUuid());
+              }
+
+              @Override
+              public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
+                LOG.warn("engine {} left the farm", e.getMember().getUuid());
+                // Off Hazelcast's event thread: the hand-over writes to the maps.
+                Thread t = new Thread(HazelcastJobBoard.this::sweepOrphans, "styleatlas-failover");
+                t.setDaemon(true);
+                t.start();
+              }
+            });
+  }
+
+  /** This engine's node id. */
+  public String self() {
+    return self;
+  }
+
+  /**
+   * Who queues a job again when its engine left: called with (job id, the engine that left) on
+   * exactly one remaining engine.
+   */
+  public void onOrphan(BiConsumer<String, String> handler) {
+    this.orphans = handler;
+  }
+
+  /**
+   * Hands every job run by an engine that is no longer a member to {@link #onOrphan}: the one
+   * engine whose conditional remove of the running record succeeds queues it.
+   */
+  public void sweepOrphans() {
+    try {
+      Set<String> members =
+          hz.getCluster().getMembers().stream()
+              .map(Member::getUuid)
+              .map(Object::toString)
+              .collect(Collectors.toSet());
+      for (Map.Entry<String, String> e : new HashMap<>(running).entrySet()) {
+        if (!members.contains(e.getValue()) && running.remove(e.getKey(), e.getValue())) {
+          orphans.accept(e.getKey(), e.getValue());
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("failover sweep failed (the next sweep retries): {}", e.toString());
+    }
+  }
+
+  @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
+  public List<Job> restore() {
+    return List.of(); // the records live in the farm, not in this engine's state folder
+  }
+
+  @Override
+  public Optional<Job> get(String id) {
+    return Optional.ofNullable(view.get(id)).map(Versioned::job);
+  }
+
+  @Override
+  public List<Job> all() {
+    return new ArrayList<>(view.values().stream().map(Versioned::job).toList());
+  }
+
+  @Override
+  public void put(Job job) {
+    jobs.lock(job.id());
+    try {
+      long v = versionOf(jobs.get(job.id())) + 1;
+      store(job, v);
+    } finally {
+      jobs.unlock(job.id());
+    }
+  }
+
+  @Override
+  public Job update(String id, UnaryOperator<Job> change, boolean persist) {
+    jobs.lock(id);
+    try {
+      String stored = jobs.get(id);
+      if (stored == null) {
+        return null;
+      }
+      Job changed = change.apply(read(stored));
+      store(changed, versionOf(stored) + 1);
+      return changed;
+    } finally {
+      jobs.unlock(id);
+    }
+  }
+
+  private void store(Job job, long version) {
+    String text;
+    try {
+      text = version + "\n" + JSON.writeValueAsString(job);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot encode job " + job.id(), e);
+    }
+    jobs.set(job.id(), text);
+    apply(job.id(), text, false);
+  }
+
+  @Override
+  public void remove(String id) {
+    jobs.delete(id);
+    queue.delete(id);
+    cancels.delete(id);
+    view.remove(id);
+  }
+
+  @Override
+  public <T> T exclusive(String output, Supplier<T> action) {
+    submits.lock(output);
+    try {
+      return action.get();
+    } finally {
+      submits.unlock(output);
+    }
+  }
+
+  @Override
+  public long nextOrder() {
+    return order.newId();
+  }
+
+  @Override
+  public void enqueue(String id, long position) {
+    queue.set(id, position);
+  }
+
+  @Override
+  public Map<String, Long> queue() {
+    return new HashMap<>(queue);
+  }
+
+  @Override
+  public boolean dequeue(String id) {
+    return queue.remove(id) != null;
+  }
+
+  @Override
+  public boolean claim(String id) {
+    if (running.putIfAbsent(id, self) != null) {
+      return false;
+    }
+    if (queue.remove(id) == null) {
+      running.remove(id, self);
+      return false;
+    }
+    return true;
+  }
+
+  @Override
+  public void release(String id) {
+    running.remove(id, self);
+  }
+
+  @Override
+  public void requestCancel(String id) {
+    cancels.set(id, Boolean.TRUE);
+  }
+
+  @Override
+  public boolean cancelRequested(String id) {
+    return cancels.containsKey(id);
+  }
+
+  @Override
+  public void clearCancel(String id) {
+    cancels.delete(id);
+  }
+
+  @Override
+  public void onRemoteChange(Consumer<Job> listener) {
+    remoteListeners.add(listener);
+  }
+
+  /** Updates the view unless it already holds a newer version; tells listeners when remote. */
+  private void apply(String id, String stored, boolean remote) {
+    Versioned next = new Versioned(versionOf(stored), read(stored));
+    Versioned now = view.merge(id, next, (old, nu) -> nu.version() > old.version() ? nu : old);
+    if (remote && now == next) {
+      remoteListeners.forEach(l -> l.accept(next.job()));
+    }
+  }
+
+  private static long versionOf(String stored) {
+    return stored == null ? 0 : Long.parseLong(stored.substring(0, stored.indexOf('\n')));
+  }
+
+  private static Job read(String stored) {
+    try {
+      return JSON.readValue(stored.substring(stored.indexOf('\n') + 1), Job.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("unreadable job record: " + e.getMessage(), e);
+    }
+  }
+
+  /** Map events: another engine's changes update the view and reach the listeners. */
+  private final class Events
+      implements EntryAddedListener<String, String>,
+          EntryUpdatedListener<String, String>,
+          EntryRemovedListener<String, String> {
+    @Override
+    public void entryAdded(EntryEvent<String, String> e) {
+      changed(e);
+    }
+
+    @Override
+    public void entryUpdated(EntryEvent<String, String> e) {
+      changed(e);
+    }
+
+    @Override
+    public void entryRemoved(EntryEvent<String, String> e) {
+      view.remove(e.getKey());
+    }
+
+    private void changed(EntryEvent<String, String> e) {
+      if (e.getValue() != null) {
+        apply(e.getKey(), e.getValue(), !e.getMember().localMember());
+      }
+    }
+  }
+}
