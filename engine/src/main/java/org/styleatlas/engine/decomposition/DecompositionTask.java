@@ -134,7 +134,9 @@ final class DecompositionTask extends ModelTask {
     double sum = 0;
     for (int i = 0; i < count; i++) {
       int t = count == 1 ? 0 : (int) Math.round(i * (frames - 1) / (double) (count - 1));
-      float[] rgb = MapEvaluator.reconstructFrame(model, manager, g, t);
+      float[] rgb =
+          MapEvaluator.reconstructFrame(
+              model, manager, g, t, matteOpacity ? clip.matte(t).values() : null);
       sum += Psnr.of(rgb, clip.frame(t));
     }
     return sum / count;

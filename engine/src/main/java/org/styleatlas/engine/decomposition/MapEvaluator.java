@@ -240,29 +240,21 @@ final class MapEvaluator {
     return a;
   }
 
-  /** The reconstruction {@code [H, W, 3]} of working frame t, clipped to [0, 1]. */
+  /** The reconstruction {@code [H, W, 3]} of working frame t with M_α, clipped to [0, 1]. */
   static float[] reconstructFrame(
       LayeredAtlasModel model, NDManager manager, FrameGeometry g, int t) {
+    return reconstructFrame(model, manager, g, t, null);
+  }
+
+  /**
+   * The reconstruction {@code [H, W, 3]} of working frame t, clipped to [0, 1].
+   *
+   * @param opacity {@code [H·W]} the opacity to composite with (the given matte), or null for M_α
+   */
+  static float[] reconstructFrame(
+      LayeredAtlasModel model, NDManager manager, FrameGeometry g, int t, float[] opacity) {
     ParameterStore ps = new ParameterStore(manager, false);
-    int plane = g.width() * g.height();
-    float[] c = new float[plane * 3];
-    for (int start = 0; start < plane; start += CHUNK) {
-      int n = Math.min(CHUNK, plane - start);
-      float[] xyt = new float[n * 3];
-      for (int i = 0; i < n; i++) {
-        int p = start + i;
-        xyt[i * 3] = g.x(p % g.width() + 0.5);
-        xyt[i * 3 + 1] = g.y(p / g.width() + 0.5);
-        xyt[i * 3 + 2] = g.t(t);
-      }
-      try (NDManager chunk = manager.newSubManager()) {
-        copy(
-            model.evaluate(ps, chunk.create(xyt, new Shape(n, 3)), false).rgb().clip(0f, 1f),
-            c,
-            start * 3);
-      }
-    }
-    return c;
+    return evaluateFrame(model, manager, ps, g, g.width(), g.height(), t, true, opacity).rgb();
   }
 
   private static void copy(NDArray a, float[] dst, int offset) {

@@ -16,11 +16,12 @@ import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
 
 /**
- * The #17 levers side by side on the generated rigid clip (64x36, 8 frames), {@link #ITERATIONS}
- * steps each ({@code -Dstyleatlas.iterations=N} to change), for docs/BENCHMARKS.md: per variant the
- * report's mean, worst frame, inside/outside PSNR and IoU. Off by default; run with {@code mvn -B
- * -q -o -pl engine -am test -Dtest=LeverBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dstyleatlas.bench=true [-Dstyleatlas.variants=none,encoding]}.
+ * The #17 levers side by side on the generated clip (64x36, 8 frames; rigid, or bending with {@code
+ * -Dstyleatlas.bend=0.5}), {@link #ITERATIONS} steps each ({@code -Dstyleatlas.iterations=N} to
+ * change), for docs/BENCHMARKS.md: per variant the report's mean, worst frame, inside/outside PSNR,
+ * the rendered opacity's IoU and M_α's. Off by default; run with {@code mvn -B -q -o -pl engine -am
+ * test -Dtest=LeverBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dstyleatlas.bench=true
+ * [-Dstyleatlas.variants=none,encoding]}.
  */
 @EnabledIfSystemProperty(named = "styleatlas.bench", matches = "true")
 class LeverBenchmark {
