@@ -197,11 +197,7 @@ final class BenchCommand implements Runnable {
         description = "Torch CPU threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(
-        names = "--cache",
-        paramLabel = "DIR",
-        description = "Cache folder (default: ~/.cache/styleatlas).")
-    Path cacheDir;
+    @Mixin CacheOption cache;
 
     @Override
     public Integer call() throws IOException {
@@ -212,7 +208,7 @@ final class BenchCommand implements Runnable {
       TorchThreads.set(threads);
       PrintWriter out = spec.commandLine().getOut();
       OutputSize output = OutputSize.parse("--render-size", renderSize);
-      try (BenchClip clip = davis.open(decomposeIterations, cacheDir, spec)) {
+      try (BenchClip clip = davis.open(decomposeIterations, cache.dir(), spec)) {
         out.printf(
             "%s: %d frames at %dx%d, fast decomposition of %d iterations (cached); torch threads %d, render"
                 + " threads %d; %d cores; load average %s%n",

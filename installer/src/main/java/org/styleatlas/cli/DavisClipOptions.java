@@ -2,7 +2,6 @@ package org.styleatlas.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.styleatlas.engine.studio.bench.BenchClip;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,12 +38,11 @@ final class DavisClipOptions {
    * Opens the clip decomposed through the cache with {@code decomposeIterations} fast-mode steps,
    * showing the decomposition's progress on the command's error stream while it runs.
    *
-   * @param cacheDir the cache folder, or null for the default
+   * @param cacheDir the cache folder
    */
   BenchClip open(int decomposeIterations, Path cacheDir, CommandSpec spec) throws IOException {
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
-      return BenchClip.open(
-          dir(), size, decomposeIterations, Optional.ofNullable(cacheDir), progress);
+      return BenchClip.open(dir(), size, decomposeIterations, cacheDir, progress);
     }
   }
 }

@@ -9,6 +9,7 @@ import org.styleatlas.engine.studio.ClipFiles;
 import org.styleatlas.engine.studio.DecompositionSummary;
 import org.styleatlas.engine.studio.Studio;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,11 +75,7 @@ final class DecomposeCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "decomposition", description = "Output folder.")
   Path out;
 
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      description = "Cache folder (default: ~/.cache/styleatlas).")
-  Path cacheDir;
+  @Mixin CacheOption cache;
 
   @Option(
       names = "--threads",
@@ -103,7 +100,7 @@ final class DecomposeCommand implements Callable<Integer> {
             Optional.ofNullable(seed),
             Optional.empty(),
             allowUpscale);
-    Studio studio = Studio.local(cacheDir != null ? cacheDir : Studio.defaultCacheDir());
+    Studio studio = cache.studio();
     Cancellation cancellation = Cancellation.none();
     try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
       DecompositionSummary done =

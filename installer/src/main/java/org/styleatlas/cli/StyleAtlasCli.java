@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       ModelsCommand.class,
       ClipCommand.class,
+      ArtifactsCommand.class,
       DoctorCommand.class,
       InstallCommand.class,
       UninstallCommand.class,

@@ -96,11 +96,7 @@ final class StylizeBench implements Callable<Integer> {
       description = "Torch CPU threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      description = "Cache folder (default: ~/.cache/styleatlas).")
-  Path cacheDir;
+  @Mixin CacheOption cache;
 
   @Override
   public Integer call() throws IOException {
@@ -115,7 +111,7 @@ final class StylizeBench implements Callable<Integer> {
     }
     TorchThreads.set(threads);
     PrintWriter out = spec.commandLine().getOut();
-    try (BenchClip clip = davis.open(decomposeIterations, cacheDir, spec)) {
+    try (BenchClip clip = davis.open(decomposeIterations, cache.dir(), spec)) {
       out.printf(
           "%s: %d frames at %dx%d, fast decomposition of %d iterations (cached); torch threads %d; %d cores,"
               + " Java %s%n",

@@ -364,18 +364,11 @@ final class StylizeCommand implements Callable<Integer> {
             "A PNG folder, an H.264 video (.mp4; odd sizes cropped to even) or a ProRes 4444 video (.mov; with alpha in foreground-layer mode).")
     Path out;
 
-    @Option(
-        names = "--cache",
-        paramLabel = "DIR",
-        description = "Cache folder (default: ~/.cache/styleatlas).")
-    Path cacheDir;
+    @Mixin CacheOption cache = new CacheOption();
 
-    /**
-     * The studio on the cache folder, with this engine's settings (the host's, for what they
-     * share).
-     */
+    /** The studio on the cache folder ({@link CacheOption#studio}). */
     Studio studio() {
-      return Studio.local(cacheDir != null ? cacheDir : Studio.defaultCacheDir());
+      return cache.studio();
     }
 
     Path output(String fallback) {

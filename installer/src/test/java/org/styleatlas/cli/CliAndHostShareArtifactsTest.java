@@ -11,8 +11,6 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -20,10 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.jobs.JobRunners;
-import org.styleatlas.engine.pipeline.TinyPipeline;
-import org.styleatlas.host.ConfigLoader;
 import org.styleatlas.host.EngineHost;
-import org.styleatlas.host.HostConfig;
 import org.styleatlas.host.ShimClient;
 import org.styleatlas.host.ShmRequest;
 
@@ -55,20 +50,17 @@ class CliAndHostShareArtifactsTest {
   @TempDir Path dir;
 
   private final CapturedCli cli = new CapturedCli();
-  private Properties engineSettings;
+  private TinyEngineSettings engineSettings;
 
   @BeforeEach
   void engineSettings() throws IOException {
-    engineSettings = TinyPipeline.systemProperties(dir, TinyPipeline.WIRING_ONLY);
-    engineSettings
-        .stringPropertyNames()
-        .forEach(k -> System.setProperty(k, engineSettings.getProperty(k)));
+    engineSettings = TinyEngineSettings.apply(dir);
     GeneratedClipFiles.write(dir.resolve("clip"), W, H, FRAMES);
   }
 
   @AfterEach
   void clearEngineSettings() {
-    engineSettings.stringPropertyNames().forEach(System::clearProperty);
+    engineSettings.close();
   }
 
   @Test
@@ -76,7 +68,8 @@ class CliAndHostShareArtifactsTest {
     assertEquals(ExitCodes.OK, cli.run(stylize("cli")), cli.err());
     assertFalse(report("cli").get("cached").asBoolean(), "the CLI fine-tuned");
 
-    try (EngineHost host = EngineHost.start(hostConfig(), JobRunners.discover()).orElseThrow()) {
+    try (EngineHost host =
+        EngineHost.start(TestHost.config(dir), JobRunners.discover()).orElseThrow()) {
       JsonNode reply = render(host, 1, 0);
       assertEquals(
           "stylized",
@@ -95,7 +88,8 @@ class CliAndHostShareArtifactsTest {
     String params =
         PARAMS.replace(
             "\"matteSource\":\"clip\"", "\"matteSource\":\"box\",\"box\":[0.1,0.1,0.9,0.9]");
-    try (EngineHost host = EngineHost.start(hostConfig(), JobRunners.discover()).orElseThrow()) {
+    try (EngineHost host =
+        EngineHost.start(TestHost.config(dir), JobRunners.discover()).orElseThrow()) {
       JsonNode reply = render(host, 2, 0, params, false);
       assertEquals(
           "stylized",
@@ -107,7 +101,8 @@ class CliAndHostShareArtifactsTest {
 
   @Test
   void aClipTheHostStylizedIsFoundByTheCli() throws Exception {
-    try (EngineHost host = EngineHost.start(hostConfig(), JobRunners.discover()).orElseThrow()) {
+    try (EngineHost host =
+        EngineHost.start(TestHost.config(dir), JobRunners.discover()).orElseThrow()) {
       for (int t = 0; t < FRAMES; t++) {
         render(host, t, FRAMES);
       }
@@ -122,8 +117,8 @@ class CliAndHostShareArtifactsTest {
     }
     assertEquals(ExitCodes.OK, cli.run(stylize("cli")), cli.err());
     assertTrue(report("cli").get("cached").asBoolean(), "the CLI found the host's stylized atlas");
-    assertEquals(1, entries("decomposition"), "one decomposition entry, shared");
-    assertEquals(1, entries("stylized-atlas"), "one stylized-atlas entry, shared");
+    assertEquals(1, TestHost.entries(dir, "decomposition"), "one decomposition entry, shared");
+    assertEquals(1, TestHost.entries(dir, "stylized-atlas"), "one stylized-atlas entry, shared");
   }
 
   private String[] stylize(String out) {
@@ -136,7 +131,7 @@ class CliAndHostShareArtifactsTest {
       "--prompt",
       PROMPT,
       "--clip-model",
-      engineSettings.getProperty("styleatlas.pipeline.clipModel"),
+      engineSettings.get("styleatlas.pipeline.clipModel"),
       "--preset",
       "draft",
       "--iterations",
@@ -158,20 +153,6 @@ class CliAndHostShareArtifactsTest {
 
   private JsonNode report(String out) throws IOException {
     return new ObjectMapper().readTree(dir.resolve(out + ".json").toFile());
-  }
-
-  private long entries(String kind) throws IOException {
-    try (Stream<Path> s = Files.list(dir.resolve("cache").resolve(kind))) {
-      return s.count();
-    }
-  }
-
-  private HostConfig hostConfig() {
-    Properties p = new Properties();
-    p.setProperty("styleatlas.runtime.dir", dir.resolve("run").toString());
-    p.setProperty("styleatlas.cache.dir", dir.resolve("cache").toString());
-    p.setProperty("styleatlas.state.dir", dir.resolve("state").toString());
-    return new ConfigLoader(Map.of(), p).load(null);
   }
 
   /** Sends frame {@code t} of the clip's files as the plug-in would, with a render request. */

@@ -113,10 +113,14 @@ class PipelineRunnersTest extends HostTestBase {
         "{} of {} keyed-out pixels came back bit-identical after this short decomposition",
         untouched,
         transparentIn);
+    // The stylized atlas is published before its job's record says SUCCEEDED: give the record a
+    // bounded moment to follow.
+    long recordDeadline = System.currentTimeMillis() + 30_000;
+    while (succeeded(host) < 3 && System.currentTimeMillis() < recordDeadline) {
+      Thread.sleep(100);
+    }
     assertEquals(
-        3,
-        host.jobs().list().stream().filter(j -> j.state() == JobState.SUCCEEDED).count(),
-        "decompose, preview and stylize succeeded: " + host.jobs().list());
+        3, succeeded(host), "decompose, preview and stylize succeeded: " + host.jobs().list());
 
     float[] other = new float[W * H * 4];
     for (int t = 0; t < FRAMES; t++) {
@@ -146,5 +150,9 @@ class PipelineRunnersTest extends HostTestBase {
     try (Stream<Path> s = Files.list(kind)) {
       return s.sorted().toList();
     }
+  }
+
+  private static long succeeded(EngineHost host) {
+    return host.jobs().list().stream().filter(j -> j.state() == JobState.SUCCEEDED).count();
   }
 }

@@ -183,15 +183,29 @@ public final class Decomposition implements AutoCloseable {
 
   /**
    * The frozen mappings and α at some pixel centres of frame {@code t} on a {@code width x height}
+   * grid, and α alone at others. Thread-safe: the chunks of one call, and concurrent calls, run in
+   * parallel.
+   *
+   * @param pixels row-major pixel indices {@code y * width + x} for all three networks
+   * @param alphaPixels row-major pixel indices for the opacity network only
+   * @return float32 {@code [pixels.length, 5]} (u_f, v_f, u_b, v_b, α per pixel) followed by {@code
+   *     [alphaPixels.length]} (α)
+   */
+  public float[] evaluatePixels(int width, int height, int t, int[] pixels, int[] alphaPixels) {
+    checkRange(width, height, t, t + 1);
+    return MapEvaluator.evaluatePixels(
+        model, manager, geometry(), width, height, t, pixels, alphaPixels, opacity);
+  }
+
+  /**
+   * The frozen mappings and α at some pixel centres of frame {@code t} on a {@code width x height}
    * grid.
    *
    * @param pixels row-major pixel indices {@code y * width + x}
    * @return {@code [n, 5]} float32 per pixel: u_f, v_f, u_b, v_b, α
    */
   public float[] evaluatePixels(int width, int height, int t, int[] pixels) {
-    checkRange(width, height, t, t + 1);
-    return MapEvaluator.evaluatePixels(
-        model, manager, geometry(), width, height, t, pixels, opacity);
+    return evaluatePixels(width, height, t, pixels, new int[0]);
   }
 
   private void checkRange(int width, int height, int from, int to) {

@@ -173,11 +173,15 @@ final class MapEvaluator {
   /**
    * Evaluates the frozen mappings and α at a few pixel centres of a {@code width x height} grid of
    * frame {@code t} (for example the pixels near the opacity's edge that a resampled map cannot
-   * reproduce).
+   * reproduce), and α alone at others (where the mappings resample well but α does not). The chunks
+   * run in parallel on the common fork-join pool (each with grad mode off on its own thread): the
+   * networks are frozen, so concurrent forward passes share their weights safely.
    *
-   * @param pixels row-major pixel indices {@code y * width + x}
-   * @param opacity the given matte as the opacity, or null for M_α
-   * @return {@code [n, 5]} float32 per pixel: u_f, v_f, u_b, v_b, α
+   * @param pixels row-major pixel indices {@code y * width + x} evaluated by all three networks
+   * @param alphaPixels row-major pixel indices evaluated by the opacity network only
+   * @return float32 {@code [pixels.length, 5]} (u_f, v_f, u_b, v_b, α per pixel) followed by {@code
+   *     [alphaPixels.length]} (α)
+   * @param opacity the given matte as the opacity (it replaces M_α's values), or null for M_α
    */
   static float[] evaluatePixels(
       LayeredAtlasModel model,
@@ -187,42 +191,86 @@ final class MapEvaluator {
       int height,
       int t,
       int[] pixels,
+      int[] alphaPixels,
       MatteOpacity opacity) {
-    float[] given = opacity == null ? null : opacity.pixels(t, width, height, pixels);
-    double sx = geometry.width() / (double) width;
-    double sy = geometry.height() / (double) height;
-    float[] out = new float[pixels.length * 5];
-    try (GradModeOff noGrad = new GradModeOff()) {
-      ParameterStore ps = new ParameterStore(manager, false);
-      for (int start = 0; start < pixels.length; start += CHUNK) {
-        int n = Math.min(CHUNK, pixels.length - start);
-        float[] xyt = new float[n * 3];
-        for (int i = 0; i < n; i++) {
-          int p = pixels[start + i];
-          xyt[i * 3] = geometry.x((p % width + 0.5) * sx);
-          xyt[i * 3 + 1] = geometry.y((p / width + 0.5) * sy);
-          xyt[i * 3 + 2] = geometry.t(t);
-        }
-        try (NDManager chunk = manager.newSubManager()) {
-          NDArray in = chunk.create(xyt, new Shape(n, 3));
-          float[] f = model.uvForeground(ps, in, false).toFloatArray();
-          float[] b = model.uvBackground(ps, in, false).toFloatArray();
-          float[] a =
-              given == null
-                  ? model.alpha(ps, in, false).toFloatArray()
-                  : java.util.Arrays.copyOfRange(given, start, start + n);
-          for (int i = 0; i < n; i++) {
-            int o = (start + i) * 5;
-            out[o] = f[2 * i];
-            out[o + 1] = f[2 * i + 1];
-            out[o + 2] = b[2 * i];
-            out[o + 3] = b[2 * i + 1];
-            out[o + 4] = a[i];
-          }
-        }
+    float[] out = new float[pixels.length * 5 + alphaPixels.length];
+    List<Span> spans = new ArrayList<>();
+    Span.split(spans, pixels.length, true);
+    Span.split(spans, alphaPixels.length, false);
+    spans.parallelStream()
+        .forEach(
+            s -> {
+              int[] at = s.all ? pixels : alphaPixels;
+              int offset = s.all ? 5 * s.start : 5 * pixels.length + s.start;
+              evaluateSpan(model, manager, geometry, width, height, t, at, s, out, offset);
+            });
+    if (opacity != null) {
+      float[] given = opacity.pixels(t, width, height, pixels);
+      for (int i = 0; i < pixels.length; i++) {
+        out[5 * i + 4] = given[i];
       }
+      float[] alone = opacity.pixels(t, width, height, alphaPixels);
+      System.arraycopy(alone, 0, out, 5 * pixels.length, alone.length);
     }
     return out;
+  }
+
+  /**
+   * A chunk of one pixel list: {@code [start, start + count)}; {@code all}: every network, else α
+   * only.
+   */
+  private record Span(int start, int count, boolean all) {
+    /** Pixels per parallel task: small enough to spread a frame's edge over the cores. */
+    static final int TASK_PIXELS = 1 << 13;
+
+    static void split(List<Span> into, int n, boolean all) {
+      for (int s = 0; s < n; s += TASK_PIXELS) {
+        into.add(new Span(s, Math.min(TASK_PIXELS, n - s), all));
+      }
+    }
+  }
+
+  private static void evaluateSpan(
+      LayeredAtlasModel model,
+      NDManager manager,
+      FrameGeometry geometry,
+      int width,
+      int height,
+      int t,
+      int[] pixels,
+      Span s,
+      float[] out,
+      int offset) {
+    double sx = geometry.width() / (double) width;
+    double sy = geometry.height() / (double) height;
+    int n = s.count();
+    float[] xyt = new float[n * 3];
+    for (int i = 0; i < n; i++) {
+      int p = pixels[s.start() + i];
+      xyt[i * 3] = geometry.x((p % width + 0.5) * sx);
+      xyt[i * 3 + 1] = geometry.y((p / width + 0.5) * sy);
+      xyt[i * 3 + 2] = geometry.t(t);
+    }
+    try (GradModeOff noGrad = new GradModeOff();
+        NDManager chunk = manager.newSubManager()) {
+      ParameterStore ps = new ParameterStore(manager, false);
+      NDArray in = chunk.create(xyt, new Shape(n, 3));
+      float[] a = model.alpha(ps, in, false).toFloatArray();
+      if (!s.all()) {
+        System.arraycopy(a, 0, out, offset, n);
+        return;
+      }
+      float[] f = model.uvForeground(ps, in, false).toFloatArray();
+      float[] b = model.uvBackground(ps, in, false).toFloatArray();
+      for (int i = 0; i < n; i++) {
+        int o = offset + i * 5;
+        out[o] = f[2 * i];
+        out[o + 1] = f[2 * i + 1];
+        out[o + 2] = b[2 * i];
+        out[o + 3] = b[2 * i + 1];
+        out[o + 4] = a[i];
+      }
+    }
   }
 
   /** M_α {@code [H·W]} on working frame t (the learned opacity, whatever renders). */
@@ -232,7 +280,7 @@ final class MapEvaluator {
     for (int p = 0; p < plane; p++) {
       all[p] = p;
     }
-    float[] v = evaluatePixels(model, manager, g, g.width(), g.height(), t, all, null);
+    float[] v = evaluatePixels(model, manager, g, g.width(), g.height(), t, all, new int[0], null);
     float[] a = new float[plane];
     for (int p = 0; p < plane; p++) {
       a[p] = v[5 * p + 4];

@@ -18,6 +18,7 @@ public final class JobRunners {
   private final Map<JobKind, JobRunner> runners = new EnumMap<>(JobKind.class);
   private Function<ContentCache, ? extends ArtifactFrameRenderer> renderer;
   private ArtifactKeys keys = SpecKeys.INSTANCE;
+  private java.util.Set<JobKind> elsewhere = java.util.EnumSet.noneOf(JobKind.class);
 
   /** No runners: every job waits, renders answer pending with the source frame. */
   public static JobRunners none() {
@@ -41,6 +42,8 @@ public final class JobRunners {
     JobRunners r = new JobRunners();
     r.renderer = renderer;
     r.keys = keys;
+    r.elsewhere =
+        java.util.EnumSet.copyOf(runners.keySet().isEmpty() ? elsewhere : runners.keySet());
     return r;
   }
 
@@ -87,6 +90,15 @@ public final class JobRunners {
     return runners.keySet().stream()
         .map(JobKind::wireName)
         .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /**
+   * Whether jobs of {@code kind} get run: by a runner here, or, for a {@link #renderOnly()} copy,
+   * by the farm's engines that have the build's runner (so a render-only host still queues
+   * previews).
+   */
+  public boolean offers(JobKind kind) {
+    return runners.containsKey(kind) || elsewhere.contains(kind);
   }
 
   public Optional<JobRunner> runner(JobKind kind) {

@@ -25,10 +25,12 @@ public interface MapNetworks {
   FrameLayerMaps working(int t);
 
   /**
-   * The networks at the centres of some pixels of frame {@code t} on a {@code width x height} grid.
+   * The networks at the centres of some pixels of frame {@code t} on a {@code width x height} grid:
+   * all of them at {@code exact.all()}, the opacity network alone at {@code exact.alpha()}. May be
+   * called from several threads at once.
    *
-   * @param pixels row-major pixel indices {@code y * width + x}
-   * @return {@code [n, 5]} float32 per pixel: u_f, v_f, u_b, v_b, α
+   * @return float32 {@code [exact.all().length, 5]} (u_f, v_f, u_b, v_b, α per pixel), then {@code
+   *     [exact.alpha().length]} (α)
    */
-  float[] evaluate(int t, int width, int height, int[] pixels);
+  float[] evaluate(int t, int width, int height, MapResampler.Exact exact);
 }

@@ -10,10 +10,12 @@ import org.styleatlas.engine.render.FrameLayerMaps;
  * extrapolated linearly at the borders) and names the output pixels the interpolation cannot be
  * trusted with: those whose working cell (the 2x2 working pixels they interpolate) holds an edge or
  * a bend of the opacity (a second difference of α above {@link #ALPHA_BEND} at one of its corners),
- * or a seam of a visible mapping (u or v jumps by more than {@link #UV_SEAM} across it). The
- * mappings and α are smooth away from those cells, so there the resampled maps match an evaluation
- * of the networks at the output pixels; at the named pixels the caller puts the networks' own
- * values ({@link #patch}).
+ * or a seam of a visible mapping (u or v jumps by more than {@link #UV_SEAM} across it, or bends by
+ * more than {@link #UV_BEND} in a cell where α bends). The mappings and α are smooth away from
+ * those cells, so there the resampled maps match an evaluation of the networks at the output
+ * pixels; at the named pixels the caller puts the networks' own values ({@link #patch}): all five
+ * at a seam, α alone where only α bends (the mappings are as smooth across the object's edge as
+ * anywhere else, and the opacity network is a third of the cost).
  *
  * <p>Which pixels are named depends only on the working maps and the output size, so the exact
  * values can be stored as a bare list in that order and matched up again later.
@@ -34,6 +36,22 @@ public final class MapResampler {
    */
   public static final float UV_SEAM = 0.05f;
 
+  /**
+   * Second difference of u or v (along a row or a column, at a corner of a cell where α bends)
+   * above which the cell's mappings are evaluated too, not α alone: bilinear interpolation errs by
+   * at most a quarter of it (here 5e-4, a fraction of an atlas texel).
+   */
+  public static final float UV_BEND = 0.002f;
+
+  /** A cell's class: smooth, resampled. */
+  static final byte SMOOTH = 0;
+
+  /** A cell's class: α bends, the mappings are smooth: α evaluated, the mappings resampled. */
+  static final byte ALPHA = 1;
+
+  /** A cell's class: a mapping seam or bend: every network evaluated. */
+  static final byte ALL = 2;
+
   /** Output rows resampled per parallel task. */
   private static final int ROWS_PER_BAND = 32;
 
@@ -45,9 +63,28 @@ public final class MapResampler {
    *
    * @param maps the bilinear maps at the output size (the {@code exact} pixels hold interpolated
    *     values until patched)
-   * @param exact row-major output pixel indices, ascending
+   * @param exact the output pixels to evaluate exactly
    */
-  public record Resampled(FrameLayerMaps maps, int[] exact) {}
+  public record Resampled(FrameLayerMaps maps, Exact exact) {}
+
+  /**
+   * The output pixels the interpolation cannot be trusted with.
+   *
+   * @param all row-major indices, ascending, where every network is evaluated (u_f, v_f, u_b, v_b,
+   *     α)
+   * @param alpha row-major indices, ascending, where the opacity network alone is evaluated
+   */
+  public record Exact(int[] all, int[] alpha) {
+    /** How many floats the exact values of these pixels take: 5 per pixel of all, 1 of alpha. */
+    public int values() {
+      return 5 * all.length + alpha.length;
+    }
+
+    /** How many output pixels are evaluated by at least one network. */
+    public int pixels() {
+      return all.length + alpha.length;
+    }
+  }
 
   private MapResampler() {}
 
@@ -130,69 +167,97 @@ public final class MapResampler {
 
   /**
    * The output pixels of a {@code width x height} grid that {@link #resample} leaves to an exact
-   * evaluation: those whose working cell holds an opacity edge or a mapping seam.
-   *
-   * @return row-major output pixel indices, ascending
+   * evaluation: those whose working cell holds a mapping seam or bend (all networks), and those
+   * whose cell holds an opacity edge only (α alone).
    */
-  public static int[] exactPixels(FrameLayerMaps working, int width, int height) {
+  public static Exact exactPixels(FrameLayerMaps working, int width, int height) {
     Axis xs = Axis.of(working.width(), width);
     Axis ys = Axis.of(working.height(), height);
-    boolean[] edge = edgeCells(working);
-    int[] exact = new int[1 << 12];
-    int count = 0;
+    byte[] cells = edgeCells(working);
+    IntList all = new IntList();
+    IntList alpha = new IntList();
     for (int y = 0; y < height; y++) {
       int row = ys.lo[y] * working.width();
       for (int x = 0; x < width; x++) {
-        if (edge[row + xs.lo[x]]) {
-          if (count == exact.length) {
-            exact = Arrays.copyOf(exact, exact.length * 2);
-          }
-          exact[count++] = y * width + x;
+        byte c = cells[row + xs.lo[x]];
+        if (c == ALL) {
+          all.add(y * width + x);
+        } else if (c == ALPHA) {
+          alpha.add(y * width + x);
         }
       }
     }
-    return Arrays.copyOf(exact, count);
+    return new Exact(all.toArray(), alpha.toArray());
+  }
+
+  /** A growing list of ints. */
+  private static final class IntList {
+    private int[] values = new int[1 << 12];
+    private int count;
+
+    void add(int v) {
+      if (count == values.length) {
+        values = Arrays.copyOf(values, values.length * 2);
+      }
+      values[count++] = v;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, count);
+    }
   }
 
   /**
    * Puts exactly evaluated values into resampled maps.
    *
-   * @param values {@code [exact.length, 5]}: u_f, v_f, u_b, v_b, α per named pixel, in {@code
-   *     exact}'s order
+   * @param values {@code [exact.all.length, 5]}: u_f, v_f, u_b, v_b, α per pixel of {@code
+   *     exact.all}, then {@code [exact.alpha.length]}: α per pixel of {@code exact.alpha}, in their
+   *     order
    */
   public static void patch(Resampled r, float[] values) {
-    int[] exact = r.exact();
-    if (values.length != 5 * exact.length) {
+    Exact exact = r.exact();
+    if (values.length != exact.values()) {
       throw new IllegalArgumentException(
-          "exact values for "
-              + values.length / 5
-              + " pixels, the resampled maps name "
-              + exact.length);
+          values.length
+              + " exact values, the resampled maps name "
+              + exact.all().length
+              + " pixels for all networks and "
+              + exact.alpha().length
+              + " for α alone ("
+              + exact.values()
+              + " values)");
     }
     float[] f = r.maps().foregroundUv();
     float[] b = r.maps().backgroundUv();
     float[] a = r.maps().alpha();
-    for (int i = 0; i < exact.length; i++) {
-      int p = exact[i];
+    int[] all = exact.all();
+    for (int i = 0; i < all.length; i++) {
+      int p = all[i];
       f[2 * p] = values[5 * i];
       f[2 * p + 1] = values[5 * i + 1];
       b[2 * p] = values[5 * i + 2];
       b[2 * p + 1] = values[5 * i + 3];
       a[p] = values[5 * i + 4];
     }
+    int[] alphaOnly = exact.alpha();
+    int offset = 5 * all.length;
+    for (int i = 0; i < alphaOnly.length; i++) {
+      a[alphaOnly[i]] = values[offset + i];
+    }
   }
 
   /**
    * Per working pixel (the top-left corner of a cell; the last column and row are cells of one
-   * pixel's width): whether the cell holds an opacity edge or a visible mapping seam.
+   * pixel's width): {@link #ALL} where the cell holds a visible mapping seam, or a mapping bend
+   * where α bends; {@link #ALPHA} where α bends only; else {@link #SMOOTH}.
    */
-  static boolean[] edgeCells(FrameLayerMaps m) {
+  static byte[] edgeCells(FrameLayerMaps m) {
     int w = m.width();
     int h = m.height();
     float[] a = m.alpha();
     float[] f = m.foregroundUv();
     float[] b = m.backgroundUv();
-    boolean[] edge = new boolean[w * h];
+    byte[] cells = new byte[w * h];
     for (int y = 0; y < h; y++) {
       int y1 = Math.min(y + 1, h - 1);
       for (int x = 0; x < w; x++) {
@@ -204,16 +269,50 @@ public final class MapResampler {
           lo = Math.min(lo, a[c[i]]);
           hi = Math.max(hi, a[c[i]]);
         }
-        edge[y * w + x] =
+        boolean foreground = hi >= INVISIBLE;
+        boolean background = lo <= 1 - INVISIBLE;
+        if (foreground && jumps(f, c) || background && jumps(b, c)) {
+          cells[y * w + x] = ALL;
+          continue;
+        }
+        boolean alphaBends =
             bends(a, w, h, x, y)
                 || bends(a, w, h, x1, y)
                 || bends(a, w, h, x, y1)
-                || bends(a, w, h, x1, y1)
-                || (hi >= INVISIBLE && jumps(f, c))
-                || (lo <= 1 - INVISIBLE && jumps(b, c));
+                || bends(a, w, h, x1, y1);
+        if (!alphaBends) {
+          continue;
+        }
+        boolean uvBends =
+            foreground && uvBends(f, w, h, x, y, x1, y1)
+                || background && uvBends(b, w, h, x, y, x1, y1);
+        cells[y * w + x] = uvBends ? ALL : ALPHA;
       }
     }
-    return edge;
+    return cells;
+  }
+
+  /**
+   * Whether u or v of {@code uv} has a second difference above {@link #UV_BEND} along a row or a
+   * column at one of the cell's corners.
+   */
+  private static boolean uvBends(float[] uv, int w, int h, int x, int y, int x1, int y1) {
+    int[][] corners = {{x, y}, {x1, y}, {x, y1}, {x1, y1}};
+    for (int[] q : corners) {
+      int p = q[1] * w + q[0];
+      for (int k = 0; k < 2; k++) {
+        if (q[0] > 0
+                && q[0] < w - 1
+                && Math.abs(uv[2 * (p - 1) + k] - 2 * uv[2 * p + k] + uv[2 * (p + 1) + k]) > UV_BEND
+            || q[1] > 0
+                && q[1] < h - 1
+                && Math.abs(uv[2 * (p - w) + k] - 2 * uv[2 * p + k] + uv[2 * (p + w) + k])
+                    > UV_BEND) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

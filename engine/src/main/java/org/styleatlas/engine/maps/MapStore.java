@@ -17,16 +17,16 @@ import org.styleatlas.engine.render.FrameLayerMaps;
  * The one store of a decomposition's maps at output sizes, for the CLI's renders and stylizations
  * and the host's frame requests alike. The frozen networks are not run at every output pixel: a
  * frame's maps at {@code w x h} are its working-size maps resampled ({@link MapResampler}) with the
- * networks' own values put in at the few pixels near the opacity's edges and the mappings' seams.
- * Those values are what the store keeps: one content-cache entry per clip and size (kind {@value
- * #KIND}, file {@value #EXACT}, a {@link Float32Files} list of one {@code [n_t, 5]} array per
- * frame), so the entry grows with the clip's edges, not with frames × pixels (a 1080p frame's full
- * maps are 41 MB). A frame's values are evaluated when that frame is first asked for at that size
- * (a fraction of a second to seconds, so a host request never waits for the whole clip), held in
- * memory, and written as the entry once every frame has them (a render of the whole clip writes it
- * at its end). Later requests at that size, in this process or after a restart, read the entry and
- * never touch the networks. Resampled frames are also kept in memory up to a byte bound.
- * Thread-safe.
+ * networks' own values put in at the few pixels near the opacity's edges (α alone) and the
+ * mappings' seams (all five values). Those values are what the store keeps: one content-cache entry
+ * per clip and size (kind {@value #KIND}, file {@value #EXACT}, a {@link Float32Files} list of one
+ * array per frame, {@code [n_all, 5]} then {@code [n_alpha]}, see {@link MapResampler#patch}), so
+ * the entry grows with the clip's edges, not with frames × pixels (a 1080p frame's full maps are 41
+ * MB). A frame's values are evaluated when that frame is first asked for at that size (a fraction
+ * of a second to seconds, so a host request never waits for the whole clip), held in memory, and
+ * written as the entry once every frame has them (a render of the whole clip writes it at its end).
+ * Later requests at that size, in this process or after a restart, read the entry and never touch
+ * the networks. Resampled frames are also kept in memory up to a byte bound. Thread-safe.
  */
 public final class MapStore {
   private static final Logger LOG = LoggerFactory.getLogger(MapStore.class);
@@ -38,7 +38,7 @@ public final class MapStore {
   public static final String EXACT = "exact.f32";
 
   /** Key version: bump when {@link MapResampler}'s choice of exact pixels changes. */
-  private static final String VERSION = "size-maps-v1";
+  private static final String VERSION = "size-maps-v2";
 
   /** How many (clip, size) value sets are held in memory (each is small: a clip's edge pixels). */
   private static final long SIZES_HELD = 16;
@@ -166,29 +166,42 @@ public final class MapStore {
     }
 
     /**
-     * Frame {@code t}'s values; evaluated now when missing, and the entry written once no frame is.
+     * Frame {@code t}'s values; evaluated now when missing (outside the lock, so frames of one size
+     * evaluate in parallel), and the entry written once no frame is.
      *
-     * @param pixels the frame's exact pixels ({@link MapResampler#exactPixels})
+     * @param exact the frame's exact pixels ({@link MapResampler#exactPixels})
      */
-    synchronized float[] values(int t, int[] pixels) {
-      if (values[t] == null) {
-        long start = System.nanoTime();
-        values[t] = source.evaluate(t, width, height, pixels);
-        evaluations.incrementAndGet();
-        LOG.debug(
-            "maps of {} frame {} at {}x{}: networks at {} edge pixels ({} %) in {} ms",
-            source.key(),
-            t,
-            width,
-            height,
-            pixels.length,
-            String.format("%.2f", 100.0 * pixels.length / ((double) width * height)),
-            (System.nanoTime() - start) / 1_000_000);
-        if (--missing == 0 && cache.isPresent()) {
-          write(cache.get());
+    float[] values(int t, MapResampler.Exact exact) {
+      synchronized (this) {
+        if (values[t] != null) {
+          return values[t];
         }
       }
-      return values[t];
+      long start = System.nanoTime();
+      float[] v = source.evaluate(t, width, height, exact);
+      boolean complete;
+      synchronized (this) {
+        if (values[t] != null) {
+          return values[t]; // evaluated by another thread meanwhile
+        }
+        values[t] = v;
+        complete = --missing == 0;
+      }
+      evaluations.incrementAndGet();
+      LOG.debug(
+          "maps of {} frame {} at {}x{}: networks at {} edge pixels ({} %, α alone at {}) in {} ms",
+          source.key(),
+          t,
+          width,
+          height,
+          exact.pixels(),
+          String.format("%.2f", 100.0 * exact.pixels() / ((double) width * height)),
+          exact.alpha().length,
+          (System.nanoTime() - start) / 1_000_000);
+      if (complete && cache.isPresent()) {
+        write(cache.get());
+      }
+      return v;
     }
 
     private void write(ContentCache c) {

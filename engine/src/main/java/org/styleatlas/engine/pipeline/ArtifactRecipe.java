@@ -19,8 +19,10 @@ import org.styleatlas.engine.stylize.loss.StyleTarget;
  * them prepared is found by the other:
  *
  * <ul>
- *   <li>decomposition = SHA-256 of (clip identity ({@link ClipIdentity}), matte source, box, the
- *       decomposition settings' fingerprint, the working resolution's long edge);
+ *   <li>decomposition = SHA-256 of (clip identity ({@link ClipIdentity#ofClip}: the id of the
+ *       frames' hashes, for files too ({@link FileClipIdentity}), so a job on files and the CLI's
+ *       preparation of them meet), matte source, box, the decomposition settings' fingerprint, the
+ *       working resolution's long edge);
  *   <li>stylized atlas = SHA-256 of (decomposition key, CLIP model identity ({@link
  *       ClipModels#identity}), global and local prompt, the style image's pixels, the resolved
  *       {@link StylizeConfig}).
@@ -32,6 +34,7 @@ import org.styleatlas.engine.stylize.loss.StyleTarget;
 public final class ArtifactRecipe implements ArtifactKeys {
   private final PipelineSettings settings;
   private final StyleImages styleImages = new StyleImages();
+  private final FileClipIdentity files = new FileClipIdentity();
 
   public ArtifactRecipe(PipelineSettings settings) {
     this.settings = settings;
@@ -103,7 +106,10 @@ public final class ArtifactRecipe implements ArtifactKeys {
   @Override
   public CacheKey decomposition(JobSpec spec) {
     return decomposition(
-        ClipIdentity.of(spec), spec.decompose(), settings.decomposition(), settings.longEdge());
+        files.of(spec, settings.longEdge()),
+        spec.decompose(),
+        settings.decomposition(),
+        settings.longEdge());
   }
 
   @Override

@@ -95,13 +95,7 @@ final class AtlasFrameRenderer implements ArtifactFrameRenderer {
       FrameLayerMaps maps = scene.maps(frameIndex, width, height);
       if (mode == OutputMode.COMPOSITE) {
         SourceComposite.render(
-            sampler,
-            maps,
-            source,
-            atlases.foregroundAt(1),
-            atlases.background(),
-            (float) settings.strength(),
-            out);
+            sampler, maps, source, atlases.foregroundAt(1), (float) settings.strength(), out);
         return;
       }
       Frame frame =

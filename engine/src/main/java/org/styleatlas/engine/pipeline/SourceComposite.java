@@ -4,8 +4,6 @@ import java.nio.FloatBuffer;
 import org.styleatlas.engine.render.AtlasTexture;
 import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.render.FrameRenderer;
-import org.styleatlas.engine.render.OutputMode;
-import org.styleatlas.engine.video.Frame;
 
 /**
  * The composite over the request's own full-resolution pixels (not the clip's working-size frame):
@@ -26,6 +24,9 @@ final class SourceComposite {
   private SourceComposite() {}
 
   /**
+   * Composites in the request's own RGBA layout: one copy of the source, the foreground blended in
+   * place where it shows ({@link FrameRenderer#compositeRgba}), one copy out.
+   *
    * @param maps the frame's maps at the source's size
    * @param source {@code [h, w, 4]} float32 straight RGBA from position 0, as the request carried
    *     it
@@ -38,49 +39,11 @@ final class SourceComposite {
       FrameLayerMaps maps,
       FloatBuffer source,
       AtlasTexture stylized,
-      AtlasTexture background,
       float strength,
       FloatBuffer out) {
-    int n = maps.pixels();
-    float[] rgba = new float[n * 4];
+    float[] rgba = new float[maps.pixels() * 4];
     source.get(0, rgba);
-    float[] rgb = new float[n * 3];
-    for (int p = 0; p < n; p++) {
-      rgb[p * 3] = rgba[p * 4];
-      rgb[p * 3 + 1] = rgba[p * 4 + 1];
-      rgb[p * 3 + 2] = rgba[p * 4 + 2];
-    }
-    float[] alpha = maps.alpha();
-    if (strength < 1) {
-      float[] scaled = new float[n];
-      for (int p = 0; p < n; p++) {
-        scaled[p] = strength * alpha[p];
-      }
-      alpha = scaled;
-      maps =
-          new FrameLayerMaps(
-              maps.width(), maps.height(), maps.foregroundUv(), maps.backgroundUv(), scaled);
-    }
-    float[] composite =
-        sampler
-            .render(
-                maps,
-                new Frame(maps.width(), maps.height(), 3, rgb),
-                stylized,
-                background,
-                OutputMode.COMPOSITE)
-            .pixels();
-    for (int p = 0; p < n; p++) {
-      float a = alpha[p];
-      if (a < FrameRenderer.INVISIBLE_ALPHA) {
-        continue; // rgba[p] stays the source pixel
-      }
-      float srcAlpha = rgba[p * 4 + 3];
-      rgba[p * 4] = composite[p * 3];
-      rgba[p * 4 + 1] = composite[p * 3 + 1];
-      rgba[p * 4 + 2] = composite[p * 3 + 2];
-      rgba[p * 4 + 3] = srcAlpha + a * (1 - srcAlpha);
-    }
+    sampler.compositeRgba(maps, rgba, stylized, strength);
     out.put(rgba);
   }
 }

@@ -146,6 +146,35 @@ public final class FrameRenderer implements AutoCloseable {
   }
 
   /**
+   * Composites the foreground over a straight RGBA frame in place, in the frame's own layout (no
+   * RGB copy): with a = strength·α, where a ≥ {@link #INVISIBLE_ALPHA} RGB becomes (1 − a)·RGB +
+   * a·c_f and alpha becomes alpha + a·(1 − alpha); every other pixel keeps its four values bit for
+   * bit.
+   *
+   * @param maps the frame's maps at the frame's size
+   * @param rgba {@code [h, w, 4]} straight RGBA, overwritten
+   * @param foreground the foreground atlas at full strength
+   * @param strength s in [0, 1]
+   */
+  public void compositeRgba(
+      FrameLayerMaps maps, float[] rgba, AtlasTexture foreground, float strength) {
+    int w = maps.width();
+    if (rgba.length != 4 * maps.pixels()) {
+      throw new IllegalArgumentException(
+          "RGBA frame of " + rgba.length / 4 + " pixels, the maps have " + maps.pixels());
+    }
+    float[] alpha = maps.alpha();
+    float[] uvf = maps.foregroundUv();
+    AtlasSampler fg = new AtlasSampler(foreground);
+    runBands(
+        maps.height(),
+        SCRATCH,
+        (y0, y1, scratch) ->
+            PixelKernels.compositeRgbaInPlace(
+                alpha, uvf, fg, strength, INVISIBLE_ALPHA, rgba, y0 * w, y1 * w, scratch));
+  }
+
+  /**
    * For a composite over an RGB source already at the output size, the output starts as a copy of
    * the source (one pass, no zeroing first) and the kernel leaves it out of its bands.
    */

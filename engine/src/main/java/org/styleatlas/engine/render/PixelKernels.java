@@ -95,4 +95,34 @@ final class PixelKernels {
       out[o + 2] = b * out[o + 2] + a * scratch[2];
     }
   }
+
+  /**
+   * The composite over straight RGBA in place ({@code [n, 4]}): where the effective opacity a =
+   * strength·α is at or above {@code cutoff}, RGB = (1 − a)·RGB + a·c_f and alpha = alpha + a·(1 −
+   * alpha); elsewhere the pixel is not touched.
+   */
+  static void compositeRgbaInPlace(
+      float[] alpha,
+      float[] uvf,
+      AtlasSampler fg,
+      float strength,
+      float cutoff,
+      float[] rgba,
+      int p0,
+      int p1,
+      float[] scratch) {
+    for (int p = p0; p < p1; p++) {
+      float a = strength * alpha[p];
+      if (a < cutoff) {
+        continue;
+      }
+      int o = 4 * p;
+      float b = 1 - a;
+      fg.sample(uvf[2 * p], uvf[2 * p + 1], scratch, 0);
+      rgba[o] = b * rgba[o] + a * scratch[0];
+      rgba[o + 1] = b * rgba[o + 1] + a * scratch[1];
+      rgba[o + 2] = b * rgba[o + 2] + a * scratch[2];
+      rgba[o + 3] = rgba[o + 3] + a * (1 - rgba[o + 3]);
+    }
+  }
 }

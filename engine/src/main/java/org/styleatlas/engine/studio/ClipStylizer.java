@@ -20,7 +20,6 @@ import org.styleatlas.engine.jobs.ArtifactKeys;
 import org.styleatlas.engine.pipeline.ArtifactRecipe;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.AtlasSet;
-import org.styleatlas.engine.render.ClipRenderer;
 import org.styleatlas.engine.render.RenderJob;
 import org.styleatlas.engine.render.RenderSettings;
 import org.styleatlas.engine.runtime.Cancellation;
@@ -120,14 +119,7 @@ final class ClipStylizer {
         track.isPresent()
             ? new TrackAtlases(track.get(), sets)
             : t -> sets.get(targets.get(0).globalText());
-    double renderSeconds =
-        RenderJob.write(
-            new ClipRenderer(scene.maps(), atlases),
-            scene::frame,
-            settings,
-            scene.fps(),
-            out,
-            progress);
+    double renderSeconds = clip.render(atlases, settings, out, progress);
     String base = baseName(out);
     Path reportFile = report.orElse(out.resolveSibling(base + ".json"));
     Path plot = null;

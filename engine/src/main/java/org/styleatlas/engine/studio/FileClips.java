@@ -2,7 +2,6 @@ package org.styleatlas.engine.studio;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import org.styleatlas.engine.jobs.DecomposeSettings;
 import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.pipeline.ArtifactRecipe;
 import org.styleatlas.engine.pipeline.DecompositionEntry;
+import org.styleatlas.engine.pipeline.FileClipReader;
 import org.styleatlas.engine.pipeline.JobClips;
 import org.styleatlas.engine.pipeline.PipelineSettings;
 import org.styleatlas.engine.runtime.Cancellation;
@@ -29,12 +29,8 @@ import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
 import org.styleatlas.engine.stylize.scene.Scenes;
 import org.styleatlas.engine.video.Clip;
-import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
-import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.FrameSize;
-import org.styleatlas.engine.video.FullSizeSink;
-import org.styleatlas.engine.video.Matte;
 import org.styleatlas.engine.video.MediaInfo;
 import org.styleatlas.engine.video.OutputFormat;
 
@@ -87,15 +83,15 @@ final class FileClips {
         sourceSize.fitLongEdge(request.longEdgeFor(sourceSize)),
         config.schedule().batchPixels());
     DecomposeSettings matte = f.matteSettings();
-    FrameRecorder recorder = new FrameRecorder();
-    Clip clip = ClipReader.read(request, recorder);
+    FileClipReader.Recognised read = FileClipReader.read(request, matte.matteSource());
+    Clip clip = read.clip();
     if (f.box().isEmpty() && !clip.hasMatte()) {
       throw InputException.of(
           f.source(),
           "no matte: give --matte (a folder of PNG masks or a matte video), --box,"
               + " or a source with alpha");
     }
-    ClipRecord record = recognise(recorder, matte);
+    ClipRecord record = recognise(read, matte);
     Clip working = JobClips.working(clip, matte, longEdge);
     CacheKey key =
         ArtifactRecipe.decomposition(
@@ -115,7 +111,8 @@ final class FileClips {
         key,
         new DecompositionScene(
             d, working, progress, new MapStore(Optional.of(cache), Scenes.RENDER_MEMORY_BYTES)),
-        working);
+        working,
+        f.source());
   }
 
   DecompositionSummary decompose(
@@ -156,40 +153,14 @@ final class FileClips {
   }
 
   /**
-   * Hashes each frame and matte at its source size as the reader passes them, then lets them go.
-   */
-  private static final class FrameRecorder implements FullSizeSink {
-    final List<FrameHashes.Pending> frames = new ArrayList<>();
-    int width;
-    int height;
-    private int mattes;
-
-    @Override
-    public void frame(Frame frame) {
-      if (frames.isEmpty()) {
-        width = frame.width();
-        height = frame.height();
-      }
-      frames.add(new FrameHashes.Pending(frame));
-    }
-
-    @Override
-    public void matte(Matte matte) {
-      if (mattes < frames.size()) {
-        frames.get(mattes++).matte(matte);
-      }
-    }
-  }
-
-  /**
    * Records a clip as the plug-in's frames would be recognised: with matte files, as frames with a
    * matte plane and matte source {@code clip}; else as RGBA frames with matte source {@code alpha}
    * or {@code box}.
    */
-  private ClipRecord recognise(FrameRecorder recorder, DecomposeSettings matte) throws IOException {
-    List<String> hashes = recorder.frames.stream().map(p -> p.finish(matte.matteSource())).toList();
-    ClipRecord record =
-        new ClipRecord(ClipStore.clipId(hashes), recorder.width, recorder.height, matte, hashes);
+  private ClipRecord recognise(FileClipReader.Recognised read, DecomposeSettings matte)
+      throws IOException {
+    List<String> hashes = read.frameHashes();
+    ClipRecord record = new ClipRecord(read.clipId(), read.width(), read.height(), matte, hashes);
     clips.putClip(record);
     if (frames != null) {
       frames.index(record);

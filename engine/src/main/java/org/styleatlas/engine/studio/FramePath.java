@@ -29,6 +29,7 @@ final class FramePath {
 
   private final ContentCache cache;
   private final ClipStore clips;
+  private final ClipRecords records;
   private final ClipCollector collector = new ClipCollector();
   private final JobExecutor jobs;
   private final ArtifactKeys keys;
@@ -52,6 +53,7 @@ final class FramePath {
       boolean previews) {
     this.cache = cache;
     this.clips = clips;
+    this.records = new ClipRecords(clips);
     this.jobs = jobs;
     this.keys = keys;
     this.renderer = renderer;
@@ -72,6 +74,11 @@ final class FramePath {
     if (clips.lastChange() != clipsSeen) {
       restoreClips();
     }
+  }
+
+  /** How many times this path read a clip record from the store (once per clip, then kept). */
+  int clipRecordReads() {
+    return records.reads();
   }
 
   /** Makes one complete clip known. */
@@ -134,7 +141,7 @@ final class FramePath {
   }
 
   private FrameAnswer fromCaches(ClipCollector.Known k, FrameRequest req) throws IOException {
-    int frames = clips.clip(k.clipId()).map(ClipRecord::frames).map(List::size).orElse(0);
+    int frames = records.get(k.clipId()).map(ClipRecord::frames).map(List::size).orElse(0);
     JobSpec decompose = spec(JobKind.DECOMPOSE, k.clipId(), req);
     Optional<CacheEntry> decomposition = cache.find(keys.decomposition(decompose));
     Job decomposing = decomposition.isEmpty() ? running(decompose) : null;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.doctor.Diagnostics;
 import org.styleatlas.engine.jobs.ArtifactFrameRenderer;
@@ -19,7 +18,6 @@ import org.styleatlas.engine.pipeline.ArtifactRecipe;
 import org.styleatlas.engine.pipeline.PipelineSettings;
 import org.styleatlas.engine.render.AtlasFiles;
 import org.styleatlas.engine.render.AtlasSet;
-import org.styleatlas.engine.render.ClipRenderer;
 import org.styleatlas.engine.render.RenderJob;
 import org.styleatlas.engine.render.RenderSettings;
 import org.styleatlas.engine.runtime.Cancellation;
@@ -90,7 +88,7 @@ public final class Studio {
             jobs,
             runners.keys(),
             renderer,
-            runners.runner(org.styleatlas.engine.jobs.JobKind.PREVIEW).isPresent()),
+            runners.offers(org.styleatlas.engine.jobs.JobKind.PREVIEW)),
         PipelineSettings.fromEnvironment(),
         jobs,
         new JobMonitor(cache, jobs, runners.keys(), renderer));
@@ -279,7 +277,7 @@ public final class Studio {
       Optional<ClipFiles> files, ProgressSink progress, Cancellation cancellation)
       throws IOException {
     return files.isEmpty()
-        ? new PreparedClip(null, null, Scenes.demo(), null)
+        ? PreparedClip.demo(Scenes.demo())
         : fileClips().prepare(files.get(), progress, cancellation);
   }
 
@@ -351,19 +349,13 @@ public final class Studio {
     EditableScene scene = clip.scene();
     RenderSettings settings = render.resolve(scene.width(), scene.height());
     RenderJob.check(out, settings);
-    AtlasSet atlases = scene.atlases();
-    if (atlasPng.isPresent()) {
-      atlases =
-          atlases.withStylizedForeground(AtlasFiles.readLike(atlasPng.get(), atlases.foreground()));
-    }
-    double seconds =
-        RenderJob.write(
-            new ClipRenderer(scene.maps(), atlases),
-            scene::frame,
-            settings,
-            scene.fps(),
-            out,
-            progress);
+    AtlasSet original = scene.atlases();
+    AtlasSet atlases =
+        atlasPng.isEmpty()
+            ? original
+            : original.withStylizedForeground(
+                AtlasFiles.readLike(atlasPng.get(), original.foreground()));
+    double seconds = clip.render(t -> atlases, settings, out, progress);
     return new RenderOutcome(
         scene.frameCount(),
         settings.width(),
@@ -396,14 +388,43 @@ public final class Studio {
 
   /** Every artifact in the cache, least recently used first. */
   public List<Artifact> artifacts() {
-    return cache.list().stream().map(l -> new Artifact(l.key(), l.bytes(), l.lastUsed())).toList();
+    return eviction().all();
   }
 
   /**
-   * Removes one artifact (a no-op when it is absent); what depends on it is computed again when
-   * needed.
+   * Removes the artifact {@code key} names ({@code kind/hash}, the hash whole or a unique prefix of
+   * at least 6 digits); what depends on it is computed again when needed.
+   *
+   * @return what was removed
+   * @throws org.styleatlas.engine.InputException when the key is malformed, or names no artifact or
+   *     more than one
    */
-  public void evict(CacheKey key) {
-    cache.remove(key);
+  public Artifact evict(String key) {
+    return eviction().evict(key);
+  }
+
+  /**
+   * Removes a recognised clip's artifacts (its id whole or a unique prefix): the clip record, the
+   * frames no other clip uses and its decomposition at this engine's settings. Stylized atlases and
+   * maps at output sizes made from that decomposition are not found from the clip (their addresses
+   * are one-way hashes); {@link #evictOlderThan} or the cache's size cap removes them.
+   *
+   * @return what was removed
+   */
+  public List<Artifact> evictClip(String clipId) {
+    return eviction().evictClip(clipId);
+  }
+
+  /**
+   * Removes every artifact not read or written for longer than {@code age}.
+   *
+   * @return what was removed
+   */
+  public List<Artifact> evictOlderThan(java.time.Duration age) {
+    return eviction().evictOlderThan(age, java.time.Instant.now());
+  }
+
+  private ArtifactEviction eviction() {
+    return new ArtifactEviction(cache, clips, settings);
   }
 }

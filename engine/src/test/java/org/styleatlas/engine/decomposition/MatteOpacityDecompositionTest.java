@@ -92,6 +92,12 @@ class MatteOpacityDecompositionTest {
     for (int i = 0; i < pixels.length; i++) {
       assertEquals(expected[i], some[5 * i + 4], 0f, "pixel " + pixels[i]);
     }
+    int[] alone = {7, 2000, w * h - 2};
+    float[] withAlone = trained.evaluatePixels(w, h, 3, pixels, alone);
+    float[] expectedAlone = matte.pixels(3, w, h, alone);
+    for (int i = 0; i < alone.length; i++) {
+      assertEquals(expectedAlone[i], withAlone[5 * pixels.length + i], 0f, "α-only " + alone[i]);
+    }
   }
 
   @Test

@@ -232,6 +232,23 @@ class JobExecutorTest {
   }
 
   @Test
+  void aRenderOnlyCopyRunsNothingButOffersTheBuildsKinds() throws Exception {
+    JobRunners build =
+        new JobRunners()
+            .set(JobKind.DECOMPOSE, new CountingRunner(1, 1))
+            .set(JobKind.PREVIEW, new CountingRunner(1, 1));
+    JobRunners renderOnly = build.renderOnly();
+    assertTrue(renderOnly.runsNoJobs());
+    assertTrue(renderOnly.runner(JobKind.PREVIEW).isEmpty());
+    assertTrue(renderOnly.offers(JobKind.PREVIEW), "the farm's trainers run previews");
+    assertFalse(renderOnly.offers(JobKind.STYLIZE), "not a kind of this build");
+    try (JobExecutor ex = executor(renderOnly)) {
+      Job j = ex.submit(spec("r", JobPriority.BATCH));
+      assertEquals(JobState.QUEUED, j.state(), "left for an engine that trains");
+    }
+  }
+
+  @Test
   void aRecordIsSavedInTheOrderItsChangesWereMade() throws Exception {
     java.util.concurrent.CountDownLatch slowSaveStarted =
         new java.util.concurrent.CountDownLatch(1);

@@ -280,15 +280,13 @@ class MapStoreTest {
     }
 
     @Override
-    public float[] evaluate(int t, int width, int height, int[] at) {
+    public float[] evaluate(int t, int width, int height, MapResampler.Exact at) {
       if (forbidden) {
         throw new AssertionError("the networks were evaluated");
       }
       calls.incrementAndGet();
-      pixels.addAndGet(at.length);
-      synchronized (d) {
-        return d.evaluatePixels(width, height, t, at);
-      }
+      pixels.addAndGet(at.pixels());
+      return d.evaluatePixels(width, height, t, at.all(), at.alpha());
     }
   }
 

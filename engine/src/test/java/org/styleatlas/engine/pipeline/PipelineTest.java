@@ -1,5 +1,6 @@
 package org.styleatlas.engine.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -213,6 +214,45 @@ class PipelineTest {
         renderer.evaluations(),
         "each frame's edge pixels evaluated once, then the clip's entry");
     outputSizeMapsSurviveARestart(cache, decomposition, atlas, large);
+    parallelRendersGiveTheSerialPixels(cache, decomposition, atlas, frames);
+  }
+
+  /**
+   * Every frame rendered at a new size by several threads at once (as the host renders concurrent
+   * requests: the edge pixels of different frames evaluated concurrently, then composited) gives
+   * the pixels of the same frames rendered one after the other by another renderer.
+   */
+  private static void parallelRendersGiveTheSerialPixels(
+      ContentCache cache, CacheEntry decomposition, CacheEntry atlas, int frames) throws Exception {
+    int w = 80;
+    int h = 45;
+    RenderParams composite = new RenderParams("composite", 0.8);
+    AtlasFrameRenderer parallel = renderer(cache);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<float[]>> futures = new ArrayList<>();
+    try {
+      for (int round = 0; round < 2; round++) {
+        for (int t = 0; t < frames; t++) {
+          int frame = t;
+          futures.add(
+              pool.submit(() -> render(parallel, decomposition, atlas, frame, composite, w, h)));
+        }
+      }
+      AtlasFrameRenderer serial = renderer(new ContentCache(dir.resolve("serial-cache"), 1L << 30));
+      for (int i = 0; i < futures.size(); i++) {
+        int t = i % frames;
+        assertArrayEquals(
+            render(serial, decomposition, atlas, t, composite, w, h),
+            futures.get(i).get(),
+            "frame " + t + " rendered concurrently, round " + i / frames);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(
+        parallel.evaluations() >= frames,
+        "the concurrent renders evaluated the new size's edge pixels: " + parallel.evaluations());
   }
 
   /**

@@ -58,7 +58,7 @@ class DecompositionBudgetTest {
     String m = e.getMessage();
     assertTrue(m.contains(SOURCE.toString()), m);
     assertTrue(m.contains("48 frames at 2048x1152"), m);
-    assertTrue(m.contains("11.8 GiB of Java heap") && m.contains("Java may use 6.4 GiB"), m);
+    assertTrue(m.contains("13.5 GiB of Java heap") && m.contains("Java may use 6.4 GiB"), m);
     assertTrue(m.contains("--size") && m.contains("-Xmx"), m);
     assertFalse(m.contains("\n"), "one line");
   }
@@ -94,7 +94,7 @@ class DecompositionBudgetTest {
     ClipWriter.write(frames, 24, source, OutputFormat.PNG_SEQUENCE);
     ContentCache cache = new ContentCache(dir.resolve("cache"), 1L << 30);
     ClipStore clips = new ClipStore(cache);
-    // 3 frames of 64x36 hold about 0.8 MB: a 512 KiB "heap" cannot take them
+    // 3 frames of 64x36 hold about 0.9 MB: a 512 KiB "heap" cannot take them
     FileClips files =
         new FileClips(
             cache,

@@ -22,6 +22,7 @@ import org.styleatlas.engine.jobs.JobPriority;
 import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.jobs.StyleSettings;
 import org.styleatlas.engine.pipeline.ArtifactRecipe;
+import org.styleatlas.engine.pipeline.FileFrameHash;
 import org.styleatlas.engine.pipeline.PipelineSettings;
 import org.styleatlas.engine.pipeline.StylizeOptions;
 import org.styleatlas.engine.stylize.scene.Scenes;
@@ -56,7 +57,7 @@ class StudioKeysTest {
     }
     Frame file = new Frame(w, h, 3, rgb);
     FramePixels plugin = new FramePixels(w, h, bytes(rgba), bytes(matte), null);
-    FrameHashes.Pending withMatte = new FrameHashes.Pending(file);
+    FileFrameHash withMatte = new FileFrameHash(file);
     withMatte.matte(new Matte(w, h, matte));
     assertEquals(
         FrameHashes.of(plugin, "clip"),
@@ -64,7 +65,7 @@ class StudioKeysTest {
         "RGB file + matte file = RGBA + matte plane");
     assertEquals(
         FrameHashes.of(new FramePixels(w, h, bytes(rgba), null, null), "alpha"),
-        new FrameHashes.Pending(file).finish("alpha"),
+        new FileFrameHash(file).finish("alpha"),
         "no matte plane");
     assertNotEquals(
         FrameHashes.of(plugin, "clip"), FrameHashes.of(plugin, "box"), "the matte source counts");
@@ -128,12 +129,14 @@ class StudioKeysTest {
             cache, new PipelineSettings("ViT-B-32", DecompositionConfig.of("fast"), 512, 1L << 20));
     CacheKey key = new CacheKey("stylized-atlas", "b".repeat(64));
     cache.getOrCreate(key, d -> Files.writeString(d.resolve("history.json"), "{}"));
+    String whole = "stylized-atlas/" + "b".repeat(64);
     Optional<Artifact> listed =
-        studio.artifacts().stream().filter(x -> x.key().equals(key)).findFirst();
+        studio.artifacts().stream().filter(x -> x.key().equals(whole)).findFirst();
     assertTrue(listed.isPresent(), "listed: " + studio.artifacts());
     assertTrue(listed.get().bytes() > 0);
-    studio.evict(key);
-    assertFalse(studio.artifacts().stream().anyMatch(x -> x.key().equals(key)), "evicted");
+    assertEquals("stylized-atlas/bbbbbbbbbbbb", listed.get().shortKey());
+    assertEquals(listed.get(), studio.evict("stylized-atlas/bbbbbbbb"));
+    assertFalse(studio.artifacts().stream().anyMatch(x -> x.key().equals(whole)), "evicted");
     assertTrue(cache.find(key).isEmpty());
   }
 

@@ -2,6 +2,7 @@ package org.styleatlas.host.bridge;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -23,13 +24,20 @@ import org.styleatlas.host.status.StatusPage;
 
 /**
  * Answers bridge requests. Quick ones (hello, status) on the event loop; frame and render requests
- * on worker threads, since they map shared memory, hash megabytes and touch the disk cache.
+ * on a bounded pool of worker threads ({@value #PIXEL_WORKERS_NAME}, {@link #pixelWorkers()}
+ * threads), since they map shared memory, hash megabytes and touch the disk cache. Requests of
+ * different connections (a host rendering several frames at once) run in parallel, each connection
+ * gets its replies as its own requests finish; the bound keeps the frames in flight, at about 100
+ * MB each at 1080p, within memory.
  */
 public final class BridgeHandler {
   public static final int PROTOCOL = 1;
   public static final String ENGINE_VERSION = "0.1.0-SNAPSHOT";
   private static final Logger LOG = LoggerFactory.getLogger(BridgeHandler.class);
   private static final long RECENT_MS = 10 * 60_000;
+
+  /** The name of the worker pool of frame and render requests. */
+  public static final String PIXEL_WORKERS_NAME = "styleatlas-bridge-pixels";
 
   /** A reply and its payload (inline output on TCP), or a null payload. */
   public record Answer(BridgeReply reply, Buffer payload) {}
@@ -38,6 +46,7 @@ public final class BridgeHandler {
   private final Studio studio;
   private final JobExecutor jobs;
   private final TokenFile token;
+  private final WorkerExecutor pixels;
 
   /**
    * @param token the TCP token, or null when TCP is off
@@ -47,6 +56,16 @@ public final class BridgeHandler {
     this.studio = studio;
     this.jobs = jobs;
     this.token = token;
+    this.pixels = vertx.createSharedWorkerExecutor(PIXEL_WORKERS_NAME, pixelWorkers());
+  }
+
+  /**
+   * Frame and render requests handled at once: two per core, so one request's disk and shared
+   * memory work overlaps another's compositing, and no more (each render holds a frame's planes and
+   * maps).
+   */
+  public static int pixelWorkers() {
+    return 2 * Runtime.getRuntime().availableProcessors();
   }
 
   public Future<Answer> handle(BridgeRequest req, Buffer payload, boolean tcp) {
@@ -61,10 +80,10 @@ public final class BridgeHandler {
       return Future.failedFuture(e);
     }
     if (req instanceof BridgeRequest.FrameUpload f) {
-      return vertx.executeBlocking(() -> frame(f, payload, tcp), false);
+      return pixels.executeBlocking(() -> frame(f, payload, tcp), false);
     }
     BridgeRequest.Render r = (BridgeRequest.Render) req;
-    return vertx.executeBlocking(() -> render(r, payload, tcp), false);
+    return pixels.executeBlocking(() -> render(r, payload, tcp), false);
   }
 
   /** The error reply for a failure of any kind. */

@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobBoard;
+import org.styleatlas.engine.jobs.JobState;
 
 /**
  * The job board of a render farm, in the Hazelcast instance of Vert.x's cluster manager: job
@@ -68,6 +69,10 @@ public final class HazelcastJobBoard implements JobBoard {
   private final Map<String, Versioned> view = new ConcurrentHashMap<>();
   private final List<Consumer<Job>> remoteListeners = new CopyOnWriteArrayList<>();
   private volatile BiConsumer<String, String> orphans = (id, engine) -> {};
+  private volatile Set<String> lostBefore = Set.of();
+
+  /** The runner record that marks a job being handed over after its runner record was lost. */
+  static final String LOST = "lost";
 
   private record Versioned(long version, Job job) {}
 
@@ -130,14 +135,37 @@ public final class HazelcastJobBoard implements JobBoard {
               .map(Member::getUuid)
               .map(Object::toString)
               .collect(Collectors.toSet());
-      for (Map.Entry<String, String> e : new HashMap<>(running).entrySet()) {
+      Map<String, String> runners = new HashMap<>(running);
+      for (Map.Entry<String, String> e : runners.entrySet()) {
         if (!members.contains(e.getValue()) && running.remove(e.getKey(), e.getValue())) {
           orphans.accept(e.getKey(), e.getValue());
         }
       }
+      sweepLostRunners(runners.keySet());
     } catch (RuntimeException e) {
       LOG.warn("failover sweep failed (the next sweep retries): {}", e.toString());
     }
+  }
+
+  /**
+   * A job shown running whose runner record is gone (lost with a host that died while the farm was
+   * still moving data after a join) is handed over once it was seen so in two sweeps in a row; a
+   * {@link #LOST} marker taken with {@code putIfAbsent} makes exactly one host do it.
+   */
+  private void sweepLostRunners(Set<String> withRunner) {
+    Set<String> now =
+        view.values().stream()
+            .map(Versioned::job)
+            .filter(j -> j.state() == JobState.RUNNING && !withRunner.contains(j.id()))
+            .map(Job::id)
+            .collect(Collectors.toSet());
+    for (String id : now) {
+      if (lostBefore.contains(id) && running.putIfAbsent(id, LOST) == null) {
+        running.remove(id, LOST);
+        orphans.accept(id, "(unknown: its runner record was lost)");
+      }
+    }
+    lostBefore = now;
   }
 
   @Override

@@ -118,9 +118,10 @@ class RenderFarmTest {
       jobsOnA.forEach(
           j -> states.add(j.path("spec").path("kind").asText() + ":" + j.path("state").asText()));
       assertEquals(
-          List.of("decompose:succeeded", "stylize:succeeded"),
+          List.of("decompose:succeeded", "preview:succeeded", "stylize:succeeded"),
           states.stream().sorted().toList(),
-          "nothing lost (A renders only, so its renders queue no quick previews): " + jobsOnA);
+          "nothing lost (A renders only, yet queues the quick preview for the trainers): "
+              + jobsOnA);
       JsonNode done = find(jobsOnA, id);
       assertEquals(2, done.path("runs").asInt(), "the decomposition ran twice: " + done);
       sse.join(10_000);

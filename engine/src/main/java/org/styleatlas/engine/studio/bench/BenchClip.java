@@ -36,22 +36,17 @@ public final class BenchClip implements AutoCloseable {
    * @param dir the clip's folder, holding {@code frames/} and {@code masks/}
    * @param longEdge working long edge in pixels
    * @param decomposeIterations fast-mode decomposition iterations, at least 1
-   * @param cacheDir the cache folder; empty: {@link Studio#defaultCacheDir()}
+   * @param cacheDir the cache folder ({@link Studio#defaultCacheDir()} is the CLI's and the host's)
    */
   public static BenchClip open(
-      Path dir,
-      int longEdge,
-      int decomposeIterations,
-      Optional<Path> cacheDir,
-      ProgressSink progress)
+      Path dir, int longEdge, int decomposeIterations, Path cacheDir, ProgressSink progress)
       throws IOException {
     if (decomposeIterations < 1) {
       throw new InputException(
           "--decompose-iterations: must be at least 1, got " + decomposeIterations);
     }
     Studio.forceOffline();
-    ContentCache cache =
-        new ContentCache(cacheDir.orElse(Studio.defaultCacheDir()), Studio.DEFAULT_MAX_BYTES);
+    ContentCache cache = new ContentCache(cacheDir, Studio.DEFAULT_MAX_BYTES);
     EditableScene scene =
         Scenes.open(
             Optional.of(dir.resolve("frames")),

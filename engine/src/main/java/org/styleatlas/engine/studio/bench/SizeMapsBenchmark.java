@@ -95,7 +95,7 @@ public final class SizeMapsBenchmark {
     for (int t = 0; t < n; t++) {
       exact +=
           MapResampler.exactPixels(scene.maps(t, scene.width(), scene.height()), width, height)
-              .length;
+              .pixels();
     }
     Path entry =
         cache

@@ -11,6 +11,7 @@ import org.styleatlas.engine.atlas.field.AtlasField;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.decomposition.Decomposition;
 import org.styleatlas.engine.maps.MapNetworks;
+import org.styleatlas.engine.maps.MapResampler;
 import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.render.AtlasExtent;
 import org.styleatlas.engine.render.AtlasFiles;
@@ -170,10 +171,8 @@ public final class DecompositionScene implements EditableScene, LayerMapSource {
     }
 
     @Override
-    public float[] evaluate(int t, int width, int height, int[] pixels) {
-      synchronized (decomposition) {
-        return decomposition.evaluatePixels(width, height, t, pixels);
-      }
+    public float[] evaluate(int t, int width, int height, MapResampler.Exact exact) {
+      return decomposition.evaluatePixels(width, height, t, exact.all(), exact.alpha());
     }
   }
 
