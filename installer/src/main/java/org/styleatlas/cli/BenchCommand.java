@@ -69,7 +69,8 @@ final class BenchCommand implements Runnable {
         defaultValue = "preset",
         description =
             "Fast-preset variants measured side by side: preset, none (every #17 lever off) or levers "
-                + "joined by '+' (matte, sampling), e.g. none,matte,sampling,matte+sampling. Faithful runs its preset.")
+                + "joined by '+' (matte, encoding, sampling, opacity, residual), e.g. none,matte,sampling,matte+sampling."
+                + " Faithful runs its preset.")
     List<String> variants;
 
     @Option(names = "--size", defaultValue = "384", description = "Working long edge in pixels.")
@@ -272,12 +273,16 @@ final class BenchCommand implements Runnable {
     }
   }
 
-  /** One line of {@code bench decompose}'s per-run summary: the clip's quality, steps and times. */
+  /**
+   * One line of {@code bench decompose}'s per-run summary: the clip's quality, steps and times. IoU
+   * columns are the rendered opacity's; MαIoUmin is M_α's lowest when the rendered opacity is the
+   * given matte (lever {@code opacity}), "-" otherwise.
+   */
   static final class SummaryRow {
     static final String HEADER =
         String.format(
             Locale.ROOT,
-            "%-16s %-22s %7s %13s %7s %7s %7s %7s %7s %8s %8s",
+            "%-16s %-22s %7s %13s %7s %7s %7s %7s %7s %8s %8s %8s",
             "clip",
             "variant",
             "mean_dB",
@@ -287,6 +292,7 @@ final class BenchCommand implements Runnable {
             "out_dB",
             "IoUmean",
             "IoUmin",
+            "MαIoUmin",
             "steps",
             "wall_s");
 
@@ -295,7 +301,7 @@ final class BenchCommand implements Runnable {
     static String of(DecompositionBench.Run r) {
       return String.format(
           Locale.ROOT,
-          "%-16s %-22s %7.2f %8.2f(%3d) %7s %7s %7s %7s %7s %8d %8.1f",
+          "%-16s %-22s %7.2f %8.2f(%3d) %7s %7s %7s %7s %7s %8s %8d %8.1f",
           r.clip(),
           r.variant(),
           r.meanPsnr(),
@@ -306,6 +312,7 @@ final class BenchCommand implements Runnable {
           f2(r.meanPsnrOutside()),
           f3(r.meanAlphaIou()),
           f3(r.minAlphaIou()),
+          f3(r.minLearnedAlphaIou()),
           r.iterations(),
           r.wallSeconds());
     }

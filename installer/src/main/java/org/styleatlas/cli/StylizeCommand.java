@@ -330,6 +330,15 @@ final class StylizeCommand implements Callable<Integer> {
     float strength = 1f;
 
     @Option(
+        names = "--detail",
+        paramLabel = "K",
+        description =
+            "How much of the source's own detail a composite keeps over the object, 0..1 (default 0:"
+                + " the atlas colour; 1: the source plus the stylization's change, so ripples and fine"
+                + " texture the atlas cannot hold stay).")
+    float detail = 0f;
+
+    @Option(
         names = "--size",
         paramLabel = "WxH",
         description = "Output size (default: the working size); any size.")
@@ -360,7 +369,7 @@ final class StylizeCommand implements Callable<Integer> {
     }
 
     RenderRequest request() {
-      return new RenderRequest(outputMode, strength, Optional.ofNullable(size), threads);
+      return new RenderRequest(outputMode, strength, Optional.ofNullable(size), threads, detail);
     }
   }
 }

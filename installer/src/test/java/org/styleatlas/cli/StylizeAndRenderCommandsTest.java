@@ -125,6 +125,20 @@ class StylizeAndRenderCommandsTest {
     assertEquals(
         ExitCodes.BAD_INPUT, cli.run("render", "--size", "big", "--cache", dir.toString()));
     assertTrue(cli.err().contains("--size"), cli.err());
+    assertEquals(
+        ExitCodes.OK,
+        cli.run(
+            "render",
+            "--detail",
+            "1",
+            "--out",
+            dir.resolve("detail").toString(),
+            "--cache",
+            dir.toString()),
+        cli.err());
+    assertEquals(
+        ExitCodes.BAD_INPUT, cli.run("render", "--detail", "1.5", "--cache", dir.toString()));
+    assertTrue(cli.err().contains("--detail"), cli.err());
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.util.function.Function;
  * @param worstPsnrInside lowest inside-matte PSNR, dB; null without a matte
  * @param meanAlphaIou mean α-vs-matte IoU; null without a matte
  * @param minAlphaIou lowest α-vs-matte IoU of any frame; null without a matte
+ * @param minLearnedAlphaIou lowest IoU of M_α when the rendered opacity is the given matte; null
+ *     otherwise
  */
 public record ClipQuality(
     double meanPsnr,
@@ -27,7 +29,8 @@ public record ClipQuality(
     Double meanPsnrOutside,
     Double worstPsnrInside,
     Double meanAlphaIou,
-    Double minAlphaIou) {
+    Double minAlphaIou,
+    Double minLearnedAlphaIou) {
 
   /** The summary of {@code frames} (at least one). */
   public static ClipQuality of(List<FrameQuality> frames) {
@@ -50,7 +53,8 @@ public record ClipQuality(
         mean(frames, FrameQuality::psnrOutside),
         min(frames, FrameQuality::psnrInside),
         mean(frames, FrameQuality::alphaIou),
-        min(frames, FrameQuality::alphaIou));
+        min(frames, FrameQuality::alphaIou),
+        min(frames, FrameQuality::learnedAlphaIou));
   }
 
   private static Double mean(List<FrameQuality> frames, Function<FrameQuality, Double> value) {

@@ -34,17 +34,36 @@ public final class Decomposition implements AutoCloseable {
   private final NDManager manager;
   private final LayeredAtlasModel model;
 
+  /** The given matte as the rendered opacity, or null when M_α renders it. */
+  private final MatteOpacity opacity;
+
   Decomposition(
       CacheEntry entry,
       DecompositionConfig config,
       DecompositionReport report,
       NDManager manager,
-      LayeredAtlasModel model) {
+      LayeredAtlasModel model)
+      throws IOException {
     this.entry = entry;
     this.config = config;
     this.report = report;
     this.manager = manager;
     this.model = model;
+    this.opacity =
+        DecompositionReport.OPACITY_MATTE.equals(report.opacity())
+            ? new MatteOpacity(
+                report.width(),
+                report.height(),
+                Float32Files.read(entry.file(DecompositionFiles.ALPHA)))
+            : null;
+  }
+
+  /**
+   * Whether the rendered opacity is the given matte (stored as the working α map and resampled to
+   * other sizes) rather than M_α.
+   */
+  public boolean opacityIsMatte() {
+    return opacity != null;
   }
 
   /**
@@ -116,7 +135,16 @@ public final class Decomposition implements AutoCloseable {
   public ClipLayerMaps evaluate(int width, int height, boolean withRgb, ProgressSink progress) {
     checkSize(width, height);
     return MapEvaluator.evaluate(
-        model, manager, geometry(), width, height, 0, geometry().frames(), withRgb, progress);
+        model,
+        manager,
+        geometry(),
+        width,
+        height,
+        0,
+        geometry().frames(),
+        withRgb,
+        opacity,
+        progress);
   }
 
   /**
@@ -128,7 +156,7 @@ public final class Decomposition implements AutoCloseable {
   public ClipLayerMaps evaluate(int width, int height, int from, int to, ProgressSink progress) {
     checkRange(width, height, from, to);
     return MapEvaluator.evaluate(
-        model, manager, geometry(), width, height, from, to, false, progress);
+        model, manager, geometry(), width, height, from, to, false, opacity, progress);
   }
 
   /**
@@ -150,7 +178,7 @@ public final class Decomposition implements AutoCloseable {
       throws IOException {
     checkRange(width, height, from, to);
     MapEvaluator.stream(
-        model, manager, geometry(), width, height, from, to, withRgb, progress, sink);
+        model, manager, geometry(), width, height, from, to, withRgb, opacity, progress, sink);
   }
 
   /**
@@ -166,7 +194,7 @@ public final class Decomposition implements AutoCloseable {
   public float[] evaluatePixels(int width, int height, int t, int[] pixels, int[] alphaPixels) {
     checkRange(width, height, t, t + 1);
     return MapEvaluator.evaluatePixels(
-        model, manager, geometry(), width, height, t, pixels, alphaPixels);
+        model, manager, geometry(), width, height, t, pixels, alphaPixels, opacity);
   }
 
   /**

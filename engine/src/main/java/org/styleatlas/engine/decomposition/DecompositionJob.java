@@ -23,6 +23,7 @@ import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.decomposition.config.OpacitySource;
 import org.styleatlas.engine.decomposition.loss.Layer;
 import org.styleatlas.engine.decomposition.train.Checkpointer;
 import org.styleatlas.engine.decomposition.train.LossHistory;
@@ -306,6 +307,7 @@ public final class DecompositionJob {
     private final ClipLayerMaps maps;
     private DecompositionReport report;
     private final ReportDraft draft;
+    private final MatteOpacity opacity;
 
     private record ReportDraft(
         List<FrameQuality> frames,
@@ -328,6 +330,15 @@ public final class DecompositionJob {
       this.model = model;
       this.manager = manager;
       long t0 = System.nanoTime();
+      this.opacity =
+          config.opacity() == OpacitySource.MATTE && clip.hasMatte()
+              ? new MatteOpacity(
+                  clip.width(),
+                  clip.height(),
+                  java.util.stream.IntStream.range(0, clip.frameCount())
+                      .mapToObj(t -> clip.matte(t).values())
+                      .toList())
+              : null;
       this.maps =
           MapEvaluator.evaluate(
               model,
@@ -338,16 +349,25 @@ public final class DecompositionJob {
               0,
               clip.frameCount(),
               true,
+              opacity,
               progress);
       List<FrameQuality> frames = new ArrayList<>();
       for (int t = 0; t < clip.frameCount(); t++) {
-        frames.add(
+        FrameQuality q =
             FrameQuality.measure(
                 t,
                 maps.rgb().get(t),
                 clip.frame(t),
                 clip.hasMatte() ? clip.matte(t) : null,
-                maps.alpha().get(t)));
+                maps.alpha().get(t));
+        if (opacity != null) {
+          q =
+              q.withLearnedAlphaIou(
+                  FrameQuality.iou(
+                      MapEvaluator.learnedAlpha(model, manager, data.geometry(), t),
+                      clip.matte(t)));
+        }
+        frames.add(q);
       }
       this.draft = new ReportDraft(frames, flowSeconds, trainSeconds, t0, result, history);
     }
@@ -400,7 +420,10 @@ public final class DecompositionJob {
               draft.trainSeconds(),
               evalSeconds,
               fg,
-              bg);
+              bg,
+              opacity == null
+                  ? DecompositionReport.OPACITY_LEARNED
+                  : DecompositionReport.OPACITY_MATTE);
       Decomposition.JSON
           .writerWithDefaultPrettyPrinter()
           .writeValue(dir.resolve(DecompositionFiles.REPORT).toFile(), report);

@@ -23,6 +23,8 @@ import java.util.List;
  * @param evaluateSeconds time to evaluate the maps, atlases and PSNR
  * @param foregroundAtlas the foreground texture
  * @param backgroundAtlas the background texture
+ * @param opacity {@link #OPACITY_MATTE} when the α map and every render use the given matte as the
+ *     opacity, {@link #OPACITY_LEARNED} (or null, in earlier reports) when they use M_α
  */
 public record DecompositionReport(
     String clip,
@@ -40,7 +42,14 @@ public record DecompositionReport(
     double trainSeconds,
     double evaluateSeconds,
     AtlasImageLayout foregroundAtlas,
-    AtlasImageLayout backgroundAtlas) {
+    AtlasImageLayout backgroundAtlas,
+    String opacity) {
+
+  /** {@link #opacity()} when the given matte is the rendered opacity. */
+  public static final String OPACITY_MATTE = "matte";
+
+  /** {@link #opacity()} when M_α is the rendered opacity. */
+  public static final String OPACITY_LEARNED = "learned";
 
   /**
    * One point of the loss curve.

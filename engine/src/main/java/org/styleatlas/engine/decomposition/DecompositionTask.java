@@ -11,6 +11,7 @@ import java.util.List;
 import org.styleatlas.engine.atlas.model.LayeredAtlasModel;
 import org.styleatlas.engine.atlas.model.LayeredOutput;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.decomposition.config.OpacitySource;
 import org.styleatlas.engine.decomposition.loss.DecompositionLoss;
 import org.styleatlas.engine.decomposition.loss.LossInputs;
 import org.styleatlas.engine.decomposition.train.StepLoss;
@@ -32,6 +33,9 @@ final class DecompositionTask extends ModelTask {
   private final ErrorMap errors;
   private final int byError;
 
+  /** Whether the given matte, not M_α, is the opacity the reconstruction composites with. */
+  private final boolean matteOpacity;
+
   DecompositionTask(
       LayeredAtlasModel model, TrainingData data, DecompositionConfig config, NDManager manager) {
     super(model);
@@ -44,6 +48,7 @@ final class DecompositionTask extends ModelTask {
     this.errors = config.sampling().byError() ? data.errorMap(config.sampling()) : null;
     this.byError =
         (int) Math.round(config.schedule().batchPixels() * config.sampling().errorShare());
+    this.matteOpacity = config.opacity() == OpacitySource.MATTE && data.hasMatte();
   }
 
   @Override
@@ -71,7 +76,11 @@ final class DecompositionTask extends ModelTask {
     NDArray alpha = model.alpha(ps, all.get(new NDIndex("0:{}", 4L * n)), true);
     NDArray rgbF = model.foregroundAtlas().apply(ps, uvF.get(new NDIndex("0:{}", 3L * n)), true);
     NDArray rgbB = model.backgroundAtlas().apply(ps, uvB.get(new NDIndex("0:{}", 3L * n)), true);
-    NDArray rgb = LayeredOutput.composite(alpha.get(new NDIndex("0:{}", 3L * n)), rgbF, rgbB);
+    NDArray opacity =
+        matteOpacity
+            ? step.create(data.matteWithNeighbours(b.pixels()), new Shape(3L * n, 1))
+            : alpha.get(new NDIndex("0:{}", 3L * n));
+    NDArray rgb = LayeredOutput.composite(opacity, rgbF, rgbB);
 
     LayeredOutput at =
         new LayeredOutput(
@@ -125,7 +134,9 @@ final class DecompositionTask extends ModelTask {
     double sum = 0;
     for (int i = 0; i < count; i++) {
       int t = count == 1 ? 0 : (int) Math.round(i * (frames - 1) / (double) (count - 1));
-      float[] rgb = MapEvaluator.reconstructFrame(model, manager, g, t);
+      float[] rgb =
+          MapEvaluator.reconstructFrame(
+              model, manager, g, t, matteOpacity ? clip.matte(t).values() : null);
       sum += Psnr.of(rgb, clip.frame(t));
     }
     return sum / count;

@@ -12,13 +12,50 @@ import org.styleatlas.engine.video.Matte;
  *     or when the matte is empty in this frame
  * @param psnrOutside PSNR over the pixels whose matte is &lt; ½, dB; null without a matte or when
  *     the matte covers the whole frame
- * @param alphaIou intersection over union of {α > ½} and {matte ≥ ½}; 1 when both are empty; null
- *     without a matte
+ * @param alphaIou intersection over union of {α ≥ ½} and {matte ≥ ½} for the opacity the
+ *     reconstruction and every render use; 1 when both are empty; null without a matte
+ * @param learnedAlphaIou the same for M_α when the rendered opacity is the given matte ({@link
+ *     org.styleatlas.engine.decomposition.config.OpacitySource#MATTE}); null when M_α is the
+ *     rendered opacity (then it is {@code alphaIou}) or without a matte
  */
 public record FrameQuality(
-    int frame, double psnr, Double psnrInside, Double psnrOutside, Double alphaIou) {
+    int frame,
+    double psnr,
+    Double psnrInside,
+    Double psnrOutside,
+    Double alphaIou,
+    Double learnedAlphaIou) {
   /** Matte and α threshold for "object". */
   public static final float OBJECT = 0.5f;
+
+  /** A frame whose rendered opacity is M_α. */
+  public FrameQuality(
+      int frame, double psnr, Double psnrInside, Double psnrOutside, Double alphaIou) {
+    this(frame, psnr, psnrInside, psnrOutside, alphaIou, null);
+  }
+
+  /** This frame with M_α's coverage reported next to the rendered opacity's. */
+  public FrameQuality withLearnedAlphaIou(double iou) {
+    return new FrameQuality(frame, psnr, psnrInside, psnrOutside, alphaIou, iou);
+  }
+
+  /** IoU of {α ≥ ½} with {matte ≥ ½}; 1 when both are empty. */
+  public static double iou(float[] alpha, Matte matte) {
+    float[] m = matte.values();
+    if (alpha.length != m.length) {
+      throw new IllegalArgumentException(
+          "α of " + alpha.length + " pixels for a matte of " + m.length);
+    }
+    long inter = 0;
+    long union = 0;
+    for (int p = 0; p < m.length; p++) {
+      boolean object = m[p] >= OBJECT;
+      boolean opaque = alpha[p] >= OBJECT;
+      inter += opaque && object ? 1 : 0;
+      union += opaque || object ? 1 : 0;
+    }
+    return union == 0 ? 1.0 : inter / (double) union;
+  }
 
   /**
    * Measures frame {@code t}.
@@ -48,8 +85,6 @@ public record FrameQuality(
     }
     double[] se = new double[2];
     long[] count = new long[2];
-    long inter = 0;
-    long union = 0;
     for (int p = 0; p < n; p++) {
       double e = 0;
       for (int c = 0; c < 3; c++) {
@@ -60,9 +95,6 @@ public record FrameQuality(
       int region = object ? 1 : 0;
       se[region] += e;
       count[region]++;
-      boolean opaque = alpha[p] > OBJECT;
-      inter += opaque && object ? 1 : 0;
-      union += opaque || object ? 1 : 0;
     }
     double all = psnr(se[0] + se[1], count[0] + count[1]);
     if (matte == null) {
@@ -73,7 +105,7 @@ public record FrameQuality(
         all,
         count[1] == 0 ? null : psnr(se[1], count[1]),
         count[0] == 0 ? null : psnr(se[0], count[0]),
-        union == 0 ? 1.0 : inter / (double) union);
+        iou(alpha, matte));
   }
 
   /** PSNR in dB of a summed squared error over {@code pixels} RGB pixels of signals in [0, 1]. */

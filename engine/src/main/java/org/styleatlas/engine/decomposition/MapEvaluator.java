@@ -33,6 +33,7 @@ final class MapEvaluator {
    * @param from first frame to evaluate
    * @param to one past the last frame to evaluate
    * @param withRgb whether to evaluate the atlases and the reconstruction too
+   * @param opacity the given matte as the opacity (α and the composite use it), or null for M_α
    * @return the maps of frames {@code [from, to)}, their index 0 being frame {@code from}, all held
    *     in memory (see {@link #stream} for a sink that takes them frame by frame)
    */
@@ -45,10 +46,11 @@ final class MapEvaluator {
       int from,
       int to,
       boolean withRgb,
+      MatteOpacity opacity,
       ProgressSink progress) {
     Collector frames = new Collector();
     try {
-      stream(model, manager, geometry, width, height, from, to, withRgb, progress, frames);
+      stream(model, manager, geometry, width, height, from, to, withRgb, opacity, progress, frames);
     } catch (IOException e) {
       throw new UncheckedIOException("the in-memory collector does no I/O", e);
     }
@@ -67,6 +69,7 @@ final class MapEvaluator {
    * @param width output width in pixels
    * @param height output height in pixels
    * @param withRgb whether to evaluate the atlases and the reconstruction too
+   * @param opacity the given matte as the opacity (α and the composite use it), or null for M_α
    * @throws IOException what {@code sink} throws; the frames after it are not evaluated
    */
   static void stream(
@@ -78,13 +81,15 @@ final class MapEvaluator {
       int from,
       int to,
       boolean withRgb,
+      MatteOpacity opacity,
       ProgressSink progress,
       FrameMapSink sink)
       throws IOException {
     try (GradModeOff noGrad = new GradModeOff()) {
       ParameterStore ps = new ParameterStore(manager, false);
       for (int t = from; t < to; t++) {
-        sink.accept(evaluateFrame(model, manager, ps, geometry, width, height, t, withRgb));
+        float[] given = opacity == null ? null : opacity.frame(t, width, height);
+        sink.accept(evaluateFrame(model, manager, ps, geometry, width, height, t, withRgb, given));
         progress.update(TASK, t + 1L - from, to - from, "");
       }
     }
@@ -98,7 +103,8 @@ final class MapEvaluator {
       int width,
       int height,
       int t,
-      boolean withRgb) {
+      boolean withRgb,
+      float[] given) {
     int plane = width * height;
     double sx = geometry.width() / (double) width;
     double sy = geometry.height() / (double) height;
@@ -121,12 +127,25 @@ final class MapEvaluator {
           LayeredOutput out = model.evaluate(ps, in, false);
           copy(out.uvForeground(), f, start * 2);
           copy(out.uvBackground(), b, start * 2);
-          copy(out.alpha(), a, start);
-          copy(out.rgb().clip(0f, 1f), c, start * 3);
+          NDArray rgb = out.rgb();
+          if (given == null) {
+            copy(out.alpha(), a, start);
+          } else {
+            System.arraycopy(given, start, a, start, n);
+            NDArray opacity =
+                chunk.create(
+                    java.util.Arrays.copyOfRange(given, start, start + n), new Shape(n, 1));
+            rgb = LayeredOutput.composite(opacity, out.rgbForeground(), out.rgbBackground());
+          }
+          copy(rgb.clip(0f, 1f), c, start * 3);
         } else {
           copy(model.uvForeground(ps, in, false), f, start * 2);
           copy(model.uvBackground(ps, in, false), b, start * 2);
-          copy(model.alpha(ps, in, false), a, start);
+          if (given == null) {
+            copy(model.alpha(ps, in, false), a, start);
+          } else {
+            System.arraycopy(given, start, a, start, n);
+          }
         }
       }
     }
@@ -162,6 +181,7 @@ final class MapEvaluator {
    * @param alphaPixels row-major pixel indices evaluated by the opacity network only
    * @return float32 {@code [pixels.length, 5]} (u_f, v_f, u_b, v_b, α per pixel) followed by {@code
    *     [alphaPixels.length]} (α)
+   * @param opacity the given matte as the opacity (it replaces M_α's values), or null for M_α
    */
   static float[] evaluatePixels(
       LayeredAtlasModel model,
@@ -171,7 +191,8 @@ final class MapEvaluator {
       int height,
       int t,
       int[] pixels,
-      int[] alphaPixels) {
+      int[] alphaPixels,
+      MatteOpacity opacity) {
     float[] out = new float[pixels.length * 5 + alphaPixels.length];
     List<Span> spans = new ArrayList<>();
     Span.split(spans, pixels.length, true);
@@ -183,6 +204,14 @@ final class MapEvaluator {
               int offset = s.all ? 5 * s.start : 5 * pixels.length + s.start;
               evaluateSpan(model, manager, geometry, width, height, t, at, s, out, offset);
             });
+    if (opacity != null) {
+      float[] given = opacity.pixels(t, width, height, pixels);
+      for (int i = 0; i < pixels.length; i++) {
+        out[5 * i + 4] = given[i];
+      }
+      float[] alone = opacity.pixels(t, width, height, alphaPixels);
+      System.arraycopy(alone, 0, out, 5 * pixels.length, alone.length);
+    }
     return out;
   }
 
@@ -244,29 +273,36 @@ final class MapEvaluator {
     }
   }
 
-  /** The reconstruction {@code [H, W, 3]} of working frame t, clipped to [0, 1]. */
+  /** M_α {@code [H·W]} on working frame t (the learned opacity, whatever renders). */
+  static float[] learnedAlpha(LayeredAtlasModel model, NDManager manager, FrameGeometry g, int t) {
+    int plane = g.width() * g.height();
+    int[] all = new int[plane];
+    for (int p = 0; p < plane; p++) {
+      all[p] = p;
+    }
+    float[] v = evaluatePixels(model, manager, g, g.width(), g.height(), t, all, new int[0], null);
+    float[] a = new float[plane];
+    for (int p = 0; p < plane; p++) {
+      a[p] = v[5 * p + 4];
+    }
+    return a;
+  }
+
+  /** The reconstruction {@code [H, W, 3]} of working frame t with M_α, clipped to [0, 1]. */
   static float[] reconstructFrame(
       LayeredAtlasModel model, NDManager manager, FrameGeometry g, int t) {
+    return reconstructFrame(model, manager, g, t, null);
+  }
+
+  /**
+   * The reconstruction {@code [H, W, 3]} of working frame t, clipped to [0, 1].
+   *
+   * @param opacity {@code [H·W]} the opacity to composite with (the given matte), or null for M_α
+   */
+  static float[] reconstructFrame(
+      LayeredAtlasModel model, NDManager manager, FrameGeometry g, int t, float[] opacity) {
     ParameterStore ps = new ParameterStore(manager, false);
-    int plane = g.width() * g.height();
-    float[] c = new float[plane * 3];
-    for (int start = 0; start < plane; start += CHUNK) {
-      int n = Math.min(CHUNK, plane - start);
-      float[] xyt = new float[n * 3];
-      for (int i = 0; i < n; i++) {
-        int p = start + i;
-        xyt[i * 3] = g.x(p % g.width() + 0.5);
-        xyt[i * 3 + 1] = g.y(p / g.width() + 0.5);
-        xyt[i * 3 + 2] = g.t(t);
-      }
-      try (NDManager chunk = manager.newSubManager()) {
-        copy(
-            model.evaluate(ps, chunk.create(xyt, new Shape(n, 3)), false).rgb().clip(0f, 1f),
-            c,
-            start * 3);
-      }
-    }
-    return c;
+    return evaluateFrame(model, manager, ps, g, g.width(), g.height(), t, true, opacity).rgb();
   }
 
   private static void copy(NDArray a, float[] dst, int offset) {

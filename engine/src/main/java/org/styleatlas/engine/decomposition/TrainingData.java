@@ -102,6 +102,31 @@ final class TrainingData {
     return matte[t * geometry.width() * geometry.height() + pixel];
   }
 
+  /**
+   * The matte at the batch's pixels, then one pixel right of them, then one pixel below (clamped to
+   * the frame, as {@link #sample} places its neighbours): {@code [3N]}, in the order the task
+   * stacks those point sets. Requires {@link #hasMatte()}.
+   *
+   * @param pixels clip pixel indices t·H·W + y·W + x
+   */
+  float[] matteWithNeighbours(int[] pixels) {
+    int w = geometry.width();
+    int h = geometry.height();
+    int plane = w * h;
+    int n = pixels.length;
+    float[] out = new float[3 * n];
+    for (int i = 0; i < n; i++) {
+      int p = pixels[i];
+      int frame = p - p % plane;
+      int y = (p % plane) / w;
+      int x = p % w;
+      out[i] = matte[p];
+      out[n + i] = matte[frame + y * w + Math.min(x + 1, w - 1)];
+      out[2 * n + i] = matte[frame + Math.min(y + 1, h - 1) * w + x];
+    }
+    return out;
+  }
+
   /** An error map over this clip's frames, its matte's outline marked (see {@link ErrorMap}). */
   ErrorMap errorMap(PixelSampling sampling) {
     return new ErrorMap(geometry, sampling, matte);

@@ -70,4 +70,18 @@ public record AtlasSet(
     }
     return stylizedForeground.blend(foreground, Math.max(0, strength));
   }
+
+  /**
+   * What a composite that carries the source's detail samples ({@link FrameRenderer}, detail k):
+   * {@code foregroundAt(s) − k·original}, so the composite (1 − α + α·k)·source + α·(c_s − k·c_o)
+   * is the stylized colour plus k times the per-pixel detail the atlas does not hold (source −
+   * c_o).
+   *
+   * @param strength as {@link #foregroundAt}
+   * @param detail k in [0, 1]; 0 is {@link #foregroundAt}
+   */
+  public AtlasTexture foregroundWithDetail(float strength, float detail) {
+    AtlasTexture styled = foregroundAt(strength);
+    return detail <= 0 ? styled : styled.combine(1, foreground, -detail);
+  }
 }

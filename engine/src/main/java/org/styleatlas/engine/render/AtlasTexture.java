@@ -75,9 +75,17 @@ public record AtlasTexture(int width, int height, float[] rgb, AtlasExtent exten
    * the blend equals blending the samples.
    */
   public AtlasTexture blend(AtlasTexture other, float s) {
+    return combine(s, other, 1 - s);
+  }
+
+  /**
+   * The texel-wise sum {@code s·this + r·other} (values may leave [0, 1], e.g. a difference of two
+   * looks).
+   */
+  public AtlasTexture combine(float s, AtlasTexture other, float r) {
     if (other.width != width || other.height != height || !other.extent.equals(extent)) {
       throw new IllegalArgumentException(
-          "cannot blend a "
+          "cannot combine a "
               + width
               + "x"
               + height
@@ -89,7 +97,7 @@ public record AtlasTexture(int width, int height, float[] rgb, AtlasExtent exten
     }
     float[] out = new float[rgb.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = s * rgb[i] + (1 - s) * other.rgb[i];
+      out[i] = s * rgb[i] + r * other.rgb[i];
     }
     return new AtlasTexture(width, height, out, extent);
   }

@@ -62,11 +62,14 @@ public final class ClipRenderer {
         AtlasSet now = atlases.apply(t);
         if (now != set) {
           set = now;
-          fg = set.foregroundAt(settings.strength());
+          fg = set.foregroundWithDetail(settings.strength(), detailOf(settings));
         }
         FrameLayerMaps m = maps.maps(t, settings.width(), settings.height());
         Frame original = needsOriginal(settings.mode()) ? originals.apply(t) : null;
-        sink.accept(t, renderer.render(m, original, fg, set.background(), settings.mode()));
+        sink.accept(
+            t,
+            renderer.render(
+                m, original, fg, set.background(), settings.mode(), detailOf(settings)));
         progress.update(
             TASK,
             t + 1,
@@ -74,6 +77,11 @@ public final class ClipRenderer {
             settings.width() + "x" + settings.height() + " " + settings.mode().cliName());
       }
     }
+  }
+
+  /** The detail k only composites use (the other modes sample the atlas as it is). */
+  private static float detailOf(RenderSettings settings) {
+    return settings.mode() == OutputMode.COMPOSITE ? settings.detail() : 0f;
   }
 
   private static boolean needsOriginal(OutputMode mode) {

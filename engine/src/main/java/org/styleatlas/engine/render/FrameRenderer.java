@@ -25,7 +25,9 @@ import org.styleatlas.engine.video.Frame;
  * foreground atlas) and background colour c_b = A_b(uv_b):
  *
  * <ul>
- *   <li>composite: (1 − α)·original + α·c_f (the original where α &lt; 1/512);
+ *   <li>composite: (1 − α)·original + α·c_f (the original where α &lt; 1/512); with detail k, (1 −
+ *       α·(1 − k))·original + α·c_f where c_f = c_s − k·c_o (the stylized colour plus k times the
+ *       source's detail that the atlas does not hold, Text2LIVE's edit layer over the frame);
  *   <li>reconstruction: (1 − α)·c_b + α·c_f;
  *   <li>foreground layer: (α·c_f, α), premultiplied;
  *   <li>matte: (α, α, α);
@@ -103,6 +105,27 @@ public final class FrameRenderer implements AutoCloseable {
       AtlasTexture foreground,
       AtlasTexture background,
       OutputMode mode) {
+    return render(maps, original, foreground, background, mode, 0f);
+  }
+
+  /**
+   * Renders one frame; a composite keeps {@code detail} times the source's own detail over the
+   * object: (1 − α·(1 − k))·original + α·c_f, where {@code foreground} must then be {@link
+   * AtlasSet#foregroundWithDetail} for the same k (c_f = c_s − k·c_o). With k = 1 and an unedited
+   * atlas the composite is the original; other modes ignore k.
+   *
+   * @param detail k in [0, 1]
+   */
+  public Frame render(
+      FrameLayerMaps maps,
+      Frame original,
+      AtlasTexture foreground,
+      AtlasTexture background,
+      OutputMode mode,
+      float detail) {
+    if (!(detail >= 0 && detail <= 1)) {
+      throw new IllegalArgumentException("detail must be in [0, 1], got " + detail);
+    }
     int w = maps.width();
     int h = maps.height();
     if (mode == OutputMode.ORIGINAL && original.width() == w && original.height() == h) {
@@ -117,7 +140,8 @@ public final class FrameRenderer implements AutoCloseable {
                 original.pixels(), original.width(), original.height(), original.channels(), w, h)
             : null;
     int scratch = Math.max(SCRATCH, source == null ? 0 : source.scratchFloats(3));
-    runBands(h, scratch, kernel(maps, source, foreground, background, mode, out, fromSource));
+    runBands(
+        h, scratch, kernel(maps, source, foreground, background, mode, detail, out, fromSource));
     return new Frame(w, h, ch, out);
   }
 
@@ -173,6 +197,7 @@ public final class FrameRenderer implements AutoCloseable {
       AtlasTexture foreground,
       AtlasTexture background,
       OutputMode mode,
+      float detail,
       float[] out,
       boolean fromSource) {
     int w = maps.width();
@@ -199,7 +224,7 @@ public final class FrameRenderer implements AutoCloseable {
             source.resizeRows(out, 3, y0, y1, scratch);
           }
           PixelKernels.compositeInPlace(
-              alpha, uvf, fg, INVISIBLE_ALPHA, out, y0 * w, y1 * w, scratch);
+              alpha, uvf, fg, INVISIBLE_ALPHA, detail, out, y0 * w, y1 * w, scratch);
         };
       }
       case ORIGINAL -> (y0, y1, scratch) -> source.resizeRows(out, 3, y0, y1, scratch);

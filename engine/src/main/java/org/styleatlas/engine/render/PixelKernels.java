@@ -62,8 +62,12 @@ final class PixelKernels {
 
   /**
    * Composite over the source already in {@code out}: pixels with α below {@code cutoff} keep it
-   * untouched (no atlas read), the others become {@code (1 − α)·source + α·c_f}, RGB.
+   * untouched (no atlas read), the others become {@code (1 − α·(1 − k))·source + α·c_f}, RGB. With
+   * detail k = 0 that is {@code (1 − α)·source + α·c_f}; with k &gt; 0 the atlas sampled is {@link
+   * AtlasSet#foregroundWithDetail} (c_f = c_s − k·c_o), so the object keeps k times the source's
+   * own detail.
    *
+   * @param detail k in [0, 1]
    * @param out holds the source frame's RGB at the output size on entry
    * @param scratch at least 3 floats, overwritten (the foreground colour)
    */
@@ -72,17 +76,19 @@ final class PixelKernels {
       float[] uvf,
       AtlasSampler fg,
       float cutoff,
+      float detail,
       float[] out,
       int p0,
       int p1,
       float[] scratch) {
+    float keep = 1 - detail;
     for (int p = p0; p < p1; p++) {
       float a = alpha[p];
       if (a < cutoff) {
         continue;
       }
       int o = 3 * p;
-      float b = 1 - a;
+      float b = 1 - a * keep;
       fg.sample(uvf[2 * p], uvf[2 * p + 1], scratch, 0);
       out[o] = b * out[o] + a * scratch[0];
       out[o + 1] = b * out[o + 1] + a * scratch[1];

@@ -16,10 +16,18 @@ import org.styleatlas.engine.video.FrameSize;
  * @param strength blend of the stylized and original foreground colour, 0 … 1
  * @param size {@code WIDTHxHEIGHT}; empty: the working size
  * @param threads render threads, ≥ 1
+ * @param detail how much of the source's own detail a composite keeps over the object, 0 … 1
+ *     ({@link RenderSettings#detail()})
  */
-public record RenderRequest(String mode, float strength, Optional<String> size, int threads) {
+public record RenderRequest(
+    String mode, float strength, Optional<String> size, int threads, float detail) {
   public RenderRequest {
     size = size == null ? Optional.empty() : size;
+  }
+
+  /** Without the source's detail (0). */
+  public RenderRequest(String mode, float strength, Optional<String> size, int threads) {
+    this(mode, strength, size, threads, 0f);
   }
 
   /**
@@ -35,7 +43,8 @@ public record RenderRequest(String mode, float strength, Optional<String> size, 
         "rendering at " + s + " on " + threads + " threads",
         (long) s.width() * s.height() * RENDER_BYTES_PER_PIXEL * (threads + RENDER_FRAMES_BUFFERED),
         "use a smaller --size");
-    return new RenderSettings(OutputMode.parse(mode), strength, s.width(), s.height(), threads);
+    return new RenderSettings(
+        OutputMode.parse(mode), strength, s.width(), s.height(), threads, detail);
   }
 
   /**

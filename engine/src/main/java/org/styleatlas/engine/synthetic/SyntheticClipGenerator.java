@@ -70,7 +70,8 @@ public final class SyntheticClipGenerator {
     double ry = radius / squash;
     double cos = Math.cos(angle);
     double sin = Math.sin(angle);
-    return new ObjectPose(cx, cy, rx * cos, -ry * sin, rx * sin, ry * cos);
+    double bend = spec.bend() * Math.sin(4 * Math.PI * s + phase);
+    return new ObjectPose(cx, cy, rx * cos, -ry * sin, rx * sin, ry * cos, bend);
   }
 
   private static float coverage(ObjectPose pose, int x, int y) {

@@ -9,9 +9,17 @@ package org.styleatlas.engine.synthetic;
  * @param seed seed of every random choice: the same spec gives the same clip, bit for bit
  * @param deformation amplitude of the object's non-rigid squash and stretch, 0 for a rigid object
  * @param fps frame rate written into outputs
+ * @param bend amplitude of the object's bend along its long axis (object units, {@link
+ *     ObjectPose}), which swings back and forth twice over the clip; 0 for none
  */
 public record SyntheticClipSpec(
-    int width, int height, int frames, long seed, double deformation, double fps) {
+    int width, int height, int frames, long seed, double deformation, double fps, double bend) {
+
+  /** Without a bend. */
+  public SyntheticClipSpec(
+      int width, int height, int frames, long seed, double deformation, double fps) {
+    this(width, height, frames, seed, deformation, fps, 0);
+  }
 
   public SyntheticClipSpec {
     if (width < 16 || height < 16) {
@@ -24,6 +32,9 @@ public record SyntheticClipSpec(
     if (deformation < 0 || deformation > 0.5) {
       throw new IllegalArgumentException("deformation must be in [0, 0.5], got " + deformation);
     }
+    if (!(bend >= 0 && bend <= 1)) {
+      throw new IllegalArgumentException("bend must be in [0, 1], got " + bend);
+    }
   }
 
   /** The embedded default: 48 frames at 256x144, gently deforming. */
@@ -33,11 +44,19 @@ public record SyntheticClipSpec(
 
   /** The same clip at another size and length (for tests: e.g. 64x36). */
   public SyntheticClipSpec resized(int newWidth, int newHeight, int newFrames) {
-    return new SyntheticClipSpec(newWidth, newHeight, newFrames, seed, deformation, fps);
+    return new SyntheticClipSpec(newWidth, newHeight, newFrames, seed, deformation, fps, bend);
   }
 
   /** The same clip with a rigidly moving object. */
   public SyntheticClipSpec rigid() {
-    return new SyntheticClipSpec(width, height, frames, seed, 0.0, fps);
+    return new SyntheticClipSpec(width, height, frames, seed, 0.0, fps, 0);
+  }
+
+  /**
+   * The same clip with an object that bends non-rigidly ({@code amplitude} in object units, e.g.
+   * 0.4) instead of squashing affinely.
+   */
+  public SyntheticClipSpec bending(double amplitude) {
+    return new SyntheticClipSpec(width, height, frames, seed, 0.0, fps, amplitude);
   }
 }

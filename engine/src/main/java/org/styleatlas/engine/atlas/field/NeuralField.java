@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.styleatlas.engine.atlas.encoding.EncodingBlock;
 import org.styleatlas.engine.atlas.encoding.HashGridEncoding;
+import org.styleatlas.engine.runtime.Scalars;
 
 /**
- * encoding → ReLU MLP → activation: {@code [N, inputDim]} in [-1, 1] → {@code [N, outputDim]}.
+ * encoding → ReLU MLP (+ the summed levels of an optional residual grid) → activation: {@code [N,
+ * inputDim]} in [-1, 1] → {@code [N, outputDim]}.
  *
  * <p>The mapping fields (x, y, t) → (u, v) use {@link OutputActivation#TANH}, the alpha field (x,
  * y, t) → α {@link OutputActivation#OPACITY}, atlas networks (u, v) → RGB {@link
@@ -27,11 +29,18 @@ import org.styleatlas.engine.atlas.encoding.HashGridEncoding;
 public final class NeuralField extends AbstractBlock {
   private static final byte VERSION = 1;
 
+  /**
+   * Factor on the residual grid's summed features: its table learns at the tables' rate (1e-2 in
+   * fast), a step of ~1e-2 per vertex, ~2 px of u or v at 384 px; scaled, ~0.2 px per step.
+   */
+  public static final float RESIDUAL_SCALE = 0.1f;
+
   private final int inputDim;
   private final int outputDim;
   private final OutputActivation activation;
   private final EncodingBlock encoding;
   private final SequentialBlock mlp;
+  private final HashGridEncoding residual;
 
   /**
    * @param inputDim coordinates per point
@@ -51,6 +60,17 @@ public final class NeuralField extends AbstractBlock {
     }
     seq.add(Linear.builder().setUnits(outputDim).build());
     this.mlp = addChildBlock("mlp", seq);
+    if (config.residual() != null && config.residual().features() != outputDim) {
+      throw new IllegalArgumentException(
+          "a residual grid needs "
+              + outputDim
+              + " features per level (one per output), got "
+              + config.residual().features());
+    }
+    this.residual =
+        config.residual() == null
+            ? null
+            : addChildBlock("residual", new HashGridEncoding(inputDim, config.residual()));
   }
 
   public int inputDim() {
@@ -72,6 +92,9 @@ public final class NeuralField extends AbstractBlock {
     if (encoding instanceof HashGridEncoding grid) {
       out.add(grid.table());
     }
+    if (residual != null) {
+      out.add(residual.table());
+    }
     return out;
   }
 
@@ -87,6 +110,12 @@ public final class NeuralField extends AbstractBlock {
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDList features = encoding.forward(ps, inputs, training, params);
     NDArray raw = mlp.forward(ps, features, training, params).singletonOrThrow();
+    if (residual != null) {
+      // [N, L·F] → [N, L, F] → Σ over levels: [N, outputDim]
+      NDArray fine = residual.forward(ps, inputs, training, params).singletonOrThrow();
+      NDArray summed = fine.reshape(fine.getShape().get(0), -1, outputDim).sum(new int[] {1});
+      raw = raw.add(Scalars.mul(summed, RESIDUAL_SCALE));
+    }
     return new NDList(activation.apply(raw));
   }
 
@@ -94,6 +123,9 @@ public final class NeuralField extends AbstractBlock {
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     encoding.initialize(manager, dataType, new Shape(1, inputDim));
     mlp.initialize(manager, dataType, new Shape(1, encoding.outputDim()));
+    if (residual != null) {
+      residual.initialize(manager, dataType, new Shape(1, inputDim));
+    }
   }
 
   @Override

@@ -22,6 +22,7 @@ import org.styleatlas.engine.flow.FlowConfig;
  * @param init how the mappings and α start (pre-training targets)
  * @param device where to train (not part of the result's identity)
  * @param sampling how the main phase draws its pixels
+ * @param opacity what renders as the object's opacity where a matte was given
  */
 public record DecompositionConfig(
     Mode mode,
@@ -33,7 +34,8 @@ public record DecompositionConfig(
     int atlasResolution,
     Initialisation init,
     DeviceChoice device,
-    PixelSampling sampling) {
+    PixelSampling sampling,
+    OpacitySource opacity) {
 
   /**
    * On a GPU each step draws this many times the schedule's pixels: a CPU step's cost grows with
@@ -51,7 +53,8 @@ public record DecompositionConfig(
         || flow == null
         || init == null
         || device == null
-        || sampling == null) {
+        || sampling == null
+        || opacity == null) {
       throw new IllegalArgumentException("decomposition config is missing a section");
     }
     if (atlasResolution < 16 || atlasResolution > 8192) {
@@ -96,7 +99,8 @@ public record DecompositionConfig(
         1000,
         Initialisation.IDENTITY,
         DeviceChoice.AUTO,
-        PixelSampling.uniform());
+        PixelSampling.uniform(),
+        OpacitySource.LEARNED);
   }
 
   /**
@@ -130,12 +134,13 @@ public record DecompositionConfig(
         1000,
         Initialisation.MOTION,
         DeviceChoice.AUTO,
-        PixelSampling.errorWeighted());
+        PixelSampling.errorWeighted(),
+        OpacitySource.LEARNED);
   }
 
   public DecompositionConfig withSchedule(DecompositionSchedule s) {
     return new DecompositionConfig(
-        mode, model, losses, optimizer, s, flow, atlasResolution, init, device, sampling);
+        mode, model, losses, optimizer, s, flow, atlasResolution, init, device, sampling, opacity);
   }
 
   public DecompositionConfig withIterations(int n) {
@@ -144,37 +149,82 @@ public record DecompositionConfig(
 
   public DecompositionConfig withModel(AtlasModelConfig m) {
     return new DecompositionConfig(
-        mode, m, losses, optimizer, schedule, flow, atlasResolution, init, device, sampling);
+        mode,
+        m,
+        losses,
+        optimizer,
+        schedule,
+        flow,
+        atlasResolution,
+        init,
+        device,
+        sampling,
+        opacity);
   }
 
   public DecompositionConfig withLosses(LossConfig l) {
     return new DecompositionConfig(
-        mode, model, l, optimizer, schedule, flow, atlasResolution, init, device, sampling);
+        mode,
+        model,
+        l,
+        optimizer,
+        schedule,
+        flow,
+        atlasResolution,
+        init,
+        device,
+        sampling,
+        opacity);
   }
 
   public DecompositionConfig withOptimizer(OptimizerConfig o) {
     return new DecompositionConfig(
-        mode, model, losses, o, schedule, flow, atlasResolution, init, device, sampling);
+        mode, model, losses, o, schedule, flow, atlasResolution, init, device, sampling, opacity);
   }
 
   public DecompositionConfig withInit(Initialisation i) {
     return new DecompositionConfig(
-        mode, model, losses, optimizer, schedule, flow, atlasResolution, i, device, sampling);
+        mode,
+        model,
+        losses,
+        optimizer,
+        schedule,
+        flow,
+        atlasResolution,
+        i,
+        device,
+        sampling,
+        opacity);
   }
 
   public DecompositionConfig withDevice(DeviceChoice d) {
     return new DecompositionConfig(
-        mode, model, losses, optimizer, schedule, flow, atlasResolution, init, d, sampling);
+        mode,
+        model,
+        losses,
+        optimizer,
+        schedule,
+        flow,
+        atlasResolution,
+        init,
+        d,
+        sampling,
+        opacity);
   }
 
   public DecompositionConfig withAtlasResolution(int r) {
     return new DecompositionConfig(
-        mode, model, losses, optimizer, schedule, flow, r, init, device, sampling);
+        mode, model, losses, optimizer, schedule, flow, r, init, device, sampling, opacity);
   }
 
   public DecompositionConfig withSampling(PixelSampling p) {
     return new DecompositionConfig(
-        mode, model, losses, optimizer, schedule, flow, atlasResolution, init, device, p);
+        mode, model, losses, optimizer, schedule, flow, atlasResolution, init, device, p, opacity);
+  }
+
+  public DecompositionConfig withOpacity(OpacitySource o) {
+    return new DecompositionConfig(
+        mode, model, losses, optimizer, schedule, flow, atlasResolution, init, device, sampling, o);
   }
 
   /**
@@ -224,6 +274,7 @@ public record DecompositionConfig(
         + atlasResolution
         + "|"
         + init
-        + (sampling.byError() ? "|" + sampling : "");
+        + (sampling.byError() ? "|" + sampling : "")
+        + (opacity == OpacitySource.MATTE ? "|opacity=matte" : "");
   }
 }

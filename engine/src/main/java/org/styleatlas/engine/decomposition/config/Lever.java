@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.atlas.encoding.EncodingConfig;
+import org.styleatlas.engine.atlas.model.AtlasModelConfig;
 
 /**
  * The quality levers of issue #17 that can be switched on or off in the fast preset, so a benchmark
@@ -47,7 +48,46 @@ public enum Lever {
     DecompositionConfig set(DecompositionConfig c, boolean on) {
       return c.withSampling(on ? PixelSampling.errorWeighted() : PixelSampling.uniform());
     }
+  },
+  /**
+   * The given matte is the rendered opacity ({@link OpacitySource#MATTE}): training composites with
+   * it and every map carries it. M_α, which then gets no reconstruction gradient, is bootstrapped
+   * against the matte for the whole run so its reported coverage means something.
+   */
+  OPACITY {
+    @Override
+    DecompositionConfig set(DecompositionConfig c, boolean on) {
+      DecompositionConfig o = c.withOpacity(on ? OpacitySource.MATTE : OpacitySource.LEARNED);
+      return on ? MATTE.set(o, true) : o;
+    }
+  },
+  /**
+   * Non-rigid capacity for both mappings: a coarse-to-fine grid over (x, y, t) ({@link
+   * #MAPPING_RESIDUAL}) whose summed levels are added to the coarse MLP's (u, v) before the tanh.
+   * Its finest cell is 1/32 of the frame per axis, so it stays smooth at the pixel scale, and the
+   * rigidity and flow terms act on the sum, as they did on the MLP alone.
+   */
+  RESIDUAL {
+    @Override
+    DecompositionConfig set(DecompositionConfig c, boolean on) {
+      EncodingConfig.HashGrid grid = on ? MAPPING_RESIDUAL : null;
+      AtlasModelConfig m = c.model();
+      return c.withModel(
+          new AtlasModelConfig(
+              m.mappingForeground().withResidual(grid),
+              m.mappingBackground().withResidual(grid),
+              m.alpha(),
+              m.atlas(),
+              m.sharedAtlas()));
+    }
   };
+
+  /**
+   * The mappings' residual grid: 4 levels of 2 features (u, v) at 4, 8, 16 and 32 cells per axis of
+   * (x, y, t), every level dense in 2^16 rows (33³ vertices fit), so no hash collisions.
+   */
+  public static final EncodingConfig.HashGrid MAPPING_RESIDUAL =
+      new EncodingConfig.HashGrid(4, 2, 16, 4, 2);
 
   /** Octaves of the fast preset's α encoding (NLA's α has 5). */
   public static final int ALPHA_FREQUENCIES = 5;
@@ -102,6 +142,6 @@ public enum Lever {
             + "': unknown lever '"
             + part
             + "', expected preset, none or "
-            + "levers joined by '+' among matte, encoding, sampling");
+            + "levers joined by '+' among matte, encoding, sampling, opacity, residual");
   }
 }

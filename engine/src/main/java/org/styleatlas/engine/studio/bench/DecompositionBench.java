@@ -94,13 +94,15 @@ public final class DecompositionBench {
   }
 
   /**
-   * One run's figures (PSNR over all frames; inside/outside = matte ≥ ½ / < ½; IoU of α > ½ with
-   * the matte).
+   * One run's figures (PSNR over all frames; inside/outside = matte ≥ ½ / < ½; IoU of the rendered
+   * opacity ≥ ½ with the matte).
    *
    * @param variant {@code mode:variant}
    * @param meanPsnr mean PSNR over all frames, dB
    * @param worstPsnr the lowest frame's PSNR, dB, at {@code worstFrame}
    * @param meanPsnrInside null without a matte (and so the other matte figures)
+   * @param minLearnedAlphaIou M_α's lowest IoU when the rendered opacity is the given matte (lever
+   *     {@code opacity}); null otherwise
    * @param iterations training steps done
    * @param wallSeconds the run's elapsed time, flow, training and evaluation included
    */
@@ -115,6 +117,7 @@ public final class DecompositionBench {
       Double meanPsnrOutside,
       Double meanAlphaIou,
       Double minAlphaIou,
+      Double minLearnedAlphaIou,
       int iterations,
       double wallSeconds) {
     static Run of(String clip, String variant, DecompositionReport r, double wallSeconds) {
@@ -130,6 +133,7 @@ public final class DecompositionBench {
           q.meanPsnrOutside(),
           q.meanAlphaIou(),
           q.minAlphaIou(),
+          q.minLearnedAlphaIou(),
           r.iterations(),
           wallSeconds);
     }
