@@ -1,6 +1,8 @@
 package org.styleatlas.engine.pipeline;
 
+import java.nio.file.Path;
 import java.util.Optional;
+import org.styleatlas.engine.jobs.ClipRecord;
 import org.styleatlas.engine.jobs.DecomposeSettings;
 import org.styleatlas.engine.jobs.JobContext;
 import org.styleatlas.engine.jobs.JobSpec;
@@ -9,6 +11,7 @@ import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.FrameResizer;
 import org.styleatlas.engine.video.FrameSize;
+import org.styleatlas.engine.video.MediaInfo;
 
 /**
  * The clip a job decomposes, at the working resolution, with its matte resolved ({@link
@@ -32,6 +35,44 @@ public final class JobClips {
         ClipReader.read(
             new ClipRequest(spec.sourcePath(), Optional.ofNullable(spec.mattePath()), longEdge));
     return MatteResolver.resolve(clip, spec.decompose());
+  }
+
+  /**
+   * Refuses, before any frame is read, a job whose decomposition would not fit this process's
+   * memory (#19.6): frames and size come from the collected clip's record, or from the listing and
+   * size of the job's source file.
+   *
+   * @param longEdge the working resolution's longer side in pixels; 0 keeps the clip's size
+   * @param batchPixels pixels sampled per training step
+   * @throws org.styleatlas.engine.InputException naming the clip or file when it cannot fit
+   */
+  static void requireMemory(
+      JobContext ctx, int longEdge, int batchPixels, DecompositionBudget budget) {
+    JobSpec spec = ctx.spec();
+    if (spec.clip() != null) {
+      Optional<ClipRecord> record = ctx.clips().clip(spec.clip());
+      if (record.isPresent()) {
+        ClipRecord r = record.get();
+        budget.require(
+            Path.of("clip " + spec.clip().substring(0, Math.min(12, spec.clip().length()))),
+            r.frames().size(),
+            shrunk(new FrameSize(r.width(), r.height()), longEdge),
+            batchPixels);
+      }
+      return;
+    }
+    Path source = spec.sourcePath();
+    budget.require(
+        source,
+        MediaInfo.listedFrames(source),
+        shrunk(MediaInfo.sourceSize(source), longEdge),
+        batchPixels);
+  }
+
+  private static FrameSize shrunk(FrameSize size, int longEdge) {
+    return longEdge == 0 || Math.max(size.width(), size.height()) <= longEdge
+        ? size
+        : size.fitLongEdge(longEdge);
   }
 
   /**

@@ -20,6 +20,7 @@ import org.styleatlas.engine.jobs.ClipStore;
 import org.styleatlas.engine.jobs.DecomposeSettings;
 import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.pipeline.ArtifactRecipe;
+import org.styleatlas.engine.pipeline.DecompositionBudget;
 import org.styleatlas.engine.pipeline.DecompositionEntry;
 import org.styleatlas.engine.pipeline.FileClipReader;
 import org.styleatlas.engine.pipeline.JobClips;

@@ -106,6 +106,24 @@ class PipelineTest {
   }
 
   @Test
+  void aHostDecompositionTooLargeForMemoryFailsBeforeAnyFrameIsRead() throws Exception {
+    ContentCache cache = new ContentCache(dir.resolve("cache-budget"), 1L << 30);
+    String clip = collect(cache, true);
+    JobSpec decompose = decompose(clip);
+    FakeJobContext ctx =
+        new FakeJobContext(
+            decompose, cache, Files.createDirectories(dir.resolve("cp-budget")), 0, runners.keys());
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> new DecomposeRunner(settings, new DecompositionBudget(64 * 1024, 0)).run(ctx));
+    assertTrue(e.getMessage().startsWith("clip " + clip.substring(0, 12) + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains(FRAMES + " frames at " + W + "x" + H), e.getMessage());
+    assertTrue(cache.find(runners.keys().decomposition(decompose)).isEmpty(), "no entry written");
+    assertTrue(ctx.progress().isEmpty(), "no training started: " + ctx.progress());
+  }
+
+  @Test
   void decomposeStylizeAndRenderThroughTheRegisteredRunners() throws Exception {
     ContentCache cache = new ContentCache(dir.resolve("cache"), 1L << 30);
     String clip = collect(cache, true);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.jobs.ClipStore;
+import org.styleatlas.engine.pipeline.DecompositionBudget;
 import org.styleatlas.engine.pipeline.PipelineSettings;
 import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.ProgressSink;

@@ -1,4 +1,4 @@
-package org.styleatlas.engine.studio;
+package org.styleatlas.engine.pipeline;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -24,15 +24,15 @@ import org.styleatlas.engine.video.FrameSize;
  * at its seven sample points (centre, neighbours, flow target; {@value
  * #NATIVE_BYTES_PER_BATCH_PIXEL} B).
  */
-final class DecompositionBudget {
-  static final long HEAP_BYTES_PER_PIXEL_FRAME = 128;
-  static final long NATIVE_BASE_MIB = 512;
-  static final long NATIVE_BYTES_PER_BATCH_PIXEL = 48 * 1024;
+public final class DecompositionBudget {
+  public static final long HEAP_BYTES_PER_PIXEL_FRAME = 128;
+  public static final long NATIVE_BASE_MIB = 512;
+  public static final long NATIVE_BYTES_PER_BATCH_PIXEL = 48 * 1024;
 
   /**
    * The share of the Java heap a decomposition may plan to use; the rest is for everything else.
    */
-  static final double HEAP_SHARE = 0.8;
+  public static final double HEAP_SHARE = 0.8;
 
   private static final double GIB = 1L << 30;
 
@@ -44,13 +44,13 @@ final class DecompositionBudget {
    * @param availableRamBytes memory the machine can still give, in bytes (0 when unknown: then only
    *     the heap is checked)
    */
-  DecompositionBudget(long maxHeapBytes, long availableRamBytes) {
+  public DecompositionBudget(long maxHeapBytes, long availableRamBytes) {
     this.maxHeapBytes = maxHeapBytes;
     this.availableRamBytes = availableRamBytes;
   }
 
   /** This process's limits: {@link Runtime#maxMemory()} and the machine's available memory. */
-  static DecompositionBudget ofThisProcess() {
+  public static DecompositionBudget ofThisProcess() {
     return new DecompositionBudget(Runtime.getRuntime().maxMemory(), availableRam());
   }
 
@@ -60,8 +60,8 @@ final class DecompositionBudget {
    * @param heapBytes Java heap, bytes
    * @param nativeBytes native (libtorch) memory, bytes
    */
-  record Estimate(long heapBytes, long nativeBytes) {
-    long totalBytes() {
+  public record Estimate(long heapBytes, long nativeBytes) {
+    public long totalBytes() {
       return heapBytes + nativeBytes;
     }
   }
@@ -71,7 +71,7 @@ final class DecompositionBudget {
    * @param working the working frame size
    * @param batchPixels pixels sampled per training step
    */
-  static Estimate estimate(int frames, FrameSize working, int batchPixels) {
+  public static Estimate estimate(int frames, FrameSize working, int batchPixels) {
     long pixelFrames = (long) frames * working.width() * working.height();
     return new Estimate(
         pixelFrames * HEAP_BYTES_PER_PIXEL_FRAME,
@@ -84,7 +84,7 @@ final class DecompositionBudget {
    *
    * @throws InputException when it cannot fit
    */
-  void require(Path source, int frames, FrameSize working, int batchPixels) {
+  public void require(Path source, int frames, FrameSize working, int batchPixels) {
     Estimate e = estimate(frames, working, batchPixels);
     long usableHeap = (long) (maxHeapBytes * HEAP_SHARE);
     boolean heapShort = e.heapBytes() > usableHeap;
