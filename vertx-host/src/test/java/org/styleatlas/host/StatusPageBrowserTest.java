@@ -168,12 +168,26 @@ class StatusPageBrowserTest {
 
   /** Writes the generated clip as PNG files; with alpha = the object's matte when {@code keyed}. */
   private Path clipFiles(String name, boolean keyed) throws Exception {
+    return clipFiles(name, keyed, 0);
+  }
+
+  /**
+   * The generated clip's frames as PNGs; {@code variant} > 0 sets the first pixel's red of each
+   * frame to that 8-bit level, so each variant is another clip (a job on files is identified by its
+   * frames' content, not by the folder).
+   */
+  private Path clipFiles(String name, boolean keyed, int variant) throws Exception {
     Path folder = Files.createDirectories(dir.resolve(name));
     for (int t = 0; t < FRAMES; t++) {
       Frame f =
           keyed
               ? new Frame(W, H, 4, PipelineRunnersTest.keyed(synthetic, t))
               : synthetic.clip().frame(t).rgb();
+      if (variant > 0) {
+        float[] pixels = f.pixels().clone();
+        pixels[0] = variant / 255f;
+        f = new Frame(f.width(), f.height(), f.channels(), pixels);
+      }
       ClipWriter.writePng(f, folder.resolve(String.format("%05d.png", t)));
     }
     return folder;
@@ -383,7 +397,7 @@ class StatusPageBrowserTest {
   void staysUsableWithManyJobsAndALongClip() throws Exception {
     openPage();
     for (int i = 0; i < MANY_JOBS; i++) {
-      submitDecompose(clipFiles("no-matte-" + i, false), "clip");
+      submitDecompose(clipFiles("no-matte-" + i, false, i + 1), "clip");
     }
     int w = 16;
     int h = 9;
