@@ -40,7 +40,10 @@ public final class ArtifactRecipe implements ArtifactKeys {
     this.settings = settings;
   }
 
-  /** The address of the decomposition of a clip. */
+  /**
+   * The address of the decomposition of a clip, with the opacity its matte source calls for ({@link
+   * MatteOpacity}).
+   */
   public static CacheKey decomposition(
       String clipIdentity, DecomposeSettings d, DecompositionConfig config, int longEdge) {
     return decomposition(clipIdentity, d, config, longEdge, false);
@@ -59,7 +62,7 @@ public final class ArtifactRecipe implements ArtifactKeys {
       int longEdge,
       boolean upscaled) {
     ContentHasher h = d.putInto(new ContentHasher().putString(clipIdentity));
-    h.putString(config.fingerprint()).putLong(longEdge);
+    h.putString(MatteOpacity.config(config, d).fingerprint()).putLong(longEdge);
     if (upscaled) {
       h.putString("upscaled");
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.styleatlas.engine.InputException;
@@ -14,6 +15,7 @@ import org.styleatlas.engine.cache.Float32Files;
 import org.styleatlas.engine.decomposition.Decomposition;
 import org.styleatlas.engine.decomposition.DecompositionFiles;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
+import org.styleatlas.engine.decomposition.config.OpacitySource;
 import org.styleatlas.engine.maps.MapStore;
 import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
@@ -77,7 +79,15 @@ public final class DecompositionEntry {
       throws IOException {
     String made =
         Files.readString(entry.file(DecompositionFiles.CONFIG), StandardCharsets.UTF_8).trim();
-    if (!made.equals(config.fingerprint())) {
+    // The opacity is the entry's own (MatteOpacity chose it from the clip's matte source, and the
+    // report records it); every other setting must be this engine's.
+    DecompositionConfig asMade =
+        Arrays.stream(OpacitySource.values())
+            .map(config::withOpacity)
+            .filter(c -> made.equals(c.fingerprint()))
+            .findFirst()
+            .orElse(null);
+    if (asMade == null) {
       throw new InputException(
           "decomposition "
               + entry.key()
@@ -87,7 +97,7 @@ public final class DecompositionEntry {
               + " to decompose again");
     }
     ClipInfo info = JSON.readValue(entry.file(CLIP).toFile(), ClipInfo.class);
-    Decomposition d = Decomposition.open(entry, config);
+    Decomposition d = Decomposition.open(entry, asMade);
     try {
       int w = d.report().width();
       int h = d.report().height();

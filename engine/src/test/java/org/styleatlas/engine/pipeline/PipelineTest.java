@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -24,6 +25,7 @@ import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.cache.ContentHasher;
 import org.styleatlas.engine.clipmodel.ModelStore;
 import org.styleatlas.engine.decomposition.DecompositionFiles;
+import org.styleatlas.engine.decomposition.DecompositionReport;
 import org.styleatlas.engine.jobs.ClipRecord;
 import org.styleatlas.engine.jobs.ClipStore;
 import org.styleatlas.engine.jobs.DecomposeSettings;
@@ -143,6 +145,13 @@ class PipelineTest {
             DecompositionEntry.CLIP)) {
       assertTrue(Files.isRegularFile(decomposition.file(f)), "decomposition entry holds " + f);
     }
+    assertEquals(
+        DecompositionReport.OPACITY_MATTE,
+        new ObjectMapper()
+            .readTree(decomposition.file(DecompositionFiles.REPORT).toFile())
+            .path("opacity")
+            .asText(),
+        "a clip with its own mattes renders them as the opacity (MatteOpacity)");
     assertTrue(dctx.checks().get() >= 60, "stop checked every step: " + dctx.checks().get());
     assertTrue(
         dctx.progress().stream().anyMatch(p -> p.startsWith("decompose ")),
