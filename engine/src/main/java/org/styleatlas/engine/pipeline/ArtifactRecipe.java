@@ -42,7 +42,7 @@ public final class ArtifactRecipe implements ArtifactKeys {
 
   /**
    * The address of the decomposition of a clip, with the opacity its matte source calls for ({@link
-   * MatteOpacity}).
+   * OpacityChoice}).
    */
   public static CacheKey decomposition(
       String clipIdentity, DecomposeSettings d, DecompositionConfig config, int longEdge) {
@@ -62,7 +62,7 @@ public final class ArtifactRecipe implements ArtifactKeys {
       int longEdge,
       boolean upscaled) {
     ContentHasher h = d.putInto(new ContentHasher().putString(clipIdentity));
-    h.putString(MatteOpacity.config(config, d).fingerprint()).putLong(longEdge);
+    h.putString(OpacityChoice.config(config, d).fingerprint()).putLong(longEdge);
     if (upscaled) {
       h.putString("upscaled");
     }

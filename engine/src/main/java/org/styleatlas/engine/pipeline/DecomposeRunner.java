@@ -39,7 +39,7 @@ record DecomposeRunner(PipelineSettings settings, DecompositionBudget budget) im
     try (Decomposition d =
         DecompositionJob.builder()
             .setClip(clip)
-            .setConfig(MatteOpacity.config(settings.decomposition(), ctx.spec().decompose()))
+            .setConfig(OpacityChoice.config(settings.decomposition(), ctx.spec().decompose()))
             .optCache(ctx.cache())
             .optEntry(ctx.outputKey(), dir -> DecompositionEntry.writeExtras(dir, clip))
             .optProgress(stop.polling(ctx.progressSink()))

@@ -79,7 +79,7 @@ public final class DecompositionEntry {
       throws IOException {
     String made =
         Files.readString(entry.file(DecompositionFiles.CONFIG), StandardCharsets.UTF_8).trim();
-    // The opacity is the entry's own (MatteOpacity chose it from the clip's matte source, and the
+    // The opacity is the entry's own (OpacityChoice chose it from the clip's matte source, and the
     // report records it); every other setting must be this engine's.
     DecompositionConfig asMade =
         Arrays.stream(OpacitySource.values())

@@ -24,7 +24,7 @@ import org.styleatlas.engine.pipeline.DecompositionBudget;
 import org.styleatlas.engine.pipeline.DecompositionEntry;
 import org.styleatlas.engine.pipeline.FileClipReader;
 import org.styleatlas.engine.pipeline.JobClips;
-import org.styleatlas.engine.pipeline.MatteOpacity;
+import org.styleatlas.engine.pipeline.OpacityChoice;
 import org.styleatlas.engine.pipeline.PipelineSettings;
 import org.styleatlas.engine.runtime.Cancellation;
 import org.styleatlas.engine.runtime.ProgressSink;
@@ -101,7 +101,7 @@ final class FileClips {
     Decomposition d =
         DecompositionJob.builder()
             .setClip(working)
-            .setConfig(MatteOpacity.config(config, matte))
+            .setConfig(OpacityChoice.config(config, matte))
             .optCache(cache)
             .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, working))
             .optProgress(progress)

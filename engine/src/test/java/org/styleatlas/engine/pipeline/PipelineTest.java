@@ -151,7 +151,7 @@ class PipelineTest {
             .readTree(decomposition.file(DecompositionFiles.REPORT).toFile())
             .path("opacity")
             .asText(),
-        "a clip with its own mattes renders them as the opacity (MatteOpacity)");
+        "a clip with its own mattes renders them as the opacity (OpacityChoice)");
     assertTrue(dctx.checks().get() >= 60, "stop checked every step: " + dctx.checks().get());
     assertTrue(
         dctx.progress().stream().anyMatch(p -> p.startsWith("decompose ")),

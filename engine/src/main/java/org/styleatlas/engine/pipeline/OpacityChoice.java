@@ -12,8 +12,8 @@ import org.styleatlas.engine.jobs.DecomposeSettings;
  * OpacitySource#LEARNED}). The CLI's preparation, the host's decompose job and every address of a
  * decomposition apply this one rule, so they keep meeting in the cache.
  */
-public final class MatteOpacity {
-  private MatteOpacity() {}
+public final class OpacityChoice {
+  private OpacityChoice() {}
 
   /**
    * @param base the engine's or the user's decomposition settings

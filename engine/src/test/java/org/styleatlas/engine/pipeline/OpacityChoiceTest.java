@@ -9,7 +9,7 @@ import org.styleatlas.engine.decomposition.config.DecompositionConfig;
 import org.styleatlas.engine.decomposition.config.OpacitySource;
 import org.styleatlas.engine.jobs.DecomposeSettings;
 
-class MatteOpacityTest {
+class OpacityChoiceTest {
   private static final List<Double> BOX = List.of(0.1, 0.1, 0.9, 0.9);
 
   @Test
@@ -19,12 +19,12 @@ class MatteOpacityTest {
     for (String exact : List.of("clip", "alpha")) {
       assertEquals(
           OpacitySource.MATTE,
-          MatteOpacity.config(base, new DecomposeSettings(exact, BOX)).opacity(),
+          OpacityChoice.config(base, new DecomposeSettings(exact, BOX)).opacity(),
           exact);
     }
     assertEquals(
         OpacitySource.LEARNED,
-        MatteOpacity.config(base, new DecomposeSettings("box", BOX)).opacity());
+        OpacityChoice.config(base, new DecomposeSettings("box", BOX)).opacity());
   }
 
   @Test
