@@ -69,6 +69,9 @@ public final class JobClips {
         batchPixels);
   }
 
+  /**
+   * {@code size} shrunk so its longer side is at most {@code longEdge} (0: kept); never enlarged.
+   */
   private static FrameSize shrunk(FrameSize size, int longEdge) {
     return longEdge == 0 || Math.max(size.width(), size.height()) <= longEdge
         ? size
@@ -87,10 +90,11 @@ public final class JobClips {
   }
 
   private static Clip shrink(Clip clip, int longEdge) {
-    if (longEdge == 0 || Math.max(clip.width(), clip.height()) <= longEdge) {
+    FrameSize own = new FrameSize(clip.width(), clip.height());
+    FrameSize size = shrunk(own, longEdge);
+    if (size.equals(own)) {
       return clip;
     }
-    FrameSize size = new FrameSize(clip.width(), clip.height()).fitLongEdge(longEdge);
     Clip frames =
         Clip.of(
             clip.name(),
