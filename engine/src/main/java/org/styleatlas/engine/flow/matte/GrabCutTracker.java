@@ -78,11 +78,11 @@ public final class GrabCutTracker implements ObjectSegmenter {
     int done = 1;
     progress.update(TASK, done, n, "");
     for (int t = k + 1; t < n; t++) {
-      out[t] = track(rgb.frame(t), FlowWarp.warp(out[t - 1], flow.backward().get(t - 1)), models);
+      out[t] = track(rgb.frame(t), FlowWarp.warp(out[t - 1], flow.backward().get(t - 1)), flow.backward().get(t - 1), models);
       progress.update(TASK, ++done, n, "");
     }
     for (int t = k - 1; t >= 0; t--) {
-      out[t] = track(rgb.frame(t), FlowWarp.warp(out[t + 1], flow.forward().get(t)), models);
+      out[t] = track(rgb.frame(t), FlowWarp.warp(out[t + 1], flow.forward().get(t)), flow.forward().get(t), models);
       progress.update(TASK, ++done, n, "");
     }
     List<Matte> mattes = new ArrayList<>(n);
@@ -129,8 +129,11 @@ public final class GrabCutTracker implements ObjectSegmenter {
   /**
    * The object on a frame, from the previous frame's mask carried here by the flow; an empty mask
    * stays empty (the object left the frame).
+   *
+   * @param flow {@code [h·w·2]} from this frame to the frame the mask was carried from
+   * @param models the colour mixtures of the box's frame ({@code [2][65]}: background, object)
    */
-  private Mask track(Frame frame, Mask warped, double[][] models) {
+  private Mask track(Frame frame, Mask warped, float[] flow, double[][] models) {
     int w = frame.width();
     int h = frame.height();
     Optional<PixelBox> bounds = warped.bounds();
@@ -138,7 +141,8 @@ public final class GrabCutTracker implements ObjectSegmenter {
       return warped;
     }
     PixelBox b = bounds.get();
-    int band = Math.max(2, (int) Math.round(config.band() * Math.max(b.width(), b.height())));
+    int larger = Math.max(b.width(), b.height());
+    int band = Math.max(2, (int) Math.round(config.band() * larger));
     int core = Math.max(1, (int) Math.round(config.core() * Math.min(b.width(), b.height())));
     Mask bulk = warped.eroded(core);
     Mask thin =
@@ -148,7 +152,8 @@ public final class GrabCutTracker implements ObjectSegmenter {
                 .minus(bulk.dilated((int) Math.round(config.thinGap() * core) + 2))
             : Mask.empty(w, h);
     Mask sure = bulk.union(thin);
-    Mask near = warped.dilated(band);
+    Mask near = warped.dilated(band).union(newParts(flow, warped, band, larger));
+    byte[] rgb = GrabCut.bytes(frame);
     byte[] labels = new byte[w * h];
     for (int p = 0; p < labels.length; p++) {
       int l = GC_BGD;
@@ -162,9 +167,43 @@ public final class GrabCutTracker implements ObjectSegmenter {
       labels[p] = (byte) l;
     }
     PixelBox crop = near.bounds().orElseThrow().grown(margin(b), w, h);
-    Mask cut = GrabCut.cut(GrabCut.bytes(frame), labels, w, h, crop, 1, models);
+    double[][] used =
+        config.freshBackground() ? withFreshBackground(rgb, near, crop, models) : models;
+    Mask cut = GrabCut.cut(rgb, labels, w, h, crop, 1, used);
     Mask clean = cut.cleaned(config.keep());
     return clean.area() == 0 ? warped : clean;
+  }
+
+  /**
+   * Pixels within {@code config.reach()} of the warped matte (a fraction of its box's larger side)
+   * that move on their own: where a part of the object comes into view (a car turning shows its
+   * back) or its flow lagged, the graph cut may take them; the background there moves with the
+   * camera and stays out.
+   */
+  private Mask newParts(float[] flow, Mask warped, int band, int larger) {
+    if (config.reach() <= 0) {
+      return Mask.empty(warped.width(), warped.height());
+    }
+    Mask reach = warped.dilated(Math.max(band, (int) Math.round(config.reach() * larger)));
+    return moving(flow, reach.union(warped.dilated(FIT_GAP)))
+        .map(m -> m.intersection(reach))
+        .orElse(Mask.empty(warped.width(), warped.height()));
+  }
+
+  /**
+   * The box frame's object mixture with a background mixture fitted to this frame's pixels of
+   * {@code crop} outside {@code undecided}: the camera brings in scenery the box's frame did not
+   * show (a red barrier, another car), and the object's own colours stay those of the box's frame.
+   */
+  private static double[][] withFreshBackground(
+      byte[] rgb, Mask undecided, PixelBox crop, double[][] models) {
+    byte[] labels = new byte[rgb.length / 3];
+    for (int p = 0; p < labels.length; p++) {
+      labels[p] = (byte) (undecided.bits()[p] != 0 ? GC_PR_FGD : GC_BGD);
+    }
+    double[][] fresh = new double[2][0];
+    GrabCut.learn(rgb, labels, undecided.width(), undecided.height(), crop, fresh);
+    return fresh[0].length == 0 ? models : new double[][] {fresh[0], models[1]};
   }
 
   /** Pixels that move on their own (not with the background), the fit excluding {@code object}. */
