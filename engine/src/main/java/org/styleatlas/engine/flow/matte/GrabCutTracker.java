@@ -26,18 +26,21 @@ import org.styleatlas.engine.video.Matte;
  *   <li>On the box's frame, GrabCut (OpenCV) separates the object inside the box from the
  *       background around it, helped by the motion cue ({@link BackgroundMotion}): inside the box,
  *       pixels that move with the background start as probable background, the others as probable
- *       object. The colour mixtures it fits are kept for every other frame, so they cannot drift
- *       towards the background.
+ *       object. The object's colour mixture it fits is kept for every other frame, so it cannot
+ *       drift towards the background; the background's is fitted again on every frame to the
+ *       pixels beyond the undecided ones, as the camera brings in new scenery.
  *   <li>Then, frame by frame in both directions, the previous matte is carried along the optical
  *       flow (DIS) and seeds the next frame's graph cut: its eroded core (and the centre of its
- *       thin parts) is certain object, the rest of it and a narrow band around it undecided,
- *       everything beyond certain background. So the box follows the object.
+ *       thin parts) is certain object, the rest of it, a narrow band around it and the pixels
+ *       near it that move on their own (new parts of the object in view) undecided, everything
+ *       beyond certain background. So the box follows the object.
  *   <li>Each result keeps its largest components, with their holes filled.
+ *   <li>Last, each frame's matte is voted on with its neighbours' carried along the flow ({@link
+ *       TemporalVote}).
  * </ol>
  *
  * <p>Measured on DAVIS at 384 px (docs/BENCHMARKS.md, "Box matte"): mean IoU 0.90 on blackswan,
- * 0.74 on car-roundabout (0.84 on its box's frame; the matte then takes in part of the car's shadow
- * and of the red barrier behind it).
+ * 0.86 on car-roundabout (what it still gets wrong there is mostly the car's shadow).
  */
 public final class GrabCutTracker implements ObjectSegmenter {
   private static final Logger LOG = LoggerFactory.getLogger(GrabCutTracker.class);
@@ -84,6 +87,9 @@ public final class GrabCutTracker implements ObjectSegmenter {
     for (int t = k - 1; t >= 0; t--) {
       out[t] = track(rgb.frame(t), FlowWarp.warp(out[t + 1], flow.forward().get(t)), flow.forward().get(t), models);
       progress.update(TASK, ++done, n, "");
+    }
+    if (config.vote() && flow != null) {
+      out = TemporalVote.vote(out, flow, config.keep());
     }
     List<Matte> mattes = new ArrayList<>(n);
     for (Mask m : out) {

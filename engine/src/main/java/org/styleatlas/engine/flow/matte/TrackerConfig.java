@@ -19,6 +19,7 @@ package org.styleatlas.engine.flow.matte;
  *     larger side away from it are undecided too (new parts of the object in view); 0: none
  * @param freshBackground on every frame after the box's, the background's colour mixture is fitted
  *     again to the pixels beyond the undecided ones (the object's stays the box frame's)
+ * @param vote each frame's matte is voted on with its two neighbours' ({@link TemporalVote})
  */
 public record TrackerConfig(
     int seedIterations,
@@ -29,7 +30,8 @@ public record TrackerConfig(
     double motionPx,
     double keep,
     double reach,
-    boolean freshBackground) {
+    boolean freshBackground,
+    boolean vote) {
 
   public TrackerConfig {
     if (seedIterations < 1
@@ -62,6 +64,6 @@ public record TrackerConfig(
 
   /** The settings measured in docs/BENCHMARKS.md ("Box matte"). */
   public static TrackerConfig defaults() {
-    return new TrackerConfig(8, 0.04, 0.15, 3, 3.0, 1.0, 0.25, 0.15, true);
+    return new TrackerConfig(8, 0.04, 0.15, 3, 3.0, 1.0, 0.25, 0.15, true, true);
   }
 }
