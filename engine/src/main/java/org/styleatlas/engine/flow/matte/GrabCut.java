@@ -114,7 +114,9 @@ final class GrabCut {
     return new Mask(w, h, out);
   }
 
-  /** Fits both colour mixtures to the labels of {@code crop}, without a cut, into {@code models}. */
+  /**
+   * Fits both colour mixtures to the labels of {@code crop}, without a cut, into {@code models}.
+   */
   static void learn(byte[] rgb, byte[] labels, int w, int h, PixelBox crop, double[][] models) {
     run(rgb, labels, w, h, crop, 0, models, true);
   }

@@ -27,13 +27,13 @@ import org.styleatlas.engine.video.Matte;
  *       background around it, helped by the motion cue ({@link BackgroundMotion}): inside the box,
  *       pixels that move with the background start as probable background, the others as probable
  *       object. The object's colour mixture it fits is kept for every other frame, so it cannot
- *       drift towards the background; the background's is fitted again on every frame to the
- *       pixels beyond the undecided ones, as the camera brings in new scenery.
+ *       drift towards the background; the background's is fitted again on every frame to the pixels
+ *       beyond the undecided ones, as the camera brings in new scenery.
  *   <li>Then, frame by frame in both directions, the previous matte is carried along the optical
  *       flow (DIS) and seeds the next frame's graph cut: its eroded core (and the centre of its
- *       thin parts) is certain object, the rest of it, a narrow band around it and the pixels
- *       near it that move on their own (new parts of the object in view) undecided, everything
- *       beyond certain background. So the box follows the object.
+ *       thin parts) is certain object, the rest of it, a narrow band around it and the pixels near
+ *       it that move on their own (new parts of the object in view) undecided, everything beyond
+ *       certain background. So the box follows the object.
  *   <li>Each result keeps its largest components, with their holes filled.
  *   <li>Last, each frame's matte is voted on with its neighbours' carried along the flow ({@link
  *       TemporalVote}).
@@ -81,11 +81,21 @@ public final class GrabCutTracker implements ObjectSegmenter {
     int done = 1;
     progress.update(TASK, done, n, "");
     for (int t = k + 1; t < n; t++) {
-      out[t] = track(rgb.frame(t), FlowWarp.warp(out[t - 1], flow.backward().get(t - 1)), flow.backward().get(t - 1), models);
+      out[t] =
+          track(
+              rgb.frame(t),
+              FlowWarp.warp(out[t - 1], flow.backward().get(t - 1)),
+              flow.backward().get(t - 1),
+              models);
       progress.update(TASK, ++done, n, "");
     }
     for (int t = k - 1; t >= 0; t--) {
-      out[t] = track(rgb.frame(t), FlowWarp.warp(out[t + 1], flow.forward().get(t)), flow.forward().get(t), models);
+      out[t] =
+          track(
+              rgb.frame(t),
+              FlowWarp.warp(out[t + 1], flow.forward().get(t)),
+              flow.forward().get(t),
+              models);
       progress.update(TASK, ++done, n, "");
     }
     if (config.vote() && flow != null) {
@@ -113,7 +123,10 @@ public final class GrabCutTracker implements ObjectSegmenter {
     int w = frame.width();
     int h = frame.height();
     Mask inBox = Mask.of(box, w, h);
-    Optional<Mask> moving = flow == null ? Optional.empty() : moving(flow, inBox.dilated(FIT_GAP));
+    Optional<Mask> moving =
+        flow == null
+            ? Optional.empty()
+            : BackgroundMotion.moving(flow, inBox.dilated(FIT_GAP), config.motionPx());
     int movingInBox = moving.map(m -> m.intersection(inBox).area()).orElse(0);
     boolean useMotion = movingInBox > 0.1 * inBox.area();
     LOG.debug("box {}: {} of {} pixels move on their own", box, movingInBox, inBox.area());
@@ -158,7 +171,8 @@ public final class GrabCutTracker implements ObjectSegmenter {
                 .minus(bulk.dilated((int) Math.round(config.thinGap() * core) + 2))
             : Mask.empty(w, h);
     Mask sure = bulk.union(thin);
-    Mask near = warped.dilated(band).union(newParts(flow, warped, band, larger));
+    int reach = config.reach() > 0 ? Math.max(band, (int) Math.round(config.reach() * larger)) : 0;
+    Mask near = warped.dilated(band).union(newParts(flow, warped, reach, config.motionPx()));
     byte[] rgb = GrabCut.bytes(frame);
     byte[] labels = new byte[w * h];
     for (int p = 0; p < labels.length; p++) {
@@ -181,18 +195,21 @@ public final class GrabCutTracker implements ObjectSegmenter {
   }
 
   /**
-   * Pixels within {@code config.reach()} of the warped matte (a fraction of its box's larger side)
-   * that move on their own: where a part of the object comes into view (a car turning shows its
-   * back) or its flow lagged, the graph cut may take them; the background there moves with the
-   * camera and stays out.
+   * Pixels within {@code reach} pixels of the warped matte that move on their own: where a part of
+   * the object comes into view (a car turning shows its back) or its flow lagged, the graph cut may
+   * take them; the background there moves with the camera and stays out.
+   *
+   * @param flow {@code [h·w·2]} from this frame to a neighbour
+   * @param reach pixels; 0: none
+   * @param motionPx as {@link TrackerConfig#motionPx()}
    */
-  private Mask newParts(float[] flow, Mask warped, int band, int larger) {
-    if (config.reach() <= 0) {
+  static Mask newParts(float[] flow, Mask warped, int reach, double motionPx) {
+    if (reach <= 0) {
       return Mask.empty(warped.width(), warped.height());
     }
-    Mask reach = warped.dilated(Math.max(band, (int) Math.round(config.reach() * larger)));
-    return moving(flow, reach.union(warped.dilated(FIT_GAP)))
-        .map(m -> m.intersection(reach))
+    Mask near = warped.dilated(reach);
+    return BackgroundMotion.moving(flow, near.union(warped.dilated(FIT_GAP)), motionPx)
+        .map(m -> m.intersection(near))
         .orElse(Mask.empty(warped.width(), warped.height()));
   }
 
@@ -201,7 +218,7 @@ public final class GrabCutTracker implements ObjectSegmenter {
    * {@code crop} outside {@code undecided}: the camera brings in scenery the box's frame did not
    * show (a red barrier, another car), and the object's own colours stay those of the box's frame.
    */
-  private static double[][] withFreshBackground(
+  static double[][] withFreshBackground(
       byte[] rgb, Mask undecided, PixelBox crop, double[][] models) {
     byte[] labels = new byte[rgb.length / 3];
     for (int p = 0; p < labels.length; p++) {
@@ -210,21 +227,6 @@ public final class GrabCutTracker implements ObjectSegmenter {
     double[][] fresh = new double[2][0];
     GrabCut.learn(rgb, labels, undecided.width(), undecided.height(), crop, fresh);
     return fresh[0].length == 0 ? models : new double[][] {fresh[0], models[1]};
-  }
-
-  /** Pixels that move on their own (not with the background), the fit excluding {@code object}. */
-  private Optional<Mask> moving(float[] flow, Mask object) {
-    return BackgroundMotion.residual(flow, object)
-        .map(
-            r -> {
-              float limit =
-                  BackgroundMotion.backgroundMedian(r, object) + (float) config.motionPx();
-              byte[] b = new byte[r.length];
-              for (int i = 0; i < r.length; i++) {
-                b[i] = (byte) (r[i] > limit ? 1 : 0);
-              }
-              return new Mask(object.width(), object.height(), b);
-            });
   }
 
   /** The ring of background around a box GrabCut sees: half the box's larger side, ≥ 16 px. */

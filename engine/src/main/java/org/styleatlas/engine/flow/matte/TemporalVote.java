@@ -4,8 +4,8 @@ import org.styleatlas.engine.flow.OpticalFlow;
 
 /**
  * A vote over neighbouring frames: each frame's mask, with its two neighbours' masks carried onto
- * it along the flow, keeps the pixels at least two of the three hold. A part the graph cut gains
- * or loses on one frame only (a flicker) goes; what the object keeps from frame to frame stays.
+ * it along the flow, keeps the pixels at least two of the three hold. A part the graph cut gains or
+ * loses on one frame only (a flicker) goes; what the object keeps from frame to frame stays.
  */
 final class TemporalVote {
   private TemporalVote() {}

@@ -15,8 +15,8 @@ package org.styleatlas.engine.flow.matte;
  * @param motionPx pixels of departure from the background's motion, above the background's own
  *     median departure, from which a pixel of the box's frame moves on its own
  * @param keep components of at least this fraction of the largest one's area are kept
- * @param reach pixels that move on their own up to this fraction of the warped matte's box's
- *     larger side away from it are undecided too (new parts of the object in view); 0: none
+ * @param reach pixels that move on their own up to this fraction of the warped matte's box's larger
+ *     side away from it are undecided too (new parts of the object in view); 0: none
  * @param freshBackground on every frame after the box's, the background's colour mixture is fitted
  *     again to the pixels beyond the undecided ones (the object's stays the box frame's)
  * @param vote each frame's matte is voted on with its two neighbours' ({@link TemporalVote})
