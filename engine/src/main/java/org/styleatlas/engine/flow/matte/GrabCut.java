@@ -115,7 +115,9 @@ final class GrabCut {
   }
 
   /**
-   * Fits both colour mixtures to the labels of {@code crop}, without a cut, into {@code models}.
+   * Fits both colour mixtures to the labels of {@code crop} without a cut: {@code models} ({@code
+   * [2][0]}) receives them ({@code [2][65]}: background, object), or stays empty when the crop
+   * lacks samples of either side.
    */
   static void learn(byte[] rgb, byte[] labels, int w, int h, PixelBox crop, double[][] models) {
     run(rgb, labels, w, h, crop, 0, models, true);

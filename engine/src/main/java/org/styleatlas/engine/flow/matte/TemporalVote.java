@@ -11,6 +11,8 @@ final class TemporalVote {
   private TemporalVote() {}
 
   /**
+   * Votes every frame's mask with its neighbours'.
+   *
    * @param masks one mask per frame, all the same size
    * @param flow the clip's optical flow, covering {@code masks.length} frames
    * @param keep as {@link Mask#cleaned(double)}
