@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,9 @@ public final class Farm {
   /** How often every host looks for running jobs of hosts that left (besides the events). */
   static final long SWEEP_MS = 5000;
 
+  /** The folder, under the state folder, of this host's copy of the farm's job records. */
+  public static final String RECORDS = "farm-jobs";
+
   private final Vertx vertx;
   private final HazelcastClusterManager manager;
   private final HazelcastJobBoard board;
@@ -40,9 +44,11 @@ public final class Farm {
    * Joins the farm (blocking, up to a minute).
    *
    * @param options the host's Vert.x options; the event bus is bound to {@code cluster.host}
+   * @param stateDir the host's state folder: its copy of the farm's job records lives in {@value
+   *     #RECORDS}
    * @throws IllegalStateException when the cluster cannot be joined
    */
-  public static Farm join(HostConfig.Cluster cluster, VertxOptions options) {
+  public static Farm join(HostConfig.Cluster cluster, VertxOptions options, Path stateDir) {
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig(cluster));
     VertxOptions clustered = new VertxOptions(options);
     clustered.getEventBusOptions().setHost(cluster.host()).setPort(0);
@@ -55,7 +61,8 @@ public final class Farm {
               .await(JOIN_TIMEOUT_S, TimeUnit.SECONDS);
       HazelcastInstance hz = manager.getHazelcastInstance();
       HazelcastJobBoard board =
-          new HazelcastJobBoard(hz, hz.getCluster().getLocalMember().getUuid().toString());
+          new HazelcastJobBoard(
+              hz, hz.getCluster().getLocalMember().getUuid().toString(), stateDir.resolve(RECORDS));
       LOG.info(
           "joined farm '{}' as {} on {}: {} engines",
           cluster.name(),
