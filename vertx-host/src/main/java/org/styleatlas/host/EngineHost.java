@@ -145,6 +145,9 @@ public final class EngineHost implements AutoCloseable {
                   config.shutdownWait(),
                   farm.board());
       jobs = studio.jobs();
+      if (farm != null && config.cluster().artifacts() == HostConfig.Artifacts.FETCH) {
+        farm.shareArtifacts(studio.farmArtifacts());
+      }
       studio.restoreClips();
       JacksonCodec.registerAll(vertx);
       preloadOffTheEventLoop(vertx);

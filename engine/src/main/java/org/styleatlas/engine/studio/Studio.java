@@ -128,6 +128,14 @@ public final class Studio {
   }
 
   /**
+   * This studio's cache as one of a render farm's caches (hosts with their own cache folders fetch
+   * entries from each other).
+   */
+  public FarmArtifacts farmArtifacts() {
+    return new FarmArtifacts(cache);
+  }
+
+  /**
    * Whether this machine's trainer runs on a GPU: the device the default {@code auto} choice
    * resolves to (the first GPU when DJL's engine sees one). Loads the engine.
    */

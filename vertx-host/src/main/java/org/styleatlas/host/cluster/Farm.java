@@ -4,6 +4,8 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.jobs.JobExecutor;
+import org.styleatlas.engine.studio.FarmArtifacts;
 import org.styleatlas.host.HostConfig;
 
 /**
@@ -122,6 +125,26 @@ public final class Farm {
   /** This host's id in the farm (its Hazelcast member's UUID). */
   public String nodeId() {
     return board.self();
+  }
+
+  /**
+   * Shares this host's own cache folder with the farm ({@code cluster.artifacts: fetch}): serves
+   * its entries to the other hosts, announces which it holds, and fetches the ones it lacks from
+   * their holders. Blocks until the server is deployed.
+   */
+  public void shareArtifacts(FarmArtifacts artifacts) {
+    HazelcastInstance hz = manager.getHazelcastInstance();
+    try {
+      vertx
+          .deployVerticle(
+              new ArtifactServer(hz, nodeId(), artifacts),
+              new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+          .await(JOIN_TIMEOUT_S, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot serve artifacts to the farm: " + e.getMessage(), e);
+    }
+    artifacts.connect(new ArtifactExchange(vertx, hz, nodeId(), vertx.getOrCreateContext()));
+    LOG.info("fetches missing artifacts from the farm's hosts; serves its own to them");
   }
 
   /**
