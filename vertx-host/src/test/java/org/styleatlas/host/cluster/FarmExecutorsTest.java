@@ -33,6 +33,9 @@ import org.styleatlas.engine.jobs.JobState;
 class FarmExecutorsTest {
   @TempDir Path dir;
 
+  /** Steps of a counting job in the restart test (10 ms each). */
+  private static final int STEPS = 150;
+
   private static JobSpec spec(String name) {
     return new JobSpec(
         JobKind.DECOMPOSE, JobPriority.BATCH, null, "/clips/" + name, null, null, null);
@@ -79,7 +82,7 @@ class FarmExecutorsTest {
     Job shortJob;
     Job longJob;
     int stoppedAt;
-    CountingRunner first = new CountingRunner(400, 10);
+    CountingRunner first = new CountingRunner(STEPS, 10);
     try (HazelcastPair pair = new HazelcastPair(dir.resolve("farm"));
         JobExecutor a = executor(pair.boards.get(0), "a", first);
         JobExecutor b = executor(pair.boards.get(1), "b", first)) {
@@ -92,10 +95,10 @@ class FarmExecutorsTest {
           60);
       a.close();
       b.close();
-      stoppedAt = (int) Math.round(a.get(longJob.id()).orElseThrow().progress() * 400);
+      stoppedAt = (int) Math.round(a.get(longJob.id()).orElseThrow().progress() * STEPS);
     }
     // Every engine of the farm stopped: the farm's memory is gone. Start it again (new members).
-    CountingRunner again = new CountingRunner(400, 10);
+    CountingRunner again = new CountingRunner(STEPS, 10);
     try (HazelcastPair pair = new HazelcastPair(dir.resolve("farm"));
         JobExecutor a = executor(pair.boards.get(0), "a", again);
         JobExecutor b = executor(pair.boards.get(1), "b", again)) {
