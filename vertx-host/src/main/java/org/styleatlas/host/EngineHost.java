@@ -201,7 +201,16 @@ public final class EngineHost implements AutoCloseable {
     return switch (cluster.device()) {
       case GPU -> true;
       case CPU -> false;
-      case AUTO -> Studio.trainsOnGpu();
+      case AUTO -> {
+        try {
+          yield Studio.trainsOnGpu();
+        } catch (RuntimeException | LinkageError e) {
+          LOG.warn(
+              "cannot ask the engine for a GPU ({}); declaring a CPU trainer to the farm",
+              e.toString());
+          yield false;
+        }
+      }
     };
   }
 
