@@ -166,7 +166,13 @@ public final class ContentCache {
           if (now.isPresent()) {
             return now.get();
           }
-          CacheEntry entry = write(key, writer);
+          CacheEntry entry =
+              write(
+                  key,
+                  dir -> {
+                    writer.write(dir);
+                    return Manifest.of(dir);
+                  });
           evictToFit(key);
           return entry;
         });
@@ -203,7 +209,11 @@ public final class ContentCache {
                   CacheEntry entry =
                       write(
                           key,
-                          dir -> moved[0] = PeerTransfer.fetch(farm, peer, key, dir, maxBytes));
+                          dir -> {
+                            moved[0] = PeerTransfer.fetch(farm, peer, key, dir, maxBytes);
+                            // Each file was hashed as it arrived and matched: no second pass.
+                            return moved[0].manifest();
+                          });
                   double s = (System.nanoTime() - t0) / 1e9;
                   LOG.info(
                       "fetched {} from peer {}: {} files, {} bytes in {} s ({} MB/s), checksums verified",
@@ -310,13 +320,18 @@ public final class ContentCache {
     return entries().stream().mapToLong(Listed::bytes).sum();
   }
 
-  private CacheEntry write(CacheKey key, EntryWriter writer) throws IOException {
+  /** Writes an entry's files into an empty folder and returns their manifest. */
+  @FunctionalInterface
+  private interface ManifestedWriter {
+    Manifest write(Path dir) throws IOException;
+  }
+
+  private CacheEntry write(CacheKey key, ManifestedWriter writer) throws IOException {
     Path tmp = root.resolve(TMP).resolve(UUID.randomUUID().toString());
     Files.createDirectories(tmp);
     try {
       try {
-        writer.write(tmp);
-        Manifest.of(tmp).write(tmp);
+        writer.write(tmp).write(tmp);
       } catch (CorruptTransferException e) {
         throw e; // names the entry, the peer and the file already
       } catch (IOException e) {

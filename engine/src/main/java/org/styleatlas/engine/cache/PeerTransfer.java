@@ -36,8 +36,12 @@ final class PeerTransfer {
 
   private PeerTransfer() {}
 
-  /** What one transfer moved. */
-  record Moved(long bytes, int files) {}
+  /**
+   * What one transfer moved.
+   *
+   * @param manifest the holder's manifest, every file of it received and matched
+   */
+  record Moved(long bytes, int files, Manifest manifest) {}
 
   /**
    * Fills {@code into} with {@code key}'s entry as {@code peer} holds it, each file verified.
@@ -72,7 +76,7 @@ final class PeerTransfer {
       }
       total += f.getValue().bytes();
     }
-    return new Moved(total, manifest.files().size());
+    return new Moved(total, manifest.files().size(), manifest);
   }
 
   private static Manifest manifest(EntryPeers peers, String peer, CacheKey key, long maxBytes)
