@@ -67,13 +67,19 @@ final class ArtifactExchange implements FarmArtifacts.Peers {
         .collect(Collectors.toSet());
   }
 
+  /** The other current members that announced {@code entry}; none when the farm cannot be asked. */
   @Override
   public List<String> holders(String entry) {
-    Set<String> members = members(hz);
-    return holders.get(entry).stream()
-        .filter(m -> !m.equals(self) && members.contains(m))
-        .sorted()
-        .toList();
+    try {
+      Set<String> members = members(hz);
+      return holders.get(entry).stream()
+          .filter(m -> !m.equals(self) && members.contains(m))
+          .sorted()
+          .toList();
+    } catch (RuntimeException e) { // e.g. the host is leaving the farm
+      LOG.warn("cannot ask the farm who holds {}: {}", entry, e.toString());
+      return List.of();
+    }
   }
 
   @Override
