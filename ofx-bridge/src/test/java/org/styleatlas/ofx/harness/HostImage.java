@@ -89,6 +89,11 @@ public final class HostImage {
     return this;
   }
 
+  /** Sets every byte to 0, as a fresh image. */
+  public void clear() {
+    memory.clear();
+  }
+
   public int width() {
     return x2 - x1;
   }
