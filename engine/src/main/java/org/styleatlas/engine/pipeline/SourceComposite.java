@@ -1,8 +1,6 @@
 package org.styleatlas.engine.pipeline;
 
 import java.nio.FloatBuffer;
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import org.styleatlas.engine.render.AtlasTexture;
 import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.render.FrameRenderer;
@@ -23,45 +21,21 @@ import org.styleatlas.engine.render.FrameRenderer;
  * unchanged.
  */
 final class SourceComposite {
-  /**
-   * Frame buffers ({@code [h, w, 4]} floats) kept for the next composites, at most this many: a new
-   * 1080p buffer is 33 MB to allocate and zero, and garbage to collect, on every request.
-   */
-  private static final int KEPT_BUFFERS = 2;
-
-  private static final ConcurrentLinkedDeque<float[]> BUFFERS = new ConcurrentLinkedDeque<>();
-
   private SourceComposite() {}
 
-  /** A kept buffer of exactly {@code floats} floats (its content is stale), or a new one. */
-  private static float[] take(int floats) {
-    for (Iterator<float[]> it = BUFFERS.iterator(); it.hasNext(); ) {
-      float[] b = it.next();
-      if (b.length == floats && BUFFERS.removeFirstOccurrence(b)) {
-        return b;
-      }
-    }
-    return new float[floats];
-  }
-
-  /** Keeps a buffer for a later composite, dropping the oldest beyond {@link #KEPT_BUFFERS}. */
-  private static void giveBack(float[] b) {
-    BUFFERS.addFirst(b);
-    while (BUFFERS.size() > KEPT_BUFFERS) {
-      BUFFERS.pollLast();
-    }
-  }
-
   /**
-   * Composites in the request's own RGBA layout: one copy of the source, the foreground blended in
-   * place where it shows ({@link FrameRenderer#compositeRgba}), one copy out.
+   * Composites in the request's own RGBA layout, straight from the source plane into the output
+   * plane ({@link FrameRenderer#compositeRgba(FrameLayerMaps, FloatBuffer, FloatBuffer,
+   * AtlasTexture, float)}): each band of rows copied across once and the foreground blended in
+   * where it shows, on the render threads; no frame-sized Java array.
    *
    * @param maps the frame's maps at the source's size
    * @param source {@code [h, w, 4]} float32 straight RGBA from position 0, as the request carried
-   *     it
+   *     it (a mapped shared-memory plane or an inline payload)
    * @param stylized the stylized foreground atlas (full strength)
    * @param strength s in [0, 1]
-   * @param out receives {@code [h, w, 4]} float32 straight RGBA from its position
+   * @param out receives {@code [h, w, 4]} float32 straight RGBA from its position, which advances
+   *     past the frame
    */
   static void render(
       FrameRenderer sampler,
@@ -70,10 +44,8 @@ final class SourceComposite {
       AtlasTexture stylized,
       float strength,
       FloatBuffer out) {
-    float[] rgba = take(maps.pixels() * 4);
-    source.get(0, rgba); // every element: nothing of the buffer's last frame stays
-    sampler.compositeRgba(maps, rgba, stylized, strength);
-    out.put(rgba);
-    giveBack(rgba);
+    FloatBuffer from = source.duplicate().clear();
+    sampler.compositeRgba(maps, from, out, stylized, strength);
+    out.position(out.position() + 4 * maps.pixels());
   }
 }

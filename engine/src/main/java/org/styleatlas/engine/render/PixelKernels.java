@@ -100,6 +100,9 @@ final class PixelKernels {
    * The composite over straight RGBA in place ({@code [n, 4]}): where the effective opacity a =
    * strength·α is at or above {@code cutoff}, RGB = (1 − a)·RGB + a·c_f and alpha = alpha + a·(1 −
    * alpha); elsewhere the pixel is not touched.
+   *
+   * @param o0 where pixel {@code p0}'s four floats start in {@code rgba} (4·p0 for a whole frame,
+   *     or the start of a band's copy)
    */
   static void compositeRgbaInPlace(
       float[] alpha,
@@ -108,6 +111,7 @@ final class PixelKernels {
       float strength,
       float cutoff,
       float[] rgba,
+      int o0,
       int p0,
       int p1,
       float[] scratch) {
@@ -116,7 +120,7 @@ final class PixelKernels {
       if (a < cutoff) {
         continue;
       }
-      int o = 4 * p;
+      int o = o0 + 4 * (p - p0);
       float b = 1 - a;
       fg.sample(uvf[2 * p], uvf[2 * p + 1], scratch, 0);
       rgba[o] = b * rgba[o] + a * scratch[0];

@@ -1,5 +1,7 @@
 package org.styleatlas.engine.pipeline;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,10 @@ import org.styleatlas.engine.video.Frame;
  * What drawing the host's composite over the request's own pixels costs ({@link SourceComposite})
  * against the plain RGB composite it wraps plus the wire's RGBA conversion ({@link WireOutput}), at
  * 1920x1080 with 18 % of the pixels in the object (blackswan's share above α 1/512), a 1024² atlas,
- * 2 threads; median of 15 frames after 3 warm-ups. A benchmark, not a test: {@code mvn -q -pl
- * engine exec:java -Dexec.classpathScope=test
+ * 2 threads; median of 15 frames after 3 warm-ups; the planes are direct native-order buffers, as
+ * the host's mapped shared memory is, and the path before (copy into a Java array, composite, copy
+ * out) is timed beside the plane-to-plane one. A benchmark, not a test: {@code mvn -q -pl engine
+ * exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.styleatlas.engine.pipeline.SourceCompositeBenchmark}.
  */
 public final class SourceCompositeBenchmark {
@@ -52,11 +56,13 @@ public final class SourceCompositeBenchmark {
     }
     AtlasTexture atlas = new AtlasTexture(ATLAS, ATLAS, texels);
     FrameLayerMaps maps = new FrameLayerMaps(W, H, uvf, uvb, alpha);
-    FloatBuffer source = FloatBuffer.wrap(rgba);
-    FloatBuffer out = FloatBuffer.allocate(n * 4);
+    FloatBuffer source = plane(n * 4).put(0, rgba);
+    FloatBuffer out = plane(n * 4);
+    float[] kept = new float[n * 4];
     try (FrameRenderer sampler = new FrameRenderer(2)) {
       List<Double> plain = new ArrayList<>();
       List<Double> overSource = new ArrayList<>();
+      List<Double> viaArray = new ArrayList<>();
       for (int i = 0; i < WARM_UP + RUNS; i++) {
         long t0 = System.nanoTime();
         float[] rgb = new float[n * 3];
@@ -71,18 +77,30 @@ public final class SourceCompositeBenchmark {
         out.clear();
         SourceComposite.render(sampler, maps, source, atlas, 0.8f, out);
         long t2 = System.nanoTime();
+        source.get(0, kept); // the path before: planes copied into an array and out again
+        sampler.compositeRgba(maps, kept, atlas, 0.8f);
+        out.put(0, kept);
+        long t3 = System.nanoTime();
         if (i >= WARM_UP) {
           plain.add((t1 - t0) / 1e6);
           overSource.add((t2 - t1) / 1e6);
+          viaArray.add((t3 - t2) / 1e6);
         }
       }
       LOG.info(
           "1920x1080 composite, 2 threads: plain RGB + wire RGBA {} ms, over the request's pixels (strength 0.8)"
-              + " {} ms (medians of {})",
+              + " plane to plane {} ms, through a kept array (copy in, composite, copy out) {} ms"
+              + " (medians of {})",
           median(plain),
           median(overSource),
+          median(viaArray),
           RUNS);
     }
+  }
+
+  /** A plane as the host maps it: direct memory, native byte order. */
+  private static FloatBuffer plane(int floats) {
+    return ByteBuffer.allocateDirect(4 * floats).order(ByteOrder.nativeOrder()).asFloatBuffer();
   }
 
   private static String median(List<Double> v) {
