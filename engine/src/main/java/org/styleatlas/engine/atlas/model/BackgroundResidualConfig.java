@@ -35,10 +35,10 @@ public record BackgroundResidualConfig(FieldConfig field, double scale, double p
   }
 
   /**
-   * The fast preset's: 8 levels × 2 features of a 3-D grid from 8 to 137 cells per axis (2^17 rows
-   * per level: the first four levels dense, the rest hashed), a 1×16 MLP, offsets up to ±0.5, and a
-   * penalty of 500 (a tenth of the reconstruction weight: where only r can explain an error, it
-   * takes ~10/11 of it).
+   * Lever {@code background}'s: 8 levels × 2 features of a 3-D grid from 8 to 136 cells per axis
+   * (at most 2^17 rows per level: the first five levels dense, the last three hashed; ~0.5 M rows,
+   * 4 MB of float32), a 1×16 MLP, offsets up to ±0.5, and a penalty of 500 (a tenth of the
+   * reconstruction weight: where only r can explain an error, it takes ~10/11 of it).
    */
   public static BackgroundResidualConfig standard() {
     return new BackgroundResidualConfig(
