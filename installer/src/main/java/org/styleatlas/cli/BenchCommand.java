@@ -277,8 +277,8 @@ final class BenchCommand implements Runnable {
    * One line of {@code bench decompose}'s per-run summary: the clip's quality, steps and times. IoU
    * columns are the rendered opacity's; MαIoUmin is M_α's lowest when the rendered opacity is the
    * given matte (lever {@code opacity}), "-" otherwise. atlas_dB / atlasOut are the mean and
-   * outside-matte PSNR without the background colour residual (lever {@code background}: mean_dB and
-   * out_dB include it, atlas_dB is what the atlases alone reconstruct), "-" without one.
+   * outside-matte PSNR without the background colour residual (lever {@code background}: mean_dB
+   * and out_dB include it, atlas_dB is what the atlases alone reconstruct), "-" without one.
    */
   static final class SummaryRow {
     static final String HEADER =

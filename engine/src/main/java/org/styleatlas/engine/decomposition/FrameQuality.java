@@ -42,6 +42,15 @@ public record FrameQuality(
     this(frame, psnr, psnrInside, psnrOutside, alphaIou, null, null, null);
   }
 
+  /**
+   * PSNR of the atlases alone over the whole frame, dB: {@link #psnrAtlasOnly} with a background
+   * residual, {@link #psnr} without one (what a render from the atlases can reach).
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public double atlasPsnr() {
+    return psnrAtlasOnly == null ? psnr : psnrAtlasOnly;
+  }
+
   /** This frame with M_α's coverage reported next to the rendered opacity's. */
   public FrameQuality withLearnedAlphaIou(double iou) {
     return new FrameQuality(

@@ -136,12 +136,16 @@ class BackgroundResidualTest {
 
   @Test
   void withoutTheLeverTheConfigAndItsKeyAreAsBefore() {
-    DecompositionConfig preset = DecompositionConfig.fast();
+    // the preset before the lever = encoding + sampling
+    DecompositionConfig preset = Lever.variant("encoding+sampling");
     assertNull(preset.model().backgroundResidual());
     assertFalse(preset.fingerprint().contains("backgroundResidual"), preset.fingerprint());
     assertTrue(
         preset.fingerprint().contains("sharedAtlas=false]|"),
         "the model's text ends as the record's own did: " + preset.fingerprint());
     assertTrue(Lever.variant("background").fingerprint().contains("backgroundResidual"));
+    assertTrue(
+        DecompositionConfig.fast().fingerprint().contains("backgroundResidual"),
+        "the fast preset has the residual");
   }
 }
