@@ -21,9 +21,9 @@ public record DecomposeSettings(String matteSource, List<Double> box, int boxFra
 
   /**
    * What a box matte is: the object segmented from the box, tracked along the flow (#18.3). Its
-   * number changes with every change to the segmentation's results, so decompositions trained on
-   * an older segmentation are not reused (2: new parts, background model refitted per frame,
-   * temporal vote).
+   * number changes with every change to the segmentation's results, so decompositions trained on an
+   * older segmentation are not reused (2: new parts, background model refitted per frame, temporal
+   * vote).
    */
   static final String BOX_MATTE = "box-matte:segmented-2";
 
