@@ -138,7 +138,7 @@ public final class DecompositionJob {
       return Decomposition.open(hit.get(), config);
     }
     long t0 = System.nanoTime();
-    OpticalFlow flow = FlowCache.getOrCompute(cache, clip, config.flow(), progress);
+    OpticalFlow flow = FlowCache.getOrCompute(cache, clip, config.flow(), stoppingFlow());
     double flowSeconds = (System.nanoTime() - t0) / 1e9;
     LOG.info(
         "flow of {}: {} pairs, {}% consistent, {} s",
@@ -213,6 +213,26 @@ public final class DecompositionJob {
       manager.close();
       throw e;
     }
+  }
+
+  /**
+   * {@link #progress} for the optical-flow stage, which also ends the stage at the first update
+   * after a cancellation (one frame pair), so a cancel during flow does not wait for every pair.
+   */
+  private ProgressSink stoppingFlow() {
+    return (task, done, total, detail) -> {
+      progress.update(task, done, total, detail);
+      if (cancellation.isCancelled()) {
+        throw new CancellationException(
+            "decomposition of "
+                + clip.name()
+                + " cancelled during optical flow after "
+                + done
+                + " of "
+                + total
+                + " frame pairs; the next run computes the flow again");
+      }
+    };
   }
 
   private void pretrain(

@@ -54,10 +54,15 @@ public record DecomposeSettings(String matteSource, List<Double> box, int boxFra
   public ContentHasher putInto(ContentHasher h) {
     h.putString(matteSource);
     box.forEach(h::putDouble);
-    if ("box".equals(matteSource)) {
+    if (fromBox()) {
       h.putString(BOX_MATTE).putLong(boxFrame);
     }
     return h;
+  }
+
+  /** True when the matte is segmented from the box (an estimate), not given by the editor. */
+  public boolean fromBox() {
+    return "box".equals(matteSource);
   }
 
   public static DecomposeSettings defaults() {

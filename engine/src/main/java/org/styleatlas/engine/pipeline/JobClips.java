@@ -9,6 +9,7 @@ import org.styleatlas.engine.jobs.JobSpec;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
+import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.FrameResizer;
 import org.styleatlas.engine.video.FrameSize;
 import org.styleatlas.engine.video.MediaInfo;
@@ -87,6 +88,18 @@ public final class JobClips {
    */
   public static Clip working(Clip clip, DecomposeSettings decompose, int longEdge) {
     return MatteResolver.resolve(shrink(clip, longEdge), decompose);
+  }
+
+  /**
+   * {@code clip} at the working resolution with RGB frames and no matte: for a clip whose
+   * decomposition is already done, where the matte (a box's segmentation costs seconds) would feed
+   * nothing.
+   *
+   * @param longEdge the working resolution's longer side in pixels; 0 keeps the clip's size
+   */
+  public static Clip unmatted(Clip clip, int longEdge) {
+    Clip small = shrink(clip, longEdge);
+    return Clip.of(small.name(), small.fps(), small.frames().stream().map(Frame::rgb).toList());
   }
 
   private static Clip shrink(Clip clip, int longEdge) {

@@ -21,6 +21,6 @@ public final class OpacityChoice {
    * @return {@code base} with the opacity the matte's source calls for
    */
   public static DecompositionConfig config(DecompositionConfig base, DecomposeSettings matte) {
-    return "box".equals(matte.matteSource()) ? base : base.withOpacity(OpacitySource.MATTE);
+    return matte.fromBox() ? base : base.withOpacity(OpacitySource.MATTE);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.InputException;
+import org.styleatlas.engine.cache.CacheEntry;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.cache.ContentCache;
 import org.styleatlas.engine.decomposition.Decomposition;
@@ -94,20 +95,33 @@ final class FileClips {
               + " or a source with alpha");
     }
     ClipRecord record = recognise(read, matte);
-    Clip working = JobClips.working(clip, matte, longEdge);
     CacheKey key =
         ArtifactRecipe.decomposition(
             ClipIdentity.ofClip(record.id()), matte, config, longEdge, size.upscales(sourceSize));
-    Decomposition d =
-        DecompositionJob.builder()
-            .setClip(working)
-            .setConfig(OpacityChoice.config(config, matte))
-            .optCache(cache)
-            .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, working))
-            .optProgress(progress)
-            .optCancellation(cancellation)
-            .build()
-            .run();
+    DecompositionConfig opacity = OpacityChoice.config(config, matte);
+    Optional<CacheEntry> segmented = matte.fromBox() ? cache.find(key) : Optional.empty();
+    Clip working;
+    Decomposition d;
+    if (segmented.isPresent()) {
+      // the box's segmentation (seconds per clip) only feeds training, which is done
+      working = JobClips.unmatted(clip, longEdge);
+      d = Decomposition.open(segmented.get(), opacity);
+      LOG.info(
+          "decomposition of {} found in the cache ({}); box not segmented again", clip.name(), key);
+    } else {
+      Clip resolved = JobClips.working(clip, matte, longEdge);
+      working = resolved;
+      d =
+          DecompositionJob.builder()
+              .setClip(resolved)
+              .setConfig(opacity)
+              .optCache(cache)
+              .optEntry(key, dir -> DecompositionEntry.writeExtras(dir, resolved))
+              .optProgress(progress)
+              .optCancellation(cancellation)
+              .build()
+              .run();
+    }
     return new PreparedClip(
         record,
         key,

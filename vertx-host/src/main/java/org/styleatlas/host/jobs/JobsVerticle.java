@@ -14,12 +14,15 @@ import org.styleatlas.engine.jobs.JobSpec;
 
 /**
  * The job service on the event bus (see {@link Addresses}); deploy as a worker verticle, since
- * submit and cancel write job records. Publishes every job change on {@link Addresses#EVENTS}. Its
- * consumers are local to the host, also in a farm (the farm shares jobs through its board).
+ * submit and cancel write job records; submits run on the worker pool, unordered, so a slow one (a
+ * long clip on files is read to identify it) holds up no query. Publishes every job change on
+ * {@link Addresses#EVENTS}. Its consumers are local to the host, also in a farm (the farm shares
+ * jobs through its board).
  */
 public final class JobsVerticle extends VerticleBase {
   public static final int BAD_INPUT = 400;
   public static final int NOT_FOUND = 404;
+  public static final int SERVER_ERROR = 500;
 
   private final JobExecutor jobs;
 
@@ -45,15 +48,26 @@ public final class JobsVerticle extends VerticleBase {
             .completion());
   }
 
+  /**
+   * Submits off this verticle's context: identifying a clip on files reads its frames, which for a
+   * long clip takes seconds, and job queries and cancels must not wait behind it.
+   */
   private void submit(Message<JobSpec> m) {
     JobSpec spec = m.body();
-    try {
-      mustExist("source", spec.sourcePath());
-      mustExist("matte", spec.mattePath());
-      m.reply(jobs.submit(spec));
-    } catch (InputException e) {
-      m.fail(BAD_INPUT, e.getMessage());
-    }
+    vertx
+        .executeBlocking(
+            () -> {
+              mustExist("source", spec.sourcePath());
+              mustExist("matte", spec.mattePath());
+              return jobs.submit(spec);
+            },
+            false)
+        .onSuccess(m::reply)
+        .onFailure(
+            e ->
+                m.fail(
+                    e instanceof InputException ? BAD_INPUT : SERVER_ERROR,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
   }
 
   private static void mustExist(String what, Path p) {
