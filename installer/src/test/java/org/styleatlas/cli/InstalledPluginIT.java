@@ -23,6 +23,7 @@ import org.styleatlas.engine.pipeline.TinyPipeline;
 import org.styleatlas.ofx.harness.Effect;
 import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.HostImage.Depth;
+import org.styleatlas.ofx.harness.ImageMetrics;
 import org.styleatlas.ofx.harness.Plugin;
 import org.styleatlas.ofx.harness.PluginPath;
 import org.styleatlas.ofx.harness.Session;
@@ -119,8 +120,11 @@ class InstalledPluginIT {
       assertEquals(STYLIZED, r.status(), "frame " + t + "; engine log:\n" + Files.readString(log));
       HostImage source = frames().apply(t);
       assertTrue(
-          difference(source, r.output()) > 1e-4,
-          "frame " + t + " is stylized, not the source: " + difference(source, r.output()));
+          ImageMetrics.meanSquaredRgbDifference(source, r.output()) > 1e-4,
+          "frame "
+              + t
+              + " is stylized, not the source: "
+              + ImageMetrics.meanSquaredRgbDifference(source, r.output()));
     }
     LOG.info(
         "installed plug-in: engine started from the bundle's launcher, {} frames stylized in {} s",
@@ -198,22 +202,6 @@ class InstalledPluginIT {
   /** Float RGBA pattern frames with a keyed alpha (the default Matte source, Source alpha). */
   private static DoubleFunction<HostImage> frames() {
     return t -> new HostImage(0, 0, WIDTH, HEIGHT, Depth.FLOAT, 4, true).fillPattern((int) t);
-  }
-
-  /** Mean squared difference of the colour channels. */
-  private static double difference(HostImage a, HostImage b) {
-    double sum = 0;
-    int n = 0;
-    for (int y = a.y1; y < a.y2; y++) {
-      for (int x = a.x1; x < a.x2; x++) {
-        for (int c = 0; c < 3; c++) {
-          double d = a.get(x, y, c) - b.get(x, y, c);
-          sum += d * d;
-          n++;
-        }
-      }
-    }
-    return sum / n;
   }
 
   /** The command line of the engine this test's plug-in started (found by its private folder). */
