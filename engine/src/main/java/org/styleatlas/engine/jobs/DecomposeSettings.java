@@ -42,7 +42,7 @@ public record DecomposeSettings(String matteSource, List<Double> box, int boxFra
     }
   }
 
-  /** The box drawn on frame 0 (the plug-in's box). */
+  /** The box drawn on frame 0 (the plug-in's default Box frame). */
   public DecomposeSettings(String matteSource, List<Double> box) {
     this(matteSource, box, 0);
   }
