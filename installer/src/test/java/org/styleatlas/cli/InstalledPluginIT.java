@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.pipeline.TinyPipeline;
+import org.styleatlas.ofx.harness.BatchHost;
 import org.styleatlas.ofx.harness.Effect;
 import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.HostImage.Depth;
@@ -27,17 +28,17 @@ import org.styleatlas.ofx.harness.ImageMetrics;
 import org.styleatlas.ofx.harness.Plugin;
 import org.styleatlas.ofx.harness.PluginPath;
 import org.styleatlas.ofx.harness.Session;
-import org.styleatlas.ofx.harness.Status;
 import org.styleatlas.ofx.stub.Libc;
 
 /**
  * The plug-in as {@code styleatlas install} leaves it, used by a host (issue #18.5): install into a
  * temporary prefix; find the bundle as an OpenFX host does (on {@code OFX_PLUGIN_PATH}, the folder
  * install printed) and load the <em>installed</em> binary through the JNA host harness; render a
- * clip in two passes as a command-line host does (a fresh Filter instance per frame, no temporal
- * access, Engine address left at {@code local}), so the plug-in starts the engine itself with the
- * installed bundle's rewritten launcher; check the stylized pixels; stop that engine; uninstall and
- * check that exactly what install wrote is gone.
+ * clip in two passes as a command-line batch host does ({@link BatchHost}: a fresh Filter instance
+ * and sequence per frame, the last frame rendered again, no temporal access), with the Engine
+ * address left at {@code local}, so the plug-in starts the engine itself with the installed
+ * bundle's rewritten launcher; check the stylized pixels; stop that engine; uninstall and check
+ * that exactly what install wrote is gone.
  *
  * <p>The host process's environment gives the engine private folders: {@code XDG_RUNTIME_DIR} (the
  * socket and engine log), and {@code STYLEATLAS_JAVA_OPTS}, which the launcher's {@code
@@ -99,14 +100,12 @@ class InstalledPluginIT {
 
     hostEnvironment();
     Session session = new Session(Plugin.load(bundle));
-    assertEquals(Status.OK, session.load());
     assertEquals("org.styleatlas.TextStylize", session.plugin().id());
     long t0 = System.nanoTime();
-    Consumer<Effect> viewer = InstalledPluginIT::prompt;
-    for (int t = 0; t < FRAMES; t++) {
-      render(session, t, viewer); // the analysis pass: the first render starts the engine
-    }
-    render(session, 0, viewer);
+    // pass 1 (analysis): every frame comes back as the source; its first render starts the engine
+    BatchHost.Pass analysis =
+        new BatchHost(session, frames(), InstalledPluginIT::prompt).pass(FRAMES);
+    assertEquals(0, analysis.failures(), analysis.messages().toString());
     Path log = dir.resolve("run/styleatlas/engine.log");
     assertTrue(Files.isRegularFile(log), "the plug-in started the engine, logging to " + log);
     Consumer<Effect> queue =
@@ -115,16 +114,14 @@ class InstalledPluginIT {
           i.params().get("wait").set(1);
           i.params().get("maxWaitSeconds").set(600);
         };
-    for (int t = 0; t < FRAMES; t++) {
-      Rendered r = render(session, t, queue);
-      assertEquals(STYLIZED, r.status(), "frame " + t + "; engine log:\n" + Files.readString(log));
-      HostImage source = frames().apply(t);
-      assertTrue(
-          ImageMetrics.meanSquaredRgbDifference(source, r.output()) > 1e-4,
-          "frame "
-              + t
-              + " is stylized, not the source: "
-              + ImageMetrics.meanSquaredRgbDifference(source, r.output()));
+    // pass 2 (the same command with Wait for result): every frame waits for its stylized result
+    BatchHost.Pass result = new BatchHost(session, frames(), queue).pass(FRAMES);
+    assertEquals(
+        0, result.failures(), result.messages() + "; engine log:\n" + Files.readString(log));
+    for (BatchHost.Frame f : result.frames()) {
+      assertEquals(STYLIZED, f.statusParam(), "frame " + f.time());
+      double d = ImageMetrics.meanSquaredRgbDifference(frames().apply(f.time()), f.written());
+      assertTrue(d > 1e-4, "frame " + f.time() + " is stylized, not the source: " + d);
     }
     LOG.info(
         "installed plug-in: engine started from the bundle's launcher, {} frames stylized in {} s",
@@ -179,24 +176,6 @@ class InstalledPluginIT {
     i.params().get("globalPrompt").set("a swan made of gold");
     i.params().get("quality").set(0);
     i.params().get("iterations").set(30);
-  }
-
-  private record Rendered(String status, HostImage output) {}
-
-  /** Renders frame t with a fresh Filter instance set up by {@code setup}, then destroys it. */
-  private static Rendered render(Session session, int t, Consumer<Effect> setup) {
-    Effect instance =
-        session.createInstance(
-            session.describeInContext(session.describe(), Session.FILTER),
-            Session.FILTER,
-            frames(),
-            null);
-    setup.accept(instance);
-    Session.Render r = session.render(instance, t);
-    assertEquals(Status.OK, r.status(), instance.messages().toString());
-    String status = (String) instance.param("status");
-    session.destroyInstance(instance);
-    return new Rendered(status, r.output());
   }
 
   /** Float RGBA pattern frames with a keyed alpha (the default Matte source, Source alpha). */

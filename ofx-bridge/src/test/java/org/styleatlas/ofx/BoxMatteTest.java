@@ -32,6 +32,7 @@ import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.Matte;
 import org.styleatlas.ofx.harness.Effect;
+import org.styleatlas.ofx.harness.Host;
 import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.HostImage.Depth;
 
@@ -115,6 +116,8 @@ class BoxMatteTest {
             "0",
             "decomposeBatch",
             "256");
+    // as the command-line host measured: no temporal access, the current frame only
+    Host.current().temporalAccess(false);
     try (RealHost h = new RealHost(dir, frames(source), null, pipeline)) {
       long t0 = System.nanoTime();
       h.analyse(n, editor);
