@@ -25,12 +25,16 @@ import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobKind;
 import org.styleatlas.engine.jobs.JobState;
 import org.styleatlas.engine.pipeline.DecompositionEntry;
+import org.styleatlas.engine.pipeline.TinyPipeline;
 import org.styleatlas.engine.testing.SharedData;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.ClipReader;
 import org.styleatlas.engine.video.ClipRequest;
 import org.styleatlas.engine.video.Frame;
 import org.styleatlas.engine.video.Matte;
+import org.styleatlas.host.EngineHost;
+import org.styleatlas.host.HostConfig;
+import org.styleatlas.ofx.harness.BatchHost;
 import org.styleatlas.ofx.harness.Effect;
 import org.styleatlas.ofx.harness.Host;
 import org.styleatlas.ofx.harness.HostImage;
@@ -51,7 +55,8 @@ import org.styleatlas.ofx.harness.HostImage.Depth;
  * works at 384 px, the box matte's benchmark size (at 128–320 px the segmentation falls to
  * 0.02–0.66 on blackswan). The box is the true mask's bounding box on its frame at that size, grown
  * by {@value #PAD} px, as in {@link BoxMatteDavisTest}. Skipped, naming the folder, without the
- * shared DAVIS data.
+ * shared DAVIS data. A Box frame beyond the clip fails every render of the second pass at once,
+ * naming the box (a generated clip).
  */
 class BoxMatteTest {
   private static final Logger LOG = LoggerFactory.getLogger(BoxMatteTest.class);
@@ -85,6 +90,39 @@ class BoxMatteTest {
   @Test
   void boxOnALaterFrameGivesAMatteAboveTheFloor() throws Exception {
     assertMatteAboveTheFloor(LATER_START, LATER_BOX_FRAME);
+  }
+
+  /**
+   * A Box frame beyond the clip's last frame, in a batch host with the real runners: the analysis
+   * pass returns originals, the decomposition fails on the box, and every render of the second pass
+   * fails at once naming it, posted once.
+   */
+  @Test
+  void aBoxFrameBeyondTheClipFailsTheSecondPassNamingTheBox() throws Exception {
+    int frames = 6;
+    HostConfig config = Fixture.hostConfig(dir);
+    try (EngineHost host =
+            EngineHost.start(config, TinyPipeline.discover(dir, TinyPipeline.WIRING_ONLY))
+                .orElseThrow();
+        Fixture f = new Fixture(null)) {
+      BatchHost batch =
+          BatchHostTest.batch(
+              f,
+              "unix:" + config.bridgeSocket(),
+              i -> {
+                BatchHostTest.waitMode(i);
+                i.params().get("matteSource").set(BOX);
+                i.params().get("boxFrame").set(frames + 10);
+              });
+      assertEquals(0, batch.pass(frames).failures(), "the analysis pass returns originals");
+      BatchHost.Pass second = batch.pass(frames);
+      assertEquals(frames, second.failures(), second.messages().toString());
+      List<Effect.Message> errors = second.messages(BatchHostTest.ERROR);
+      assertEquals(1, errors.size(), errors.toString());
+      assertTrue(
+          errors.get(0).text().contains("lies outside the " + frames + " frames"),
+          errors.get(0).text());
+    }
   }
 
   /**
