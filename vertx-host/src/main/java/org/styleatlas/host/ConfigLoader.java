@@ -103,6 +103,9 @@ public final class ConfigLoader {
     d.put("cluster.members", "127.0.0.1");
     d.put("cluster.failureSeconds", "10");
     d.put("cluster.trainer", "true");
+    d.put("cluster.artifacts", "shared");
+    d.put("cluster.device", "auto");
+    d.put("cluster.cpuGraceSeconds", "5");
     return d;
   }
 
@@ -201,7 +204,10 @@ public final class ConfigLoader {
             v.integer("cluster.port", 0, 65535),
             v.list("cluster.members"),
             v.integer("cluster.failureSeconds", 2, 600),
-            v.bool("cluster.trainer")));
+            v.bool("cluster.trainer"),
+            v.choice("cluster.artifacts", HostConfig.Artifacts.class),
+            v.choice("cluster.device", HostConfig.Device.class),
+            Duration.ofSeconds(v.integer("cluster.cpuGraceSeconds", 0, 3600))));
   }
 
   /** Typed access to the merged values; a bad value names its key. */
@@ -234,6 +240,24 @@ public final class ConfigLoader {
             key + ": must be a comma-separated list of host[:port], got '" + get(key) + "'");
       }
       return items;
+    }
+
+    /** One of {@code type}'s constants, written in lower case. */
+    <E extends Enum<E>> E choice(String key, Class<E> type) {
+      for (E c : type.getEnumConstants()) {
+        if (c.name().equalsIgnoreCase(get(key))) {
+          return c;
+        }
+      }
+      throw new InputException(
+          key
+              + ": must be one of "
+              + java.util.Arrays.stream(type.getEnumConstants())
+                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .toList()
+              + ", got '"
+              + get(key)
+              + "'");
     }
 
     boolean bool(String key) {

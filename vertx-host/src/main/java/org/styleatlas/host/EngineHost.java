@@ -114,7 +114,10 @@ public final class EngineHost implements AutoCloseable {
     removeStale(config.httpSocket());
     Farm farm;
     try {
-      farm = config.cluster().enabled() ? Farm.join(config.cluster(), options) : null;
+      farm =
+          config.cluster().enabled()
+              ? Farm.join(config.cluster(), options, config.stateDir())
+              : null;
     } catch (RuntimeException e) {
       LOG.error("the host failed to start: {}", e.getMessage());
       closeQuietly(ch);
@@ -142,6 +145,9 @@ public final class EngineHost implements AutoCloseable {
                   config.shutdownWait(),
                   farm.board());
       jobs = studio.jobs();
+      if (farm != null && config.cluster().artifacts() == HostConfig.Artifacts.FETCH) {
+        farm.shareArtifacts(studio.farmArtifacts());
+      }
       studio.restoreClips();
       JacksonCodec.registerAll(vertx);
       preloadOffTheEventLoop(vertx);
@@ -152,6 +158,9 @@ public final class EngineHost implements AutoCloseable {
           vertx.deployVerticle(
               new JobsVerticle(jobs),
               new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
+      if (farm != null && config.cluster().trainer()) {
+        farm.board().declareTrainer(trainsOnGpu(config.cluster()), config.cluster().cpuGrace());
+      }
       jobs.start();
       if (farm != null) {
         farm.watch(jobs);
@@ -185,6 +194,24 @@ public final class EngineHost implements AutoCloseable {
           ? e
           : new IllegalStateException("host failed to start: " + e.getMessage(), e);
     }
+  }
+
+  /** The trainer device this farm host declares: configured, or what the engine detects. */
+  private static boolean trainsOnGpu(HostConfig.Cluster cluster) {
+    return switch (cluster.device()) {
+      case GPU -> true;
+      case CPU -> false;
+      case AUTO -> {
+        try {
+          yield Studio.trainsOnGpu();
+        } catch (RuntimeException | LinkageError e) {
+          LOG.warn(
+              "cannot ask the engine for a GPU ({}); declaring a CPU trainer to the farm",
+              e.toString());
+          yield false;
+        }
+      }
+    };
   }
 
   /**

@@ -50,6 +50,11 @@ public record HostConfig(
    *     of the farm and its running job resumes elsewhere
    * @param trainer {@code cluster.trainer}: false makes this host render only, leaving every job to
    *     the farm's training hosts
+   * @param artifacts {@code cluster.artifacts}: how the hosts share cache entries
+   * @param device {@code cluster.device}: the trainer device this host declares to the farm ({@code
+   *     auto} asks the engine)
+   * @param cpuGrace {@code cluster.cpuGraceSeconds}: how long a CPU trainer leaves a queued job to
+   *     a free GPU trainer of the farm before it claims the job itself
    */
   public record Cluster(
       boolean enabled,
@@ -58,11 +63,34 @@ public record HostConfig(
       int port,
       java.util.List<String> members,
       int failureSeconds,
-      boolean trainer) {
+      boolean trainer,
+      Artifacts artifacts,
+      Device device,
+      Duration cpuGrace) {
     /** The same settings with the cluster switched on. */
     public Cluster on() {
-      return new Cluster(true, name, host, port, members, failureSeconds, trainer);
+      return new Cluster(
+          true, name, host, port, members, failureSeconds, trainer, artifacts, device, cpuGrace);
     }
+  }
+
+  /** How the hosts of a farm share cache entries ({@code cluster.artifacts}). */
+  public enum Artifacts {
+    /** Every host's {@code cache.dir} is one shared folder (the default). */
+    SHARED,
+    /**
+     * Every host keeps its own cache folder; an entry a host lacks is fetched from a host that
+     * holds it, checked against the holder's SHA-256 sums, and stored locally.
+     */
+    FETCH
+  }
+
+  /** The trainer device a farm host declares ({@code cluster.device}). */
+  public enum Device {
+    /** What the engine detects (a GPU when DJL sees one). */
+    AUTO,
+    CPU,
+    GPU
   }
 
   /** This config with the cluster switched on ({@code serve --cluster}). */

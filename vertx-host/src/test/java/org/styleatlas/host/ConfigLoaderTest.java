@@ -84,11 +84,15 @@ class ConfigLoaderTest {
     assertEquals("127.0.0.1", dflt.host(), "loopback unless configured");
     assertEquals(java.util.List.of("127.0.0.1"), dflt.members());
     assertTrue(dflt.trainer());
+    assertEquals(HostConfig.Artifacts.SHARED, dflt.artifacts(), "one shared cache folder");
+    assertEquals(HostConfig.Device.AUTO, dflt.device());
+    assertEquals(java.time.Duration.ofSeconds(5), dflt.cpuGrace());
     Path file =
         Files.writeString(
             dir.resolve("farm.json"),
             "{\"cluster\":{\"name\":\"studio\",\"host\":\"10.0.0.5\",\"port\":5801,"
-                + "\"members\":[\"10.0.0.5:5801\",\"10.0.0.6:5801\"],\"trainer\":false}}");
+                + "\"members\":[\"10.0.0.5:5801\",\"10.0.0.6:5801\"],\"trainer\":false,"
+                + "\"artifacts\":\"fetch\",\"device\":\"gpu\",\"cpuGraceSeconds\":2}}");
     HostConfig c =
         new ConfigLoader(Map.of("XDG_RUNTIME_DIR", dir.toString()), new Properties()).load(file);
     assertFalse(c.cluster().enabled(), "on only with cluster.enabled or serve --cluster");
@@ -98,6 +102,16 @@ class ConfigLoaderTest {
     assertEquals(java.util.List.of("10.0.0.5:5801", "10.0.0.6:5801"), on.members());
     assertEquals(5801, on.port());
     assertFalse(on.trainer());
+    assertEquals(HostConfig.Artifacts.FETCH, on.artifacts());
+    assertEquals(HostConfig.Device.GPU, on.device());
+    assertEquals(java.time.Duration.ofSeconds(2), on.cpuGrace());
+    Properties badMode = new Properties();
+    badMode.setProperty("styleatlas.cluster.artifacts", "nfs");
+    InputException m =
+        assertThrows(
+            InputException.class,
+            () -> new ConfigLoader(Map.of("XDG_RUNTIME_DIR", dir.toString()), badMode).load(null));
+    assertEquals("cluster.artifacts: must be one of [shared, fetch], got 'nfs'", m.getMessage());
     Properties bad = new Properties();
     bad.setProperty("styleatlas.cluster.members", "10.0.0.5,,10.0.0.6");
     InputException e =

@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * entry in this process; a corrupt entry is removed and reported as absent. Writers of the same key
  * are serialised, within the process by a lock and across processes by a file lock, so concurrent
  * renders compute an artifact once.
+ *
+ * <p>On a render farm whose hosts keep their own cache folders, the cache is {@link #connect
+ * connected} to its peers: an entry missing here is fetched from a peer that holds it ({@link
+ * #fetch}: every file checked against the SHA-256 its holder recorded, written in {@code .tmp/} and
+ * renamed into place like any entry), and the peers hear which entries this cache holds.
  */
 public final class ContentCache {
   private static final Logger LOG = LoggerFactory.getLogger(ContentCache.class);
@@ -51,6 +56,7 @@ public final class ContentCache {
   private final long maxBytes;
   private final Map<CacheKey, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final Map<Path, Boolean> verified = new ConcurrentHashMap<>();
+  private volatile EntryPeers peers;
 
   /**
    * @param root the cache folder, created if missing
@@ -87,8 +93,34 @@ public final class ContentCache {
     return root;
   }
 
-  /** The verified entry for {@code key}, marked as used now; empty when absent or corrupt. */
+  /**
+   * Connects this cache to a farm's other caches: entries missing here are fetched from them, and
+   * they hear of the entries held here (all of them now, and each one written or dropped later).
+   */
+  public void connect(EntryPeers farm) {
+    this.peers = farm;
+    list().forEach(l -> farm.held(l.key()));
+  }
+
+  /**
+   * The verified entry for {@code key}, marked as used now; when it is not here, fetched from a
+   * peer that holds it (see {@link #connect}); empty when absent or corrupt.
+   */
   public Optional<CacheEntry> find(CacheKey key) {
+    Optional<CacheEntry> here = findHere(key);
+    if (here.isPresent() || peers == null) {
+      return here;
+    }
+    try {
+      return fetch(key);
+    } catch (IOException e) {
+      LOG.warn("cannot fetch {} from the farm: {}", key, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** The verified entry for {@code key} in this cache folder only, marked as used now. */
+  public Optional<CacheEntry> findHere(CacheKey key) {
     Path dir = entryDir(key);
     if (!Files.isRegularFile(dir.resolve(Manifest.FILE_NAME))) {
       return Optional.empty();
@@ -99,7 +131,7 @@ public final class ContentCache {
         if (bad != null) {
           LOG.warn(
               "cache entry {} is corrupt ({} does not match its checksum); removing it", key, bad);
-          delete(dir);
+          drop(key);
           return Optional.empty();
         }
         verified.put(dir, Boolean.TRUE);
@@ -110,7 +142,7 @@ public final class ContentCache {
       return Optional.empty();
     } catch (IOException e) {
       LOG.warn("cache entry {} is unreadable ({}); removing it", key, e.getMessage());
-      delete(dir);
+      drop(key);
       return Optional.empty();
     }
   }
@@ -127,6 +159,110 @@ public final class ContentCache {
     if (hit.isPresent()) {
       return hit.get();
     }
+    return locked(
+        key,
+        () -> {
+          Optional<CacheEntry> now = findHere(key);
+          if (now.isPresent()) {
+            return now.get();
+          }
+          CacheEntry entry =
+              write(
+                  key,
+                  dir -> {
+                    writer.write(dir);
+                    return Manifest.of(dir);
+                  });
+          evictToFit(key);
+          return entry;
+        });
+  }
+
+  /**
+   * Fetches {@code key}'s entry from a peer that holds it (see {@link #connect}), trying each
+   * holder in turn, and stores it here; returns the entry already here if there is one.
+   *
+   * @return empty when no peer holds it (or the cache is not connected)
+   * @throws IOException when every holder failed: the last failure, e.g. a {@link
+   *     CorruptTransferException} when the bytes did not match their holder's SHA-256 (nothing is
+   *     stored then)
+   */
+  public Optional<CacheEntry> fetch(CacheKey key) throws IOException {
+    EntryPeers farm = peers;
+    List<String> holders = farm == null ? List.of() : farm.holders(key);
+    if (holders.isEmpty()) {
+      return findHere(key);
+    }
+    return Optional.of(
+        locked(
+            key,
+            () -> {
+              Optional<CacheEntry> now = findHere(key);
+              if (now.isPresent()) {
+                return now.get();
+              }
+              IOException last = null;
+              for (String peer : holders) {
+                long t0 = System.nanoTime();
+                PeerTransfer.Moved[] moved = new PeerTransfer.Moved[1];
+                try {
+                  CacheEntry entry =
+                      write(
+                          key,
+                          dir -> {
+                            moved[0] = PeerTransfer.fetch(farm, peer, key, dir, maxBytes);
+                            // Each file was hashed as it arrived and matched: no second pass.
+                            return moved[0].manifest();
+                          });
+                  double s = (System.nanoTime() - t0) / 1e9;
+                  LOG.info(
+                      "fetched {} from peer {}: {} files, {} bytes in {} s ({} MB/s), checksums verified",
+                      key,
+                      peer,
+                      moved[0].files(),
+                      moved[0].bytes(),
+                      String.format(java.util.Locale.ROOT, "%.3f", s),
+                      String.format(java.util.Locale.ROOT, "%.1f", moved[0].bytes() / 1e6 / s));
+                  evictToFit(key);
+                  return entry;
+                } catch (IOException e) {
+                  LOG.warn("fetching {} from peer {} failed: {}", key, peer, e.getMessage());
+                  last = e;
+                }
+              }
+              throw last;
+            }));
+  }
+
+  /**
+   * Up to {@code max} bytes of file {@code name} of the entry {@code key} held here, from byte
+   * {@code offset} (what a peer's {@link EntryPeers#read} asks for); empty when this cache does not
+   * hold the entry or the entry has no such file.
+   *
+   * @param name a file its manifest lists, or the manifest ({@code manifest.json}) itself
+   */
+  public Optional<byte[]> readHere(CacheKey key, String name, long offset, int max)
+      throws IOException {
+    Optional<CacheEntry> e = findHere(key);
+    if (e.isEmpty()
+        || offset < 0
+        || max < 0
+        || !(name.equals(Manifest.FILE_NAME)
+            || Manifest.read(e.get().dir()).files().containsKey(name))) {
+      return Optional.empty();
+    }
+    try (FileChannel ch = FileChannel.open(e.get().file(name), StandardOpenOption.READ)) {
+      long left = Math.max(0, ch.size() - offset);
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) Math.min(max, left));
+      while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) >= 0) {
+        // reads until full or the end of the file
+      }
+      return Optional.of(buf.array());
+    }
+  }
+
+  /** Work on {@code key} with no other thread or process writing or fetching it. */
+  private <T> T locked(CacheKey key, IoSupplier<T> action) throws IOException {
     ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
     lock.lock();
     try (FileChannel ch =
@@ -135,21 +271,29 @@ public final class ContentCache {
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock ignored = ch.lock()) {
-      hit = find(key);
-      if (hit.isPresent()) {
-        return hit.get();
-      }
-      CacheEntry entry = write(key, writer);
-      evictToFit(key);
-      return entry;
+      return action.get();
     } finally {
       lock.unlock();
     }
   }
 
+  @FunctionalInterface
+  private interface IoSupplier<T> {
+    T get() throws IOException;
+  }
+
   /** Removes an entry, if present. */
   public void remove(CacheKey key) {
+    drop(key);
+  }
+
+  /** Deletes an entry's folder and tells the peers. */
+  private void drop(CacheKey key) {
     delete(entryDir(key));
+    EntryPeers farm = peers;
+    if (farm != null) {
+      farm.dropped(key);
+    }
   }
 
   /** One complete entry: its address, size and when it was last used. */
@@ -176,13 +320,20 @@ public final class ContentCache {
     return entries().stream().mapToLong(Listed::bytes).sum();
   }
 
-  private CacheEntry write(CacheKey key, EntryWriter writer) throws IOException {
+  /** Writes an entry's files into an empty folder and returns their manifest. */
+  @FunctionalInterface
+  private interface ManifestedWriter {
+    Manifest write(Path dir) throws IOException;
+  }
+
+  private CacheEntry write(CacheKey key, ManifestedWriter writer) throws IOException {
     Path tmp = root.resolve(TMP).resolve(UUID.randomUUID().toString());
     Files.createDirectories(tmp);
     try {
       try {
-        writer.write(tmp);
-        Manifest.of(tmp).write(tmp);
+        writer.write(tmp).write(tmp);
+      } catch (CorruptTransferException e) {
+        throw e; // names the entry, the peer and the file already
       } catch (IOException e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         throw new IOException(
@@ -207,6 +358,10 @@ public final class ContentCache {
       }
       verified.put(dir, Boolean.TRUE);
       LOG.debug("cached {}", key);
+      EntryPeers farm = peers;
+      if (farm != null) {
+        farm.held(key);
+      }
       return new CacheEntry(key, dir);
     } finally {
       if (Files.exists(tmp)) {
@@ -230,7 +385,9 @@ public final class ContentCache {
           "cache over {} bytes: evicting least recently used {}",
           maxBytes,
           root.relativize(e.dir()));
-      delete(e.dir());
+      drop(
+          new CacheKey(
+              e.dir().getParent().getFileName().toString(), e.dir().getFileName().toString()));
       total -= e.bytes();
     }
   }

@@ -75,6 +75,15 @@ public interface JobBoard {
   /** This engine no longer runs job {@code id} (finished, stopped or requeued). */
   void release(String id);
 
+  /**
+   * Whether this engine leaves queued {@code job} to another engine of the board for now (a render
+   * farm's CPU trainer leaves a job to a free GPU trainer for a short grace); asked before every
+   * {@link #claim}, again at the trainer's next look at the queue.
+   */
+  default boolean defers(Job job) {
+    return false;
+  }
+
   /** Asks the engine that runs job {@code id}, wherever it is, to stop it as cancelled. */
   void requestCancel(String id);
 

@@ -391,7 +391,7 @@ public final class JobExecutor implements AutoCloseable {
                       .thenComparing(j -> queue.get(j.id())))
               .toList();
       for (Job j : candidates) {
-        if (runnable(j)) {
+        if (runnable(j) && !board.defers(j)) {
           synchronized (lock) {
             if (!closing && board.claim(j.id())) {
               runningId = j.id();

@@ -14,15 +14,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.cache.AtomicFiles;
 
-/** Job records on disk, one JSON file per job, each written atomically; survives restarts. */
-class JobStore {
+/**
+ * Job records on disk, one JSON file per job, each written atomically; survives restarts. A single
+ * engine's {@link LocalJobBoard} keeps its records in one; each host of a render farm keeps its
+ * copy of the farm's records in one (the host's cluster board).
+ */
+public class JobStore {
   private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
   static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final Path dir;
 
-  JobStore(Path dir) {
+  /** Records in {@code dir} (created private when missing). */
+  public JobStore(Path dir) {
     this.dir = dir;
     try {
       org.styleatlas.engine.cache.PrivateFolders.create(dir);
@@ -31,7 +36,8 @@ class JobStore {
     }
   }
 
-  synchronized void save(Job job) {
+  /** Saves a record (a failure is logged: the record stays in memory). */
+  public synchronized void save(Job job) {
     try {
       AtomicFiles.write(dir.resolve(job.id() + ".json"), out -> JSON.writeValue(out, job));
     } catch (IOException e) {
@@ -40,7 +46,7 @@ class JobStore {
   }
 
   /** Deletes a job's record; a missing one is fine. */
-  synchronized void delete(String id) {
+  public synchronized void delete(String id) {
     try {
       Files.deleteIfExists(dir.resolve(id + ".json"));
     } catch (IOException e) {
@@ -49,7 +55,7 @@ class JobStore {
   }
 
   /** Every readable record, oldest first; unreadable ones are logged and skipped. */
-  List<Job> loadAll() {
+  public List<Job> loadAll() {
     List<Job> out = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
       for (Path p :

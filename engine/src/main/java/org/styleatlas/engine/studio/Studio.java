@@ -127,6 +127,24 @@ public final class Studio {
     return forHost(cache, new JobExecutor(cache, stateDir, board, runners, shutdownWait), runners);
   }
 
+  /**
+   * This studio's cache as one of a render farm's caches (hosts with their own cache folders fetch
+   * entries from each other).
+   */
+  public FarmArtifacts farmArtifacts() {
+    return new FarmArtifacts(cache);
+  }
+
+  /**
+   * Whether this machine's trainer runs on a GPU: the device the default {@code auto} choice
+   * resolves to (the first GPU when DJL's engine sees one). Loads the engine.
+   */
+  public static boolean trainsOnGpu() {
+    return org.styleatlas.engine.decomposition.config.DeviceChoice.AUTO
+        .resolve(org.styleatlas.engine.runtime.DjlRuntime.engine())
+        .isGpu();
+  }
+
   /** The host's job executor (the jobs API: submit, list, cancel); absent from a CLI studio. */
   public JobExecutor jobs() {
     if (jobs == null) {

@@ -255,7 +255,7 @@ class JobExecutorTest {
     JobStore slow =
         new JobStore(dir.resolve("jobs")) {
           @Override
-          void save(Job job) {
+          public void save(Job job) {
             if (job.stage().equals("slow")) {
               slowSaveStarted.countDown();
               try {

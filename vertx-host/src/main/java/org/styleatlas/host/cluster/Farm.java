@@ -4,14 +4,18 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.jobs.JobExecutor;
+import org.styleatlas.engine.studio.FarmArtifacts;
 import org.styleatlas.host.HostConfig;
 
 /**
@@ -25,6 +29,9 @@ public final class Farm {
 
   /** How often every host looks for running jobs of hosts that left (besides the events). */
   static final long SWEEP_MS = 5000;
+
+  /** The folder, under the state folder, of this host's copy of the farm's job records. */
+  public static final String RECORDS = "farm-jobs";
 
   private final Vertx vertx;
   private final HazelcastClusterManager manager;
@@ -40,9 +47,11 @@ public final class Farm {
    * Joins the farm (blocking, up to a minute).
    *
    * @param options the host's Vert.x options; the event bus is bound to {@code cluster.host}
+   * @param stateDir the host's state folder: its copy of the farm's job records lives in {@value
+   *     #RECORDS}
    * @throws IllegalStateException when the cluster cannot be joined
    */
-  public static Farm join(HostConfig.Cluster cluster, VertxOptions options) {
+  public static Farm join(HostConfig.Cluster cluster, VertxOptions options, Path stateDir) {
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig(cluster));
     VertxOptions clustered = new VertxOptions(options);
     clustered.getEventBusOptions().setHost(cluster.host()).setPort(0);
@@ -55,7 +64,8 @@ public final class Farm {
               .await(JOIN_TIMEOUT_S, TimeUnit.SECONDS);
       HazelcastInstance hz = manager.getHazelcastInstance();
       HazelcastJobBoard board =
-          new HazelcastJobBoard(hz, hz.getCluster().getLocalMember().getUuid().toString());
+          new HazelcastJobBoard(
+              hz, hz.getCluster().getLocalMember().getUuid().toString(), stateDir.resolve(RECORDS));
       LOG.info(
           "joined farm '{}' as {} on {}: {} engines",
           cluster.name(),
@@ -115,6 +125,26 @@ public final class Farm {
   /** This host's id in the farm (its Hazelcast member's UUID). */
   public String nodeId() {
     return board.self();
+  }
+
+  /**
+   * Shares this host's own cache folder with the farm ({@code cluster.artifacts: fetch}): serves
+   * its entries to the other hosts, announces which it holds, and fetches the ones it lacks from
+   * their holders. Blocks until the server is deployed.
+   */
+  public void shareArtifacts(FarmArtifacts artifacts) {
+    HazelcastInstance hz = manager.getHazelcastInstance();
+    try {
+      vertx
+          .deployVerticle(
+              new ArtifactServer(hz, nodeId(), artifacts),
+              new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+          .await(JOIN_TIMEOUT_S, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot serve artifacts to the farm: " + e.getMessage(), e);
+    }
+    artifacts.connect(new ArtifactExchange(vertx, hz, nodeId(), vertx.getOrCreateContext()));
+    LOG.info("fetches missing artifacts from the farm's hosts; serves its own to them");
   }
 
   /**

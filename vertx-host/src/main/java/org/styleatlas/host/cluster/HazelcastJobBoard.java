@@ -12,6 +12,7 @@ import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobBoard;
 import org.styleatlas.engine.jobs.JobState;
+import org.styleatlas.engine.jobs.JobStore;
 
 /**
  * The job board of a render farm, in the Hazelcast instance of Vert.x's cluster manager: job
@@ -43,6 +45,14 @@ import org.styleatlas.engine.jobs.JobState;
  * <p>When an engine leaves (Hazelcast's member-removed event, and a sweep every few seconds as a
  * safety net), each of its running jobs is handed to exactly one remaining engine ({@link
  * #onOrphan}), which queues it again.
+ *
+ * <p>Every engine keeps a copy of the farm's records on its own disk ({@link JobStore}, saved on
+ * the changes the writer asked to persist), so the records survive a restart of the whole farm: on
+ * start an engine puts back every record the farm no longer holds ({@link #restore}), and the
+ * executor queues the unfinished ones again.
+ *
+ * <p>Trainers declare their device ({@link #declareTrainer}); a CPU trainer leaves a queued job to
+ * a free GPU trainer for a grace period ({@link #defers}), so GPU hosts train first.
  */
 public final class HazelcastJobBoard implements JobBoard {
   private static final Logger LOG = LoggerFactory.getLogger(HazelcastJobBoard.class);
@@ -57,6 +67,12 @@ public final class HazelcastJobBoard implements JobBoard {
   static final String CANCELS = "styleatlas.jobs.cancels";
   static final String SUBMITS = "styleatlas.jobs.submits";
   static final String ORDER = "styleatlas.jobs.order";
+  static final String TRAINERS = "styleatlas.jobs.trainers";
+
+  /** The device a GPU trainer declares in {@link #TRAINERS}. */
+  static final String GPU = "gpu";
+
+  static final String CPU = "cpu";
 
   private final HazelcastInstance hz;
   private final String self;
@@ -66,6 +82,11 @@ public final class HazelcastJobBoard implements JobBoard {
   private final IMap<String, Boolean> cancels;
   private final IMap<String, Boolean> submits;
   private final FlakeIdGenerator order;
+  private final IMap<String, String> trainers;
+  private final JobStore disk;
+  private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+  private volatile boolean gpu;
+  private volatile long cpuGraceMs;
   private final Map<String, Versioned> view = new ConcurrentHashMap<>();
   private final List<Consumer<Job>> remoteListeners = new CopyOnWriteArrayList<>();
   private volatile BiConsumer<String, String> orphans = (id, engine) -> {};
@@ -74,16 +95,28 @@ public final class HazelcastJobBoard implements JobBoard {
   /** The runner record that marks a job being handed over after its runner record was lost. */
   static final String LOST = "lost";
 
-  private record Versioned(long version, Job job) {}
+  /**
+   * One view entry.
+   *
+   * @param persist whether its writer asked to save this change (the map holds {@code <version>p}
+   *     then)
+   */
+  private record Versioned(long version, boolean persist, Job job) {}
+
+  /** The version-line suffix of a change to be saved on disk. */
+  private static final char PERSIST = 'p';
 
   /**
    * @param hz the cluster manager's Hazelcast instance
    * @param self this engine's id: its Hazelcast member's UUID (membership events name members by
    *     it; Vert.x's node id is another UUID)
+   * @param records this engine's copy of the farm's records (e.g. {@code <state>/farm-jobs})
    */
-  public HazelcastJobBoard(HazelcastInstance hz, String self) {
+  public HazelcastJobBoard(HazelcastInstance hz, String self, Path records) {
     this.hz = hz;
     this.self = self;
+    this.disk = new JobStore(records);
+    this.trainers = hz.getMap(TRAINERS);
     this.jobs = hz.getMap(JOBS);
     this.queue = hz.getMap(QUEUE);
     this.running = hz.getMap(RUNNING);
@@ -92,6 +125,7 @@ public final class HazelcastJobBoard implements JobBoard {
     this.order = hz.getFlakeIdGenerator(ORDER);
     jobs.addEntryListener(new Events(), true);
     jobs.forEach((id, stored) -> apply(id, stored, false));
+    firstSeenBounded();
     hz.getCluster()
         .addMembershipListener(
             new com.hazelcast.cluster.MembershipListener() {
@@ -173,9 +207,84 @@ public final class HazelcastJobBoard implements JobBoard {
     return true;
   }
 
+  /**
+   * Puts back the records of this engine's copy that the farm no longer holds (every engine of it
+   * stopped), or holds older (another engine put back its older copy first); returns them.
+   */
   @Override
   public List<Job> restore() {
-    return List.of(); // the records live in the farm, not in this engine's state folder
+    List<Job> back = new ArrayList<>();
+    for (Job j : disk.loadAll()) {
+      jobs.lock(j.id());
+      try {
+        String stored = jobs.get(j.id());
+        boolean newer =
+            stored == null
+                || (read(stored).updatedMs() < j.updatedMs() && !running.containsKey(j.id()));
+        if (newer) {
+          store(j, versionOf(stored) + 1, true);
+          back.add(j);
+        }
+      } finally {
+        jobs.unlock(j.id());
+      }
+    }
+    if (!back.isEmpty()) {
+      LOG.info("put {} job records back on the farm's board from this engine's copy", back.size());
+    }
+    return back;
+  }
+
+  /**
+   * Declares this engine a trainer on {@code device} to the farm.
+   *
+   * @param onGpu whether it trains on a GPU
+   * @param cpuGrace how long, as a CPU trainer, it leaves a queued job to a free GPU trainer
+   */
+  public void declareTrainer(boolean onGpu, java.time.Duration cpuGrace) {
+    this.gpu = onGpu;
+    this.cpuGraceMs = cpuGrace.toMillis();
+    trainers.set(self, onGpu ? GPU : CPU);
+    LOG.info(
+        "trains on {}{}",
+        onGpu ? GPU : CPU,
+        onGpu ? "" : "; leaves a job to a free GPU trainer for " + cpuGrace.toSeconds() + " s");
+  }
+
+  /**
+   * A CPU trainer defers a job while a GPU trainer of the farm is free (runs no job), until the job
+   * waited {@code cpuGrace} since this engine first saw it queued.
+   */
+  @Override
+  public boolean defers(Job job) {
+    if (gpu || cpuGraceMs <= 0) {
+      return false;
+    }
+    long now = System.currentTimeMillis();
+    long seen = firstSeen.computeIfAbsent(job.id(), k -> now);
+    return now - seen < cpuGraceMs && freeGpuTrainer();
+  }
+
+  /** Whether a member of the farm declared a GPU trainer and runs no job now. */
+  boolean freeGpuTrainer() {
+    Set<String> members =
+        hz.getCluster().getMembers().stream()
+            .map(m -> m.getUuid().toString())
+            .collect(Collectors.toSet());
+    Set<String> busy = Set.copyOf(running.values());
+    return trainers.entrySet().stream()
+        .anyMatch(
+            e ->
+                GPU.equals(e.getValue())
+                    && members.contains(e.getKey())
+                    && !busy.contains(e.getKey()));
+  }
+
+  /** Forgets when jobs were first seen once there are many (they are seen again at once). */
+  private void firstSeenBounded() {
+    if (firstSeen.size() > 10_000) {
+      firstSeen.clear();
+    }
   }
 
   @Override
@@ -193,7 +302,7 @@ public final class HazelcastJobBoard implements JobBoard {
     jobs.lock(job.id());
     try {
       long v = versionOf(jobs.get(job.id())) + 1;
-      store(job, v);
+      store(job, v, true);
     } finally {
       jobs.unlock(job.id());
     }
@@ -208,17 +317,18 @@ public final class HazelcastJobBoard implements JobBoard {
         return null;
       }
       Job changed = change.apply(read(stored));
-      store(changed, versionOf(stored) + 1);
+      store(changed, versionOf(stored) + 1, persist);
       return changed;
     } finally {
       jobs.unlock(id);
     }
   }
 
-  private void store(Job job, long version) {
+  private void store(Job job, long version, boolean persist) {
     String text;
     try {
-      text = version + "\n" + JSON.writeValueAsString(job);
+      text =
+          version + (persist ? String.valueOf(PERSIST) : "") + "\n" + JSON.writeValueAsString(job);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot encode job " + job.id(), e);
     }
@@ -231,7 +341,16 @@ public final class HazelcastJobBoard implements JobBoard {
     jobs.delete(id);
     queue.delete(id);
     cancels.delete(id);
+    forget(id);
+  }
+
+  /** Drops a record from the view and from this engine's copy on disk. */
+  private void forget(String id) {
     view.remove(id);
+    firstSeen.remove(id);
+    synchronized (disk) {
+      disk.delete(id);
+    }
   }
 
   @Override
@@ -273,6 +392,8 @@ public final class HazelcastJobBoard implements JobBoard {
       running.remove(id, self);
       return false;
     }
+    firstSeen.remove(id);
+    firstSeenBounded();
     return true;
   }
 
@@ -301,17 +422,35 @@ public final class HazelcastJobBoard implements JobBoard {
     remoteListeners.add(listener);
   }
 
-  /** Updates the view unless it already holds a newer version; tells listeners when remote. */
+  /**
+   * Updates the view unless it already holds a newer version, saves a change to be persisted in
+   * this engine's copy, and tells listeners when remote.
+   */
   private void apply(String id, String stored, boolean remote) {
-    Versioned next = new Versioned(versionOf(stored), read(stored));
+    String head = stored.substring(0, stored.indexOf('\n'));
+    Versioned next = new Versioned(versionOf(stored), head.indexOf(PERSIST) > 0, read(stored));
     Versioned now = view.merge(id, next, (old, nu) -> nu.version() > old.version() ? nu : old);
+    if (next.persist()) {
+      synchronized (disk) {
+        // The newest version this engine knows, so a late save never puts back an older record.
+        Versioned newest = view.get(id);
+        if (newest != null) {
+          disk.save(newest.job());
+        }
+      }
+    }
     if (remote && now == next) {
       remoteListeners.forEach(l -> l.accept(next.job()));
     }
   }
 
   private static long versionOf(String stored) {
-    return stored == null ? 0 : Long.parseLong(stored.substring(0, stored.indexOf('\n')));
+    if (stored == null) {
+      return 0;
+    }
+    String head = stored.substring(0, stored.indexOf('\n'));
+    return Long.parseLong(
+        head.charAt(head.length() - 1) == PERSIST ? head.substring(0, head.length() - 1) : head);
   }
 
   private static Job read(String stored) {
@@ -339,7 +478,7 @@ public final class HazelcastJobBoard implements JobBoard {
 
     @Override
     public void entryRemoved(EntryEvent<String, String> e) {
-      view.remove(e.getKey());
+      forget(e.getKey());
     }
 
     private void changed(EntryEvent<String, String> e) {

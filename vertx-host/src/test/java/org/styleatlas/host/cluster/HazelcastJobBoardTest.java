@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.engine.cache.CacheKey;
 import org.styleatlas.engine.jobs.Job;
 import org.styleatlas.engine.jobs.JobKind;
@@ -32,9 +34,11 @@ class HazelcastJobBoardTest {
         id, spec, state, 0, stage, "", new CacheKey("decomposition", "cd".repeat(32)), 0, now, now);
   }
 
+  @TempDir Path dir;
+
   @Test
   void recordsSpreadOneMemberClaimsAndADeadMembersJobIsHandedOver() throws Exception {
-    try (HazelcastPair pair = new HazelcastPair()) {
+    try (HazelcastPair pair = new HazelcastPair(dir)) {
       handOver(pair);
     }
   }

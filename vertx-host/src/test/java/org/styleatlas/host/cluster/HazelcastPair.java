@@ -11,13 +11,26 @@ import org.styleatlas.host.HostConfig;
 /**
  * Two Hazelcast members in this JVM with the host's own configuration ({@link
  * Farm#hazelcastConfig}: loopback, TCP/IP to the two listed ports, no multicast, no phone-home),
- * each with its farm board.
+ * each with its farm board, whose copy of the records is {@code <dir>/<i>/farm-jobs}.
  */
 final class HazelcastPair implements AutoCloseable {
   final List<HazelcastInstance> members = new ArrayList<>();
   final List<HazelcastJobBoard> boards = new ArrayList<>();
 
-  HazelcastPair() throws Exception {
+  static final HostConfig.Cluster DEFAULTS =
+      new HostConfig.Cluster(
+          true,
+          "pair",
+          "127.0.0.1",
+          0,
+          List.of(),
+          3,
+          true,
+          HostConfig.Artifacts.SHARED,
+          HostConfig.Device.AUTO,
+          java.time.Duration.ofSeconds(5));
+
+  HazelcastPair(java.nio.file.Path dir) throws Exception {
     int[] ports = new int[2];
     for (int i = 0; i < 2; i++) {
       try (ServerSocket s = new ServerSocket(0)) {
@@ -27,12 +40,26 @@ final class HazelcastPair implements AutoCloseable {
       }
     }
     List<String> list = List.of("127.0.0.1:" + ports[0], "127.0.0.1:" + ports[1]);
-    for (int port : ports) {
+    for (int i = 0; i < 2; i++) {
       HostConfig.Cluster c =
-          new HostConfig.Cluster(true, "pair-" + ports[0], "127.0.0.1", port, list, 3, true);
+          new HostConfig.Cluster(
+              true,
+              "pair-" + ports[0],
+              "127.0.0.1",
+              ports[i],
+              list,
+              3,
+              true,
+              DEFAULTS.artifacts(),
+              DEFAULTS.device(),
+              DEFAULTS.cpuGrace());
       HazelcastInstance hz = Hazelcast.newHazelcastInstance(Farm.hazelcastConfig(c));
       members.add(hz);
-      boards.add(new HazelcastJobBoard(hz, hz.getCluster().getLocalMember().getUuid().toString()));
+      boards.add(
+          new HazelcastJobBoard(
+              hz,
+              hz.getCluster().getLocalMember().getUuid().toString(),
+              dir.resolve(Integer.toString(i)).resolve(Farm.RECORDS)));
     }
     TestFarm.await(
         () -> members.get(0).getCluster().getMembers().size() == 2, "the two members meet", 60);

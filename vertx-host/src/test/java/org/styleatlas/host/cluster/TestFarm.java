@@ -16,14 +16,15 @@ import org.styleatlas.engine.pipeline.TinyPipeline;
 import org.styleatlas.engine.synthetic.SyntheticClip;
 import org.styleatlas.engine.synthetic.SyntheticClipGenerator;
 import org.styleatlas.engine.synthetic.SyntheticClipSpec;
+import org.styleatlas.host.HostConfig;
 import org.styleatlas.host.ShimClient;
 import org.styleatlas.host.ShmRequest;
 import org.styleatlas.host.TestFrames;
 
 /**
  * Farm hosts in their own JVMs ({@link FarmNode}) on loopback, one shared cache folder under a
- * test's temporary directory, the {@link TinyPipeline} settings, and the generated keyed clip they
- * render.
+ * test's temporary directory (or, with {@code cluster.artifacts: fetch}, one per host), the {@link
+ * TinyPipeline} settings, and the generated keyed clip they render.
  */
 final class TestFarm implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +40,7 @@ final class TestFarm implements AutoCloseable {
 
   private final Path dir;
   private final Map<String, String> pipeline;
+  private final HostConfig.Artifacts artifacts;
   private final Map<String, Integer> ports = new LinkedHashMap<>();
   private final Map<String, Process> nodes = new LinkedHashMap<>();
   final SyntheticClip clip =
@@ -49,8 +51,16 @@ final class TestFarm implements AutoCloseable {
    * @param pipeline {@code styleatlas.pipeline.*} overrides (without the prefix)
    */
   TestFarm(Path dir, List<String> names, Map<String, String> pipeline) throws IOException {
+    this(dir, names, pipeline, HostConfig.Artifacts.SHARED);
+  }
+
+  /** As above; with {@link HostConfig.Artifacts#FETCH} each host has its own cache folder. */
+  TestFarm(
+      Path dir, List<String> names, Map<String, String> pipeline, HostConfig.Artifacts artifacts)
+      throws IOException {
     this.dir = dir;
     this.pipeline = pipeline;
+    this.artifacts = artifacts;
     for (String n : names) {
       try (ServerSocket s = new ServerSocket(0)) {
         ports.put(n, s.getLocalPort());
@@ -76,7 +86,8 @@ final class TestFarm implements AutoCloseable {
     Map<String, String> host = new LinkedHashMap<>();
     host.put("runtime.dir", dir.resolve(name).resolve("run").toString());
     host.put("state.dir", dir.resolve(name).resolve("state").toString());
-    host.put("cache.dir", cacheDir().toString());
+    host.put("cache.dir", cacheDir(name).toString());
+    host.put("cluster.artifacts", artifacts.name().toLowerCase(java.util.Locale.ROOT));
     host.put("shutdown.waitSeconds", "5");
     host.put("cluster.enabled", "true");
     host.put("cluster.name", "test-farm");
@@ -123,8 +134,16 @@ final class TestFarm implements AutoCloseable {
     return dir.resolve(name + ".log");
   }
 
+  /** The shared cache folder. */
   Path cacheDir() {
     return dir.resolve("cache");
+  }
+
+  /** Host {@code name}'s cache folder: the shared one, or its own when it fetches. */
+  Path cacheDir(String name) {
+    return artifacts == HostConfig.Artifacts.FETCH
+        ? dir.resolve(name).resolve("cache")
+        : cacheDir();
   }
 
   Path httpSocket(String name) {
