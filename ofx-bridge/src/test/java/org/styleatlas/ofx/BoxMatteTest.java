@@ -72,9 +72,9 @@ class BoxMatteTest {
 
   /**
    * The second clip: blackswan's frames 30–49, with the box on its frame 10 (blackswan's 40), in
-   * the middle, tracked backwards and forwards. (From blackswan's frames 20–25 the segmentation on
-   * the box's own frame reaches only 0.65–0.67 IoU at 384 px, below the floor whichever way the box
-   * reaches the engine: a matter of the segmenter, not of the plug-in.)
+   * the middle, tracked backwards and forwards. (From blackswan's frames 10, 22 or 25 the
+   * segmentation on the box's own frame reaches only 0.65–0.67 IoU at 384 px, below the floor
+   * whichever way the box reaches the engine: a matter of the segmenter, not of the plug-in.)
    */
   private static final int LATER_START = 30;
 

@@ -19,8 +19,13 @@ public record DecomposeSettings(String matteSource, List<Double> box, int boxFra
   public static final List<String> MATTE_SOURCES = EffectParam.MATTE_SOURCE.wireValues();
   public static final List<Double> FULL_FRAME = List.of(0.0, 0.0, 1.0, 1.0);
 
-  /** What a box matte is: the object segmented from the box, tracked along the flow (#18.3). */
-  static final String BOX_MATTE = "box-matte:segmented-1";
+  /**
+   * What a box matte is: the object segmented from the box, tracked along the flow (#18.3). Its
+   * number changes with every change to the segmentation's results, so decompositions trained on an
+   * older segmentation are not reused (2: new parts, background model refitted per frame, temporal
+   * vote).
+   */
+  static final String BOX_MATTE = "box-matte:segmented-2";
 
   public DecomposeSettings {
     matteSource = matteSource == null ? "clip" : matteSource;

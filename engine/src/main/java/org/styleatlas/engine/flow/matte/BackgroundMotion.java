@@ -85,6 +85,26 @@ final class BackgroundMotion {
     return Optional.of(r);
   }
 
+  /**
+   * The pixels that move on their own: their departure from the background's homography (fitted
+   * outside {@code object}) exceeds the background's own median departure by {@code motionPx}.
+   *
+   * @param flow {@code [h·w·2]} (dx, dy) pixels from this frame to the other
+   * @return empty when too little background is visible to fit
+   */
+  static Optional<Mask> moving(float[] flow, Mask object, double motionPx) {
+    return residual(flow, object)
+        .map(
+            r -> {
+              float limit = backgroundMedian(r, object) + (float) motionPx;
+              byte[] b = new byte[r.length];
+              for (int i = 0; i < r.length; i++) {
+                b[i] = (byte) (r[i] > limit ? 1 : 0);
+              }
+              return new Mask(object.width(), object.height(), b);
+            });
+  }
+
   /** The median of {@code r} over the pixels outside {@code object} (the background's noise). */
   static float backgroundMedian(float[] r, Mask object) {
     float[] v = new float[r.length];

@@ -56,6 +56,18 @@ final class GrabCut {
    */
   static Mask cut(
       byte[] rgb, byte[] labels, int w, int h, PixelBox crop, int iterations, double[][] models) {
+    return run(rgb, labels, w, h, crop, iterations, models, false);
+  }
+
+  private static Mask run(
+      byte[] rgb,
+      byte[] labels,
+      int w,
+      int h,
+      PixelBox crop,
+      int iterations,
+      double[][] models,
+      boolean learnOnly) {
     int cw = crop.width();
     int ch = crop.height();
     byte[] pixels = new byte[cw * ch * 3];
@@ -75,7 +87,7 @@ final class GrabCut {
         Rect unused = new Rect()) {
       img.data().put(pixels);
       mask.data().put(lab);
-      if (models != null && models[0].length > 0) {
+      if (!learnOnly && models != null && models[0].length > 0) {
         bgd.create(1, models[0].length, CV_64FC1);
         fgd.create(1, models[1].length, CV_64FC1);
         ((DoubleBuffer) bgd.createBuffer()).put(models[0]);
@@ -100,6 +112,15 @@ final class GrabCut {
       }
     }
     return new Mask(w, h, out);
+  }
+
+  /**
+   * Fits both colour mixtures to the labels of {@code crop} without a cut: {@code models} ({@code
+   * [2][0]}) receives them ({@code [2][65]}: background, object), or stays empty when the crop
+   * lacks samples of either side.
+   */
+  static void learn(byte[] rgb, byte[] labels, int w, int h, PixelBox crop, double[][] models) {
+    run(rgb, labels, w, h, crop, 0, models, true);
   }
 
   /** GrabCut needs samples of both sides to fit its colour mixtures. */

@@ -15,6 +15,11 @@ package org.styleatlas.engine.flow.matte;
  * @param motionPx pixels of departure from the background's motion, above the background's own
  *     median departure, from which a pixel of the box's frame moves on its own
  * @param keep components of at least this fraction of the largest one's area are kept
+ * @param reach pixels that move on their own up to this fraction of the warped matte's box's larger
+ *     side away from it are undecided too (new parts of the object in view); 0: none
+ * @param freshBackground on every frame after the box's, the background's colour mixture is fitted
+ *     again to the pixels beyond the undecided ones (the object's stays the box frame's)
+ * @param vote each frame's matte is voted on with its two neighbours' ({@link TemporalVote})
  */
 public record TrackerConfig(
     int seedIterations,
@@ -23,7 +28,10 @@ public record TrackerConfig(
     int thinCore,
     double thinGap,
     double motionPx,
-    double keep) {
+    double keep,
+    double reach,
+    boolean freshBackground,
+    boolean vote) {
 
   public TrackerConfig {
     if (seedIterations < 1
@@ -32,7 +40,8 @@ public record TrackerConfig(
         || thinCore < 0
         || !(thinGap >= 0)
         || !(motionPx > 0)
-        || !(keep >= 0 && keep <= 1)) {
+        || !(keep >= 0 && keep <= 1)
+        || !(reach >= 0)) {
       throw new IllegalArgumentException(
           "tracker config out of range: "
               + seedIterations
@@ -47,12 +56,14 @@ public record TrackerConfig(
               + ", "
               + motionPx
               + ", "
-              + keep);
+              + keep
+              + ", "
+              + reach);
     }
   }
 
   /** The settings measured in docs/BENCHMARKS.md ("Box matte"). */
   public static TrackerConfig defaults() {
-    return new TrackerConfig(8, 0.04, 0.15, 3, 3.0, 1.0, 0.25);
+    return new TrackerConfig(8, 0.04, 0.15, 3, 3.0, 1.0, 0.25, 0.15, true, true);
   }
 }

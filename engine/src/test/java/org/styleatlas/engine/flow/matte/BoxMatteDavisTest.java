@@ -31,10 +31,10 @@ public class BoxMatteDavisTest {
   private static final Logger LOG = LoggerFactory.getLogger(BoxMatteDavisTest.class);
 
   /**
-   * Below the lowest clip's measured mean IoU (car-roundabout: 0.73–0.75 with the box padded by 0–8
-   * px; blackswan 0.90–0.91). The aim is 0.8 or more on every clip; not reached on car-roundabout.
+   * Below the lowest clip's measured mean IoU with margin (car-roundabout: 0.85–0.86 with the box
+   * padded by 0–8 px; blackswan 0.90–0.91): the aim of 0.8 on every clip.
    */
-  public static final double IOU_FLOOR = 0.70;
+  public static final double IOU_FLOOR = 0.80;
 
   static final int LONG_EDGE = 384;
   static final String PADS_PROPERTY = "styleatlas.boxmatte.pads";
