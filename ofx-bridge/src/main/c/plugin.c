@@ -8,6 +8,7 @@
 #include "describe.h"
 #include "instance.h"
 #include "render.h"
+#include "shm.h"
 #include "shim.h"
 
 ShimHost g_shim;
@@ -58,11 +59,13 @@ static OfxStatus on_load(void) {
     if (g_shim.prop->propGetInt(g_shim.host->host, kOfxImageEffectPropTemporalClipAccess, 0, &temporal) != kOfxStatOK)
         temporal = 0;
     g_host_temporal_access = temporal;
+    segment_sweep_stale();
     g_loaded = 1;
     return kOfxStatOK;
 }
 
 static OfxStatus on_unload(void) {
+    segment_pool_drain();
     g_loaded = 0;
     return kOfxStatOK;
 }

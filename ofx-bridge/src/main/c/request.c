@@ -23,7 +23,7 @@ int planes_alloc(Planes *pl, int tcp, int width, int height, int withOutput, int
             return -1;
         }
     } else {
-        if (segment_create(&pl->seg, total, e)) return -1;
+        if (segment_acquire(&pl->seg, total, e)) return -1;
         base = pl->seg.base;
     }
     pl->input = (float *)(void *)base;
@@ -34,7 +34,8 @@ int planes_alloc(Planes *pl, int tcp, int width, int height, int withOutput, int
 
 void planes_free(Planes *pl) {
     free(pl->inlineBuf);
-    segment_destroy(&pl->seg);
+    if (pl->unsettled) segment_destroy(&pl->seg);
+    else segment_release(&pl->seg);
     memset(pl, 0, sizeof(*pl));
 }
 
@@ -81,7 +82,7 @@ static int read_reply(const char *type, Reply *r, Err *e) {
     return 0;
 }
 
-int request_send(const char *type, const EngineAddress *a, const Planes *pl, OfxTime t, int clipLength, int waitMs,
+int request_send(const char *type, const EngineAddress *a, Planes *pl, OfxTime t, int clipLength, int waitMs,
                  const StyleParams *p, const Cancel *cancel, Reply *reply, Err *e) {
     int render = strcmp(type, "render") == 0;
     size_t rgbaBytes = (size_t)pl->width * pl->height * 4 * sizeof(float);
@@ -120,7 +121,9 @@ int request_send(const char *type, const EngineAddress *a, const Planes *pl, Ofx
         req.replyPayload = pl->output;
         req.replyPayloadBytes = render ? rgbaBytes : 0;
     }
+    pl->unsettled = 1;
     int rc = engine_exchange(&req, &reply->json, e);
+    if (rc == 0) pl->unsettled = 0; /* the engine replied: it is done with the planes */
     json_free(&b);
     return rc ? rc : read_reply(type, reply, e);
 }

@@ -16,9 +16,12 @@ typedef struct Planes {
     float *output;      /* w·h·4, or NULL */
     float *matte;       /* w·h, or NULL */
     size_t outputOffset, matteOffset;
+    int unsettled;      /* a request naming the segment got no reply: the engine may still write to it */
 } Planes;
 
+/* The planes in a segment from the pool (local) or in memory (TCP). */
 int planes_alloc(Planes *pl, int tcp, int width, int height, int withOutput, int withMatte, Err *e);
+/* Returns a settled segment to the pool; destroys an unsettled one. */
 void planes_free(Planes *pl);
 
 typedef struct Reply {
@@ -31,7 +34,7 @@ typedef struct Reply {
 } Reply;
 
 /* type is "frame" or "render"; waitMs is used by render only. */
-int request_send(const char *type, const EngineAddress *a, const Planes *pl, OfxTime t, int clipLength, int waitMs,
+int request_send(const char *type, const EngineAddress *a, Planes *pl, OfxTime t, int clipLength, int waitMs,
                  const StyleParams *p, const Cancel *cancel, Reply *reply, Err *e);
 
 #endif

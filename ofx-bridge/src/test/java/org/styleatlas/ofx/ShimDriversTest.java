@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The C drivers in src/test/c, built with AddressSanitizer and UBSan: a bounded fuzz run of the
- * shim's reply parsing, Engine address parsing and parameter JSON round trip, and the socket owner
- * check (#19.2).
+ * shim's reply parsing, Engine address parsing and parameter JSON round trip, the socket owner
+ * check (#19.2), and the pixel conversions against their per-sample reference (#22).
  *
  * <p>{@code -Dstyleatlas.fuzz.seconds=N} makes the fuzz run longer (benchmark mode,
  * docs/BENCHMARKS.md); the suite runs it for {@value #SUITE_SECONDS} s.
@@ -64,6 +64,20 @@ class ShimDriversTest {
     assertEquals(0, r.exit(), "seed " + seed + ":\n" + r.output());
     assertTrue(r.output().contains("crashes 0"), r.output());
     System.out.println("C shim fuzz (seed " + seed + "): " + r.output().trim());
+  }
+
+  /**
+   * The vectorised pixel conversions give the per-sample reference's bytes on random images of
+   * every format, specials included: once sanitized, once built as the shim is (optimised,
+   * vectorised).
+   */
+  @Test
+  void pixelConversionsMatchTheirReferenceByteForByte() throws Exception {
+    for (String driver : List.of("convert_check", "convert_bench")) {
+      Run r = run(List.of(OUT.resolve(driver).toString()), 120);
+      assertEquals(0, r.exit(), driver + ":\n" + r.output());
+      assertTrue(r.output().contains("mismatches 0"), driver + ": " + r.output());
+    }
   }
 
   @Test

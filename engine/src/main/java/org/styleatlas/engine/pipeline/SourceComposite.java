@@ -1,6 +1,8 @@
 package org.styleatlas.engine.pipeline;
 
 import java.nio.FloatBuffer;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.styleatlas.engine.render.AtlasTexture;
 import org.styleatlas.engine.render.FrameLayerMaps;
 import org.styleatlas.engine.render.FrameRenderer;
@@ -21,7 +23,34 @@ import org.styleatlas.engine.render.FrameRenderer;
  * unchanged.
  */
 final class SourceComposite {
+  /**
+   * Frame buffers ({@code [h, w, 4]} floats) kept for the next composites, at most this many: a new
+   * 1080p buffer is 33 MB to allocate and zero, and garbage to collect, on every request.
+   */
+  private static final int KEPT_BUFFERS = 2;
+
+  private static final ConcurrentLinkedDeque<float[]> BUFFERS = new ConcurrentLinkedDeque<>();
+
   private SourceComposite() {}
+
+  /** A kept buffer of exactly {@code floats} floats (its content is stale), or a new one. */
+  private static float[] take(int floats) {
+    for (Iterator<float[]> it = BUFFERS.iterator(); it.hasNext(); ) {
+      float[] b = it.next();
+      if (b.length == floats && BUFFERS.removeFirstOccurrence(b)) {
+        return b;
+      }
+    }
+    return new float[floats];
+  }
+
+  /** Keeps a buffer for a later composite, dropping the oldest beyond {@link #KEPT_BUFFERS}. */
+  private static void giveBack(float[] b) {
+    BUFFERS.addFirst(b);
+    while (BUFFERS.size() > KEPT_BUFFERS) {
+      BUFFERS.pollLast();
+    }
+  }
 
   /**
    * Composites in the request's own RGBA layout: one copy of the source, the foreground blended in
@@ -41,9 +70,10 @@ final class SourceComposite {
       AtlasTexture stylized,
       float strength,
       FloatBuffer out) {
-    float[] rgba = new float[maps.pixels() * 4];
-    source.get(0, rgba);
+    float[] rgba = take(maps.pixels() * 4);
+    source.get(0, rgba); // every element: nothing of the buffer's last frame stays
     sampler.compositeRgba(maps, rgba, stylized, strength);
     out.put(rgba);
+    giveBack(rgba);
   }
 }

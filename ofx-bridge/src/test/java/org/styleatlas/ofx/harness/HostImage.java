@@ -30,6 +30,7 @@ public final class HostImage {
   private final Pointer data;
   private final int rowBytes;
   private final PropertySet props = new PropertySet();
+  private boolean premultiplied;
 
   public HostImage(
       int x1,
@@ -72,7 +73,25 @@ public final class HostImage {
   }
 
   public HostImage blankLike() {
-    return new HostImage(x1, y1, width(), height(), depth, components, negativeRowBytes);
+    HostImage blank = new HostImage(x1, y1, width(), height(), depth, components, negativeRowBytes);
+    return premultiplied ? blank.premultiplied() : blank;
+  }
+
+  /**
+   * Declares the colour samples premultiplied by alpha (RGBA only), as some hosts deliver them; a
+   * blank image like this one is premultiplied too.
+   */
+  public HostImage premultiplied() {
+    if (components != 4)
+      throw new IllegalStateException("only RGBA images carry premultiplied colour");
+    premultiplied = true;
+    props.put("OfxImageEffectPropPreMultiplication", "OfxImageAlphaPremultiplied");
+    return this;
+  }
+
+  /** Sets every byte to 0, as a fresh image. */
+  public void clear() {
+    memory.clear();
   }
 
   public int width() {
@@ -105,6 +124,16 @@ public final class HostImage {
   public int raw(int x, int y, int c) {
     long o = offset(x, y, c);
     return depth == Depth.BYTE ? data.getByte(o) & 0xFF : data.getShort(o) & 0xFFFF;
+  }
+
+  /** Writes a raw integer sample (byte and short depths). */
+  public void setRaw(int x, int y, int c, int v) {
+    long o = offset(x, y, c);
+    switch (depth) {
+      case BYTE -> data.setByte(o, (byte) v);
+      case SHORT -> data.setShort(o, (short) v);
+      case FLOAT -> throw new IllegalStateException("float samples have no raw integer form");
+    }
   }
 
   public void set(int x, int y, int c, float v) {

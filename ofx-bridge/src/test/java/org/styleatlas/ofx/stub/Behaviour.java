@@ -5,6 +5,12 @@ public enum Behaviour {
   /** Answer "stylized" at once: output = 1 − RGB, alpha kept. */
   STYLIZE,
   /**
+   * As {@link #STYLIZE}, as one streaming pass: the output plane is written from the input plane
+   * through one reused buffer, and the input is not kept ({@link StubEngine#lastInput()} stays
+   * null). The streaming baseline of the benchmarks.
+   */
+  STREAM,
+  /**
    * Collect frames into a clip (by content), answer "pending" with the source until the clip is
    * complete.
    */

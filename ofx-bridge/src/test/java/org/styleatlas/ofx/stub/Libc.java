@@ -13,6 +13,10 @@ public interface Libc extends Library {
   int PROT_READ = 1;
   int PROT_WRITE = 2;
   int MAP_SHARED = 1;
+
+  /** Linux: fault every page of the mapping in at once (one call instead of a fault per page). */
+  int MAP_POPULATE = 0x8000;
+
   int SEEK_END = 2;
 
   int shm_open(String name, int flags, int mode);

@@ -21,13 +21,53 @@ final class Planes implements AutoCloseable {
     this.outputOffset = outputOffset;
   }
 
-  static Planes read(ByteChannel ch, JsonNode h, boolean inline)
-      throws IOException, ProtocolException {
+  /** Floats per chunk of a streaming pass (1 MiB). */
+  private static final int CHUNK = 1 << 18;
+
+  private static final ThreadLocal<float[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new float[CHUNK]);
+
+  /** Floats of the request's RGBA image plane, checked. */
+  private static int imageFloats(JsonNode h) throws ProtocolException {
     JsonNode image = h.path("image");
     int w = image.path("width").asInt(), hgt = image.path("height").asInt();
     if (w <= 0 || hgt <= 0 || !h.has("params"))
       throw new ProtocolException("malformed", "image size or params missing");
-    int floats = w * hgt * 4;
+    return w * hgt * 4;
+  }
+
+  /**
+   * One streaming pass over a shared-memory request (docs/BENCHMARKS.md, the streaming baseline):
+   * the output plane becomes the input plane with RGB inverted (1 − RGB, alpha kept, as {@link
+   * StubEngine#invert}), read and written in chunks through one reused buffer.
+   */
+  static void stream(JsonNode h) throws ProtocolException {
+    int floats = imageFloats(h);
+    long in = h.path("image").path("offset").asLong();
+    long out = h.path("output").path("offset").asLong();
+    String name = h.path("image").path("shm").asText(null);
+    if (!h.path("output").path("shm").asText("").equals(name))
+      throw new ProtocolException("malformed", "the stub streams within one segment");
+    float[] buf = SCRATCH.get();
+    try (SharedSegment seg = SharedSegment.open(name)) {
+      for (int at = 0; at < floats; at += CHUNK) {
+        int n = Math.min(CHUNK, floats - at);
+        seg.read(in + 4L * at, buf, n);
+        for (int i = 0; i < n; i += 4) {
+          buf[i] = 1f - buf[i];
+          buf[i + 1] = 1f - buf[i + 1];
+          buf[i + 2] = 1f - buf[i + 2];
+        }
+        seg.write(out + 4L * at, buf, n);
+      }
+    }
+  }
+
+  static Planes read(ByteChannel ch, JsonNode h, boolean inline)
+      throws IOException, ProtocolException {
+    JsonNode image = h.path("image");
+    int w = image.path("width").asInt(), hgt = image.path("height").asInt();
+    int floats = imageFloats(h);
     JsonNode matte = h.path("matte");
     if (inline) {
       long bytes = h.path("payloadBytes").asLong();

@@ -25,7 +25,13 @@ final class SharedSegment implements AutoCloseable {
       long size = Libc.C.lseek(fd, 0, Libc.SEEK_END);
       Pointer p =
           size > 0
-              ? Libc.C.mmap(null, size, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, fd, 0)
+              ? Libc.C.mmap(
+                  null,
+                  size,
+                  Libc.PROT_READ | Libc.PROT_WRITE,
+                  Libc.MAP_SHARED | Libc.MAP_POPULATE,
+                  fd,
+                  0)
               : null;
       if (p == null || p.equals(MAP_FAILED))
         throw new ProtocolException("bad-segment", "cannot map segment " + name);
@@ -47,6 +53,18 @@ final class SharedSegment implements AutoCloseable {
     float[] out = new float[floats];
     base.read(offset, out, 0, floats);
     return out;
+  }
+
+  /** Reads floats at offset into buf[0, count). */
+  void read(long offset, float[] buf, int count) throws ProtocolException {
+    check(offset, 4L * count);
+    base.read(offset, buf, 0, count);
+  }
+
+  /** Writes buf[0, count) at offset. */
+  void write(long offset, float[] buf, int count) throws ProtocolException {
+    check(offset, 4L * count);
+    base.write(offset, buf, 0, count);
   }
 
   void write(long offset, float[] data) throws ProtocolException {

@@ -174,30 +174,21 @@ public final class StubEngine implements AutoCloseable {
   /** Returns false when the connection must close without a reply. */
   private boolean render(SocketChannel ch, JsonNode h) throws IOException, ProtocolException {
     long id = h.path("id").asLong();
+    Behaviour b = behaviour;
+    if (b == Behaviour.STREAM && token == null) {
+      Planes.stream(h);
+      Wire.write(ch, stylized(id), null);
+      return true;
+    }
     try (Planes planes = Planes.read(ch, h, token != null)) {
       float[] input = planes.input();
-      lastInput = input;
-      switch (behaviour) {
-        case STYLIZE ->
-            planes.answer(
-                ch,
-                reply("render", id)
-                    .put("status", "stylized")
-                    .put("clip", "stub")
-                    .put("stage", "done")
-                    .put("progress", 1.0),
-                invert(input));
+      lastInput = b == Behaviour.STREAM ? null : input;
+      switch (b) {
+        case STYLIZE, STREAM -> planes.answer(ch, stylized(id), invert(input));
         case COLLECT -> {
           if (collector.contribute(
               h.path("time").asDouble(), h.path("clipLength").asInt(), input)) {
-            planes.answer(
-                ch,
-                reply("render", id)
-                    .put("status", "stylized")
-                    .put("clip", "stub")
-                    .put("stage", "done")
-                    .put("progress", 1.0),
-                invert(input));
+            planes.answer(ch, stylized(id), invert(input));
           } else {
             planes.answer(
                 ch,
@@ -226,6 +217,14 @@ public final class StubEngine implements AutoCloseable {
 
   private static ObjectNode reply(String type, long id) {
     return Wire.JSON.createObjectNode().put("type", type).put("id", id);
+  }
+
+  private static ObjectNode stylized(long id) {
+    return reply("render", id)
+        .put("status", "stylized")
+        .put("clip", "stub")
+        .put("stage", "done")
+        .put("progress", 1.0);
   }
 
   private static ObjectNode pending(long id, String stage, double progress, String message) {

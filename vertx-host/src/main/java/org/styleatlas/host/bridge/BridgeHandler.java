@@ -19,6 +19,7 @@ import org.styleatlas.engine.studio.FrameRequest;
 import org.styleatlas.engine.studio.JobFailedException;
 import org.styleatlas.engine.studio.Studio;
 import org.styleatlas.host.TokenFile;
+import org.styleatlas.host.shm.MappedSegments;
 import org.styleatlas.host.shm.Segments;
 import org.styleatlas.host.status.StatusPage;
 
@@ -47,6 +48,7 @@ public final class BridgeHandler {
   private final JobExecutor jobs;
   private final TokenFile token;
   private final WorkerExecutor pixels;
+  private final MappedSegments mapped = new MappedSegments();
 
   /**
    * @param token the TCP token, or null when TCP is off
@@ -66,6 +68,19 @@ public final class BridgeHandler {
    */
   public static int pixelWorkers() {
     return 2 * Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * Unmaps the shared-memory segments kept mapped that are idle too long or gone (the bridge runs
+   * it periodically, off the event loop).
+   */
+  public void evictIdleSegments() {
+    mapped.evictIdle();
+  }
+
+  /** Unmaps every idle kept segment (the bridge stops). */
+  public void closeIdleSegments() {
+    mapped.closeIdle();
   }
 
   public Future<Answer> handle(BridgeRequest req, Buffer payload, boolean tcp) {
@@ -133,7 +148,7 @@ public final class BridgeHandler {
   }
 
   private Answer frame(BridgeRequest.FrameUpload f, Buffer payload, boolean tcp) throws Exception {
-    try (Segments segs = new Segments()) {
+    try (Segments segs = new Segments(mapped)) {
       FramePixels planes = planes(segs, f.image(), f.matte(), null, payload, tcp);
       FrameAnswer o = studio.render(request(planes, f.params(), f.time(), f.clipLength(), false));
       return new Answer(
@@ -149,7 +164,7 @@ public final class BridgeHandler {
   }
 
   private Answer render(BridgeRequest.Render r, Buffer payload, boolean tcp) throws Exception {
-    try (Segments segs = new Segments()) {
+    try (Segments segs = new Segments(mapped)) {
       FramePixels planes = planes(segs, r.image(), r.matte(), r.output(), payload, tcp);
       FrameAnswer o =
           studio.render(

@@ -20,6 +20,10 @@ public final class BridgeVerticle extends VerticleBase {
   private final BridgeHandler handler;
   private final List<NetServer> servers = new ArrayList<>();
   private volatile int tcpPort = -1;
+  private long evictTimer = -1;
+
+  /** How often idle kept segment mappings are checked ({@link BridgeHandler#evictIdleSegments}). */
+  private static final long EVICT_EVERY_MS = 5_000;
 
   public BridgeVerticle(HostConfig config, BridgeHandler handler) {
     this.config = config;
@@ -28,6 +32,16 @@ public final class BridgeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    evictTimer =
+        vertx.setPeriodic(
+            EVICT_EVERY_MS,
+            id ->
+                vertx.executeBlocking(
+                    () -> {
+                      handler.evictIdleSegments();
+                      return null;
+                    },
+                    false));
     Path sock = config.bridgeSocket();
     NetServer unix =
         vertx
@@ -59,6 +73,17 @@ public final class BridgeVerticle extends VerticleBase {
                   });
     }
     return f;
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(evictTimer);
+    return vertx.executeBlocking(
+        () -> {
+          handler.closeIdleSegments();
+          return null;
+        },
+        false);
   }
 
   /** The bound TCP port, or -1. */

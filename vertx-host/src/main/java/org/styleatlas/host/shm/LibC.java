@@ -17,6 +17,13 @@ public interface LibC extends Library {
   int PROT_READ = 1;
   int PROT_WRITE = 2;
   int MAP_SHARED = 1;
+
+  /**
+   * Linux (x86-64 and aarch64): fault every page of the mapping in at once. A request's segment is
+   * read and written whole, so one populate call replaces a page fault per 4 KiB (16,000 at 1080p).
+   */
+  int MAP_POPULATE = 0x8000;
+
   int SEEK_END = 2;
 
   int shm_open(String name, int oflag, int mode);

@@ -3,23 +3,31 @@ package org.styleatlas.host.shm;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The segments one request refers to, each mapped once; closing unmaps them all. */
+/**
+ * The segments one request refers to, each leased once from the host's {@link MappedSegments};
+ * closing gives them all back (the request is done with them: before its reply is sent).
+ */
 public final class Segments implements AutoCloseable {
-  private final Map<String, SharedSegment> open = new LinkedHashMap<>();
+  private final MappedSegments mapped;
+  private final Map<String, MappedSegments.Lease> open = new LinkedHashMap<>();
 
-  /** The mapped segment of this name, mapping it on first use. */
+  public Segments(MappedSegments mapped) {
+    this.mapped = mapped;
+  }
+
+  /** The mapped segment of this name, leased on first use. */
   public SharedSegment get(String name) {
-    SharedSegment s = open.get(name);
+    MappedSegments.Lease s = open.get(name);
     if (s == null) {
-      s = SharedSegment.open(name);
+      s = mapped.acquire(name);
       open.put(name, s);
     }
-    return s;
+    return s.segment();
   }
 
   @Override
   public void close() {
-    open.values().forEach(SharedSegment::close);
+    open.values().forEach(MappedSegments.Lease::close);
     open.clear();
   }
 }

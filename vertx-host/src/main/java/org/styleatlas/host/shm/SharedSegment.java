@@ -71,7 +71,14 @@ public final class SharedSegment implements AutoCloseable {
   }
 
   private static SharedSegment map(String name, int fd, long size) {
-    Pointer p = LibC.C.mmap(null, size, LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_SHARED, fd, 0);
+    Pointer p =
+        LibC.C.mmap(
+            null,
+            size,
+            LibC.PROT_READ | LibC.PROT_WRITE,
+            LibC.MAP_SHARED | LibC.MAP_POPULATE,
+            fd,
+            0);
     if (p == null || Pointer.nativeValue(p) == -1L) {
       throw new ProtocolException(
           ErrorCode.BAD_SEGMENT, "shm " + name + ": cannot map: " + LibC.lastError());
