@@ -72,6 +72,9 @@ static const ParamSpec SPECS[] = {
     {PARAM_BOX_BOTTOM_RIGHT, kOfxParamTypeDouble2D, "Box bottom right",
      "Bottom-right corner of the object's box, in normalised image coordinates (0..1, origin top left).", 0, 0, 0.75,
      0, 1, 0.75, NULL, 0, NULL},
+    {PARAM_BOX_FRAME, kOfxParamTypeInteger, "Box frame",
+     "The frame (0 = the first of the clip) the box is drawn on: draw it where the whole object is in view.", 0, 0,
+     0, 0, 1000000, 0, NULL, 0, NULL},
     {PARAM_CLIP_LENGTH, kOfxParamTypeInteger, "Clip length",
      "Number of frames in the clip, for hosts that do not tell it. 0: detect (the clip is complete when rendering "
      "restarts at frame 0).", 0, 0, 0, 0, 1000000, 0, NULL, 0, NULL},
@@ -272,6 +275,7 @@ int params_read(OfxImageEffectHandle inst, OfxTime t, StyleParams *p, Err *e) {
         get_int(inst, PARAM_MATTE_SOURCE, t, 0, COUNT(MATTE_WIRE) - 1, &matte, e) ||
         get_double2(inst, PARAM_BOX_TOP_LEFT, t, &p->box[0], &p->box[1], e) ||
         get_double2(inst, PARAM_BOX_BOTTOM_RIGHT, t, &p->box[2], &p->box[3], e) ||
+        get_int(inst, PARAM_BOX_FRAME, t, 0, 1000000, &p->boxFrame, e) ||
         get_int(inst, PARAM_CLIP_LENGTH, t, 0, 1000000, &p->clipLength, e) ||
         get_int(inst, PARAM_WAIT, t, 0, 1, &p->wait, e) ||
         get_int(inst, PARAM_MAX_WAIT, t, 1, 86400, &p->maxWaitSeconds, e) ||
@@ -310,6 +314,7 @@ void params_to_json(JsonBuf *b, const StyleParams *p) {
     json_key_string(b, "output", OUTPUT_WIRE[p->output]);
     json_key_string(b, "matteSource", MATTE_WIRE[p->matteSource]);
     json_key_doubles(b, "box", p->box, 4);
+    json_key_int(b, "boxFrame", p->boxFrame);
     json_key_double(b, "lambdaGlobal", p->lambdas[0]);
     json_key_double(b, "lambdaLocal", p->lambdas[1]);
     json_key_double(b, "lambdaTemporal", p->lambdas[2]);

@@ -19,6 +19,7 @@
 #define PARAM_MATTE_SOURCE "matteSource"
 #define PARAM_BOX_TOP_LEFT "boxTopLeft"
 #define PARAM_BOX_BOTTOM_RIGHT "boxBottomRight"
+#define PARAM_BOX_FRAME "boxFrame"
 #define PARAM_CLIP_LENGTH "clipLength"
 #define PARAM_WAIT "wait"
 #define PARAM_MAX_WAIT "maxWaitSeconds"
@@ -51,6 +52,7 @@ typedef struct StyleParams {
     OutputMode output;
     MatteSource matteSource;
     double box[4];
+    int boxFrame;
     double lambdas[4];
     int stylizeBackground;
     int wait;

@@ -276,13 +276,15 @@ final class BenchCommand implements Runnable {
   /**
    * One line of {@code bench decompose}'s per-run summary: the clip's quality, steps and times. IoU
    * columns are the rendered opacity's; MαIoUmin is M_α's lowest when the rendered opacity is the
-   * given matte (lever {@code opacity}), "-" otherwise.
+   * given matte (lever {@code opacity}), "-" otherwise. atlas_dB / atlasOut are the mean and
+   * outside-matte PSNR without the background colour residual (lever {@code background}: mean_dB
+   * and out_dB include it, atlas_dB is what the atlases alone reconstruct), "-" without one.
    */
   static final class SummaryRow {
     static final String HEADER =
         String.format(
             Locale.ROOT,
-            "%-16s %-22s %7s %13s %7s %7s %7s %7s %7s %8s %8s %8s",
+            "%-16s %-22s %7s %13s %7s %7s %7s %7s %7s %8s %8s %8s %8s %8s",
             "clip",
             "variant",
             "mean_dB",
@@ -293,6 +295,8 @@ final class BenchCommand implements Runnable {
             "IoUmean",
             "IoUmin",
             "MαIoUmin",
+            "atlas_dB",
+            "atlasOut",
             "steps",
             "wall_s");
 
@@ -301,7 +305,7 @@ final class BenchCommand implements Runnable {
     static String of(DecompositionBench.Run r) {
       return String.format(
           Locale.ROOT,
-          "%-16s %-22s %7.2f %8.2f(%3d) %7s %7s %7s %7s %7s %8s %8d %8.1f",
+          "%-16s %-22s %7.2f %8.2f(%3d) %7s %7s %7s %7s %7s %8s %8s %8s %8d %8.1f",
           r.clip(),
           r.variant(),
           r.meanPsnr(),
@@ -313,6 +317,8 @@ final class BenchCommand implements Runnable {
           f3(r.meanAlphaIou()),
           f3(r.minAlphaIou()),
           f3(r.minLearnedAlphaIou()),
+          f2(r.meanPsnrAtlasOnly()),
+          f2(r.meanPsnrOutsideAtlasOnly()),
           r.iterations(),
           r.wallSeconds());
     }

@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,32 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 class InstallDoctorIT {
   @TempDir Path dir;
 
-  private record Run(int exit, String out) {}
-
-  private static Path cli() {
-    return Path.of(System.getProperty("styleatlas.dist", "target/styleatlas"), "bin/styleatlas");
+  private DistCli.Run run(Map<String, String> env, String... args) throws Exception {
+    return new DistCli(dir).run(env, args);
   }
 
-  private Run run(Map<String, String> env, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(cli().toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().remove("OFX_PLUGIN_PATH");
-    pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-    pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-    pb.environment().put("STYLEATLAS_MODELS_DIR", dir.resolve("models").toString());
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(600, TimeUnit.SECONDS), "finished: " + cmd);
-    return new Run(p.exitValue(), out);
+  private static Path cli() {
+    return DistCli.cli();
   }
 
   private static Set<String> tree(Path root) throws Exception {
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.map(Path::toString).collect(Collectors.toCollection(TreeSet::new));
-    }
+    return DistCli.tree(root);
   }
 
   @Test
@@ -63,7 +41,7 @@ class InstallDoctorIT {
     Path plugins = prefix.resolve("OFX/Plugins");
     Path bundle = plugins.resolve("StyleAtlas.ofx.bundle");
 
-    Run install = run(Map.of(), "install", "--prefix", prefix.toString());
+    DistCli.Run install = run(Map.of(), "install", "--prefix", prefix.toString());
     assertEquals(0, install.exit(), install.out());
     assertTrue(install.out().contains("export OFX_PLUGIN_PATH=" + plugins), install.out());
     Path launcher = bundle.resolve("Contents/Resources/styleatlas-engine");
@@ -79,7 +57,7 @@ class InstallDoctorIT {
     assertEquals(
         tree(prefix), listed, "the manifest lists exactly what install wrote (prefix included)");
 
-    Run models =
+    DistCli.Run models =
         run(
             Map.of(),
             "models",
@@ -88,7 +66,7 @@ class InstallDoctorIT {
             "--as",
             "doctor-fixture");
     assertEquals(0, models.exit(), models.out());
-    Run doctor = run(Map.of("OFX_PLUGIN_PATH", plugins.toString()), "doctor");
+    DistCli.Run doctor = run(Map.of("OFX_PLUGIN_PATH", plugins.toString()), "doctor");
     assertEquals(0, doctor.exit(), doctor.out());
     assertTrue(doctor.out().contains("ok   OpenFX bundle            " + bundle), doctor.out());
     assertTrue(doctor.out().contains("ok   Engine from the launcher " + launcher), doctor.out());
@@ -96,7 +74,7 @@ class InstallDoctorIT {
 
     Path mine = plugins.resolve("another-plugin.txt");
     Files.writeString(mine, "not StyleAtlas's");
-    Run uninstall = run(Map.of(), "uninstall", "--prefix", prefix.toString());
+    DistCli.Run uninstall = run(Map.of(), "uninstall", "--prefix", prefix.toString());
     assertEquals(0, uninstall.exit(), uninstall.out());
     assertFalse(Files.exists(bundle), uninstall.out());
     assertEquals(
@@ -108,7 +86,7 @@ class InstallDoctorIT {
         tree(prefix),
         "only the user's file and its folders are left");
 
-    Run after = run(Map.of("OFX_PLUGIN_PATH", plugins.toString()), "doctor", "--quick");
+    DistCli.Run after = run(Map.of("OFX_PLUGIN_PATH", plugins.toString()), "doctor", "--quick");
     assertEquals(ExitCodes.FAILED, after.exit(), after.out());
     assertTrue(after.out().contains("FAIL OpenFX bundle"), after.out());
   }
@@ -119,11 +97,11 @@ class InstallDoctorIT {
     Path foreign = plugins.resolve("StyleAtlas.ofx.bundle/Contents/Info.plist");
     Files.createDirectories(foreign.getParent());
     Files.writeString(foreign, "someone else's");
-    Run install = run(Map.of(), "install", "--plugin-dir", plugins.toString());
+    DistCli.Run install = run(Map.of(), "install", "--plugin-dir", plugins.toString());
     assertEquals(ExitCodes.FAILED, install.exit(), install.out());
     assertEquals(1, install.out().strip().lines().count(), "one line: " + install.out());
     assertTrue(install.out().contains("was not installed by 'styleatlas install'"), install.out());
-    Run uninstall = run(Map.of(), "uninstall", "--plugin-dir", plugins.toString());
+    DistCli.Run uninstall = run(Map.of(), "uninstall", "--plugin-dir", plugins.toString());
     assertEquals(ExitCodes.FAILED, uninstall.exit(), uninstall.out());
     assertTrue(uninstall.out().contains("nothing was removed"), uninstall.out());
     assertEquals("someone else's", Files.readString(foreign));

@@ -140,7 +140,7 @@ class ParameterSchemaTest {
           read.style(),
           new WireParams(
                   null, null, null, null, null, null, null, null, null, null, null, null, null,
-                  null, null, null, null, null, null, null)
+                  null, null, null, null, null, null, null, null)
               .style(),
           "absent keys take the same defaults as the plug-in's");
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.styleatlas.ofx.harness.Effect;
 import org.styleatlas.ofx.harness.HostImage;
 import org.styleatlas.ofx.harness.HostImage.Depth;
+import org.styleatlas.ofx.harness.ImageMetrics;
 
 /**
  * Preview first, then refine, through the built plug-in and the real engine host as a command-line
@@ -52,7 +53,7 @@ class PreviewTest {
               + "; jobs "
               + h.host.jobs().list());
       assertTrue(
-          difference(source, preview.output()) > 1e-4,
+          ImageMetrics.meanSquaredRgbDifference(source, preview.output()) > 1e-4,
           "the preview is a render, not the source frame");
 
       RealHost.Rendered waited = h.render(FRAME, queue);
@@ -61,14 +62,14 @@ class PreviewTest {
           waited.status(),
           "Wait for result waits for the full result, not the preview");
       assertTrue(
-          difference(preview.output(), waited.output()) > 1e-6,
+          ImageMetrics.meanSquaredRgbDifference(preview.output(), waited.output()) > 1e-6,
           "the full result differs from the preview");
 
       RealHost.Rendered after = h.render(FRAME, viewer);
       assertEquals(RealHost.STYLIZED, after.status());
       assertEquals(
           0,
-          difference(waited.output(), after.output()),
+          ImageMetrics.meanSquaredRgbDifference(waited.output(), after.output()),
           1e-12,
           "the full result replaced the preview");
     }
@@ -78,21 +79,5 @@ class PreviewTest {
     i.params().get("globalPrompt").set("a swan made of gold");
     i.params().get("quality").set(0);
     i.params().get("iterations").set(FULL_ITERATIONS);
-  }
-
-  /** Mean squared difference of the colour channels. */
-  private static double difference(HostImage a, HostImage b) {
-    double sum = 0;
-    int n = 0;
-    for (int y = a.y1; y < a.y2; y++) {
-      for (int x = a.x1; x < a.x2; x++) {
-        for (int c = 0; c < 3; c++) {
-          double d = a.get(x, y, c) - b.get(x, y, c);
-          sum += d * d;
-          n++;
-        }
-      }
-    }
-    return sum / n;
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param uvBackground {@code [H, W, 2]} background atlas coordinates in (−1, 1)
  * @param alpha {@code [H, W, 1]} foreground opacity in (0, 1)
  * @param rgb {@code [H, W, 3]} the reconstruction, or empty when not evaluated
+ * @param rgbAtlasOnly {@code [H, W, 3]} the reconstruction without the background's colour
+ *     residual, or empty when not evaluated or the model has none
  */
 public record ClipLayerMaps(
     int width,
@@ -20,13 +22,26 @@ public record ClipLayerMaps(
     List<float[]> uvForeground,
     List<float[]> uvBackground,
     List<float[]> alpha,
-    List<float[]> rgb) {
+    List<float[]> rgb,
+    List<float[]> rgbAtlasOnly) {
 
   public ClipLayerMaps {
     uvForeground = List.copyOf(uvForeground);
     uvBackground = List.copyOf(uvBackground);
     alpha = List.copyOf(alpha);
     rgb = List.copyOf(rgb);
+    rgbAtlasOnly = List.copyOf(rgbAtlasOnly);
+  }
+
+  /** Maps without an atlas-only reconstruction. */
+  public ClipLayerMaps(
+      int width,
+      int height,
+      List<float[]> uvForeground,
+      List<float[]> uvBackground,
+      List<float[]> alpha,
+      List<float[]> rgb) {
+    this(width, height, uvForeground, uvBackground, alpha, rgb, List.of());
   }
 
   public int frames() {
@@ -46,7 +61,8 @@ public record ClipLayerMaps(
               uvForeground.get(i),
               uvBackground.get(i),
               alpha.get(i),
-              rgb.isEmpty() ? null : rgb.get(i)));
+              rgb.isEmpty() ? null : rgb.get(i),
+              rgbAtlasOnly.isEmpty() ? null : rgbAtlasOnly.get(i)));
     }
   }
 }

@@ -20,6 +20,9 @@ import java.util.function.Function;
  * @param minAlphaIou lowest α-vs-matte IoU of any frame; null without a matte
  * @param minLearnedAlphaIou lowest IoU of M_α when the rendered opacity is the given matte; null
  *     otherwise
+ * @param meanPsnrAtlasOnly mean PSNR of the reconstruction without the background colour residual
+ *     (atlases only), dB; null when the model has none ({@code meanPsnr} includes it)
+ * @param meanPsnrOutsideAtlasOnly the same outside the matte; null without a residual or a matte
  */
 public record ClipQuality(
     double meanPsnr,
@@ -30,7 +33,9 @@ public record ClipQuality(
     Double worstPsnrInside,
     Double meanAlphaIou,
     Double minAlphaIou,
-    Double minLearnedAlphaIou) {
+    Double minLearnedAlphaIou,
+    Double meanPsnrAtlasOnly,
+    Double meanPsnrOutsideAtlasOnly) {
 
   /** The summary of {@code frames} (at least one). */
   public static ClipQuality of(List<FrameQuality> frames) {
@@ -54,7 +59,9 @@ public record ClipQuality(
         min(frames, FrameQuality::psnrInside),
         mean(frames, FrameQuality::alphaIou),
         min(frames, FrameQuality::alphaIou),
-        min(frames, FrameQuality::learnedAlphaIou));
+        min(frames, FrameQuality::learnedAlphaIou),
+        mean(frames, FrameQuality::psnrAtlasOnly),
+        mean(frames, FrameQuality::psnrOutsideAtlasOnly));
   }
 
   private static Double mean(List<FrameQuality> frames, Function<FrameQuality, Double> value) {

@@ -380,6 +380,16 @@ public final class DecompositionJob {
                 clip.frame(t),
                 clip.hasMatte() ? clip.matte(t) : null,
                 maps.alpha().get(t));
+        if (!maps.rgbAtlasOnly().isEmpty()) {
+          q =
+              q.withAtlasOnly(
+                  FrameQuality.measure(
+                      t,
+                      maps.rgbAtlasOnly().get(t),
+                      clip.frame(t),
+                      clip.hasMatte() ? clip.matte(t) : null,
+                      maps.alpha().get(t)));
+        }
         if (opacity != null) {
           q =
               q.withLearnedAlphaIou(

@@ -7,7 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
 import java.util.List;
+import org.styleatlas.engine.atlas.field.NeuralField;
+import org.styleatlas.engine.atlas.model.BackgroundResidualConfig;
 import org.styleatlas.engine.atlas.model.LayeredAtlasModel;
 import org.styleatlas.engine.atlas.model.LayeredOutput;
 import org.styleatlas.engine.decomposition.config.DecompositionConfig;
@@ -41,7 +44,13 @@ final class DecompositionTask extends ModelTask {
     super(model);
     this.data = data;
     this.config = config;
-    this.loss = new DecompositionLoss(config.losses(), data.hasMatte());
+    BackgroundResidualConfig residual = config.model().backgroundResidual();
+    this.loss =
+        new DecompositionLoss(
+            config.losses(),
+            data.hasMatte(),
+            residual != null,
+            residual == null ? 0 : residual.penalty());
     this.ps = new ParameterStore(manager, false);
     int longEdge = Math.max(data.geometry().width(), data.geometry().height());
     this.globalPixels = config.losses().globalOffsetPixels(longEdge);
@@ -119,8 +128,28 @@ final class DecompositionTask extends ModelTask {
             flowTarget,
             column(step, b.flowMask(), n),
             b.matte() == null ? null : column(step, b.matte(), n),
-            data.geometry().halfLongEdge());
+            data.geometry().halfLongEdge(),
+            residualFit(xyt, opacity, rgbF, rgbB, n));
     return loss.compute(in, iteration);
+  }
+
+  /**
+   * The background colour residual at the batch's pixels and the reconstruction with it, in which
+   * only the residual is differentiated (NLA's terms train everything else on the atlas-only
+   * reconstruction, as without it); null when the model has none.
+   */
+  private LossInputs.ResidualFit residualFit(
+      NDArray xyt, NDArray opacity, NDArray rgbF, NDArray rgbB, int n) {
+    NDArray r = model.backgroundResidual(ps, xyt, true);
+    if (r == null) {
+      return null;
+    }
+    NDArray with =
+        LayeredOutput.composite(
+            part(opacity, 0, n).stopGradient(),
+            part(rgbF, 0, n).stopGradient(),
+            part(rgbB, 0, n).stopGradient().add(r));
+    return new LossInputs.ResidualFit(r, with);
   }
 
   /**
@@ -160,7 +189,8 @@ final class DecompositionTask extends ModelTask {
 
   @Override
   public List<ParameterGroup> parameterGroups() {
-    return ParameterGroups.decaying(
-        model.fields(), config.optimizer(), config.schedule().iterations());
+    List<NeuralField> fields = new ArrayList<>(model.fields());
+    model.backgroundResidualField().ifPresent(fields::add);
+    return ParameterGroups.decaying(fields, config.optimizer(), config.schedule().iterations());
   }
 }

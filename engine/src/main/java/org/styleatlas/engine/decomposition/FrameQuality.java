@@ -17,6 +17,12 @@ import org.styleatlas.engine.video.Matte;
  * @param learnedAlphaIou the same for M_α when the rendered opacity is the given matte ({@link
  *     org.styleatlas.engine.decomposition.config.OpacitySource#MATTE}); null when M_α is the
  *     rendered opacity (then it is {@code alphaIou}) or without a matte
+ * @param psnrAtlasOnly when the model has a background colour residual ({@link
+ *     org.styleatlas.engine.atlas.model.BackgroundResidualConfig}): the PSNR over the whole frame
+ *     of the reconstruction without it, from the atlases alone (what an edit can carry; {@code
+ *     psnr} includes the residual); null otherwise
+ * @param psnrOutsideAtlasOnly the same outside the matte (where the residual acts); null without a
+ *     residual or a matte
  */
 public record FrameQuality(
     int frame,
@@ -24,19 +30,47 @@ public record FrameQuality(
     Double psnrInside,
     Double psnrOutside,
     Double alphaIou,
-    Double learnedAlphaIou) {
+    Double learnedAlphaIou,
+    Double psnrAtlasOnly,
+    Double psnrOutsideAtlasOnly) {
   /** Matte and α threshold for "object". */
   public static final float OBJECT = 0.5f;
 
   /** A frame whose rendered opacity is M_α. */
   public FrameQuality(
       int frame, double psnr, Double psnrInside, Double psnrOutside, Double alphaIou) {
-    this(frame, psnr, psnrInside, psnrOutside, alphaIou, null);
+    this(frame, psnr, psnrInside, psnrOutside, alphaIou, null, null, null);
+  }
+
+  /**
+   * PSNR of the atlases alone over the whole frame, dB: {@link #psnrAtlasOnly} with a background
+   * residual, {@link #psnr} without one (what a render from the atlases can reach).
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public double atlasPsnr() {
+    return psnrAtlasOnly == null ? psnr : psnrAtlasOnly;
   }
 
   /** This frame with M_α's coverage reported next to the rendered opacity's. */
   public FrameQuality withLearnedAlphaIou(double iou) {
-    return new FrameQuality(frame, psnr, psnrInside, psnrOutside, alphaIou, iou);
+    return new FrameQuality(
+        frame, psnr, psnrInside, psnrOutside, alphaIou, iou, psnrAtlasOnly, psnrOutsideAtlasOnly);
+  }
+
+  /**
+   * This frame with the atlas-only reconstruction's figures ({@code atlasOnly}: the same frame
+   * measured without the background residual).
+   */
+  public FrameQuality withAtlasOnly(FrameQuality atlasOnly) {
+    return new FrameQuality(
+        frame,
+        psnr,
+        psnrInside,
+        psnrOutside,
+        alphaIou,
+        learnedAlphaIou,
+        atlasOnly.psnr(),
+        atlasOnly.psnrOutside());
   }
 
   /** IoU of {α ≥ ½} with {matte ≥ ½}; 1 when both are empty. */

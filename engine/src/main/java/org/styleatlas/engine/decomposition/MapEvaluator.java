@@ -55,7 +55,13 @@ final class MapEvaluator {
       throw new UncheckedIOException("the in-memory collector does no I/O", e);
     }
     return new ClipLayerMaps(
-        width, height, frames.uvForeground, frames.uvBackground, frames.alpha, frames.rgb);
+        width,
+        height,
+        frames.uvForeground,
+        frames.uvBackground,
+        frames.alpha,
+        frames.rgb,
+        frames.rgbAtlasOnly);
   }
 
   /**
@@ -112,6 +118,8 @@ final class MapEvaluator {
     float[] b = new float[plane * 2];
     float[] a = new float[plane];
     float[] c = withRgb ? new float[plane * 3] : null;
+    boolean residual = withRgb && model.backgroundResidualField().isPresent();
+    float[] atlasOnly = residual ? new float[plane * 3] : null;
     for (int start = 0; start < plane; start += CHUNK) {
       int n = Math.min(CHUNK, plane - start);
       float[] xyt = new float[n * 3];
@@ -127,17 +135,23 @@ final class MapEvaluator {
           LayeredOutput out = model.evaluate(ps, in, false);
           copy(out.uvForeground(), f, start * 2);
           copy(out.uvBackground(), b, start * 2);
-          NDArray rgb = out.rgb();
+          NDArray opacity;
           if (given == null) {
             copy(out.alpha(), a, start);
+            opacity = out.alpha();
           } else {
             System.arraycopy(given, start, a, start, n);
-            NDArray opacity =
+            opacity =
                 chunk.create(
                     java.util.Arrays.copyOfRange(given, start, start + n), new Shape(n, 1));
-            rgb = LayeredOutput.composite(opacity, out.rgbForeground(), out.rgbBackground());
           }
+          NDArray rgb = LayeredOutput.composite(opacity, out.rgbForeground(), out.background());
           copy(rgb.clip(0f, 1f), c, start * 3);
+          if (residual) {
+            NDArray plain =
+                LayeredOutput.composite(opacity, out.rgbForeground(), out.rgbBackground());
+            copy(plain.clip(0f, 1f), atlasOnly, start * 3);
+          }
         } else {
           copy(model.uvForeground(ps, in, false), f, start * 2);
           copy(model.uvBackground(ps, in, false), b, start * 2);
@@ -149,7 +163,7 @@ final class MapEvaluator {
         }
       }
     }
-    return new FrameMaps(t, f, b, a, c);
+    return new FrameMaps(t, f, b, a, c, atlasOnly);
   }
 
   /** Keeps every frame's maps, in frame order. */
@@ -158,9 +172,13 @@ final class MapEvaluator {
     private final List<float[]> uvBackground = new ArrayList<>();
     private final List<float[]> alpha = new ArrayList<>();
     private final List<float[]> rgb = new ArrayList<>();
+    private final List<float[]> rgbAtlasOnly = new ArrayList<>();
 
     @Override
     public void accept(FrameMaps m) {
+      if (m.rgbAtlasOnly() != null) {
+        rgbAtlasOnly.add(m.rgbAtlasOnly());
+      }
       uvForeground.add(m.uvForeground());
       uvBackground.add(m.uvBackground());
       alpha.add(m.alpha());

@@ -12,8 +12,8 @@ import org.styleatlas.engine.studio.params.EffectParam;
  *     box}
  * @param box x0, y0, x1, y1 in normalised image coordinates, top-left origin; used when matteSource
  *     is box: the object's box on frame {@code boxFrame}, from which the matte of every frame is
- *     segmented
- * @param boxFrame the frame (0-based) the box is drawn on; ≥ 0
+ *     segmented; with any other matte source it is ignored and held as {@link #FULL_FRAME}
+ * @param boxFrame the frame (0-based) the box is drawn on; ≥ 0; 0 with another matte source
  */
 public record DecomposeSettings(String matteSource, List<Double> box, int boxFrame) {
   public static final List<String> MATTE_SOURCES = EffectParam.MATTE_SOURCE.wireValues();
@@ -29,8 +29,14 @@ public record DecomposeSettings(String matteSource, List<Double> box, int boxFra
 
   public DecomposeSettings {
     matteSource = matteSource == null ? "clip" : matteSource;
-    box = box == null ? FULL_FRAME : List.copyOf(box);
     EffectParam.MATTE_SOURCE.checkChoice("matteSource", matteSource);
+    if (!"box".equals(matteSource)) {
+      // unused without a box matte: a box left set in the plug-in must not split the clip or its
+      // decomposition from the same frames with the same matte
+      box = null;
+      boxFrame = 0;
+    }
+    box = box == null ? FULL_FRAME : List.copyOf(box);
     if (box.size() != 4) {
       throw new InputException("box: must hold 4 numbers x0, y0, x1, y1, got " + box.size());
     }
@@ -47,7 +53,7 @@ public record DecomposeSettings(String matteSource, List<Double> box, int boxFra
     }
   }
 
-  /** The box drawn on frame 0 (the plug-in's box). */
+  /** The box drawn on frame 0 (the plug-in's default Box frame). */
   public DecomposeSettings(String matteSource, List<Double> box) {
     this(matteSource, box, 0);
   }

@@ -16,16 +16,18 @@ import org.styleatlas.engine.video.FrameSize;
  * <p>What the trainer holds at once, per working pixel per frame (Java heap, float32): the working
  * frames (RGBA, 16 B) and matte (4 B); the trainer's packed copy of colours, matte and luma (20 B);
  * the optical flow forward and backward (16 B) and their consistency masks (8 B); the evaluated
- * layer maps (uv of both layers and α, 20 B) and the reconstruction (12 B); 32 B for the exporter's
- * and the cache's copies and the JVM's own: {@value #HEAP_BYTES_PER_PIXEL_FRAME} B (measured:
- * blackswan's 50 frames at 384x216 peaked at 515 MB of live heap, this estimate says 531 MB;
- * docs/BENCHMARKS.md). Native memory (libtorch): the runtime, networks and optimiser state ({@value
- * #NATIVE_BASE_MIB} MiB) plus, per pixel of a step's batch, the networks' activations and gradients
- * at its seven sample points (centre, neighbours, flow target; {@value
+ * layer maps (uv of both layers and α, 20 B) and the reconstruction (12 B) and, with the
+ * background's colour residual (the fast preset), the atlas-only reconstruction beside it (12 B);
+ * 32 B for the exporter's and the cache's copies and the JVM's own: {@value
+ * #HEAP_BYTES_PER_PIXEL_FRAME} B (measured before the residual: blackswan's 50 frames at 384x216
+ * peaked at 515 MB of live heap, the 128 B of then said 531 MB; the residual adds 12 B, 50 MB
+ * there; docs/BENCHMARKS.md). Native memory (libtorch): the runtime, networks and optimiser state
+ * ({@value #NATIVE_BASE_MIB} MiB) plus, per pixel of a step's batch, the networks' activations and
+ * gradients at its seven sample points (centre, neighbours, flow target; {@value
  * #NATIVE_BYTES_PER_BATCH_PIXEL} B).
  */
 public final class DecompositionBudget {
-  public static final long HEAP_BYTES_PER_PIXEL_FRAME = 128;
+  public static final long HEAP_BYTES_PER_PIXEL_FRAME = 140;
   public static final long NATIVE_BASE_MIB = 512;
   public static final long NATIVE_BYTES_PER_BATCH_PIXEL = 48 * 1024;
 

@@ -21,6 +21,7 @@ import org.styleatlas.engine.runtime.ProgressSink;
 import org.styleatlas.engine.stylize.scene.DecompositionScene;
 import org.styleatlas.engine.video.Clip;
 import org.styleatlas.engine.video.Frame;
+import org.styleatlas.engine.video.Matte;
 
 /**
  * The layout of a decomposition artifact ({@code decomposition/<ArtifactRecipe key>}), one entry,
@@ -32,7 +33,11 @@ import org.styleatlas.engine.video.Frame;
  *   <li>{@value #FRAMES}: the source frames at the working resolution, {@code [T][H·W·3]} float32
  *       RGB ({@link Float32Files}), which stylization reads (its views) and the CLI's renders show
  *       outside the object;
- *   <li>{@value #CLIP}: the clip's name and frame rate.
+ *   <li>{@value #CLIP}: the clip's name and frame rate;
+ *   <li>{@value #MATTES}: the object matte the decomposition was trained with, at the working
+ *       resolution, {@code [T][H·W]} float32 in [0, 1] ({@link Float32Files}): the given matte, the
+ *       source's alpha, or the matte segmented from the box ({@code MatteResolver}), so what the
+ *       engine made of a box can be checked afterwards.
  * </ul>
  *
  * The job writes its own files and these ({@link #writeExtras}) into the same entry ({@code
@@ -41,6 +46,7 @@ import org.styleatlas.engine.video.Frame;
 public final class DecompositionEntry {
   public static final String FRAMES = "frames.f32";
   static final String CLIP = "clip.json";
+  public static final String MATTES = "matte.f32";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What {@value #CLIP} holds. */
@@ -49,13 +55,17 @@ public final class DecompositionEntry {
   private DecompositionEntry() {}
 
   /**
-   * Writes the working-resolution frames and the clip's name and rate of {@code clip} into {@code
-   * dir}.
+   * Writes the working-resolution frames, their mattes (when the clip has them) and the clip's name
+   * and rate of {@code clip} into {@code dir}.
    */
   public static void writeExtras(Path dir, Clip clip) throws IOException {
     List<float[]> frames = new ArrayList<>(clip.frameCount());
     clip.frames().forEach(f -> frames.add(f.rgb().pixels()));
     Float32Files.write(dir.resolve(FRAMES), frames);
+    if (clip.mattes().isPresent()) {
+      Float32Files.write(
+          dir.resolve(MATTES), clip.mattes().get().stream().map(Matte::values).toList());
+    }
     JSON.writeValue(dir.resolve(CLIP).toFile(), new ClipInfo(clip.name(), clip.fps()));
   }
 

@@ -47,8 +47,9 @@ public final class SyntheticClipGenerator {
           double[] uv = pose.toObject(x + 0.5, y + 0.5);
           double[] fg = palette.object(uv[0], uv[1]);
           double[] bg = palette.background(x + 0.5 + offset, y + 0.5, spec.height());
+          double sh = shimmer(spec, x + 0.5, y + 0.5, t);
           for (int c = 0; c < 3; c++) {
-            px[p * 3 + c] = (float) (a * fg[c] + (1 - a) * bg[c]);
+            px[p * 3 + c] = (float) (a * fg[c] + (1 - a) * Palette.clamp(bg[c] + sh));
           }
           alpha[p] = a;
         }
@@ -58,6 +59,22 @@ public final class SyntheticClipGenerator {
     }
     Clip clip = new Clip("synthetic-" + spec.seed(), spec.fps(), frames, Optional.of(mattes));
     return new SyntheticClip(clip, List.copyOf(poses), List.copyOf(offsets), spec);
+  }
+
+  /**
+   * The background's time-varying texture at screen point (x, y) of frame t: on the lower half,
+   * {@link SyntheticClipSpec#shimmer} times a travelling wave of a ~1/6-frame wavelength (diagonal,
+   * a quarter period per frame), fading in over a few rows; 0 on the upper half.
+   */
+  static double shimmer(SyntheticClipSpec spec, double x, double y, int t) {
+    if (spec.shimmer() == 0) {
+      return 0;
+    }
+    double rows = (y - spec.height() / 2.0) / (0.05 * spec.height());
+    double weight = Math.max(0, Math.min(1, rows));
+    double k = 2 * Math.PI * 6 / spec.width();
+    double phase = k * (x + 0.7 * y) - t * Math.PI / 2;
+    return weight * spec.shimmer() * Math.sin(phase);
   }
 
   /** Object pose at normalised time s in [0, 1]: a drifting, turning, breathing ellipse. */
@@ -130,7 +147,7 @@ public final class SyntheticClipGenerator {
       return c;
     }
 
-    private static double clamp(double v) {
+    static double clamp(double v) {
       return Math.max(0, Math.min(1, v));
     }
   }

@@ -11,14 +11,31 @@ package org.styleatlas.engine.synthetic;
  * @param fps frame rate written into outputs
  * @param bend amplitude of the object's bend along its long axis (object units, {@link
  *     ObjectPose}), which swings back and forth twice over the clip; 0 for none
+ * @param shimmer amplitude (colour units) of a time-varying texture on the lower half of the
+ *     background, fixed to the screen and travelling across it, like ripples on water that move
+ *     independently of the panning bank: no background mapping with one colour per atlas point can
+ *     represent it; 0 for none
  */
 public record SyntheticClipSpec(
-    int width, int height, int frames, long seed, double deformation, double fps, double bend) {
+    int width,
+    int height,
+    int frames,
+    long seed,
+    double deformation,
+    double fps,
+    double bend,
+    double shimmer) {
 
   /** Without a bend. */
   public SyntheticClipSpec(
       int width, int height, int frames, long seed, double deformation, double fps) {
-    this(width, height, frames, seed, deformation, fps, 0);
+    this(width, height, frames, seed, deformation, fps, 0, 0);
+  }
+
+  /** Without a shimmer. */
+  public SyntheticClipSpec(
+      int width, int height, int frames, long seed, double deformation, double fps, double bend) {
+    this(width, height, frames, seed, deformation, fps, bend, 0);
   }
 
   public SyntheticClipSpec {
@@ -35,6 +52,9 @@ public record SyntheticClipSpec(
     if (!(bend >= 0 && bend <= 1)) {
       throw new IllegalArgumentException("bend must be in [0, 1], got " + bend);
     }
+    if (!(shimmer >= 0 && shimmer <= 0.5)) {
+      throw new IllegalArgumentException("shimmer must be in [0, 0.5], got " + shimmer);
+    }
   }
 
   /** The embedded default: 48 frames at 256x144, gently deforming. */
@@ -44,12 +64,13 @@ public record SyntheticClipSpec(
 
   /** The same clip at another size and length (for tests: e.g. 64x36). */
   public SyntheticClipSpec resized(int newWidth, int newHeight, int newFrames) {
-    return new SyntheticClipSpec(newWidth, newHeight, newFrames, seed, deformation, fps, bend);
+    return new SyntheticClipSpec(
+        newWidth, newHeight, newFrames, seed, deformation, fps, bend, shimmer);
   }
 
   /** The same clip with a rigidly moving object. */
   public SyntheticClipSpec rigid() {
-    return new SyntheticClipSpec(width, height, frames, seed, 0.0, fps, 0);
+    return new SyntheticClipSpec(width, height, frames, seed, 0.0, fps, 0, shimmer);
   }
 
   /**
@@ -57,6 +78,14 @@ public record SyntheticClipSpec(
    * 0.4) instead of squashing affinely.
    */
   public SyntheticClipSpec bending(double amplitude) {
-    return new SyntheticClipSpec(width, height, frames, seed, 0.0, fps, amplitude);
+    return new SyntheticClipSpec(width, height, frames, seed, 0.0, fps, amplitude, shimmer);
+  }
+
+  /**
+   * The same clip with a time-varying texture of {@code amplitude} on the background's lower half
+   * (e.g. 0.1; {@link #shimmer}).
+   */
+  public SyntheticClipSpec shimmering(double amplitude) {
+    return new SyntheticClipSpec(width, height, frames, seed, deformation, fps, bend, amplitude);
   }
 }

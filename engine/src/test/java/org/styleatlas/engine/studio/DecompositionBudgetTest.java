@@ -59,7 +59,7 @@ class DecompositionBudgetTest {
     String m = e.getMessage();
     assertTrue(m.contains(SOURCE.toString()), m);
     assertTrue(m.contains("48 frames at 2048x1152"), m);
-    assertTrue(m.contains("13.5 GiB of Java heap") && m.contains("Java may use 6.4 GiB"), m);
+    assertTrue(m.contains("14.8 GiB of Java heap") && m.contains("Java may use 6.4 GiB"), m);
     assertTrue(m.contains("--size") && m.contains("-Xmx"), m);
     assertFalse(m.contains("\n"), "one line");
   }

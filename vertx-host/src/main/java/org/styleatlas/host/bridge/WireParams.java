@@ -27,6 +27,7 @@ public record WireParams(
     String output,
     String matteSource,
     List<Double> box,
+    Integer boxFrame,
     Double lambdaGlobal,
     Double lambdaLocal,
     Double lambdaTemporal,
@@ -44,7 +45,10 @@ public record WireParams(
   }
 
   public DecomposeSettings decompose() {
-    return new DecomposeSettings(matteSource, box);
+    return new DecomposeSettings(
+        matteSource,
+        box,
+        boxFrame == null ? 0 : (int) EffectParam.BOX_FRAME.check("boxFrame", boxFrame));
   }
 
   public StyleSettings style() {

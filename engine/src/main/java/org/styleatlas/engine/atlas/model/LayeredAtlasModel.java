@@ -14,9 +14,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.styleatlas.engine.atlas.field.AtlasField;
 import org.styleatlas.engine.atlas.field.NeuralField;
 import org.styleatlas.engine.atlas.field.OutputActivation;
+import org.styleatlas.engine.runtime.Scalars;
 
 /**
  * A two-layer Neural Layered Atlas model: mappings M_f, M_b, opacity M_α and the atlas network(s).
@@ -33,6 +35,9 @@ public final class LayeredAtlasModel extends AbstractBlock {
   private final List<NeuralField> atlasNetworks = new ArrayList<>();
   private final AtlasField foregroundAtlas;
   private final AtlasField backgroundAtlas;
+
+  /** (x, y, t) → the background's colour residual before scaling, or null. */
+  private final NeuralField backgroundResidual;
 
   public LayeredAtlasModel(AtlasModelConfig config) {
     super(VERSION);
@@ -57,6 +62,12 @@ public final class LayeredAtlasModel extends AbstractBlock {
       foregroundAtlas = new AtlasField(fgNet, config.atlas(), 1f, 0f);
       backgroundAtlas = new AtlasField(bgNet, config.atlas(), 1f, 0f);
     }
+    BackgroundResidualConfig r = config.backgroundResidual();
+    backgroundResidual =
+        r == null
+            ? null
+            : addChildBlock(
+                "backgroundResidual", new NeuralField(3, 3, r.field(), OutputActivation.TANH));
   }
 
   /**
@@ -88,6 +99,26 @@ public final class LayeredAtlasModel extends AbstractBlock {
     return alpha.apply(ps, xyt, training);
   }
 
+  /**
+   * The background's colour residual r: {@code xyt [N, 3]} → {@code [N, 3]} in (−scale, scale), or
+   * null when the model has none ({@link BackgroundResidualConfig}).
+   */
+  public NDArray backgroundResidual(ParameterStore ps, NDArray xyt, boolean training) {
+    if (backgroundResidual == null) {
+      return null;
+    }
+    return Scalars.mul(
+        backgroundResidual.apply(ps, xyt, training), config.backgroundResidual().scale());
+  }
+
+  /**
+   * The background residual's network, trained in the main phase only (pre-training fits the
+   * atlases alone), or empty.
+   */
+  public Optional<NeuralField> backgroundResidualField() {
+    return Optional.ofNullable(backgroundResidual);
+  }
+
   /** The foreground atlas view (shares weights with this model). */
   public AtlasField foregroundAtlas() {
     return foregroundAtlas;
@@ -98,14 +129,20 @@ public final class LayeredAtlasModel extends AbstractBlock {
     return backgroundAtlas;
   }
 
-  /** Everything for a batch of points {@code xyt [N, 3]}. */
+  /**
+   * Everything for a batch of points {@code xyt [N, 3]}; the reconstruction includes the background
+   * residual when the model has one.
+   */
   public LayeredOutput evaluate(ParameterStore ps, NDArray xyt, boolean training) {
     NDArray uvF = uvForeground(ps, xyt, training);
     NDArray uvB = uvBackground(ps, xyt, training);
     NDArray a = alpha(ps, xyt, training);
     NDArray rgbF = foregroundAtlas.apply(ps, uvF, training);
     NDArray rgbB = backgroundAtlas.apply(ps, uvB, training);
-    return new LayeredOutput(uvF, uvB, a, rgbF, rgbB, LayeredOutput.composite(a, rgbF, rgbB));
+    NDArray r = backgroundResidual(ps, xyt, training);
+    NDArray background = r == null ? rgbB : rgbB.add(r);
+    return new LayeredOutput(
+        uvF, uvB, a, rgbF, rgbB, LayeredOutput.composite(a, rgbF, background), r);
   }
 
   /** Every network: mappings, alpha, then the atlas network(s) (one when shared). */
@@ -154,6 +191,9 @@ public final class LayeredAtlasModel extends AbstractBlock {
     alpha.initialize(manager, dataType, xyt);
     for (NeuralField net : atlasNetworks) {
       net.initialize(manager, dataType, new Shape(1, 2));
+    }
+    if (backgroundResidual != null) {
+      backgroundResidual.initialize(manager, dataType, xyt);
     }
   }
 

@@ -10,7 +10,10 @@ import ai.djl.ndarray.NDArray;
  * @param alpha {@code [N, 1]} foreground opacity in (0, 1)
  * @param rgbForeground {@code [N, 3]} foreground atlas colour at uvForeground
  * @param rgbBackground {@code [N, 3]} background atlas colour at uvBackground
- * @param rgb {@code [N, 3]} the reconstruction (1 − α)·rgbBackground + α·rgbForeground
+ * @param rgb {@code [N, 3]} the reconstruction (1 − α)·(rgbBackground + backgroundResidual) +
+ *     α·rgbForeground
+ * @param backgroundResidual {@code [N, 3]} the background's colour residual r at the points ({@link
+ *     BackgroundResidualConfig}), or null when the model has none
  */
 public record LayeredOutput(
     NDArray uvForeground,
@@ -18,7 +21,24 @@ public record LayeredOutput(
     NDArray alpha,
     NDArray rgbForeground,
     NDArray rgbBackground,
-    NDArray rgb) {
+    NDArray rgb,
+    NDArray backgroundResidual) {
+
+  /** The outputs of a model without a background residual. */
+  public LayeredOutput(
+      NDArray uvForeground,
+      NDArray uvBackground,
+      NDArray alpha,
+      NDArray rgbForeground,
+      NDArray rgbBackground,
+      NDArray rgb) {
+    this(uvForeground, uvBackground, alpha, rgbForeground, rgbBackground, rgb, null);
+  }
+
+  /** {@code [N, 3]} the background colour the reconstruction uses: the atlas colour plus r. */
+  public NDArray background() {
+    return backgroundResidual == null ? rgbBackground : rgbBackground.add(backgroundResidual);
+  }
 
   /**
    * NLA's compositing: c = (1 − α)·c_b + α·c_f; shapes {@code [N,1]}, {@code [N,3]}, {@code [N,3]}.

@@ -5,6 +5,7 @@ import org.styleatlas.engine.atlas.encoding.EncodingConfig;
 import org.styleatlas.engine.atlas.field.FieldConfig;
 import org.styleatlas.engine.atlas.field.MlpConfig;
 import org.styleatlas.engine.atlas.model.AtlasModelConfig;
+import org.styleatlas.engine.atlas.model.BackgroundResidualConfig;
 import org.styleatlas.engine.decomposition.loss.LossConfig;
 import org.styleatlas.engine.flow.FlowConfig;
 
@@ -108,13 +109,16 @@ public record DecompositionConfig(
    * network per layer) feeding 2×64 MLPs; smooth mappings as plain 4×64 MLPs (as in NLA, narrower);
    * α with a positional encoding one-to-one on [−1, 1] (NLA's 5 octaves and one below, so the first
    * and last frame differ) and a 3×64 MLP; half of each batch drawn by the current error (issue
-   * #17). Tables at lr 1e-2, MLPs at 5e-3, with Instant-NGP's Adam (β2 0.99, ε 1e-15), both rates
-   * decaying to 0.03× over the run; 2048 pixels per step; NLA's loss weights with global rigidity
-   * for the first 300 main-phase steps and alpha bootstrapping for the first 1000 (NLA: 5000 and
-   * 10k of 400k steps; a budgeted run here takes a few thousand, and global rigidity's extra point
-   * sets cost a third of the mapping work). Each of these was measured on DAVIS blackswan in 300
-   * CPU-s (docs/BENCHMARKS.md). 3-D hash grids for the mappings and α were tried first and cost ~5×
-   * more per step on this CPU (8 corners × many small ops) for no visible gain.
+   * #17); a colour residual of the background over (x, y, t) trained on its own, for what no atlas
+   * can hold (lever {@code background}, {@link BackgroundResidualConfig}: the atlases are those of
+   * the model without it). Tables at lr 1e-2, MLPs at 5e-3, with Instant-NGP's Adam (β2 0.99, ε
+   * 1e-15), both rates decaying to 0.03× over the run; 2048 pixels per step; NLA's loss weights
+   * with global rigidity for the first 300 main-phase steps and alpha bootstrapping for the first
+   * 1000 (NLA: 5000 and 10k of 400k steps; a budgeted run here takes a few thousand, and global
+   * rigidity's extra point sets cost a third of the mapping work). Each of these was measured on
+   * DAVIS blackswan in 300 CPU-s (docs/BENCHMARKS.md). 3-D hash grids for the mappings and α were
+   * tried first and cost ~5× more per step on this CPU (8 corners × many small ops) for no visible
+   * gain.
    */
   public static DecompositionConfig fast() {
     AtlasModelConfig model =
@@ -123,7 +127,8 @@ public record DecompositionConfig(
             new FieldConfig(new EncodingConfig.None(), new MlpConfig(4, 64)),
             new FieldConfig(EncodingConfig.Positional.injective(5), new MlpConfig(3, 64)),
             new FieldConfig(EncodingConfig.HashGrid.hashingNvd(), new MlpConfig(2, 64)),
-            false);
+            false,
+            BackgroundResidualConfig.standard());
     return new DecompositionConfig(
         Mode.FAST,
         model,

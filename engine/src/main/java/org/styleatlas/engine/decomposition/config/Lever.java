@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.styleatlas.engine.InputException;
 import org.styleatlas.engine.atlas.encoding.EncodingConfig;
-import org.styleatlas.engine.atlas.model.AtlasModelConfig;
+import org.styleatlas.engine.atlas.model.BackgroundResidualConfig;
 
 /**
  * The quality levers of issue #17 that can be switched on or off in the fast preset, so a benchmark
@@ -70,15 +70,20 @@ public enum Lever {
   RESIDUAL {
     @Override
     DecompositionConfig set(DecompositionConfig c, boolean on) {
-      EncodingConfig.HashGrid grid = on ? MAPPING_RESIDUAL : null;
-      AtlasModelConfig m = c.model();
+      return c.withModel(c.model().withMappingResidual(on ? MAPPING_RESIDUAL : null));
+    }
+  },
+  /**
+   * A colour residual of the background over (x, y, t) ({@link
+   * BackgroundResidualConfig#standard()}): what one background mapping with one colour per atlas
+   * point cannot represent (rippling water, lighting). Not part of any atlas, so it carries no
+   * edit; reports give the PSNR with and without it.
+   */
+  BACKGROUND {
+    @Override
+    DecompositionConfig set(DecompositionConfig c, boolean on) {
       return c.withModel(
-          new AtlasModelConfig(
-              m.mappingForeground().withResidual(grid),
-              m.mappingBackground().withResidual(grid),
-              m.alpha(),
-              m.atlas(),
-              m.sharedAtlas()));
+          c.model().withBackgroundResidual(on ? BackgroundResidualConfig.standard() : null));
     }
   };
 
@@ -141,7 +146,9 @@ public enum Lever {
             + spec
             + "': unknown lever '"
             + part
-            + "', expected preset, none or "
-            + "levers joined by '+' among matte, encoding, sampling, opacity, residual");
+            + "', expected preset, none or levers joined by '+' among "
+            + java.util.Arrays.stream(values())
+                .map(Lever::label)
+                .collect(java.util.stream.Collectors.joining(", ")));
   }
 }

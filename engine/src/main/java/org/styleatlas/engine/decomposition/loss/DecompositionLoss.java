@@ -22,6 +22,21 @@ public final class DecompositionLoss {
    * @param hasMatte whether a matte is available; without one alpha bootstrapping is off
    */
   public DecompositionLoss(LossConfig config, boolean hasMatte) {
+    this(config, hasMatte, false, 0);
+  }
+
+  /**
+   * @param config weights and schedules
+   * @param hasMatte whether a matte is available; without one alpha bootstrapping is off
+   * @param backgroundResidual whether the model has a background colour residual: then its fit
+   *     ({@link BackgroundResidualLoss}, weighted as the reconstruction) and its size are terms
+   * @param backgroundResidualPenalty weight of the residual's size
+   */
+  public DecompositionLoss(
+      LossConfig config,
+      boolean hasMatte,
+      boolean backgroundResidual,
+      double backgroundResidualPenalty) {
     this.config = config;
     int always = Integer.MAX_VALUE;
     add(new RgbLoss(), config.rgb(), always);
@@ -42,6 +57,10 @@ public final class DecompositionLoss {
         config.globalRigidityUntil());
     if (hasMatte) {
       add(new AlphaBootstrapLoss(), config.alphaBootstrap(), config.alphaBootstrapUntil());
+    }
+    if (backgroundResidual) {
+      add(new BackgroundResidualLoss(true), config.rgb(), always);
+      add(new BackgroundResidualLoss(false), backgroundResidualPenalty, always);
     }
   }
 

@@ -19,6 +19,8 @@ import org.styleatlas.engine.atlas.model.LayeredOutput;
  * @param flowMask {@code [N, 1]} 1 where p's flow is consistent
  * @param matte {@code [N, 1]} the object matte at p, or null without a matte
  * @param pixelsPerUnit pixels per unit of normalised coordinate (half the longer frame side)
+ * @param residual the background colour residual at p, or null when the model has none ({@code
+ *     at.rgb()} is the atlas-only reconstruction either way)
  */
 public record LossInputs(
     LayeredOutput at,
@@ -32,7 +34,16 @@ public record LossInputs(
     FlowTarget flowTarget,
     NDArray flowMask,
     NDArray matte,
-    float pixelsPerUnit) {
+    float pixelsPerUnit,
+    ResidualFit residual) {
+
+  /**
+   * The background colour residual at p.
+   *
+   * @param offset {@code [N, 3]} r
+   * @param reconstruction {@code [N, 3]} (1 − α)·(c_b + r) + α·c_f with only r differentiable
+   */
+  public record ResidualFit(NDArray offset, NDArray reconstruction) {}
 
   /**
    * Both mappings one offset right of and below p.

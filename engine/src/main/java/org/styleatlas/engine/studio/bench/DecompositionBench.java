@@ -103,6 +103,9 @@ public final class DecompositionBench {
    * @param meanPsnrInside null without a matte (and so the other matte figures)
    * @param minLearnedAlphaIou M_α's lowest IoU when the rendered opacity is the given matte (lever
    *     {@code opacity}); null otherwise
+   * @param meanPsnrAtlasOnly mean PSNR without the background colour residual (atlases only), when
+   *     the variant has one ({@code meanPsnr} includes it); null otherwise
+   * @param meanPsnrOutsideAtlasOnly the same outside the matte; null without a residual or a matte
    * @param iterations training steps done
    * @param wallSeconds the run's elapsed time, flow, training and evaluation included
    */
@@ -118,6 +121,8 @@ public final class DecompositionBench {
       Double meanAlphaIou,
       Double minAlphaIou,
       Double minLearnedAlphaIou,
+      Double meanPsnrAtlasOnly,
+      Double meanPsnrOutsideAtlasOnly,
       int iterations,
       double wallSeconds) {
     static Run of(String clip, String variant, DecompositionReport r, double wallSeconds) {
@@ -134,6 +139,8 @@ public final class DecompositionBench {
           q.meanAlphaIou(),
           q.minAlphaIou(),
           q.minLearnedAlphaIou(),
+          q.meanPsnrAtlasOnly(),
+          q.meanPsnrOutsideAtlasOnly(),
           r.iterations(),
           wallSeconds);
     }

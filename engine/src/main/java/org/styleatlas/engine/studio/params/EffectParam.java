@@ -59,6 +59,8 @@ public enum EffectParam {
       1),
   BOX_TOP_LEFT(Kind.DOUBLE_2D, "boxTopLeft", "box", null, false, false, 0.25, 0, 1),
   BOX_BOTTOM_RIGHT(Kind.DOUBLE_2D, "boxBottomRight", "box", null, false, false, 0.75, 0, 1),
+  /** The frame (0-based) the box is drawn on; the CLI's {@code --box …@frame}. */
+  BOX_FRAME(Kind.INTEGER, "boxFrame", "boxFrame", null, false, false, 0, 0, 1_000_000),
   CLIP_LENGTH(Kind.INTEGER, "clipLength", null, null, false, false, 0, 0, 1_000_000),
   WAIT(Kind.BOOLEAN, "wait", "wait", null, false, false, 0, 0, 1),
   MAX_WAIT_SECONDS(

@@ -28,7 +28,7 @@ class LeverTest {
     assertEquals(DecompositionConfig.fast(), Lever.variant("preset"));
     assertEquals(
         DecompositionConfig.fast(),
-        Lever.variant("encoding+sampling"),
+        Lever.variant("encoding+sampling+background"),
         "the levers the preset keeps");
     assertNotEquals(none.fingerprint(), both.fingerprint());
     assertThrows(InputException.class, () -> Lever.variant("matte+ghosts"));
