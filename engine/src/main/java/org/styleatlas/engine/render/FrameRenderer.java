@@ -189,10 +189,11 @@ public final class FrameRenderer implements AutoCloseable {
 
   /**
    * {@link #compositeRgba(FrameLayerMaps, float[], AtlasTexture, float)} from one float buffer into
-   * another in one pass per band of rows (no Java array in between): each band's source floats are
-   * bulk-copied to the output and the foreground blended into them there, on the render threads.
-   * The result is the array composite's, bit for bit. {@code source} and {@code out} may be the
-   * same plane (same floats), but must not otherwise overlap.
+   * another, one band of rows at a time on the render threads: the band's source floats are
+   * bulk-copied into the task's cache-sized scratch, blended there by the array composite's kernel
+   * and bulk-copied to the output (no frame-sized Java array). The result is the array composite's,
+   * bit for bit. {@code source} and {@code out} may be the same plane (same floats), but must not
+   * otherwise overlap.
    *
    * @param source {@code [h, w, 4]} straight RGBA from its position, read only
    * @param out receives {@code [h, w, 4]} straight RGBA from its position (positions unchanged)
