@@ -69,7 +69,7 @@ final class BenchCommand implements Runnable {
         defaultValue = "preset",
         description =
             "Fast-preset variants measured side by side: preset, none (every #17 lever off) or levers "
-                + "joined by '+' (matte, encoding, sampling, opacity, residual), e.g. none,matte,sampling,matte+sampling."
+                + "joined by '+' (matte, encoding, sampling, opacity, residual, background), e.g. none,matte,sampling,matte+sampling."
                 + " Faithful runs its preset.")
     List<String> variants;
 
